@@ -1,0 +1,73 @@
+//! The `qari` binary: parse the command line and dispatch.
+
+mod cli;
+
+use std::fs::File;
+use std::io::{self, BufReader, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{CommandFactory, Parser};
+
+use cli::{Cli, Command, RenderArgs};
+use qari::render::{RenderError, render};
+use qari::text::LayoutOptions;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Render(args)) => run_render(&args),
+        // The reader comes with a later issue; until then, say what there is.
+        None => Cli::command().print_help().map_err(Into::into),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // A closed pipe (`qari render x | head`) is the reader's choice, not an error.
+            if error
+                .root_cause()
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("qari: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_render(args: &RenderArgs) -> Result<()> {
+    let options = LayoutOptions {
+        width: args.width.map_or_else(terminal_width, |w| w as usize),
+        direction: args.dir.into(),
+        shape: !args.no_shape,
+    };
+    let stdout = io::stdout().lock();
+    let output = io::BufWriter::with_capacity(1 << 16, stdout);
+    let name = args.file.display().to_string();
+    let result = if name == "-" {
+        render(io::stdin().lock(), output, &options)
+    } else {
+        if args.file.is_dir() {
+            bail!("{name}: is a directory, expected a text file");
+        }
+        let file = File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
+        render(BufReader::with_capacity(1 << 16, file), output, &options)
+    };
+    result.map_err(|error| match error {
+        RenderError::Io(io) => anyhow::Error::new(io).context(name),
+        other => anyhow::anyhow!("{name}: {other}"),
+    })
+}
+
+/// Width of the terminal on standard output, else 80.
+fn terminal_width() -> usize {
+    if io::stdout().is_terminal()
+        && let Ok((columns, _)) = crossterm::terminal::size()
+        && columns > 0
+    {
+        return columns.into();
+    }
+    80
+}

@@ -1,0 +1,208 @@
+//! `qari render`: lay out a text file paragraph by paragraph, streaming.
+//!
+//! Each non-blank line of the input is a paragraph; its visual lines are
+//! written one per line, with one empty line between paragraphs. Memory stays
+//! bounded whatever the input: it is read one paragraph at a time, and a
+//! paragraph longer than [`MAX_PARAGRAPH_BYTES`] is laid out in pieces cut at
+//! a space (bidi levels are then resolved per piece, the one approximation).
+
+use std::io::{self, BufRead, Write};
+
+use thiserror::Error;
+
+use crate::text::{LayoutOptions, layout};
+
+/// Longest paragraph laid out in one piece.
+pub const MAX_PARAGRAPH_BYTES: usize = 1 << 20;
+
+/// Why rendering stopped.
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// Reading the input or writing the output failed.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// The input is not UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Offset of the first byte that is not UTF-8, from the start of the input.
+        offset: u64,
+    },
+}
+
+/// Render every paragraph of `input` into `output`.
+pub fn render(
+    input: impl BufRead,
+    mut output: impl Write,
+    options: &LayoutOptions,
+) -> Result<(), RenderError> {
+    let mut paragraphs = Paragraphs::new(input, MAX_PARAGRAPH_BYTES);
+    let mut first = true;
+    while let Some((text, continued)) = paragraphs.next_paragraph()? {
+        let text = if continued { text } else { text.trim_start() };
+        let text = text.trim_end();
+        if text.is_empty() {
+            continue;
+        }
+        if !first && !continued {
+            output.write_all(b"\n")?;
+        }
+        first = false;
+        for line in layout(text, options).lines {
+            output.write_all(line.text.as_bytes())?;
+            output.write_all(b"\n")?;
+        }
+    }
+    output.flush()?;
+    Ok(())
+}
+
+/// Reads lines of at most `limit` bytes, cutting longer ones at a space.
+struct Paragraphs<R> {
+    input: R,
+    limit: usize,
+    buffer: Vec<u8>,
+    /// Bytes of `buffer` handed out by the last call, dropped by the next.
+    consumed: usize,
+    /// Input offset of `buffer[0]`.
+    offset: u64,
+    /// The last paragraph was cut short: the next piece continues it.
+    cut: bool,
+}
+
+impl<R: BufRead> Paragraphs<R> {
+    fn new(input: R, limit: usize) -> Self {
+        Paragraphs {
+            input,
+            limit: limit.max(4),
+            buffer: Vec::new(),
+            consumed: 0,
+            offset: 0,
+            cut: false,
+        }
+    }
+
+    /// The next paragraph (without its line ending) and whether it continues
+    /// the previous one; `None` at the end of the input.
+    fn next_paragraph(&mut self) -> Result<Option<(&str, bool)>, RenderError> {
+        self.buffer.drain(..self.consumed);
+        self.offset += self.consumed as u64;
+        let continued = self.cut;
+        // `self.buffer` may hold the rest of a cut paragraph: no newline in it.
+        let mut newline_at = None;
+        while newline_at.is_none() && self.buffer.len() < self.limit {
+            let available = self.input.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            let room = self.limit - self.buffer.len();
+            let take = available.len().min(room);
+            match available[..take].iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    newline_at = Some(self.buffer.len() + i);
+                    self.buffer.extend_from_slice(&available[..i + 1]);
+                    self.input.consume(i + 1);
+                }
+                None => {
+                    self.buffer.extend_from_slice(&available[..take]);
+                    self.input.consume(take);
+                }
+            }
+        }
+        if self.buffer.is_empty() {
+            return Ok(None);
+        }
+        let (end, consumed) = match newline_at {
+            Some(i) => (i, i + 1),
+            None if self.buffer.len() < self.limit => (self.buffer.len(), self.buffer.len()),
+            None => {
+                let cut = cut_point(&self.buffer);
+                (cut, cut)
+            }
+        };
+        self.cut = newline_at.is_none() && consumed < self.buffer.len();
+        self.consumed = consumed;
+        let mut line = &self.buffer[..end];
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        match std::str::from_utf8(line) {
+            Ok(text) => Ok(Some((text, continued))),
+            Err(error) => Err(RenderError::InvalidUtf8 {
+                offset: self.offset + error.valid_up_to() as u64,
+            }),
+        }
+    }
+}
+
+/// Where to cut a paragraph that fills the whole buffer: after its last space,
+/// else at its last character boundary.
+fn cut_point(buffer: &[u8]) -> usize {
+    if let Some(space) = buffer.iter().rposition(|&b| b == b' ') {
+        return space + 1;
+    }
+    // Cut before the last character, which may be incomplete: back up over
+    // UTF-8 continuation bytes to its first byte.
+    let mut cut = buffer.len().saturating_sub(1);
+    while cut > 0 && (buffer[cut] & 0xC0) == 0x80 {
+        cut -= 1;
+    }
+    if cut == 0 { buffer.len() } else { cut }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_str(input: &[u8], width: usize) -> Result<String, RenderError> {
+        let mut out = Vec::new();
+        let options = LayoutOptions {
+            width,
+            ..LayoutOptions::default()
+        };
+        render(input, &mut out, &options)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn one_empty_line_between_paragraphs_and_blank_lines_skipped() {
+        let out = render_str(b"abc\n\n  \n\r\ndef\r\n", 80).unwrap();
+        assert_eq!(out, "abc\n\ndef\n");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_the_byte_offset() {
+        let err = render_str(b"abc\nd\xffe\n", 80).unwrap_err();
+        assert!(
+            matches!(err, RenderError::InvalidUtf8 { offset: 5 }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_a_space_and_continue() {
+        let input = "كلمة ".repeat(100);
+        let mut paragraphs = Paragraphs::new(input.as_bytes(), 64);
+        let mut total = String::new();
+        let mut pieces = 0;
+        while let Some((piece, continued)) = paragraphs.next_paragraph().unwrap() {
+            assert!(piece.len() <= 64);
+            assert_eq!(continued, pieces > 0);
+            total.push_str(piece);
+            pieces += 1;
+        }
+        assert!(pieces > 1);
+        assert_eq!(total, input);
+    }
+
+    #[test]
+    fn a_cut_never_splits_a_character() {
+        // No spaces: the cut falls between characters.
+        let input = "ب".repeat(100);
+        let mut paragraphs = Paragraphs::new(input.as_bytes(), 33);
+        let mut total = String::new();
+        while let Some((piece, _)) = paragraphs.next_paragraph().unwrap() {
+            total.push_str(piece);
+        }
+        assert_eq!(total, input);
+    }
+}

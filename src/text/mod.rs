@@ -1,0 +1,19 @@
+//! The text engine: every string qari draws goes through here.
+//!
+//! Given a paragraph of logical text, a base direction and a width in cells,
+//! [`layout`] returns visual lines ready for a terminal that neither reorders
+//! nor shapes: wrapped at UAX #14 opportunities, reordered per UAX #9 by whole
+//! grapheme clusters, mirrored, Arabic shaped into presentation forms, each
+//! line with its exact width in cells and a map back to the logical text.
+//!
+//! Pure: no terminal I/O and no ratatui types, so the reader, the CLI and the
+//! tests share this one code path.
+
+mod arabic_tables;
+mod layout;
+mod shape;
+mod width;
+
+pub use layout::{Cluster, Direction, LayoutOptions, Line, Paragraph, layout};
+pub use shape::{Form, unshape, unshape_char};
+pub use width::{cluster_width, text_width};
