@@ -469,22 +469,27 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize) -> Vec<
     let mut reset_from: Option<usize> = Some(0);
     let mut previous = para;
     for (i, unit) in units.iter().enumerate() {
-        let mut level = bidi.levels[unit.source.start];
-        match bidi.original_classes[unit.source.start] {
-            B | S => {
-                let from = reset_from.unwrap_or(i);
-                levels[from..].fill(para);
-                level = para;
-                reset_from = None;
-            }
-            WS | FSI | LRI | RLI | PDI => {
+        let mut level = previous;
+        match first_retained_char(bidi, unit) {
+            // Only characters X9 removes: keep the run around them whole.
+            None => {
                 reset_from.get_or_insert(i);
             }
-            RLE | LRE | RLO | LRO | PDF | BN => {
-                reset_from.get_or_insert(i);
-                level = previous;
+            Some(at) => {
+                level = bidi.levels[at];
+                match bidi.original_classes[at] {
+                    B | S => {
+                        let from = reset_from.unwrap_or(i);
+                        levels[from..].fill(para);
+                        level = para;
+                        reset_from = None;
+                    }
+                    WS | FSI | LRI | RLI | PDI => {
+                        reset_from.get_or_insert(i);
+                    }
+                    _ => reset_from = None,
+                }
             }
-            _ => reset_from = None,
         }
         if i >= visible {
             reset_from.get_or_insert(i);
@@ -496,4 +501,19 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize) -> Vec<
         levels[from..].fill(para);
     }
     levels
+}
+
+/// Byte offset of the first character of `unit` that rule X9 does not remove
+/// (a cluster may start with a ZWJ or another BN character).
+fn first_retained_char(bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
+    use BidiClass::*;
+    bidi.text[unit.source.clone()]
+        .char_indices()
+        .map(|(offset, _)| unit.source.start + offset)
+        .find(|&at| {
+            !matches!(
+                bidi.original_classes[at],
+                RLE | LRE | RLO | LRO | PDF | BN
+            )
+        })
 }
