@@ -137,7 +137,10 @@ fn bidi_character_test_conformance() {
         total[direction] += 1;
         match engine_order(case) {
             Ok(order) if order == case.order => passed[direction] += 1,
-            Ok(_) => failures.entry("different order").or_default().push(case.line),
+            Ok(_) => failures
+                .entry("different order")
+                .or_default()
+                .push(case.line),
             Err(cause) => failures.entry(cause).or_default().push(case.line),
         }
     }
@@ -159,5 +162,8 @@ fn bidi_character_test_conformance() {
         .iter()
         .filter(|(cause, _)| !EXPLAINED.contains(cause))
         .collect();
-    assert!(unexplained.is_empty(), "unexplained failures: {unexplained:?}");
+    assert!(
+        unexplained.is_empty(),
+        "unexplained failures: {unexplained:?}"
+    );
 }

@@ -129,7 +129,11 @@ fn check_fixture(name: &str) -> usize {
             .iter()
             .filter(|d| d.0 == name && d.1 == number + 1)
         {
-            assert!(ours.contains(cluster), "{name}:{}: cluster kept whole", number + 1);
+            assert!(
+                ours.contains(cluster),
+                "{name}:{}: cluster kept whole",
+                number + 1
+            );
             ours = ours.replace(cluster, fribidi_way);
         }
         if normalise(&ours) != normalise(fribidi) {
@@ -166,7 +170,10 @@ fn news_sentences_match_fribidi() {
 fn normalisation_only_forgives_representation() {
     // The ligature, and FriBidi's unligated lam + alef, compare equal...
     assert_eq!(normalise("\u{FEFB}"), normalise("\u{FEFB}\u{FEFF}"));
-    assert_eq!(normalise("\u{FEFB}\u{064E}"), normalise("\u{FE8E}\u{FEDF}\u{064E}"));
+    assert_eq!(
+        normalise("\u{FEFB}\u{064E}"),
+        normalise("\u{FE8E}\u{FEDF}\u{064E}")
+    );
     // ...but a different letter or order does not.
     assert_ne!(normalise("\u{FEFB}"), normalise("\u{FEDF}\u{FE8E}"));
     assert_ne!(normalise("\u{FE91}"), normalise("\u{FE8F}"));

@@ -310,7 +310,7 @@ fn is_ligature(c: char) -> bool {
 }
 
 /// What is drawn for a (shaped) character: nothing for bidi controls and
-/// line-ending controls, a space for a tab, U+FFFD for other control
+/// line or paragraph separators, a space for a tab, U+FFFD for other control
 /// characters (never sent raw to a terminal), the mirror image of a
 /// Bidi_Mirrored character at a right-to-left level (UAX #9 L4).
 fn drawn_form(c: char, rtl: bool) -> Option<char> {
@@ -321,7 +321,7 @@ fn drawn_form(c: char, rtl: bool) -> Option<char> {
             _ => Some('\u{FFFD}'),
         };
     }
-    if is_bidi_control(c) {
+    if is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') {
         return None;
     }
     if rtl && let Some(mirrored) = unicode_bidi_mirroring::get_mirrored(c) {
@@ -510,10 +510,5 @@ fn first_retained_char(bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
     bidi.text[unit.source.clone()]
         .char_indices()
         .map(|(offset, _)| unit.source.start + offset)
-        .find(|&at| {
-            !matches!(
-                bidi.original_classes[at],
-                RLE | LRE | RLO | LRO | PDF | BN
-            )
-        })
+        .find(|&at| !matches!(bidi.original_classes[at], RLE | LRE | RLO | LRO | PDF | BN))
 }

@@ -1,0 +1,187 @@
+//! Properties of the engine for arbitrary text (Arabic, Latin, digits, marks,
+//! bidi controls, emoji, CJK, control characters) at widths 1–200, in every
+//! direction, shaped or not.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use qari::text::{Direction, LayoutOptions, Paragraph, layout, unshape};
+
+/// Pieces that text is drawn from: single characters and a few clusters.
+fn piece() -> impl Strategy<Value = String> {
+    let pools: Vec<(u32, BoxedStrategy<String>)> = vec![
+        (30, char_from("ابتثجحخدذرزسشصضطظعغفقكلمنهوياأإآةىءؤئ").boxed()),
+        (8, char_from("لالأ").boxed()),
+        (8, char_from("\u{064B}\u{064C}\u{064D}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0670}").boxed()),
+        (12, char_from("     ").boxed()),
+        (10, char_from("abcXYZ").boxed()),
+        (6, char_from("0123456789٠١٢٣٤٥٦٧٨٩۰۱").boxed()),
+        (6, char_from(".,:;-+%/٫٬٪،؛؟()[]{}<>«»\"'“”").boxed()),
+        (4, char_from("\u{200E}\u{200F}\u{061C}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}").boxed()),
+        (4, char_from("\u{200C}\u{200D}\u{FEFF}\u{0640}\u{200B}\u{00AD}").boxed()),
+        (3, char_from("پچژگکی").boxed()),
+        (3, prop_oneof![Just("😀".to_owned()), Just("👨\u{200D}⚕\u{FE0F}".to_owned()), Just("🇸🇾".to_owned()), Just("中文".to_owned())].boxed()),
+        (2, char_from("\t\u{1b}\u{0}\u{7f}\u{85}\u{2028}\u{2029}\r\n").boxed()),
+        (2, any::<char>().prop_map(String::from).boxed()),
+    ];
+    proptest::strategy::Union::new_weighted(pools)
+}
+
+fn char_from(set: &'static str) -> impl Strategy<Value = String> + Clone {
+    let chars: Vec<char> = set.chars().collect();
+    proptest::sample::select(chars).prop_map(String::from)
+}
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..120).prop_map(|pieces| pieces.concat())
+}
+
+fn options() -> impl Strategy<Value = LayoutOptions> {
+    (
+        1usize..=200,
+        prop_oneof![
+            Just(Direction::Rtl),
+            Just(Direction::Ltr),
+            Just(Direction::Auto)
+        ],
+        any::<bool>(),
+    )
+        .prop_map(|(width, direction, shape)| LayoutOptions {
+            width,
+            direction,
+            shape,
+        })
+}
+
+/// What the engine draws for a character of the source, before shaping and
+/// mirroring (see `drawn_form` in src/text/layout.rs): `None` when nothing.
+fn drawn(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => None,
+        '\u{2028}' | '\u{2029}' => None,
+        c if c.is_control() && (c.is_whitespace() || c == '\u{85}') => None,
+        c if c.is_control() => Some('\u{FFFD}'),
+        c => Some(c),
+    }
+}
+
+fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
+    let mut counts = BTreeMap::new();
+    for c in chars {
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(), TestCaseError> {
+    prop_assert!(!paragraph.lines.is_empty());
+    let mut sources = Vec::new();
+    for line in &paragraph.lines {
+        // Widths and columns add up, cluster by cluster.
+        let mut column = 0;
+        let mut text_at = 0;
+        for cluster in &line.clusters {
+            prop_assert_eq!(cluster.column, column);
+            prop_assert_eq!(cluster.text.start, text_at);
+            column += cluster.width;
+            text_at = cluster.text.end;
+            prop_assert_eq!(
+                qari::text::text_width(&line.text[cluster.text.clone()]),
+                cluster.width
+            );
+            sources.push(cluster.source.clone());
+
+            // Nothing lost or added: the cluster draws its source's
+            // characters, modulo shaping, ligatures and mirroring; whitespace
+            // hung at a break draws nothing.
+            let shown = &line.text[cluster.text.clone()];
+            let source = &text[cluster.source.clone()];
+            if shown.is_empty() {
+                prop_assert!(
+                    source
+                        .chars()
+                        .all(|c| drawn(c).is_none() || c.is_whitespace()),
+                    "{:?} not drawn",
+                    source
+                );
+            } else {
+                let unmirrored: String = unshape(shown)
+                    .chars()
+                    .map(|c| {
+                        if cluster.rtl {
+                            unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                prop_assert_eq!(
+                    multiset(unmirrored.chars()),
+                    multiset(source.chars().filter_map(drawn)),
+                    "cluster {:?} drawn as {:?}",
+                    source,
+                    shown
+                );
+            }
+        }
+        prop_assert_eq!(text_at, line.text.len());
+        prop_assert_eq!(column, line.width);
+        prop_assert_eq!(qari::text::text_width(&line.text), line.width);
+
+        // No line wider than the width unless a single cluster is.
+        let drawn_clusters = line.clusters.iter().filter(|c| c.width > 0).count();
+        prop_assert!(
+            line.width <= options.width || drawn_clusters == 1,
+            "line {:?} is {} cells wide at width {}",
+            line.text,
+            line.width,
+            options.width
+        );
+
+        // The maps are permutations, inverse of each other.
+        let v2l = line.visual_to_logical();
+        let l2v = line.logical_to_visual();
+        let mut seen = vec![false; v2l.len()];
+        for (v, &l) in v2l.iter().enumerate() {
+            prop_assert!(!seen[l]);
+            seen[l] = true;
+            prop_assert_eq!(l2v[l], v);
+        }
+    }
+    // The clusters of all lines tile the text exactly once.
+    sources.sort_by_key(|r| r.start);
+    let mut at = 0;
+    for source in sources {
+        prop_assert_eq!(source.start, at);
+        prop_assert!(source.end > source.start || text.is_empty());
+        at = source.end;
+    }
+    prop_assert_eq!(at, text.len());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn layout_keeps_every_character_and_fits_the_width(text in text(), options in options()) {
+        let paragraph = layout(&text, &options);
+        check(&text, &options, &paragraph)?;
+    }
+
+    #[test]
+    fn reordering_is_stable_under_width(text in text()) {
+        // Unwrapped, the visual line holds the same characters whatever the
+        // direction: reordering only moves them.
+        for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {
+            let options = LayoutOptions { width: usize::MAX, direction, shape: false };
+            let paragraph = layout(&text, &options);
+            check(&text, &options, &paragraph)?;
+        }
+    }
+}
