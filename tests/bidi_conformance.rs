@@ -15,6 +15,7 @@
 //!
 //! What still differs is counted and listed by cause in the output; the test
 //! fails if any case fails for a cause not explained in `EXPLAINED`.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,6 +1,7 @@
 //! The engine's layout against expected visual strings, one behaviour each.
 //! Unshaped where the point is order (easier to read), shaped where it is
 //! shaping or width.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
 use qari::text::{Direction, LayoutOptions, Paragraph, layout};
 

@@ -19,6 +19,7 @@
 //! One real difference is expected and listed in `KNOWN_DIFFERENCES`: FriBidi
 //! reverses an emoji ZWJ sequence part by part in a right-to-left run, which
 //! breaks the emoji (👨‍⚕️ comes out as ⚕️👨); qari moves the whole cluster.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
 mod common;
 

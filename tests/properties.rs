@@ -1,6 +1,7 @@
 //! Properties of the engine for arbitrary text (Arabic, Latin, digits, marks,
 //! bidi controls, emoji, CJK, control characters) at widths 1–200, in every
 //! direction, shaped or not.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
 use std::collections::BTreeMap;
 
@@ -70,9 +71,11 @@ fn drawn(c: char) -> Option<char> {
     }
 }
 
+/// Characters counted, less ZWJ: the engine drops one at either end of a
+/// cluster, where it joins nothing (see `trim_dangling_zwj`).
 fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     let mut counts = BTreeMap::new();
-    for c in chars {
+    for c in chars.filter(|&c| c != '\u{200D}') {
         *counts.entry(c).or_insert(0) += 1;
     }
     counts
@@ -105,7 +108,7 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
                 prop_assert!(
                     source
                         .chars()
-                        .all(|c| drawn(c).is_none() || c.is_whitespace()),
+                        .all(|c| drawn(c).is_none() || c.is_whitespace() || c == '\u{200D}'),
                     "{:?} not drawn",
                     source
                 );
@@ -114,7 +117,7 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
                     .chars()
                     .map(|c| {
                         if cluster.rtl {
-                            unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+                            qari::text::mirror(c).unwrap_or(c)
                         } else {
                             c
                         }
@@ -122,7 +125,7 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
                     .collect();
                 prop_assert_eq!(
                     multiset(unmirrored.chars()),
-                    multiset(source.chars().filter_map(drawn)),
+                    multiset(unshape(source).chars().filter_map(drawn)),
                     "cluster {:?} drawn as {:?}",
                     source,
                     shown
@@ -131,7 +134,14 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
         }
         prop_assert_eq!(text_at, line.text.len());
         prop_assert_eq!(column, line.width);
-        prop_assert_eq!(qari::text::text_width(&line.text), line.width);
+        // Measured whole, the line takes the same cells, unless reordering
+        // put clusters side by side that fuse into one: regional indicators
+        // (a lone flag letter next to a flag) and Hangul jamo, left as they are.
+        if !line.text.chars().any(|c| {
+            matches!(c, '\u{1F1E6}'..='\u{1F1FF}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
+        }) {
+            prop_assert_eq!(qari::text::text_width(&line.text), line.width);
+        }
 
         // No line wider than the width unless a single cluster is.
         let drawn_clusters = line.clusters.iter().filter(|c| c.width > 0).count();

@@ -12,7 +12,8 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::shape::{Shaped, may_need_shaping, shape};
+use super::mirror::mirror;
+use super::shape::{Shaped, joins_following, may_need_shaping, shape};
 use super::width::{cluster_width, text_width};
 
 /// Base direction of a paragraph.
@@ -273,6 +274,7 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
             }
             char_index += 1;
         }
+        trim_dangling_zwj(drawn, drawn_start, !shaping);
         match units.last_mut() {
             Some(unit) if merge => {
                 unit.source.end = end;
@@ -305,6 +307,26 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
     }
 }
 
+/// Drop a ZWJ at either end of a cluster's drawn text (`from..`): it joins
+/// nothing within the cluster, and once clusters are reordered it could fuse
+/// its new neighbours into an emoji sequence and shift every column after
+/// them. The exception is a ZWJ after an Arabic letter left for a terminal
+/// that shapes (`--no-shape`): there it asks for the joining form.
+fn trim_dangling_zwj(drawn: &mut String, from: usize, terminal_shapes: bool) {
+    const ZWJ: char = '\u{200D}';
+    if drawn[from..].starts_with(ZWJ) {
+        drawn.replace_range(from..from + ZWJ.len_utf8(), "");
+    }
+    if drawn[from..].ends_with(ZWJ) {
+        let before = drawn[from..drawn.len() - ZWJ.len_utf8()]
+            .chars()
+            .next_back();
+        if !(terminal_shapes && before.is_some_and(joins_following)) {
+            drawn.truncate(drawn.len() - ZWJ.len_utf8());
+        }
+    }
+}
+
 fn is_ligature(c: char) -> bool {
     ('\u{FEF5}'..='\u{FEFC}').contains(&c)
 }
@@ -324,7 +346,7 @@ fn drawn_form(c: char, rtl: bool) -> Option<char> {
     if is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') {
         return None;
     }
-    if rtl && let Some(mirrored) = unicode_bidi_mirroring::get_mirrored(c) {
+    if rtl && let Some(mirrored) = mirror(c) {
         return Some(mirrored);
     }
     Some(c)
@@ -370,13 +392,18 @@ fn wrap(units: &[Unit], width: usize) -> Vec<(Range<usize>, bool)> {
         }
         if line_width + content_width > width {
             // A word wider than the line: split it between clusters.
-            for k in segment_start..content_end {
-                if k > start && line_width + units[k].width > width {
+            for (k, unit) in units
+                .iter()
+                .enumerate()
+                .take(content_end)
+                .skip(segment_start)
+            {
+                if k > start && line_width + unit.width > width {
                     lines.push((start..k, false));
                     start = k;
                     line_width = 0;
                 }
-                line_width += units[k].width;
+                line_width += unit.width;
             }
             line_width += space_width;
         } else {

@@ -9,11 +9,13 @@
 //! Pure: no terminal I/O and no ratatui types, so the reader, the CLI and the
 //! tests share this one code path.
 
-mod arabic_tables;
 mod layout;
+mod mirror;
 mod shape;
+mod unicode_tables;
 mod width;
 
 pub use layout::{Cluster, Direction, LayoutOptions, Line, Paragraph, layout};
+pub use mirror::mirror;
 pub use shape::{Form, unshape, unshape_char};
 pub use width::{cluster_width, text_width};

@@ -7,9 +7,9 @@
 //! characters (harakat and other marks) are skipped when looking for a
 //! neighbour, join-causing characters (tatweel, ZWJ) join on both sides, and
 //! non-joining ones (ZWNJ, spaces, Latin) break the join. The tables come from
-//! `arabic_tables.rs`, generated from the UCD by `tools/gen_arabic_tables.py`.
+//! `unicode_tables.rs`, generated from the UCD by `tools/gen_unicode_tables.py`.
 
-use super::arabic_tables::{BASES, FORMS, JOINING, LAM_ALEF};
+use super::unicode_tables::{BASES, FORMS, JOINING, LAM_ALEF};
 
 const LAM: char = '\u{0644}';
 
@@ -17,7 +17,7 @@ const LAM: char = '\u{0644}';
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Joining {
     /// `U`: never joins (the default for characters not listed).
-    NonJoining,
+    None,
     /// `R`: joins only the preceding letter (alef, dal, reh, waw...).
     Right,
     /// `L`: joins only the following letter.
@@ -35,7 +35,7 @@ impl Joining {
         let cp = c as u32;
         // Fast exit: nothing below U+00AD joins or is transparent.
         if cp < 0xAD {
-            return Joining::NonJoining;
+            return Joining::None;
         }
         match JOINING.binary_search_by(|&(start, end, _)| {
             if end < cp {
@@ -47,7 +47,7 @@ impl Joining {
             }
         }) {
             Ok(i) => JOINING[i].2,
-            Err(_) => Joining::NonJoining,
+            Err(_) => Joining::None,
         }
     }
 
@@ -60,6 +60,12 @@ impl Joining {
     fn joins_preceding(self) -> bool {
         matches!(self, Joining::Dual | Joining::Right | Joining::Causing)
     }
+}
+
+/// Whether `c` joins the letter that follows it (Arabic letters of joining
+/// type D or L, tatweel, ZWJ).
+pub(crate) fn joins_following(c: char) -> bool {
+    Joining::of(c).joins_following()
 }
 
 /// What shaping made of one character of the logical text.

@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 #![allow(dead_code)] // each test binary uses a different subset
 
 use qari::text::{Direction, LayoutOptions, layout};

@@ -1,0 +1,44 @@
+//! Mirroring (UAX #9 rule L4): at a right-to-left level a Bidi_Mirrored
+//! character is drawn as its mirror image, `(` as `)`, `«` as `»`.
+//!
+//! The table is generated from BidiMirroring.txt with the others (see
+//! `tools/gen_unicode_tables.py`) rather than taken from the
+//! `unicode-bidi-mirroring` crate, whose 0.4.0 lookup of the second member of
+//! a pair binary-searches a list not sorted that way and misses some
+//! (U+2AE4 ⫤ is not mirrored back to U+22A8 ⊨).
+
+use super::unicode_tables::MIRRORS;
+
+/// The mirror image of `c`, if it has one.
+pub fn mirror(c: char) -> Option<char> {
+    // Nothing below '(' is mirrored: keep the common case cheap.
+    if c < '(' {
+        return None;
+    }
+    MIRRORS
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .ok()
+        .map(|i| MIRRORS[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_mirror_both_ways() {
+        for (a, b) in [('(', ')'), ('«', '»'), ('[', ']'), ('<', '>'), ('⊨', '⫤')] {
+            assert_eq!(mirror(a), Some(b));
+            assert_eq!(mirror(b), Some(a));
+        }
+        assert_eq!(mirror('a'), None);
+        assert_eq!(mirror('"'), None);
+    }
+
+    #[test]
+    fn every_pair_is_an_involution() {
+        for &(from, to) in MIRRORS {
+            assert_eq!(mirror(to), Some(from), "{from:?} -> {to:?}");
+        }
+    }
+}
