@@ -136,9 +136,10 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
         prop_assert_eq!(column, line.width);
         // Measured whole, the line takes the same cells, unless reordering
         // put clusters side by side that fuse into one: regional indicators
-        // (a lone flag letter next to a flag) and Hangul jamo, left as they are.
+        // (a lone flag letter next to a flag), Hangul jamo and prepended
+        // concatenation marks (U+0600–0605, U+06DD, ...), left as they are.
         if !line.text.chars().any(|c| {
-            matches!(c, '\u{1F1E6}'..='\u{1F1FF}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
+            matches!(c, '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}' | '\u{08E2}' | '\u{110BD}' | '\u{110CD}' | '\u{1F1E6}'..='\u{1F1FF}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
         }) {
             prop_assert_eq!(qari::text::text_width(&line.text), line.width);
         }

@@ -12,6 +12,7 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::bidi_data::FastBidiData;
 use super::mirror::mirror;
 use super::shape::{Shaped, joins_following, may_need_shaping, shape};
 use super::width::{cluster_width, text_width};
@@ -214,12 +215,14 @@ fn layout_bidi_paragraph(
     let base = match options.direction {
         Direction::Ltr => Level::ltr(),
         Direction::Rtl => Level::rtl(),
-        Direction::Auto => match unicode_bidi::get_base_direction(text) {
-            unicode_bidi::Direction::Ltr => Level::ltr(),
-            _ => Level::rtl(),
-        },
+        Direction::Auto => {
+            match unicode_bidi::get_base_direction_with_data_source(&FastBidiData::new(), text) {
+                unicode_bidi::Direction::Ltr => Level::ltr(),
+                _ => Level::rtl(),
+            }
+        }
     };
-    let bidi = ParagraphBidiInfo::new(text, Some(base));
+    let bidi = ParagraphBidiInfo::new_with_data_source(&FastBidiData::new(), text, Some(base));
     build_units(text, &bidi, options.shape, scratch);
     let width = options.width.max(1);
     for (lines_units, last) in wrap(&scratch.units, width) {
@@ -534,8 +537,12 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize) -> Vec<
 /// (a cluster may start with a ZWJ or another BN character).
 fn first_retained_char(bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
     use BidiClass::*;
+    let removed = |at: usize| matches!(bidi.original_classes[at], RLE | LRE | RLO | LRO | PDF | BN);
+    if !removed(unit.source.start) {
+        return Some(unit.source.start);
+    }
     bidi.text[unit.source.clone()]
         .char_indices()
         .map(|(offset, _)| unit.source.start + offset)
-        .find(|&at| !matches!(bidi.original_classes[at], RLE | LRE | RLO | LRO | PDF | BN))
+        .find(|&at| !removed(at))
 }

@@ -11,8 +11,27 @@ use super::unicode_tables::MIRRORS;
 
 /// The mirror image of `c`, if it has one.
 pub fn mirror(c: char) -> Option<char> {
-    // Nothing below '(' is mirrored: keep the common case cheap.
-    if c < '(' {
+    // Below U+0F3A only ASCII and Latin-1 brackets are mirrored: keep
+    // letters (Arabic ones above all) off the table search.
+    if c < '\u{0F3A}' {
+        return match c {
+            '(' => Some(')'),
+            ')' => Some('('),
+            '<' => Some('>'),
+            '>' => Some('<'),
+            '[' => Some(']'),
+            ']' => Some('['),
+            '{' => Some('}'),
+            '}' => Some('{'),
+            '«' => Some('»'),
+            '»' => Some('«'),
+            _ => None,
+        };
+    }
+    // Nor are Indic scripts, general punctuation before ‹, or the Arabic
+    // presentation forms that shaping produces.
+    if matches!(c, '\u{0F3E}'..='\u{169A}' | '\u{169D}'..='\u{2038}' | '\u{FB50}'..='\u{FE58}' | '\u{FE70}'..='\u{FF07}')
+    {
         return None;
     }
     MIRRORS
@@ -33,6 +52,17 @@ mod tests {
         }
         assert_eq!(mirror('a'), None);
         assert_eq!(mirror('"'), None);
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_table() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let table = MIRRORS
+                .binary_search_by_key(&c, |&(from, _)| from)
+                .ok()
+                .map(|i| MIRRORS[i].1);
+            assert_eq!(mirror(c), table, "{c:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Pure: no terminal I/O and no ratatui types, so the reader, the CLI and the
 //! tests share this one code path.
 
+mod bidi_data;
 mod layout;
 mod mirror;
 mod shape;

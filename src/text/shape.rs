@@ -9,7 +9,7 @@
 //! non-joining ones (ZWNJ, spaces, Latin) break the join. The tables come from
 //! `unicode_tables.rs`, generated from the UCD by `tools/gen_unicode_tables.py`.
 
-use super::unicode_tables::{BASES, FORMS, JOINING, LAM_ALEF};
+use super::unicode_tables::{ARABIC_JOINING, BASES, FORMS, JOINING, LAM_ALEF};
 
 const LAM: char = '\u{0644}';
 
@@ -33,9 +33,16 @@ pub(crate) enum Joining {
 impl Joining {
     fn of(c: char) -> Joining {
         let cp = c as u32;
-        // Fast exit: nothing below U+00AD joins or is transparent.
+        // Fast exits: nothing below U+00AD joins or is transparent, and the
+        // Arabic blocks are indexed directly.
         if cp < 0xAD {
             return Joining::None;
+        }
+        if let Some(&joining) = cp
+            .checked_sub(0x0600)
+            .and_then(|i| ARABIC_JOINING.get(i as usize))
+        {
+            return joining;
         }
         match JOINING.binary_search_by(|&(start, end, _)| {
             if end < cp {
@@ -89,54 +96,63 @@ pub(crate) fn may_need_shaping(text: &str) -> bool {
 pub(crate) fn shape(chars: &[char], out: &mut Vec<Shaped>) {
     out.clear();
     out.extend(chars.iter().map(|&c| Shaped::Char(c)));
-    let mut previous: Option<(usize, Joining)> = None;
-    // joins[i] = (joins the preceding letter, joins the following letter)
-    let mut joins_before = vec![false; chars.len()];
-    let mut joins_after = vec![false; chars.len()];
+    // One pass: a letter's form is settled once the next non-transparent
+    // character tells whether it joins the following one.
+    // (index, joining type, joins the preceding letter)
+    let mut pending: Option<(usize, Joining, bool)> = None;
     for (i, &c) in chars.iter().enumerate() {
         let joining = Joining::of(c);
         if joining == Joining::Transparent {
             continue;
         }
-        if let Some((p, prev_joining)) = previous
-            && prev_joining.joins_following()
-            && joining.joins_preceding()
-        {
-            joins_after[p] = true;
-            joins_before[i] = true;
+        let joins = pending.is_some_and(|(_, previous, _)| {
+            previous.joins_following() && joining.joins_preceding()
+        });
+        if let Some((p, _, joins_before)) = pending {
+            settle(chars, out, p, joins_before, joins.then_some(i));
         }
-        previous = Some((i, joining));
+        pending = Some((i, joining, joins));
     }
+    if let Some((p, _, joins_before)) = pending {
+        settle(chars, out, p, joins_before, None);
+    }
+}
 
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == LAM
-            && joins_after[i]
-            && let Some(alef_at) = next_non_transparent(chars, i)
-            && let Some(&(_, isolated, final_)) = LAM_ALEF
-                .iter()
-                .find(|&&(alef, _, _)| alef == chars[alef_at] as u32)
-        {
-            let ligature = if joins_before[i] { final_ } else { isolated };
-            out[i] = Shaped::Char(char::from_u32(ligature).unwrap_or(c));
-            out[alef_at] = Shaped::Ligated;
-            i = alef_at + 1;
-            continue;
-        }
-        if let Ok(k) = FORMS.binary_search_by_key(&(c as u32), |&(base, _)| base) {
-            let forms = FORMS[k].1;
-            let form = match (joins_before[i], joins_after[i]) {
-                (false, false) => forms[0],
-                (true, false) => forms[1],
-                (false, true) => forms[2],
-                (true, true) => forms[3],
-            };
-            if let Some(shaped) = char::from_u32(form).filter(|_| form != 0) {
-                out[i] = Shaped::Char(shaped);
-            }
-        }
-        i += 1;
+/// Give the letter at `i` its form, knowing whether it joins the preceding
+/// letter and which following letter it joins, if any: a lam joined to an
+/// alef becomes their ligature, and the alef is marked as swallowed.
+fn settle(chars: &[char], out: &mut [Shaped], i: usize, joins_before: bool, next: Option<usize>) {
+    if out[i] == Shaped::Ligated {
+        return;
+    }
+    let c = chars[i];
+    if c == LAM
+        && let Some(alef_at) = next
+        && let Some(&(_, isolated, final_)) = LAM_ALEF
+            .iter()
+            .find(|&&(alef, _, _)| alef == chars[alef_at] as u32)
+    {
+        let ligature = if joins_before { final_ } else { isolated };
+        out[i] = Shaped::Char(char::from_u32(ligature).unwrap_or(c));
+        out[alef_at] = Shaped::Ligated;
+        return;
+    }
+    let Some(forms) = (c as u32)
+        .checked_sub(0x0600)
+        .and_then(|k| FORMS.get(k as usize))
+    else {
+        return;
+    };
+    let form = match (joins_before, next.is_some()) {
+        (false, false) => forms[0],
+        (true, false) => forms[1],
+        (false, true) => forms[2],
+        (true, true) => forms[3],
+    };
+    if form != 0
+        && let Some(shaped) = char::from_u32(u32::from(form))
+    {
+        out[i] = Shaped::Char(shaped);
     }
 }
 
@@ -188,10 +204,6 @@ pub fn unshape(text: &str) -> String {
         }
     }
     out
-}
-
-fn next_non_transparent(chars: &[char], i: usize) -> Option<usize> {
-    (i + 1..chars.len()).find(|&j| Joining::of(chars[j]) != Joining::Transparent)
 }
 
 #[cfg(test)]

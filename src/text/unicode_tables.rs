@@ -517,85 +517,1038 @@ pub(crate) static JOINING: &[(u32, u32, Joining)] = &[
     (0xE0100, 0xE01EF, Joining::Transparent),
 ];
 
-/// Presentation forms of each base letter: `[isolated, final, initial, medial]`,
-/// `0` where Unicode encodes no such form. Sorted by base.
-pub(crate) static FORMS: &[(u32, [u32; 4])] = &[
-    (0x0621, [0xFE80, 0x0000, 0x0000, 0x0000]),
-    (0x0622, [0xFE81, 0xFE82, 0x0000, 0x0000]),
-    (0x0623, [0xFE83, 0xFE84, 0x0000, 0x0000]),
-    (0x0624, [0xFE85, 0xFE86, 0x0000, 0x0000]),
-    (0x0625, [0xFE87, 0xFE88, 0x0000, 0x0000]),
-    (0x0626, [0xFE89, 0xFE8A, 0xFE8B, 0xFE8C]),
-    (0x0627, [0xFE8D, 0xFE8E, 0x0000, 0x0000]),
-    (0x0628, [0xFE8F, 0xFE90, 0xFE91, 0xFE92]),
-    (0x0629, [0xFE93, 0xFE94, 0x0000, 0x0000]),
-    (0x062A, [0xFE95, 0xFE96, 0xFE97, 0xFE98]),
-    (0x062B, [0xFE99, 0xFE9A, 0xFE9B, 0xFE9C]),
-    (0x062C, [0xFE9D, 0xFE9E, 0xFE9F, 0xFEA0]),
-    (0x062D, [0xFEA1, 0xFEA2, 0xFEA3, 0xFEA4]),
-    (0x062E, [0xFEA5, 0xFEA6, 0xFEA7, 0xFEA8]),
-    (0x062F, [0xFEA9, 0xFEAA, 0x0000, 0x0000]),
-    (0x0630, [0xFEAB, 0xFEAC, 0x0000, 0x0000]),
-    (0x0631, [0xFEAD, 0xFEAE, 0x0000, 0x0000]),
-    (0x0632, [0xFEAF, 0xFEB0, 0x0000, 0x0000]),
-    (0x0633, [0xFEB1, 0xFEB2, 0xFEB3, 0xFEB4]),
-    (0x0634, [0xFEB5, 0xFEB6, 0xFEB7, 0xFEB8]),
-    (0x0635, [0xFEB9, 0xFEBA, 0xFEBB, 0xFEBC]),
-    (0x0636, [0xFEBD, 0xFEBE, 0xFEBF, 0xFEC0]),
-    (0x0637, [0xFEC1, 0xFEC2, 0xFEC3, 0xFEC4]),
-    (0x0638, [0xFEC5, 0xFEC6, 0xFEC7, 0xFEC8]),
-    (0x0639, [0xFEC9, 0xFECA, 0xFECB, 0xFECC]),
-    (0x063A, [0xFECD, 0xFECE, 0xFECF, 0xFED0]),
-    (0x0641, [0xFED1, 0xFED2, 0xFED3, 0xFED4]),
-    (0x0642, [0xFED5, 0xFED6, 0xFED7, 0xFED8]),
-    (0x0643, [0xFED9, 0xFEDA, 0xFEDB, 0xFEDC]),
-    (0x0644, [0xFEDD, 0xFEDE, 0xFEDF, 0xFEE0]),
-    (0x0645, [0xFEE1, 0xFEE2, 0xFEE3, 0xFEE4]),
-    (0x0646, [0xFEE5, 0xFEE6, 0xFEE7, 0xFEE8]),
-    (0x0647, [0xFEE9, 0xFEEA, 0xFEEB, 0xFEEC]),
-    (0x0648, [0xFEED, 0xFEEE, 0x0000, 0x0000]),
-    (0x0649, [0xFEEF, 0xFEF0, 0xFBE8, 0xFBE9]),
-    (0x064A, [0xFEF1, 0xFEF2, 0xFEF3, 0xFEF4]),
-    (0x0671, [0xFB50, 0xFB51, 0x0000, 0x0000]),
-    (0x0677, [0xFBDD, 0x0000, 0x0000, 0x0000]),
-    (0x0679, [0xFB66, 0xFB67, 0xFB68, 0xFB69]),
-    (0x067A, [0xFB5E, 0xFB5F, 0xFB60, 0xFB61]),
-    (0x067B, [0xFB52, 0xFB53, 0xFB54, 0xFB55]),
-    (0x067E, [0xFB56, 0xFB57, 0xFB58, 0xFB59]),
-    (0x067F, [0xFB62, 0xFB63, 0xFB64, 0xFB65]),
-    (0x0680, [0xFB5A, 0xFB5B, 0xFB5C, 0xFB5D]),
-    (0x0683, [0xFB76, 0xFB77, 0xFB78, 0xFB79]),
-    (0x0684, [0xFB72, 0xFB73, 0xFB74, 0xFB75]),
-    (0x0686, [0xFB7A, 0xFB7B, 0xFB7C, 0xFB7D]),
-    (0x0687, [0xFB7E, 0xFB7F, 0xFB80, 0xFB81]),
-    (0x0688, [0xFB88, 0xFB89, 0x0000, 0x0000]),
-    (0x068C, [0xFB84, 0xFB85, 0x0000, 0x0000]),
-    (0x068D, [0xFB82, 0xFB83, 0x0000, 0x0000]),
-    (0x068E, [0xFB86, 0xFB87, 0x0000, 0x0000]),
-    (0x0691, [0xFB8C, 0xFB8D, 0x0000, 0x0000]),
-    (0x0698, [0xFB8A, 0xFB8B, 0x0000, 0x0000]),
-    (0x06A4, [0xFB6A, 0xFB6B, 0xFB6C, 0xFB6D]),
-    (0x06A6, [0xFB6E, 0xFB6F, 0xFB70, 0xFB71]),
-    (0x06A9, [0xFB8E, 0xFB8F, 0xFB90, 0xFB91]),
-    (0x06AD, [0xFBD3, 0xFBD4, 0xFBD5, 0xFBD6]),
-    (0x06AF, [0xFB92, 0xFB93, 0xFB94, 0xFB95]),
-    (0x06B1, [0xFB9A, 0xFB9B, 0xFB9C, 0xFB9D]),
-    (0x06B3, [0xFB96, 0xFB97, 0xFB98, 0xFB99]),
-    (0x06BA, [0xFB9E, 0xFB9F, 0x0000, 0x0000]),
-    (0x06BB, [0xFBA0, 0xFBA1, 0xFBA2, 0xFBA3]),
-    (0x06BE, [0xFBAA, 0xFBAB, 0xFBAC, 0xFBAD]),
-    (0x06C0, [0xFBA4, 0xFBA5, 0x0000, 0x0000]),
-    (0x06C1, [0xFBA6, 0xFBA7, 0xFBA8, 0xFBA9]),
-    (0x06C5, [0xFBE0, 0xFBE1, 0x0000, 0x0000]),
-    (0x06C6, [0xFBD9, 0xFBDA, 0x0000, 0x0000]),
-    (0x06C7, [0xFBD7, 0xFBD8, 0x0000, 0x0000]),
-    (0x06C8, [0xFBDB, 0xFBDC, 0x0000, 0x0000]),
-    (0x06C9, [0xFBE2, 0xFBE3, 0x0000, 0x0000]),
-    (0x06CB, [0xFBDE, 0xFBDF, 0x0000, 0x0000]),
-    (0x06CC, [0xFBFC, 0xFBFD, 0xFBFE, 0xFBFF]),
-    (0x06D0, [0xFBE4, 0xFBE5, 0xFBE6, 0xFBE7]),
-    (0x06D2, [0xFBAE, 0xFBAF, 0x0000, 0x0000]),
-    (0x06D3, [0xFBB0, 0xFBB1, 0x0000, 0x0000]),
+/// Presentation forms of U+0600 + i: `[isolated, final, initial, medial]`,
+/// `0` where Unicode encodes no such form.
+pub(crate) static FORMS: [[u16; 4]; 0x100] = [
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0600
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0601
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0602
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0603
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0604
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0605
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0606
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0607
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0608
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0609
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+060F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0610
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0611
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0612
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0613
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0614
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0615
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0616
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0617
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0618
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0619
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+061F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0620
+    [0xFE80, 0x0000, 0x0000, 0x0000], // U+0621
+    [0xFE81, 0xFE82, 0x0000, 0x0000], // U+0622
+    [0xFE83, 0xFE84, 0x0000, 0x0000], // U+0623
+    [0xFE85, 0xFE86, 0x0000, 0x0000], // U+0624
+    [0xFE87, 0xFE88, 0x0000, 0x0000], // U+0625
+    [0xFE89, 0xFE8A, 0xFE8B, 0xFE8C], // U+0626
+    [0xFE8D, 0xFE8E, 0x0000, 0x0000], // U+0627
+    [0xFE8F, 0xFE90, 0xFE91, 0xFE92], // U+0628
+    [0xFE93, 0xFE94, 0x0000, 0x0000], // U+0629
+    [0xFE95, 0xFE96, 0xFE97, 0xFE98], // U+062A
+    [0xFE99, 0xFE9A, 0xFE9B, 0xFE9C], // U+062B
+    [0xFE9D, 0xFE9E, 0xFE9F, 0xFEA0], // U+062C
+    [0xFEA1, 0xFEA2, 0xFEA3, 0xFEA4], // U+062D
+    [0xFEA5, 0xFEA6, 0xFEA7, 0xFEA8], // U+062E
+    [0xFEA9, 0xFEAA, 0x0000, 0x0000], // U+062F
+    [0xFEAB, 0xFEAC, 0x0000, 0x0000], // U+0630
+    [0xFEAD, 0xFEAE, 0x0000, 0x0000], // U+0631
+    [0xFEAF, 0xFEB0, 0x0000, 0x0000], // U+0632
+    [0xFEB1, 0xFEB2, 0xFEB3, 0xFEB4], // U+0633
+    [0xFEB5, 0xFEB6, 0xFEB7, 0xFEB8], // U+0634
+    [0xFEB9, 0xFEBA, 0xFEBB, 0xFEBC], // U+0635
+    [0xFEBD, 0xFEBE, 0xFEBF, 0xFEC0], // U+0636
+    [0xFEC1, 0xFEC2, 0xFEC3, 0xFEC4], // U+0637
+    [0xFEC5, 0xFEC6, 0xFEC7, 0xFEC8], // U+0638
+    [0xFEC9, 0xFECA, 0xFECB, 0xFECC], // U+0639
+    [0xFECD, 0xFECE, 0xFECF, 0xFED0], // U+063A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+063B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+063C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+063D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+063E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+063F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0640
+    [0xFED1, 0xFED2, 0xFED3, 0xFED4], // U+0641
+    [0xFED5, 0xFED6, 0xFED7, 0xFED8], // U+0642
+    [0xFED9, 0xFEDA, 0xFEDB, 0xFEDC], // U+0643
+    [0xFEDD, 0xFEDE, 0xFEDF, 0xFEE0], // U+0644
+    [0xFEE1, 0xFEE2, 0xFEE3, 0xFEE4], // U+0645
+    [0xFEE5, 0xFEE6, 0xFEE7, 0xFEE8], // U+0646
+    [0xFEE9, 0xFEEA, 0xFEEB, 0xFEEC], // U+0647
+    [0xFEED, 0xFEEE, 0x0000, 0x0000], // U+0648
+    [0xFEEF, 0xFEF0, 0xFBE8, 0xFBE9], // U+0649
+    [0xFEF1, 0xFEF2, 0xFEF3, 0xFEF4], // U+064A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+064B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+064C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+064D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+064E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+064F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0650
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0651
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0652
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0653
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0654
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0655
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0656
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0657
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0658
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0659
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+065F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0660
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0661
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0662
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0663
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0664
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0665
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0666
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0667
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0668
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0669
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+066F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0670
+    [0xFB50, 0xFB51, 0x0000, 0x0000], // U+0671
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0672
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0673
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0674
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0675
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0676
+    [0xFBDD, 0x0000, 0x0000, 0x0000], // U+0677
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0678
+    [0xFB66, 0xFB67, 0xFB68, 0xFB69], // U+0679
+    [0xFB5E, 0xFB5F, 0xFB60, 0xFB61], // U+067A
+    [0xFB52, 0xFB53, 0xFB54, 0xFB55], // U+067B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+067C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+067D
+    [0xFB56, 0xFB57, 0xFB58, 0xFB59], // U+067E
+    [0xFB62, 0xFB63, 0xFB64, 0xFB65], // U+067F
+    [0xFB5A, 0xFB5B, 0xFB5C, 0xFB5D], // U+0680
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0681
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0682
+    [0xFB76, 0xFB77, 0xFB78, 0xFB79], // U+0683
+    [0xFB72, 0xFB73, 0xFB74, 0xFB75], // U+0684
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0685
+    [0xFB7A, 0xFB7B, 0xFB7C, 0xFB7D], // U+0686
+    [0xFB7E, 0xFB7F, 0xFB80, 0xFB81], // U+0687
+    [0xFB88, 0xFB89, 0x0000, 0x0000], // U+0688
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0689
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+068A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+068B
+    [0xFB84, 0xFB85, 0x0000, 0x0000], // U+068C
+    [0xFB82, 0xFB83, 0x0000, 0x0000], // U+068D
+    [0xFB86, 0xFB87, 0x0000, 0x0000], // U+068E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+068F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0690
+    [0xFB8C, 0xFB8D, 0x0000, 0x0000], // U+0691
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0692
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0693
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0694
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0695
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0696
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0697
+    [0xFB8A, 0xFB8B, 0x0000, 0x0000], // U+0698
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+0699
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069A
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069B
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069C
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069D
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069E
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+069F
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A0
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A1
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A2
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A3
+    [0xFB6A, 0xFB6B, 0xFB6C, 0xFB6D], // U+06A4
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A5
+    [0xFB6E, 0xFB6F, 0xFB70, 0xFB71], // U+06A6
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A7
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06A8
+    [0xFB8E, 0xFB8F, 0xFB90, 0xFB91], // U+06A9
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06AA
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06AB
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06AC
+    [0xFBD3, 0xFBD4, 0xFBD5, 0xFBD6], // U+06AD
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06AE
+    [0xFB92, 0xFB93, 0xFB94, 0xFB95], // U+06AF
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B0
+    [0xFB9A, 0xFB9B, 0xFB9C, 0xFB9D], // U+06B1
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B2
+    [0xFB96, 0xFB97, 0xFB98, 0xFB99], // U+06B3
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B4
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B5
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B6
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B7
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B8
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06B9
+    [0xFB9E, 0xFB9F, 0x0000, 0x0000], // U+06BA
+    [0xFBA0, 0xFBA1, 0xFBA2, 0xFBA3], // U+06BB
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06BC
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06BD
+    [0xFBAA, 0xFBAB, 0xFBAC, 0xFBAD], // U+06BE
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06BF
+    [0xFBA4, 0xFBA5, 0x0000, 0x0000], // U+06C0
+    [0xFBA6, 0xFBA7, 0xFBA8, 0xFBA9], // U+06C1
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06C2
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06C3
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06C4
+    [0xFBE0, 0xFBE1, 0x0000, 0x0000], // U+06C5
+    [0xFBD9, 0xFBDA, 0x0000, 0x0000], // U+06C6
+    [0xFBD7, 0xFBD8, 0x0000, 0x0000], // U+06C7
+    [0xFBDB, 0xFBDC, 0x0000, 0x0000], // U+06C8
+    [0xFBE2, 0xFBE3, 0x0000, 0x0000], // U+06C9
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06CA
+    [0xFBDE, 0xFBDF, 0x0000, 0x0000], // U+06CB
+    [0xFBFC, 0xFBFD, 0xFBFE, 0xFBFF], // U+06CC
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06CD
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06CE
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06CF
+    [0xFBE4, 0xFBE5, 0xFBE6, 0xFBE7], // U+06D0
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D1
+    [0xFBAE, 0xFBAF, 0x0000, 0x0000], // U+06D2
+    [0xFBB0, 0xFBB1, 0x0000, 0x0000], // U+06D3
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D4
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D5
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D6
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D7
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D8
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06D9
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DA
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DB
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DC
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DD
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DE
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06DF
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E0
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E1
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E2
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E3
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E4
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E5
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E6
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E7
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E8
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06E9
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06EA
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06EB
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06EC
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06ED
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06EE
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06EF
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F0
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F1
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F2
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F3
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F4
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F5
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F6
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F7
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F8
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06F9
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FA
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FB
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FC
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FD
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FE
+    [0x0000, 0x0000, 0x0000, 0x0000], // U+06FF
+];
+
+/// Joining type of U+0600 + i (Arabic, Syriac, Arabic Supplement, N'Ko,
+/// Samaritan, Mandaic, Arabic Extended): the hot path of shaping.
+pub(crate) static ARABIC_JOINING: [Joining; 0x300] = [
+    Joining::None,        // U+0600
+    Joining::None,        // U+0601
+    Joining::None,        // U+0602
+    Joining::None,        // U+0603
+    Joining::None,        // U+0604
+    Joining::None,        // U+0605
+    Joining::None,        // U+0606
+    Joining::None,        // U+0607
+    Joining::None,        // U+0608
+    Joining::None,        // U+0609
+    Joining::None,        // U+060A
+    Joining::None,        // U+060B
+    Joining::None,        // U+060C
+    Joining::None,        // U+060D
+    Joining::None,        // U+060E
+    Joining::None,        // U+060F
+    Joining::Transparent, // U+0610
+    Joining::Transparent, // U+0611
+    Joining::Transparent, // U+0612
+    Joining::Transparent, // U+0613
+    Joining::Transparent, // U+0614
+    Joining::Transparent, // U+0615
+    Joining::Transparent, // U+0616
+    Joining::Transparent, // U+0617
+    Joining::Transparent, // U+0618
+    Joining::Transparent, // U+0619
+    Joining::Transparent, // U+061A
+    Joining::None,        // U+061B
+    Joining::Transparent, // U+061C
+    Joining::None,        // U+061D
+    Joining::None,        // U+061E
+    Joining::None,        // U+061F
+    Joining::Dual,        // U+0620
+    Joining::None,        // U+0621
+    Joining::Right,       // U+0622
+    Joining::Right,       // U+0623
+    Joining::Right,       // U+0624
+    Joining::Right,       // U+0625
+    Joining::Dual,        // U+0626
+    Joining::Right,       // U+0627
+    Joining::Dual,        // U+0628
+    Joining::Right,       // U+0629
+    Joining::Dual,        // U+062A
+    Joining::Dual,        // U+062B
+    Joining::Dual,        // U+062C
+    Joining::Dual,        // U+062D
+    Joining::Dual,        // U+062E
+    Joining::Right,       // U+062F
+    Joining::Right,       // U+0630
+    Joining::Right,       // U+0631
+    Joining::Right,       // U+0632
+    Joining::Dual,        // U+0633
+    Joining::Dual,        // U+0634
+    Joining::Dual,        // U+0635
+    Joining::Dual,        // U+0636
+    Joining::Dual,        // U+0637
+    Joining::Dual,        // U+0638
+    Joining::Dual,        // U+0639
+    Joining::Dual,        // U+063A
+    Joining::Dual,        // U+063B
+    Joining::Dual,        // U+063C
+    Joining::Dual,        // U+063D
+    Joining::Dual,        // U+063E
+    Joining::Dual,        // U+063F
+    Joining::Causing,     // U+0640
+    Joining::Dual,        // U+0641
+    Joining::Dual,        // U+0642
+    Joining::Dual,        // U+0643
+    Joining::Dual,        // U+0644
+    Joining::Dual,        // U+0645
+    Joining::Dual,        // U+0646
+    Joining::Dual,        // U+0647
+    Joining::Right,       // U+0648
+    Joining::Dual,        // U+0649
+    Joining::Dual,        // U+064A
+    Joining::Transparent, // U+064B
+    Joining::Transparent, // U+064C
+    Joining::Transparent, // U+064D
+    Joining::Transparent, // U+064E
+    Joining::Transparent, // U+064F
+    Joining::Transparent, // U+0650
+    Joining::Transparent, // U+0651
+    Joining::Transparent, // U+0652
+    Joining::Transparent, // U+0653
+    Joining::Transparent, // U+0654
+    Joining::Transparent, // U+0655
+    Joining::Transparent, // U+0656
+    Joining::Transparent, // U+0657
+    Joining::Transparent, // U+0658
+    Joining::Transparent, // U+0659
+    Joining::Transparent, // U+065A
+    Joining::Transparent, // U+065B
+    Joining::Transparent, // U+065C
+    Joining::Transparent, // U+065D
+    Joining::Transparent, // U+065E
+    Joining::Transparent, // U+065F
+    Joining::None,        // U+0660
+    Joining::None,        // U+0661
+    Joining::None,        // U+0662
+    Joining::None,        // U+0663
+    Joining::None,        // U+0664
+    Joining::None,        // U+0665
+    Joining::None,        // U+0666
+    Joining::None,        // U+0667
+    Joining::None,        // U+0668
+    Joining::None,        // U+0669
+    Joining::None,        // U+066A
+    Joining::None,        // U+066B
+    Joining::None,        // U+066C
+    Joining::None,        // U+066D
+    Joining::Dual,        // U+066E
+    Joining::Dual,        // U+066F
+    Joining::Transparent, // U+0670
+    Joining::Right,       // U+0671
+    Joining::Right,       // U+0672
+    Joining::Right,       // U+0673
+    Joining::None,        // U+0674
+    Joining::Right,       // U+0675
+    Joining::Right,       // U+0676
+    Joining::Right,       // U+0677
+    Joining::Dual,        // U+0678
+    Joining::Dual,        // U+0679
+    Joining::Dual,        // U+067A
+    Joining::Dual,        // U+067B
+    Joining::Dual,        // U+067C
+    Joining::Dual,        // U+067D
+    Joining::Dual,        // U+067E
+    Joining::Dual,        // U+067F
+    Joining::Dual,        // U+0680
+    Joining::Dual,        // U+0681
+    Joining::Dual,        // U+0682
+    Joining::Dual,        // U+0683
+    Joining::Dual,        // U+0684
+    Joining::Dual,        // U+0685
+    Joining::Dual,        // U+0686
+    Joining::Dual,        // U+0687
+    Joining::Right,       // U+0688
+    Joining::Right,       // U+0689
+    Joining::Right,       // U+068A
+    Joining::Right,       // U+068B
+    Joining::Right,       // U+068C
+    Joining::Right,       // U+068D
+    Joining::Right,       // U+068E
+    Joining::Right,       // U+068F
+    Joining::Right,       // U+0690
+    Joining::Right,       // U+0691
+    Joining::Right,       // U+0692
+    Joining::Right,       // U+0693
+    Joining::Right,       // U+0694
+    Joining::Right,       // U+0695
+    Joining::Right,       // U+0696
+    Joining::Right,       // U+0697
+    Joining::Right,       // U+0698
+    Joining::Right,       // U+0699
+    Joining::Dual,        // U+069A
+    Joining::Dual,        // U+069B
+    Joining::Dual,        // U+069C
+    Joining::Dual,        // U+069D
+    Joining::Dual,        // U+069E
+    Joining::Dual,        // U+069F
+    Joining::Dual,        // U+06A0
+    Joining::Dual,        // U+06A1
+    Joining::Dual,        // U+06A2
+    Joining::Dual,        // U+06A3
+    Joining::Dual,        // U+06A4
+    Joining::Dual,        // U+06A5
+    Joining::Dual,        // U+06A6
+    Joining::Dual,        // U+06A7
+    Joining::Dual,        // U+06A8
+    Joining::Dual,        // U+06A9
+    Joining::Dual,        // U+06AA
+    Joining::Dual,        // U+06AB
+    Joining::Dual,        // U+06AC
+    Joining::Dual,        // U+06AD
+    Joining::Dual,        // U+06AE
+    Joining::Dual,        // U+06AF
+    Joining::Dual,        // U+06B0
+    Joining::Dual,        // U+06B1
+    Joining::Dual,        // U+06B2
+    Joining::Dual,        // U+06B3
+    Joining::Dual,        // U+06B4
+    Joining::Dual,        // U+06B5
+    Joining::Dual,        // U+06B6
+    Joining::Dual,        // U+06B7
+    Joining::Dual,        // U+06B8
+    Joining::Dual,        // U+06B9
+    Joining::Dual,        // U+06BA
+    Joining::Dual,        // U+06BB
+    Joining::Dual,        // U+06BC
+    Joining::Dual,        // U+06BD
+    Joining::Dual,        // U+06BE
+    Joining::Dual,        // U+06BF
+    Joining::Right,       // U+06C0
+    Joining::Dual,        // U+06C1
+    Joining::Dual,        // U+06C2
+    Joining::Right,       // U+06C3
+    Joining::Right,       // U+06C4
+    Joining::Right,       // U+06C5
+    Joining::Right,       // U+06C6
+    Joining::Right,       // U+06C7
+    Joining::Right,       // U+06C8
+    Joining::Right,       // U+06C9
+    Joining::Right,       // U+06CA
+    Joining::Right,       // U+06CB
+    Joining::Dual,        // U+06CC
+    Joining::Right,       // U+06CD
+    Joining::Dual,        // U+06CE
+    Joining::Right,       // U+06CF
+    Joining::Dual,        // U+06D0
+    Joining::Dual,        // U+06D1
+    Joining::Right,       // U+06D2
+    Joining::Right,       // U+06D3
+    Joining::None,        // U+06D4
+    Joining::Right,       // U+06D5
+    Joining::Transparent, // U+06D6
+    Joining::Transparent, // U+06D7
+    Joining::Transparent, // U+06D8
+    Joining::Transparent, // U+06D9
+    Joining::Transparent, // U+06DA
+    Joining::Transparent, // U+06DB
+    Joining::Transparent, // U+06DC
+    Joining::None,        // U+06DD
+    Joining::None,        // U+06DE
+    Joining::Transparent, // U+06DF
+    Joining::Transparent, // U+06E0
+    Joining::Transparent, // U+06E1
+    Joining::Transparent, // U+06E2
+    Joining::Transparent, // U+06E3
+    Joining::Transparent, // U+06E4
+    Joining::None,        // U+06E5
+    Joining::None,        // U+06E6
+    Joining::Transparent, // U+06E7
+    Joining::Transparent, // U+06E8
+    Joining::None,        // U+06E9
+    Joining::Transparent, // U+06EA
+    Joining::Transparent, // U+06EB
+    Joining::Transparent, // U+06EC
+    Joining::Transparent, // U+06ED
+    Joining::Right,       // U+06EE
+    Joining::Right,       // U+06EF
+    Joining::None,        // U+06F0
+    Joining::None,        // U+06F1
+    Joining::None,        // U+06F2
+    Joining::None,        // U+06F3
+    Joining::None,        // U+06F4
+    Joining::None,        // U+06F5
+    Joining::None,        // U+06F6
+    Joining::None,        // U+06F7
+    Joining::None,        // U+06F8
+    Joining::None,        // U+06F9
+    Joining::Dual,        // U+06FA
+    Joining::Dual,        // U+06FB
+    Joining::Dual,        // U+06FC
+    Joining::None,        // U+06FD
+    Joining::None,        // U+06FE
+    Joining::Dual,        // U+06FF
+    Joining::None,        // U+0700
+    Joining::None,        // U+0701
+    Joining::None,        // U+0702
+    Joining::None,        // U+0703
+    Joining::None,        // U+0704
+    Joining::None,        // U+0705
+    Joining::None,        // U+0706
+    Joining::None,        // U+0707
+    Joining::None,        // U+0708
+    Joining::None,        // U+0709
+    Joining::None,        // U+070A
+    Joining::None,        // U+070B
+    Joining::None,        // U+070C
+    Joining::None,        // U+070D
+    Joining::None,        // U+070E
+    Joining::Transparent, // U+070F
+    Joining::Right,       // U+0710
+    Joining::Transparent, // U+0711
+    Joining::Dual,        // U+0712
+    Joining::Dual,        // U+0713
+    Joining::Dual,        // U+0714
+    Joining::Right,       // U+0715
+    Joining::Right,       // U+0716
+    Joining::Right,       // U+0717
+    Joining::Right,       // U+0718
+    Joining::Right,       // U+0719
+    Joining::Dual,        // U+071A
+    Joining::Dual,        // U+071B
+    Joining::Dual,        // U+071C
+    Joining::Dual,        // U+071D
+    Joining::Right,       // U+071E
+    Joining::Dual,        // U+071F
+    Joining::Dual,        // U+0720
+    Joining::Dual,        // U+0721
+    Joining::Dual,        // U+0722
+    Joining::Dual,        // U+0723
+    Joining::Dual,        // U+0724
+    Joining::Dual,        // U+0725
+    Joining::Dual,        // U+0726
+    Joining::Dual,        // U+0727
+    Joining::Right,       // U+0728
+    Joining::Dual,        // U+0729
+    Joining::Right,       // U+072A
+    Joining::Dual,        // U+072B
+    Joining::Right,       // U+072C
+    Joining::Dual,        // U+072D
+    Joining::Dual,        // U+072E
+    Joining::Right,       // U+072F
+    Joining::Transparent, // U+0730
+    Joining::Transparent, // U+0731
+    Joining::Transparent, // U+0732
+    Joining::Transparent, // U+0733
+    Joining::Transparent, // U+0734
+    Joining::Transparent, // U+0735
+    Joining::Transparent, // U+0736
+    Joining::Transparent, // U+0737
+    Joining::Transparent, // U+0738
+    Joining::Transparent, // U+0739
+    Joining::Transparent, // U+073A
+    Joining::Transparent, // U+073B
+    Joining::Transparent, // U+073C
+    Joining::Transparent, // U+073D
+    Joining::Transparent, // U+073E
+    Joining::Transparent, // U+073F
+    Joining::Transparent, // U+0740
+    Joining::Transparent, // U+0741
+    Joining::Transparent, // U+0742
+    Joining::Transparent, // U+0743
+    Joining::Transparent, // U+0744
+    Joining::Transparent, // U+0745
+    Joining::Transparent, // U+0746
+    Joining::Transparent, // U+0747
+    Joining::Transparent, // U+0748
+    Joining::Transparent, // U+0749
+    Joining::Transparent, // U+074A
+    Joining::None,        // U+074B
+    Joining::None,        // U+074C
+    Joining::Right,       // U+074D
+    Joining::Dual,        // U+074E
+    Joining::Dual,        // U+074F
+    Joining::Dual,        // U+0750
+    Joining::Dual,        // U+0751
+    Joining::Dual,        // U+0752
+    Joining::Dual,        // U+0753
+    Joining::Dual,        // U+0754
+    Joining::Dual,        // U+0755
+    Joining::Dual,        // U+0756
+    Joining::Dual,        // U+0757
+    Joining::Dual,        // U+0758
+    Joining::Right,       // U+0759
+    Joining::Right,       // U+075A
+    Joining::Right,       // U+075B
+    Joining::Dual,        // U+075C
+    Joining::Dual,        // U+075D
+    Joining::Dual,        // U+075E
+    Joining::Dual,        // U+075F
+    Joining::Dual,        // U+0760
+    Joining::Dual,        // U+0761
+    Joining::Dual,        // U+0762
+    Joining::Dual,        // U+0763
+    Joining::Dual,        // U+0764
+    Joining::Dual,        // U+0765
+    Joining::Dual,        // U+0766
+    Joining::Dual,        // U+0767
+    Joining::Dual,        // U+0768
+    Joining::Dual,        // U+0769
+    Joining::Dual,        // U+076A
+    Joining::Right,       // U+076B
+    Joining::Right,       // U+076C
+    Joining::Dual,        // U+076D
+    Joining::Dual,        // U+076E
+    Joining::Dual,        // U+076F
+    Joining::Dual,        // U+0770
+    Joining::Right,       // U+0771
+    Joining::Dual,        // U+0772
+    Joining::Right,       // U+0773
+    Joining::Right,       // U+0774
+    Joining::Dual,        // U+0775
+    Joining::Dual,        // U+0776
+    Joining::Dual,        // U+0777
+    Joining::Right,       // U+0778
+    Joining::Right,       // U+0779
+    Joining::Dual,        // U+077A
+    Joining::Dual,        // U+077B
+    Joining::Dual,        // U+077C
+    Joining::Dual,        // U+077D
+    Joining::Dual,        // U+077E
+    Joining::Dual,        // U+077F
+    Joining::None,        // U+0780
+    Joining::None,        // U+0781
+    Joining::None,        // U+0782
+    Joining::None,        // U+0783
+    Joining::None,        // U+0784
+    Joining::None,        // U+0785
+    Joining::None,        // U+0786
+    Joining::None,        // U+0787
+    Joining::None,        // U+0788
+    Joining::None,        // U+0789
+    Joining::None,        // U+078A
+    Joining::None,        // U+078B
+    Joining::None,        // U+078C
+    Joining::None,        // U+078D
+    Joining::None,        // U+078E
+    Joining::None,        // U+078F
+    Joining::None,        // U+0790
+    Joining::None,        // U+0791
+    Joining::None,        // U+0792
+    Joining::None,        // U+0793
+    Joining::None,        // U+0794
+    Joining::None,        // U+0795
+    Joining::None,        // U+0796
+    Joining::None,        // U+0797
+    Joining::None,        // U+0798
+    Joining::None,        // U+0799
+    Joining::None,        // U+079A
+    Joining::None,        // U+079B
+    Joining::None,        // U+079C
+    Joining::None,        // U+079D
+    Joining::None,        // U+079E
+    Joining::None,        // U+079F
+    Joining::None,        // U+07A0
+    Joining::None,        // U+07A1
+    Joining::None,        // U+07A2
+    Joining::None,        // U+07A3
+    Joining::None,        // U+07A4
+    Joining::None,        // U+07A5
+    Joining::Transparent, // U+07A6
+    Joining::Transparent, // U+07A7
+    Joining::Transparent, // U+07A8
+    Joining::Transparent, // U+07A9
+    Joining::Transparent, // U+07AA
+    Joining::Transparent, // U+07AB
+    Joining::Transparent, // U+07AC
+    Joining::Transparent, // U+07AD
+    Joining::Transparent, // U+07AE
+    Joining::Transparent, // U+07AF
+    Joining::Transparent, // U+07B0
+    Joining::None,        // U+07B1
+    Joining::None,        // U+07B2
+    Joining::None,        // U+07B3
+    Joining::None,        // U+07B4
+    Joining::None,        // U+07B5
+    Joining::None,        // U+07B6
+    Joining::None,        // U+07B7
+    Joining::None,        // U+07B8
+    Joining::None,        // U+07B9
+    Joining::None,        // U+07BA
+    Joining::None,        // U+07BB
+    Joining::None,        // U+07BC
+    Joining::None,        // U+07BD
+    Joining::None,        // U+07BE
+    Joining::None,        // U+07BF
+    Joining::None,        // U+07C0
+    Joining::None,        // U+07C1
+    Joining::None,        // U+07C2
+    Joining::None,        // U+07C3
+    Joining::None,        // U+07C4
+    Joining::None,        // U+07C5
+    Joining::None,        // U+07C6
+    Joining::None,        // U+07C7
+    Joining::None,        // U+07C8
+    Joining::None,        // U+07C9
+    Joining::Dual,        // U+07CA
+    Joining::Dual,        // U+07CB
+    Joining::Dual,        // U+07CC
+    Joining::Dual,        // U+07CD
+    Joining::Dual,        // U+07CE
+    Joining::Dual,        // U+07CF
+    Joining::Dual,        // U+07D0
+    Joining::Dual,        // U+07D1
+    Joining::Dual,        // U+07D2
+    Joining::Dual,        // U+07D3
+    Joining::Dual,        // U+07D4
+    Joining::Dual,        // U+07D5
+    Joining::Dual,        // U+07D6
+    Joining::Dual,        // U+07D7
+    Joining::Dual,        // U+07D8
+    Joining::Dual,        // U+07D9
+    Joining::Dual,        // U+07DA
+    Joining::Dual,        // U+07DB
+    Joining::Dual,        // U+07DC
+    Joining::Dual,        // U+07DD
+    Joining::Dual,        // U+07DE
+    Joining::Dual,        // U+07DF
+    Joining::Dual,        // U+07E0
+    Joining::Dual,        // U+07E1
+    Joining::Dual,        // U+07E2
+    Joining::Dual,        // U+07E3
+    Joining::Dual,        // U+07E4
+    Joining::Dual,        // U+07E5
+    Joining::Dual,        // U+07E6
+    Joining::Dual,        // U+07E7
+    Joining::Dual,        // U+07E8
+    Joining::Dual,        // U+07E9
+    Joining::Dual,        // U+07EA
+    Joining::Transparent, // U+07EB
+    Joining::Transparent, // U+07EC
+    Joining::Transparent, // U+07ED
+    Joining::Transparent, // U+07EE
+    Joining::Transparent, // U+07EF
+    Joining::Transparent, // U+07F0
+    Joining::Transparent, // U+07F1
+    Joining::Transparent, // U+07F2
+    Joining::Transparent, // U+07F3
+    Joining::None,        // U+07F4
+    Joining::None,        // U+07F5
+    Joining::None,        // U+07F6
+    Joining::None,        // U+07F7
+    Joining::None,        // U+07F8
+    Joining::None,        // U+07F9
+    Joining::Causing,     // U+07FA
+    Joining::None,        // U+07FB
+    Joining::None,        // U+07FC
+    Joining::Transparent, // U+07FD
+    Joining::None,        // U+07FE
+    Joining::None,        // U+07FF
+    Joining::None,        // U+0800
+    Joining::None,        // U+0801
+    Joining::None,        // U+0802
+    Joining::None,        // U+0803
+    Joining::None,        // U+0804
+    Joining::None,        // U+0805
+    Joining::None,        // U+0806
+    Joining::None,        // U+0807
+    Joining::None,        // U+0808
+    Joining::None,        // U+0809
+    Joining::None,        // U+080A
+    Joining::None,        // U+080B
+    Joining::None,        // U+080C
+    Joining::None,        // U+080D
+    Joining::None,        // U+080E
+    Joining::None,        // U+080F
+    Joining::None,        // U+0810
+    Joining::None,        // U+0811
+    Joining::None,        // U+0812
+    Joining::None,        // U+0813
+    Joining::None,        // U+0814
+    Joining::None,        // U+0815
+    Joining::Transparent, // U+0816
+    Joining::Transparent, // U+0817
+    Joining::Transparent, // U+0818
+    Joining::Transparent, // U+0819
+    Joining::None,        // U+081A
+    Joining::Transparent, // U+081B
+    Joining::Transparent, // U+081C
+    Joining::Transparent, // U+081D
+    Joining::Transparent, // U+081E
+    Joining::Transparent, // U+081F
+    Joining::Transparent, // U+0820
+    Joining::Transparent, // U+0821
+    Joining::Transparent, // U+0822
+    Joining::Transparent, // U+0823
+    Joining::None,        // U+0824
+    Joining::Transparent, // U+0825
+    Joining::Transparent, // U+0826
+    Joining::Transparent, // U+0827
+    Joining::None,        // U+0828
+    Joining::Transparent, // U+0829
+    Joining::Transparent, // U+082A
+    Joining::Transparent, // U+082B
+    Joining::Transparent, // U+082C
+    Joining::Transparent, // U+082D
+    Joining::None,        // U+082E
+    Joining::None,        // U+082F
+    Joining::None,        // U+0830
+    Joining::None,        // U+0831
+    Joining::None,        // U+0832
+    Joining::None,        // U+0833
+    Joining::None,        // U+0834
+    Joining::None,        // U+0835
+    Joining::None,        // U+0836
+    Joining::None,        // U+0837
+    Joining::None,        // U+0838
+    Joining::None,        // U+0839
+    Joining::None,        // U+083A
+    Joining::None,        // U+083B
+    Joining::None,        // U+083C
+    Joining::None,        // U+083D
+    Joining::None,        // U+083E
+    Joining::None,        // U+083F
+    Joining::Right,       // U+0840
+    Joining::Dual,        // U+0841
+    Joining::Dual,        // U+0842
+    Joining::Dual,        // U+0843
+    Joining::Dual,        // U+0844
+    Joining::Dual,        // U+0845
+    Joining::Right,       // U+0846
+    Joining::Right,       // U+0847
+    Joining::Dual,        // U+0848
+    Joining::Right,       // U+0849
+    Joining::Dual,        // U+084A
+    Joining::Dual,        // U+084B
+    Joining::Dual,        // U+084C
+    Joining::Dual,        // U+084D
+    Joining::Dual,        // U+084E
+    Joining::Dual,        // U+084F
+    Joining::Dual,        // U+0850
+    Joining::Dual,        // U+0851
+    Joining::Dual,        // U+0852
+    Joining::Dual,        // U+0853
+    Joining::Right,       // U+0854
+    Joining::Dual,        // U+0855
+    Joining::Right,       // U+0856
+    Joining::Right,       // U+0857
+    Joining::Right,       // U+0858
+    Joining::Transparent, // U+0859
+    Joining::Transparent, // U+085A
+    Joining::Transparent, // U+085B
+    Joining::None,        // U+085C
+    Joining::None,        // U+085D
+    Joining::None,        // U+085E
+    Joining::None,        // U+085F
+    Joining::Dual,        // U+0860
+    Joining::None,        // U+0861
+    Joining::Dual,        // U+0862
+    Joining::Dual,        // U+0863
+    Joining::Dual,        // U+0864
+    Joining::Dual,        // U+0865
+    Joining::None,        // U+0866
+    Joining::Right,       // U+0867
+    Joining::Dual,        // U+0868
+    Joining::Right,       // U+0869
+    Joining::Right,       // U+086A
+    Joining::None,        // U+086B
+    Joining::None,        // U+086C
+    Joining::None,        // U+086D
+    Joining::None,        // U+086E
+    Joining::None,        // U+086F
+    Joining::Right,       // U+0870
+    Joining::Right,       // U+0871
+    Joining::Right,       // U+0872
+    Joining::Right,       // U+0873
+    Joining::Right,       // U+0874
+    Joining::Right,       // U+0875
+    Joining::Right,       // U+0876
+    Joining::Right,       // U+0877
+    Joining::Right,       // U+0878
+    Joining::Right,       // U+0879
+    Joining::Right,       // U+087A
+    Joining::Right,       // U+087B
+    Joining::Right,       // U+087C
+    Joining::Right,       // U+087D
+    Joining::Right,       // U+087E
+    Joining::Right,       // U+087F
+    Joining::Right,       // U+0880
+    Joining::Right,       // U+0881
+    Joining::Right,       // U+0882
+    Joining::Causing,     // U+0883
+    Joining::Causing,     // U+0884
+    Joining::Causing,     // U+0885
+    Joining::Dual,        // U+0886
+    Joining::None,        // U+0887
+    Joining::None,        // U+0888
+    Joining::Dual,        // U+0889
+    Joining::Dual,        // U+088A
+    Joining::Dual,        // U+088B
+    Joining::Dual,        // U+088C
+    Joining::Dual,        // U+088D
+    Joining::Right,       // U+088E
+    Joining::None,        // U+088F
+    Joining::None,        // U+0890
+    Joining::None,        // U+0891
+    Joining::None,        // U+0892
+    Joining::None,        // U+0893
+    Joining::None,        // U+0894
+    Joining::None,        // U+0895
+    Joining::None,        // U+0896
+    Joining::None,        // U+0897
+    Joining::Transparent, // U+0898
+    Joining::Transparent, // U+0899
+    Joining::Transparent, // U+089A
+    Joining::Transparent, // U+089B
+    Joining::Transparent, // U+089C
+    Joining::Transparent, // U+089D
+    Joining::Transparent, // U+089E
+    Joining::Transparent, // U+089F
+    Joining::Dual,        // U+08A0
+    Joining::Dual,        // U+08A1
+    Joining::Dual,        // U+08A2
+    Joining::Dual,        // U+08A3
+    Joining::Dual,        // U+08A4
+    Joining::Dual,        // U+08A5
+    Joining::Dual,        // U+08A6
+    Joining::Dual,        // U+08A7
+    Joining::Dual,        // U+08A8
+    Joining::Dual,        // U+08A9
+    Joining::Right,       // U+08AA
+    Joining::Right,       // U+08AB
+    Joining::Right,       // U+08AC
+    Joining::None,        // U+08AD
+    Joining::Right,       // U+08AE
+    Joining::Dual,        // U+08AF
+    Joining::Dual,        // U+08B0
+    Joining::Right,       // U+08B1
+    Joining::Right,       // U+08B2
+    Joining::Dual,        // U+08B3
+    Joining::Dual,        // U+08B4
+    Joining::Dual,        // U+08B5
+    Joining::Dual,        // U+08B6
+    Joining::Dual,        // U+08B7
+    Joining::Dual,        // U+08B8
+    Joining::Right,       // U+08B9
+    Joining::Dual,        // U+08BA
+    Joining::Dual,        // U+08BB
+    Joining::Dual,        // U+08BC
+    Joining::Dual,        // U+08BD
+    Joining::Dual,        // U+08BE
+    Joining::Dual,        // U+08BF
+    Joining::Dual,        // U+08C0
+    Joining::Dual,        // U+08C1
+    Joining::Dual,        // U+08C2
+    Joining::Dual,        // U+08C3
+    Joining::Dual,        // U+08C4
+    Joining::Dual,        // U+08C5
+    Joining::Dual,        // U+08C6
+    Joining::Dual,        // U+08C7
+    Joining::Dual,        // U+08C8
+    Joining::None,        // U+08C9
+    Joining::Transparent, // U+08CA
+    Joining::Transparent, // U+08CB
+    Joining::Transparent, // U+08CC
+    Joining::Transparent, // U+08CD
+    Joining::Transparent, // U+08CE
+    Joining::Transparent, // U+08CF
+    Joining::Transparent, // U+08D0
+    Joining::Transparent, // U+08D1
+    Joining::Transparent, // U+08D2
+    Joining::Transparent, // U+08D3
+    Joining::Transparent, // U+08D4
+    Joining::Transparent, // U+08D5
+    Joining::Transparent, // U+08D6
+    Joining::Transparent, // U+08D7
+    Joining::Transparent, // U+08D8
+    Joining::Transparent, // U+08D9
+    Joining::Transparent, // U+08DA
+    Joining::Transparent, // U+08DB
+    Joining::Transparent, // U+08DC
+    Joining::Transparent, // U+08DD
+    Joining::Transparent, // U+08DE
+    Joining::Transparent, // U+08DF
+    Joining::Transparent, // U+08E0
+    Joining::Transparent, // U+08E1
+    Joining::None,        // U+08E2
+    Joining::Transparent, // U+08E3
+    Joining::Transparent, // U+08E4
+    Joining::Transparent, // U+08E5
+    Joining::Transparent, // U+08E6
+    Joining::Transparent, // U+08E7
+    Joining::Transparent, // U+08E8
+    Joining::Transparent, // U+08E9
+    Joining::Transparent, // U+08EA
+    Joining::Transparent, // U+08EB
+    Joining::Transparent, // U+08EC
+    Joining::Transparent, // U+08ED
+    Joining::Transparent, // U+08EE
+    Joining::Transparent, // U+08EF
+    Joining::Transparent, // U+08F0
+    Joining::Transparent, // U+08F1
+    Joining::Transparent, // U+08F2
+    Joining::Transparent, // U+08F3
+    Joining::Transparent, // U+08F4
+    Joining::Transparent, // U+08F5
+    Joining::Transparent, // U+08F6
+    Joining::Transparent, // U+08F7
+    Joining::Transparent, // U+08F8
+    Joining::Transparent, // U+08F9
+    Joining::Transparent, // U+08FA
+    Joining::Transparent, // U+08FB
+    Joining::Transparent, // U+08FC
+    Joining::Transparent, // U+08FD
+    Joining::Transparent, // U+08FE
+    Joining::Transparent, // U+08FF
 ];
 
 /// Lam-alef ligatures: `(alef, isolated ligature, final ligature)` for

@@ -19,6 +19,13 @@ pub fn cluster_width(cluster: &str) -> usize {
     if bytes.len() == 1 {
         return usize::from(!bytes[0].is_ascii_control());
     }
+    // Arabic letters, in their base or presentation forms, are the common
+    // case: one cell each (checked against the general path in the tests).
+    if let Some(c) = single_char(cluster)
+        && is_one_cell_arabic(c)
+    {
+        return 1;
+    }
     if cluster.contains(char::is_control) {
         return 0;
     }
@@ -27,6 +34,17 @@ pub fn cluster_width(cluster: &str) -> usize {
             .chars()
             .filter(|&c| c == '\u{FF9E}' || c == '\u{FF9F}')
             .count()
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// Arabic letters and presentation forms that take one cell.
+fn is_one_cell_arabic(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{FB50}'..='\u{FBB1}' | '\u{FE80}'..='\u{FEFC}')
 }
 
 /// Cells taken by `text` (already in visual order and shaped), summed cluster
@@ -50,6 +68,16 @@ mod tests {
         assert_eq!(cluster_width("\u{FEFF}"), 0);
         assert_eq!(cluster_width("\u{200F}"), 0);
         assert_eq!(cluster_width("\t"), 0);
+    }
+
+    #[test]
+    fn the_arabic_fast_path_agrees_with_unicode_width() {
+        for c in (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_one_cell_arabic(c))
+        {
+            assert_eq!(c.to_string().width(), 1, "{c:?}");
+        }
     }
 
     #[test]

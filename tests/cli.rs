@@ -1,0 +1,260 @@
+//! `qari render` from the outside: output, errors, streaming.
+#![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin;
+use predicates::prelude::*;
+use qari::text::{mirror, text_width, unshape};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fribidi/");
+
+fn qari() -> assert_cmd::Command {
+    assert_cmd::Command::new(cargo_bin("qari"))
+}
+
+fn render(args: &[&str], input: &str) -> String {
+    let output = qari()
+        .arg("render")
+        .args(args)
+        .arg("-")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+#[test]
+fn unwrapped_render_equals_fribidi_for_every_fixture_paragraph() {
+    for name in ["seed", "news"] {
+        let input = std::fs::read_to_string(format!("{FIXTURES}{name}.txt")).unwrap();
+        let fribidi = std::fs::read_to_string(format!("{FIXTURES}{name}.fribidi")).unwrap();
+        let output = render(&["--dir", "rtl", "--width", "100000"], &input);
+        // One paragraph per line, separated by one empty line.
+        let ours: Vec<&str> = output.split("\n\n").map(str::trim_end).collect();
+        let theirs: Vec<&str> = fribidi.lines().collect();
+        assert_eq!(ours.len(), theirs.len(), "{name}: paragraph count");
+        let mut differing = 0;
+        for (a, b) in ours.iter().zip(&theirs) {
+            if common::normalise(a) != common::normalise(b) {
+                differing += 1;
+            }
+        }
+        // The two emoji ZWJ sequences FriBidi breaks (see fribidi_fixtures.rs).
+        let expected = if name == "news" { 2 } else { 0 };
+        assert_eq!(
+            differing, expected,
+            "{name}: paragraphs differing from FriBidi"
+        );
+    }
+}
+
+/// Characters of a text, counted: whitespace and bidi controls aside,
+/// unshaped, and with mirrored pairs counted as one (wrapping moves brackets
+/// between levels).
+fn inventory(text: &str) -> BTreeMap<char, usize> {
+    let mut counts = BTreeMap::new();
+    for c in unshape(text).chars() {
+        if c.is_whitespace() || common::is_bidi_control(c) || c == '\u{200D}' {
+            continue;
+        }
+        let c = mirror(c).map_or(c, |m| m.min(c));
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn wrapped_render_fits_the_width_and_loses_nothing() {
+    for name in ["seed", "news"] {
+        let input = std::fs::read_to_string(format!("{FIXTURES}{name}.txt")).unwrap();
+        for width in [40, 17] {
+            let output = render(&["--width", &width.to_string()], &input);
+            for line in output.lines() {
+                assert!(
+                    text_width(line) <= width,
+                    "{name} at {width}: {line:?} is {} cells",
+                    text_width(line)
+                );
+            }
+            assert_eq!(inventory(&output), inventory(&input), "{name} at {width}");
+        }
+    }
+}
+
+#[test]
+fn paragraphs_are_separated_by_exactly_one_empty_line() {
+    let output = render(&["--width", "80"], "ab\n\n\n   \ncd\nef\n");
+    assert_eq!(output, "ab\n\ncd\n\nef\n");
+}
+
+#[test]
+fn width_defaults_to_80_off_a_terminal() {
+    let word = "كلمة ";
+    let output = render(&[], &word.repeat(40));
+    assert!(output.lines().count() > 1);
+    assert!(output.lines().all(|line| text_width(line) <= 80));
+    assert!(output.lines().any(|line| text_width(line) > 70));
+}
+
+#[test]
+fn directions_and_shaping_options() {
+    assert_eq!(
+        render(&["--dir", "ltr", "--no-shape"], "abc لا\n"),
+        "abc ال\n"
+    );
+    assert_eq!(
+        render(&["--dir", "rtl", "--no-shape"], "abc لا\n"),
+        "ال abc\n"
+    );
+    assert_eq!(render(&["--dir", "auto"], "abc لا\n"), "abc \u{FEFB}\n");
+    assert_eq!(render(&["--dir", "auto"], "لا abc\n"), "abc \u{FEFB}\n");
+}
+
+#[test]
+fn a_missing_file_is_one_line_naming_it() {
+    qari()
+        .args(["render", "no/such/file.txt"])
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("no/such/file.txt")
+                .and(predicate::str::contains("No such file"))
+                .and(predicate::function(|s: &str| s.lines().count() == 1)),
+        );
+}
+
+#[test]
+fn a_directory_is_one_line_naming_it() {
+    qari().args(["render", "tests"]).assert().failure().stderr(
+        predicate::str::contains("tests: is a directory")
+            .and(predicate::function(|s: &str| s.lines().count() == 1)),
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_the_byte() {
+    let dir = std::env::temp_dir().join(format!("qari-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.txt");
+    std::fs::write(&file, b"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85\nok \xff\xfe\n").unwrap();
+    qari().arg("render").arg(&file).assert().failure().stderr(
+        predicate::str::contains("bad.txt: invalid UTF-8 at byte 12")
+            .and(predicate::function(|s: &str| s.lines().count() == 1)),
+    );
+    qari()
+        .args(["render", "-"])
+        .write_stdin(&b"abc\xc3"[..])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("-: invalid UTF-8 at byte 3"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_zero_width_is_refused() {
+    qari()
+        .args(["render", "--width", "0", "-"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--width"));
+}
+
+#[test]
+fn no_subcommand_shows_help_for_now() {
+    qari()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("render"));
+}
+
+/// Peak resident memory of a running child, sampled from /proc every 20 ms.
+fn render_streaming(input_bytes: usize, paragraph: &[u8], newline_every: bool) -> (usize, u64) {
+    let mut child = Command::new(cargo_bin("qari"))
+        .args(["render", "--width", "80", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let paragraph = paragraph.to_vec();
+    let writer = std::thread::spawn(move || {
+        let mut written = 0;
+        while written < input_bytes {
+            stdin.write_all(&paragraph).unwrap();
+            if newline_every {
+                stdin.write_all(b"\n").unwrap();
+            }
+            written += paragraph.len() + 1;
+        }
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buffer = vec![0; 1 << 16];
+        let mut total = 0u64;
+        loop {
+            match stdout.read(&mut buffer).unwrap() {
+                0 => return total,
+                n => total += n as u64,
+            }
+        }
+    });
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0;
+    while !reader.is_finished() {
+        if let Ok(status) = std::fs::read_to_string(&status_path)
+            && let Some(rss) = status.lines().find(|l| l.starts_with("VmRSS:"))
+        {
+            let kib: usize = rss.split_whitespace().nth(1).unwrap().parse().unwrap();
+            peak_kib = peak_kib.max(kib);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.join().unwrap();
+    let output = reader.join().unwrap();
+    assert!(child.wait().unwrap().success());
+    (peak_kib, output)
+}
+
+/// 100 MB through a release build (the CI run), 10 MB through a debug one.
+const STREAM_BYTES: usize = if cfg!(debug_assertions) {
+    10 << 20
+} else {
+    100 << 20
+};
+
+#[test]
+fn render_streams_in_bounded_memory() {
+    let seed = std::fs::read_to_string(format!("{FIXTURES}seed.txt")).unwrap();
+    let paragraph = seed.lines().nth(3).unwrap().as_bytes();
+    // Many paragraphs.
+    let (peak_kib, output) = render_streaming(STREAM_BYTES, paragraph, true);
+    assert!(
+        output > (STREAM_BYTES as u64) * 9 / 10,
+        "{output} bytes out"
+    );
+    assert!(
+        peak_kib < 32 * 1024,
+        "peak RSS {peak_kib} KiB for many paragraphs"
+    );
+    // One paragraph with no line break at all: laid out in 1 MiB pieces.
+    let (peak_kib, output) = render_streaming(STREAM_BYTES, paragraph, false);
+    assert!(
+        output > (STREAM_BYTES as u64) * 9 / 10,
+        "{output} bytes out"
+    );
+    assert!(
+        peak_kib < 96 * 1024,
+        "peak RSS {peak_kib} KiB for one long paragraph"
+    );
+    println!("streamed {STREAM_BYTES} bytes twice; peak RSS under the limits");
+}
