@@ -47,7 +47,11 @@ fn run_render(args: &RenderArgs) -> Result<()> {
     let output = io::BufWriter::with_capacity(1 << 16, stdout);
     let name = args.file.display().to_string();
     let result = if name == "-" {
-        render(io::stdin().lock(), output, &options)
+        render(
+            BufReader::with_capacity(1 << 16, io::stdin()),
+            output,
+            &options,
+        )
     } else {
         if args.file.is_dir() {
             bail!("{name}: is a directory, expected a text file");

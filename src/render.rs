@@ -5,15 +5,25 @@
 //! bounded whatever the input: it is read one paragraph at a time, and a
 //! paragraph longer than [`MAX_PARAGRAPH_BYTES`] is laid out in pieces cut at
 //! a space (bidi levels are then resolved per piece, the one approximation).
+//!
+//! Paragraphs are independent, so batches of them are laid out on every core:
+//! a reader thread deals batches out to the workers in turn, and the calling
+//! thread writes their output back in the same order. Every channel holds at
+//! most one batch, which bounds the memory in flight.
 
 use std::io::{self, BufRead, Write};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread;
 
 use thiserror::Error;
 
-use crate::text::{LayoutOptions, layout};
+use crate::text::{LayoutOptions, Layouter};
 
 /// Longest paragraph laid out in one piece.
-pub const MAX_PARAGRAPH_BYTES: usize = 1 << 20;
+pub const MAX_PARAGRAPH_BYTES: usize = 256 << 10;
+
+/// Text handed to a worker at a time.
+const BATCH_BYTES: usize = 256 << 10;
 
 /// Why rendering stopped.
 #[derive(Debug, Error)]
@@ -29,31 +39,118 @@ pub enum RenderError {
     },
 }
 
+/// Paragraphs for one worker: their text, back to back, and for each its end
+/// in `text` and whether an empty line goes before it.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    paragraphs: Vec<(usize, bool)>,
+}
+
+/// What a worker sends back: rendered text, or the reader's error, in turn.
+type Rendered = Result<String, RenderError>;
+
 /// Render every paragraph of `input` into `output`.
 pub fn render(
-    input: impl BufRead,
+    input: impl BufRead + Send,
     mut output: impl Write,
     options: &LayoutOptions,
 ) -> Result<(), RenderError> {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    thread::scope(|scope| {
+        let mut to_workers = Vec::with_capacity(workers);
+        let mut from_workers = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let (batch_tx, batch_rx) = sync_channel::<Result<Batch, RenderError>>(1);
+            let (out_tx, out_rx) = sync_channel::<Rendered>(1);
+            scope.spawn(move || lay_out_batches(&batch_rx, &out_tx, options));
+            to_workers.push(batch_tx);
+            from_workers.push(out_rx);
+        }
+        scope.spawn(move || read_batches(input, &to_workers));
+        // Collect in the order the batches were dealt; a worker whose channel
+        // closed has no batch left, and then neither has any after it.
+        for turn in 0.. {
+            match from_workers[turn % workers].recv() {
+                Ok(rendered) => output.write_all(rendered?.as_bytes())?,
+                Err(_) => break,
+            }
+        }
+        output.flush()?;
+        Ok(())
+    })
+}
+
+/// Read paragraphs and deal them out in batches, turn by turn.
+fn read_batches(input: impl BufRead, workers: &[SyncSender<Result<Batch, RenderError>>]) {
     let mut paragraphs = Paragraphs::new(input, MAX_PARAGRAPH_BYTES);
+    let mut batch = Batch::default();
     let mut first = true;
-    while let Some((text, continued)) = paragraphs.next_paragraph()? {
-        let text = if continued { text } else { text.trim_start() };
-        let text = text.trim_end();
-        if text.is_empty() {
-            continue;
-        }
-        if !first && !continued {
-            output.write_all(b"\n")?;
-        }
-        first = false;
-        for line in layout(text, options).lines {
-            output.write_all(line.text.as_bytes())?;
-            output.write_all(b"\n")?;
+    let mut turn = 0;
+    let mut deal = |batch: Result<Batch, RenderError>| {
+        let sent = workers[turn % workers.len()].send(batch).is_ok();
+        turn += 1;
+        sent
+    };
+    loop {
+        match paragraphs.next_paragraph() {
+            Ok(Some((text, continued))) => {
+                let text = if continued { text } else { text.trim_start() };
+                let text = text.trim_end();
+                if text.is_empty() {
+                    continue;
+                }
+                batch.text.push_str(text);
+                batch
+                    .paragraphs
+                    .push((batch.text.len(), !first && !continued));
+                first = false;
+                if batch.text.len() >= BATCH_BYTES && !deal(Ok(std::mem::take(&mut batch))) {
+                    return;
+                }
+            }
+            Ok(None) => break,
+            Err(error) => {
+                if !batch.paragraphs.is_empty() && !deal(Ok(std::mem::take(&mut batch))) {
+                    return;
+                }
+                deal(Err(error));
+                return;
+            }
         }
     }
-    output.flush()?;
-    Ok(())
+    if !batch.paragraphs.is_empty() {
+        deal(Ok(batch));
+    }
+}
+
+/// Lay out each batch received and send back its text.
+fn lay_out_batches(
+    batches: &Receiver<Result<Batch, RenderError>>,
+    rendered: &SyncSender<Rendered>,
+    options: &LayoutOptions,
+) {
+    let mut layouter = Layouter::default();
+    while let Ok(batch) = batches.recv() {
+        let result = batch.map(|batch| {
+            let mut out = String::with_capacity(batch.text.len() * 2);
+            let mut start = 0;
+            for &(end, blank_line_before) in &batch.paragraphs {
+                if blank_line_before {
+                    out.push('\n');
+                }
+                for line in layouter.layout(&batch.text[start..end], options).lines {
+                    out.push_str(&line.text);
+                    out.push('\n');
+                }
+                start = end;
+            }
+            out
+        });
+        if rendered.send(result).is_err() {
+            return;
+        }
+    }
 }
 
 /// Reads lines of at most `limit` bytes, cutting longer ones at a space.

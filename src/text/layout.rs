@@ -144,26 +144,39 @@ impl Paragraph {
 /// Lay out `text` as one paragraph (a paragraph separator inside it starts a
 /// new bidi paragraph on a new line).
 pub fn layout(text: &str, options: &LayoutOptions) -> Paragraph {
-    let mut paragraph = Paragraph::default();
-    let mut scratch = Scratch::default();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if is_paragraph_separator(c) {
-            let end = i + c.len_utf8();
-            layout_bidi_paragraph(text, start..end, options, &mut scratch, &mut paragraph);
-            start = end;
+    Layouter::default().layout(text, options)
+}
+
+/// Lays out paragraph after paragraph, reusing its working buffers: for
+/// callers that lay out many (rendering a file, drawing a screen).
+#[derive(Default)]
+pub struct Layouter {
+    scratch: Scratch,
+}
+
+impl Layouter {
+    /// Same as [`layout`].
+    pub fn layout(&mut self, text: &str, options: &LayoutOptions) -> Paragraph {
+        let mut paragraph = Paragraph::default();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if is_paragraph_separator(c) {
+                let end = i + c.len_utf8();
+                layout_bidi_paragraph(text, start..end, options, &mut self.scratch, &mut paragraph);
+                start = end;
+            }
         }
+        if start < text.len() || paragraph.lines.is_empty() {
+            layout_bidi_paragraph(
+                text,
+                start..text.len(),
+                options,
+                &mut self.scratch,
+                &mut paragraph,
+            );
+        }
+        paragraph
     }
-    if start < text.len() || paragraph.lines.is_empty() {
-        layout_bidi_paragraph(
-            text,
-            start..text.len(),
-            options,
-            &mut scratch,
-            &mut paragraph,
-        );
-    }
-    paragraph
 }
 
 /// Characters of Bidi_Class B: each ends a bidi paragraph (UAX #9 P1).
@@ -195,7 +208,7 @@ struct Unit {
     break_before: Option<BreakOpportunity>,
 }
 
-/// Buffers reused across the bidi paragraphs of one call.
+/// Working buffers, reused from one bidi paragraph to the next.
 #[derive(Default)]
 struct Scratch {
     chars: Vec<char>,

@@ -16,7 +16,7 @@ mod shape;
 mod unicode_tables;
 mod width;
 
-pub use layout::{Cluster, Direction, LayoutOptions, Line, Paragraph, layout};
+pub use layout::{Cluster, Direction, LayoutOptions, Layouter, Line, Paragraph, layout};
 pub use mirror::mirror;
 pub use shape::{Form, unshape, unshape_char};
 pub use width::{cluster_width, text_width};

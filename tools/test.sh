@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The project's test command (README: "Run the tests"), also what CI runs.
+# Installs the system packages the tests need when they are missing, then
+# checks formatting and lints and runs every test in release mode (the
+# streaming test pushes 100 MB through `qari render`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests need, as "package:file it provides".
+needed=(
+  "unicode-data:/usr/share/unicode/BidiCharacterTest.txt"
+)
+missing=()
+for entry in "${needed[@]}"; do
+  [ -e "${entry#*:}" ] || missing+=("${entry%%:*}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "tools/test.sh: missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "installing: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo test --release
