@@ -10,9 +10,9 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::bidi_data::FastBidiData;
+use super::clusters::clusters;
 use super::mirror::mirror;
 use super::shape::{Shaped, joins_following, may_need_shaping, shape};
 use super::width::{cluster_width, text_width};
@@ -269,7 +269,7 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
     // A lam-alef ligature spans from the lam's cluster to the alef's: the
     // clusters in between (marks, rarely) are merged into one unit.
     let mut merge_until_char = 0;
-    for (start, grapheme) in text.grapheme_indices(true) {
+    for (start, grapheme) in clusters(text) {
         let end = start + grapheme.len();
         let merge = char_index < merge_until_char;
         let drawn_start = drawn.len();

@@ -10,6 +10,7 @@
 //! tests share this one code path.
 
 mod bidi_data;
+mod clusters;
 mod layout;
 mod mirror;
 mod shape;
