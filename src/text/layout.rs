@@ -274,8 +274,10 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
         let merge = char_index < merge_until_char;
         let drawn_start = drawn.len();
         let mut whitespace = true;
+        let mut has_zwj = false;
         for (i, c) in grapheme.char_indices() {
             whitespace &= c.is_whitespace();
+            has_zwj |= c == '\u{200D}';
             if let Shaped::Char(s) = shaped[char_index] {
                 if is_ligature(s)
                     && let Some(alef) = shaped[char_index..]
@@ -290,7 +292,9 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
             }
             char_index += 1;
         }
-        trim_dangling_zwj(drawn, drawn_start, !shaping);
+        if has_zwj {
+            trim_dangling_zwj(drawn, drawn_start, !shaping);
+        }
         match units.last_mut() {
             Some(unit) if merge => {
                 unit.source.end = end;
