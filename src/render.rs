@@ -139,10 +139,7 @@ fn lay_out_batches(
                 if blank_line_before {
                     out.push('\n');
                 }
-                for line in layouter.layout(&batch.text[start..end], options).lines {
-                    out.push_str(&line.text);
-                    out.push('\n');
-                }
+                layouter.write_lines(&batch.text[start..end], options, &mut out);
                 start = end;
             }
             out

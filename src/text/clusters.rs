@@ -7,7 +7,7 @@
 //! punctuation) UAX #29 always breaks (GB999), so the boundary is taken
 //! without asking; any other pair goes to `unicode-segmentation`'s
 //! `GraphemeCursor`. The tests check the result equals
-//! `str::grapheme_indices` on arbitrary text.
+//! `str::grapheme_indices`.
 
 use unicode_segmentation::GraphemeCursor;
 
@@ -26,46 +26,34 @@ fn is_plain(c: char) -> bool {
     )
 }
 
-/// The extended grapheme clusters of `text`, with their byte offsets.
-pub(crate) fn clusters(text: &str) -> Clusters<'_> {
-    Clusters {
-        text,
-        at: 0,
-        cursor: GraphemeCursor::new(0, text.len(), true),
-    }
-}
-
-pub(crate) struct Clusters<'a> {
-    text: &'a str,
-    at: usize,
+/// Finds where the extended grapheme clusters of one text begin.
+pub(crate) struct ClusterBoundaries {
     cursor: GraphemeCursor,
 }
 
-impl<'a> Iterator for Clusters<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let start = self.at;
-        let mut chars = self.text[start..].chars();
-        let mut previous = chars.next()?;
-        let mut end = start + previous.len_utf8();
-        for c in chars {
-            let boundary = if is_plain(previous) && is_plain(c) {
-                true
-            } else {
-                self.cursor.set_cursor(end);
-                // With the whole text as the chunk, no more context is ever
-                // asked for; were it, a boundary is the safe answer.
-                self.cursor.is_boundary(self.text, 0).unwrap_or(true)
-            };
-            if boundary {
-                break;
-            }
-            end += c.len_utf8();
-            previous = c;
+impl ClusterBoundaries {
+    pub(crate) fn new(text: &str) -> Self {
+        ClusterBoundaries {
+            cursor: GraphemeCursor::new(0, text.len(), true),
         }
-        self.at = end;
-        Some((start, &self.text[start..end]))
+    }
+
+    /// Whether a cluster of `text` begins at byte `offset`, between
+    /// `previous` and `next` (the characters on either side of it).
+    pub(crate) fn is_boundary(
+        &mut self,
+        text: &str,
+        offset: usize,
+        previous: char,
+        next: char,
+    ) -> bool {
+        if is_plain(previous) && is_plain(next) {
+            return true;
+        }
+        self.cursor.set_cursor(offset);
+        // With the whole text as the chunk, no more context is ever asked
+        // for; were it, a boundary is the safe answer.
+        self.cursor.is_boundary(text, 0).unwrap_or(true)
     }
 }
 
@@ -74,8 +62,26 @@ mod tests {
     use super::*;
     use unicode_segmentation::UnicodeSegmentation;
 
+    /// The clusters of `text`, cut where `ClusterBoundaries` says.
+    fn clusters(text: &str) -> Vec<(usize, &str)> {
+        let mut boundaries = ClusterBoundaries::new(text);
+        let mut starts = vec![];
+        let mut previous = None;
+        for (offset, c) in text.char_indices() {
+            if previous.is_none_or(|p| boundaries.is_boundary(text, offset, p, c)) {
+                starts.push(offset);
+            }
+            previous = Some(c);
+        }
+        starts.push(text.len());
+        starts
+            .windows(2)
+            .map(|w| (w[0], &text[w[0]..w[1]]))
+            .collect()
+    }
+
     fn same_as_unicode_segmentation(text: &str) {
-        let ours: Vec<_> = clusters(text).collect();
+        let ours = clusters(text);
         let theirs: Vec<_> = text.grapheme_indices(true).collect();
         assert_eq!(ours, theirs, "{text:?}");
     }

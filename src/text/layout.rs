@@ -12,10 +12,10 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::bidi_data::FastBidiData;
-use super::clusters::clusters;
+use super::clusters::ClusterBoundaries;
 use super::mirror::mirror;
 use super::shape::{Shaped, joins_following, may_need_shaping, shape};
-use super::width::{cluster_width, text_width};
+use super::width::{cluster_width, is_plain_one_cell, text_width};
 
 /// Base direction of a paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -158,24 +158,77 @@ impl Layouter {
     /// Same as [`layout`].
     pub fn layout(&mut self, text: &str, options: &LayoutOptions) -> Paragraph {
         let mut paragraph = Paragraph::default();
+        self.lay_out(text, options, &mut paragraph);
+        paragraph
+    }
+
+    /// Append the visual lines of `text` to `out`, each followed by a line
+    /// feed: what [`layout`] draws, without building the maps (for `qari
+    /// render`, which only prints).
+    pub fn write_lines(&mut self, text: &str, options: &LayoutOptions, out: &mut String) {
+        let mut sink = TextSink {
+            out,
+            line: Line::default(),
+        };
+        self.lay_out(text, options, &mut sink);
+    }
+
+    fn lay_out(&mut self, text: &str, options: &LayoutOptions, sink: &mut impl LineSink) {
         let mut start = 0;
+        let mut lines = 0;
         for (i, c) in text.char_indices() {
             if is_paragraph_separator(c) {
                 let end = i + c.len_utf8();
-                layout_bidi_paragraph(text, start..end, options, &mut self.scratch, &mut paragraph);
+                lines += layout_bidi_paragraph(text, start..end, options, &mut self.scratch, sink);
                 start = end;
             }
         }
-        if start < text.len() || paragraph.lines.is_empty() {
-            layout_bidi_paragraph(
-                text,
-                start..text.len(),
-                options,
-                &mut self.scratch,
-                &mut paragraph,
-            );
+        if start < text.len() || lines == 0 {
+            layout_bidi_paragraph(text, start..text.len(), options, &mut self.scratch, sink);
         }
-        paragraph
+    }
+}
+
+/// Where finished lines go.
+trait LineSink {
+    /// Whether the lines' clusters (the maps) are wanted.
+    const MAPS: bool;
+    /// An empty line to fill.
+    fn next_line(&mut self) -> &mut Line;
+    /// The line last handed out is complete.
+    fn line_done(&mut self);
+}
+
+impl LineSink for Paragraph {
+    const MAPS: bool = true;
+
+    fn next_line(&mut self) -> &mut Line {
+        let index = self.lines.len();
+        self.lines.push(Line::default());
+        &mut self.lines[index]
+    }
+
+    fn line_done(&mut self) {}
+}
+
+/// Lines written out as text, one buffer reused for each.
+struct TextSink<'a> {
+    out: &'a mut String,
+    line: Line,
+}
+
+impl LineSink for TextSink<'_> {
+    const MAPS: bool = false;
+
+    fn next_line(&mut self) -> &mut Line {
+        self.line.text.clear();
+        self.line.width = 0;
+        &mut self.line
+    }
+
+    fn line_done(&mut self) {
+        self.out.push_str(&self.line.text);
+        self.out.push('\n');
     }
 }
 
@@ -192,6 +245,9 @@ fn is_bidi_control(c: char) -> bool {
         '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
     )
 }
+
+/// `Unit::width` while the unit's drawn text is yet to be measured.
+const MEASURE: usize = usize::MAX;
 
 /// One cluster of the logical paragraph: the unit that is measured, wrapped
 /// and reordered.
@@ -217,13 +273,14 @@ struct Scratch {
     units: Vec<Unit>,
 }
 
-fn layout_bidi_paragraph(
+/// Lay out one bidi paragraph into `sink`; returns how many lines it made.
+fn layout_bidi_paragraph<S: LineSink>(
     full_text: &str,
     range: Range<usize>,
     options: &LayoutOptions,
     scratch: &mut Scratch,
-    out: &mut Paragraph,
-) {
+    sink: &mut S,
+) -> usize {
     let text = &full_text[range.clone()];
     let base = match options.direction {
         Direction::Ltr => Level::ltr(),
@@ -238,11 +295,22 @@ fn layout_bidi_paragraph(
     let bidi = ParagraphBidiInfo::new_with_data_source(&FastBidiData::new(), text, Some(base));
     build_units(text, &bidi, options.shape, scratch);
     let width = options.width.max(1);
-    for (lines_units, last) in wrap(&scratch.units, width) {
-        let hung = hung_from(&scratch.units, lines_units.clone(), width, last);
-        out.lines
-            .push(build_line(&bidi, scratch, lines_units, hung, range.start));
+    let lines = wrap(&scratch.units, width);
+    for (line_units, last) in &lines {
+        let hung = hung_from(&scratch.units, line_units.clone(), width, *last);
+        let line = sink.next_line();
+        build_line(
+            &bidi,
+            scratch,
+            line_units.clone(),
+            hung,
+            range.start,
+            line,
+            S::MAPS,
+        );
+        sink.line_done();
     }
+    lines.len()
 }
 
 /// Split `text` into units with their drawn (shaped, mirrored) form, widths
@@ -265,52 +333,64 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
     drawn.clear();
     units.clear();
 
-    let mut char_index = 0;
-    // A lam-alef ligature spans from the lam's cluster to the alef's: the
-    // clusters in between (marks, rarely) are merged into one unit.
+    // One pass over the characters; a new unit starts at each cluster
+    // boundary, except that a lam-alef ligature spans from the lam's cluster
+    // to the alef's (the clusters in between, marks, rarely, are merged).
+    let mut boundaries = ClusterBoundaries::new(text);
     let mut merge_until_char = 0;
-    for (start, grapheme) in clusters(text) {
-        let end = start + grapheme.len();
-        let merge = char_index < merge_until_char;
-        let drawn_start = drawn.len();
-        let mut whitespace = true;
-        let mut has_zwj = false;
-        for (i, c) in grapheme.char_indices() {
-            whitespace &= c.is_whitespace();
-            has_zwj |= c == '\u{200D}';
-            if let Shaped::Char(s) = shaped[char_index] {
-                if is_ligature(s)
-                    && let Some(alef) = shaped[char_index..]
-                        .iter()
-                        .position(|s| *s == Shaped::Ligated)
-                {
-                    merge_until_char = char_index + alef + 1;
-                }
-                if let Some(d) = drawn_form(s, bidi.levels[start + i].is_rtl()) {
-                    drawn.push(d);
-                }
+    let mut previous: Option<char> = None;
+    let mut has_zwj = false;
+    for (char_index, (offset, c)) in text.char_indices().enumerate() {
+        let starts_cluster = previous.is_none_or(|p| boundaries.is_boundary(text, offset, p, c));
+        previous = Some(c);
+        if starts_cluster {
+            if has_zwj && let Some(unit) = units.last_mut() {
+                trim_dangling_zwj(drawn, unit, !shaping);
             }
-            char_index += 1;
-        }
-        if has_zwj {
-            trim_dangling_zwj(drawn, drawn_start, !shaping);
-        }
-        match units.last_mut() {
-            Some(unit) if merge => {
-                unit.source.end = end;
-                unit.drawn.end = drawn.len();
-                unit.whitespace &= whitespace;
+            has_zwj = false;
+            let merge = char_index < merge_until_char;
+            match units.last_mut() {
+                Some(_) if merge => {}
+                _ => units.push(Unit {
+                    source: offset..offset,
+                    drawn: drawn.len()..drawn.len(),
+                    width: 0,
+                    whitespace: true,
+                    break_before: None,
+                }),
             }
-            _ => units.push(Unit {
-                source: start..end,
-                drawn: drawn_start..drawn.len(),
-                width: 0,
-                whitespace,
-                break_before: None,
-            }),
         }
+        let Some(unit) = units.last_mut() else {
+            continue;
+        };
+        unit.whitespace &= c.is_whitespace();
+        has_zwj |= c == '\u{200D}';
+        if let Shaped::Char(s) = shaped[char_index] {
+            if is_ligature(s)
+                && let Some(alef) = shaped[char_index..]
+                    .iter()
+                    .position(|s| *s == Shaped::Ligated)
+            {
+                merge_until_char = char_index + alef + 1;
+            }
+            if let Some(d) = drawn_form(s, bidi.levels[offset].is_rtl()) {
+                // Most units draw one plain character: one cell, known now;
+                // the rest are measured once drawn.
+                unit.width = if unit.drawn.is_empty() && is_plain_one_cell(d) {
+                    1
+                } else {
+                    MEASURE
+                };
+                drawn.push(d);
+            }
+        }
+        unit.source.end = offset + c.len_utf8();
+        unit.drawn.end = drawn.len();
     }
-    for unit in units.iter_mut() {
+    if has_zwj && let Some(unit) = units.last_mut() {
+        trim_dangling_zwj(drawn, unit, !shaping);
+    }
+    for unit in units.iter_mut().filter(|unit| unit.width == MEASURE) {
         unit.width = drawn_width(&drawn[unit.drawn.clone()]);
     }
 
@@ -327,13 +407,15 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
     }
 }
 
-/// Drop a ZWJ at either end of a cluster's drawn text (`from..`): it joins
-/// nothing within the cluster, and once clusters are reordered it could fuse
-/// its new neighbours into an emoji sequence and shift every column after
-/// them. The exception is a ZWJ after an Arabic letter left for a terminal
-/// that shapes (`--no-shape`): there it asks for the joining form.
-fn trim_dangling_zwj(drawn: &mut String, from: usize, terminal_shapes: bool) {
+/// Drop a ZWJ at either end of a unit's drawn text (the last unit, at the
+/// end of `drawn`): it joins nothing within the unit, and once units are
+/// reordered it could fuse its new neighbours into an emoji sequence and
+/// shift every column after them. The exception is a ZWJ after an Arabic
+/// letter left for a terminal that shapes (`--no-shape`): there it asks for
+/// the joining form.
+fn trim_dangling_zwj(drawn: &mut String, unit: &mut Unit, terminal_shapes: bool) {
     const ZWJ: char = '\u{200D}';
+    let from = unit.drawn.start;
     if drawn[from..].starts_with(ZWJ) {
         drawn.replace_range(from..from + ZWJ.len_utf8(), "");
     }
@@ -345,6 +427,8 @@ fn trim_dangling_zwj(drawn: &mut String, from: usize, terminal_shapes: bool) {
             drawn.truncate(drawn.len() - ZWJ.len_utf8());
         }
     }
+    unit.drawn.end = drawn.len();
+    unit.width = MEASURE;
 }
 
 fn is_ligature(c: char) -> bool {
@@ -459,13 +543,17 @@ fn hung_from(units: &[Unit], line: Range<usize>, width: usize, last: bool) -> us
     if full <= width { line.end } else { hung }
 }
 
+/// Fill `line` (empty) with the units of `units_range`, reordered; with
+/// `maps`, also its clusters.
 fn build_line(
     bidi: &ParagraphBidiInfo,
     scratch: &Scratch,
     units_range: Range<usize>,
     hung: usize,
     offset: usize,
-) -> Line {
+    line: &mut Line,
+    maps: bool,
+) {
     let units = &scratch.units[units_range.clone()];
     let levels = line_levels(bidi, units, hung - units_range.start);
     let order = if levels.iter().any(|l| l.is_rtl()) {
@@ -473,15 +561,14 @@ fn build_line(
     } else {
         (0..units.len()).collect()
     };
-    let mut line = Line {
-        rtl: bidi.paragraph_level.is_rtl(),
-        source: match (units.first(), units.last()) {
-            (Some(first), Some(last)) => offset + first.source.start..offset + last.source.end,
-            _ => offset..offset,
-        },
-        clusters: Vec::with_capacity(units.len()),
-        ..Line::default()
+    line.rtl = bidi.paragraph_level.is_rtl();
+    line.source = match (units.first(), units.last()) {
+        (Some(first), Some(last)) => offset + first.source.start..offset + last.source.end,
+        _ => offset..offset,
     };
+    if maps {
+        line.clusters.reserve(units.len());
+    }
     for &i in &order {
         let unit = &units[i];
         let visible = units_range.start + i < hung;
@@ -492,16 +579,17 @@ fn build_line(
         } else {
             0
         };
-        line.clusters.push(Cluster {
-            text: text_start..line.text.len(),
-            source: offset + unit.source.start..offset + unit.source.end,
-            column: line.width,
-            width,
-            rtl: levels[i].is_rtl(),
-        });
+        if maps {
+            line.clusters.push(Cluster {
+                text: text_start..line.text.len(),
+                source: offset + unit.source.start..offset + unit.source.end,
+                column: line.width,
+                width,
+                rtl: levels[i].is_rtl(),
+            });
+        }
         line.width += width;
     }
-    line
 }
 
 /// Embedding levels of a line's units after rule L1: separators, and the

@@ -42,6 +42,12 @@ fn single_char(s: &str) -> Option<char> {
     chars.next().is_none().then_some(c)
 }
 
+/// Printable ASCII, Arabic letters and presentation forms: one cell each,
+/// alone in a cluster (checked against the general path in the tests).
+pub(crate) fn is_plain_one_cell(c: char) -> bool {
+    (' '..='~').contains(&c) || is_one_cell_arabic(c)
+}
+
 /// Arabic letters and presentation forms that take one cell.
 fn is_one_cell_arabic(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{FB50}'..='\u{FBB1}' | '\u{FE80}'..='\u{FEFC}')
@@ -71,12 +77,13 @@ mod tests {
     }
 
     #[test]
-    fn the_arabic_fast_path_agrees_with_unicode_width() {
+    fn the_fast_paths_agree_with_unicode_width() {
         for c in (0..=0xFFFF)
             .filter_map(char::from_u32)
-            .filter(|&c| is_one_cell_arabic(c))
+            .filter(|&c| is_plain_one_cell(c))
         {
             assert_eq!(c.to_string().width(), 1, "{c:?}");
+            assert_eq!(cluster_width(&c.to_string()), 1, "{c:?}");
         }
     }
 
