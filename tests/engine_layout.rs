@@ -213,3 +213,32 @@ fn the_seed_title_at_width_17() {
         ]
     );
 }
+
+#[test]
+fn write_lines_prints_what_layout_draws() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fribidi/news.txt"
+    ))
+    .unwrap();
+    let mut layouter = qari::text::Layouter::default();
+    for paragraph in text.lines().chain(["", "a\u{2029}b", "  \u{2028} "]) {
+        for width in [1, 17, 80, 100_000] {
+            for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {
+                let options = LayoutOptions {
+                    width,
+                    direction,
+                    shape: width != 17,
+                };
+                let mut written = String::new();
+                layouter.write_lines(paragraph, &options, &mut written);
+                let drawn: String = layout(paragraph, &options)
+                    .lines
+                    .iter()
+                    .map(|line| format!("{}\n", line.text))
+                    .collect();
+                assert_eq!(written, drawn, "{paragraph:?} at {width}");
+            }
+        }
+    }
+}
