@@ -40,6 +40,7 @@ impl ClusterBoundaries {
 
     /// Whether a cluster of `text` begins at byte `offset`, between
     /// `previous` and `next` (the characters on either side of it).
+    #[inline]
     pub(crate) fn is_boundary(
         &mut self,
         text: &str,
@@ -50,6 +51,11 @@ impl ClusterBoundaries {
         if is_plain(previous) && is_plain(next) {
             return true;
         }
+        self.ask_unicode_segmentation(text, offset)
+    }
+
+    #[inline(never)]
+    fn ask_unicode_segmentation(&mut self, text: &str, offset: usize) -> bool {
         self.cursor.set_cursor(offset);
         // With the whole text as the chunk, no more context is ever asked
         // for; were it, a boundary is the safe answer.

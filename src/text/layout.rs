@@ -237,6 +237,14 @@ fn is_paragraph_separator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
 }
 
+/// Characters after which UAX #14 requires a break (classes BK, CR, LF, NL).
+fn is_mandatory_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\u{B}' | '\u{C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 /// Characters with the Bidi_Control property: they steer the algorithm and are
 /// not drawn.
 fn is_bidi_control(c: char) -> bool {
@@ -293,8 +301,8 @@ fn layout_bidi_paragraph<S: LineSink>(
         }
     };
     let bidi = ParagraphBidiInfo::new_with_data_source(&FastBidiData::new(), text, Some(base));
-    build_units(text, &bidi, options.shape, scratch);
     let width = options.width.max(1);
+    build_units(text, &bidi, options.shape, width, scratch);
     let lines = wrap(&scratch.units, width);
     for (line_units, last) in &lines {
         let hung = hung_from(&scratch.units, line_units.clone(), width, *last);
@@ -314,8 +322,14 @@ fn layout_bidi_paragraph<S: LineSink>(
 }
 
 /// Split `text` into units with their drawn (shaped, mirrored) form, widths
-/// and break opportunities.
-fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mut Scratch) {
+/// and the break opportunities a line of `width` cells needs.
+fn build_units(
+    text: &str,
+    bidi: &ParagraphBidiInfo,
+    shaping: bool,
+    width: usize,
+    scratch: &mut Scratch,
+) {
     let Scratch {
         chars,
         shaped,
@@ -395,7 +409,12 @@ fn build_units(text: &str, bidi: &ParagraphBidiInfo, shaping: bool, scratch: &mu
     }
 
     // Attach break opportunities to the units they precede; one that falls
-    // inside a cluster is not a place to break.
+    // inside a cluster is not a place to break. A paragraph that fits on one
+    // line needs none, unless it holds a mandatory break.
+    let total: usize = units.iter().map(|unit| unit.width).sum();
+    if total <= width && !text.contains(is_mandatory_break) {
+        return;
+    }
     let mut k = 0;
     for (offset, kind) in linebreaks(text) {
         while k < units.len() && units[k].source.start < offset {
