@@ -279,6 +279,7 @@ struct Scratch {
     shaped: Vec<Shaped>,
     drawn: String,
     units: Vec<Unit>,
+    levels: Vec<Level>,
 }
 
 /// Lay out one bidi paragraph into `sink`; returns how many lines it made.
@@ -335,6 +336,7 @@ fn build_units(
         shaped,
         drawn,
         units,
+        ..
     } = scratch;
     chars.clear();
     chars.extend(text.chars());
@@ -566,7 +568,7 @@ fn hung_from(units: &[Unit], line: Range<usize>, width: usize, last: bool) -> us
 /// `maps`, also its clusters.
 fn build_line(
     bidi: &ParagraphBidiInfo,
-    scratch: &Scratch,
+    scratch: &mut Scratch,
     units_range: Range<usize>,
     hung: usize,
     offset: usize,
@@ -574,9 +576,10 @@ fn build_line(
     maps: bool,
 ) {
     let units = &scratch.units[units_range.clone()];
-    let levels = line_levels(bidi, units, hung - units_range.start);
+    let levels = &mut scratch.levels;
+    line_levels(bidi, units, hung - units_range.start, levels);
     let order = if levels.iter().any(|l| l.is_rtl()) {
-        BidiInfo::reorder_visual(&levels)
+        BidiInfo::reorder_visual(levels)
     } else {
         (0..units.len()).collect()
     };
@@ -616,10 +619,11 @@ fn build_line(
 /// back to the paragraph level. Characters that X9 removes take the level of
 /// what precedes them, so they never split a run. `visible` is the number of
 /// units before the hung whitespace (which is past the end of the line).
-fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize) -> Vec<Level> {
+/// Written into `levels`.
+fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize, levels: &mut Vec<Level>) {
     use BidiClass::*;
     let para = bidi.paragraph_level;
-    let mut levels = Vec::with_capacity(units.len());
+    levels.clear();
     let mut reset_from: Option<usize> = Some(0);
     let mut previous = para;
     for (i, unit) in units.iter().enumerate() {
@@ -654,7 +658,6 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize) -> Vec<
     if let Some(from) = reset_from {
         levels[from..].fill(para);
     }
-    levels
 }
 
 /// Byte offset of the first character of `unit` that rule X9 does not remove
