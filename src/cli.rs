@@ -8,7 +8,11 @@ use qari::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.
 #[derive(Debug, Parser)]
-#[command(name = "qari", version, about)]
+#[command(
+    name = "qari",
+    version,
+    about = "qari: read Arabic news in the terminal, sentence by sentence"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -26,4 +26,15 @@ fi
 
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
-cargo test --release
+
+# Run the tests, then close with one line summing every test binary's result.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+cargo test --release --no-fail-fast 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep '^test result:' "$log" | grep -oE '[0-9]+ passed' | awk '{ n += $1 } END { print n + 0 }')
+failed=$(grep '^test result:' "$log" | grep -oE '[0-9]+ failed' | awk '{ n += $1 } END { print n + 0 }')
+echo "tests: $passed passed, $failed failed"
+exit "$status"
