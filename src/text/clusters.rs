@@ -26,20 +26,31 @@ fn is_plain(c: char) -> bool {
     )
 }
 
-/// Finds where the extended grapheme clusters of one text begin.
+/// Finds where the extended grapheme clusters of one text begin, asked
+/// about every pair of neighbouring characters in order.
 pub(crate) struct ClusterBoundaries {
     cursor: GraphemeCursor,
+    /// Regional indicators in a row up to the character before the boundary
+    /// asked about: counted here because the cursor counts them again at
+    /// every boundary, which made a long run of flags quadratic.
+    regional_run: usize,
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
 }
 
 impl ClusterBoundaries {
     pub(crate) fn new(text: &str) -> Self {
         ClusterBoundaries {
             cursor: GraphemeCursor::new(0, text.len(), true),
+            regional_run: 0,
         }
     }
 
     /// Whether a cluster of `text` begins at byte `offset`, between
-    /// `previous` and `next` (the characters on either side of it).
+    /// `previous` and `next` (the characters on either side of it). Must be
+    /// asked for each pair of neighbours, in order.
     #[inline]
     pub(crate) fn is_boundary(
         &mut self,
@@ -48,6 +59,15 @@ impl ClusterBoundaries {
         previous: char,
         next: char,
     ) -> bool {
+        if is_regional_indicator(previous) {
+            self.regional_run += 1;
+            // UAX #29 GB12–GB13: flags pair up from the start of the run.
+            if is_regional_indicator(next) {
+                return self.regional_run % 2 == 0;
+            }
+        } else {
+            self.regional_run = 0;
+        }
         if is_plain(previous) && is_plain(next) {
             return true;
         }
@@ -100,6 +120,7 @@ mod tests {
             "بَيْتٌ لا",
             "\u{064E}سلام",
             "👨\u{200D}⚕\u{FE0F} 🇸🇾🇸 ok",
+            "🇸🇾🇸🇾🇸\u{0651}🇸🇾\u{200D}🇸a🇸🇸🇸",
             "a\r\nb\n",
             "\u{0600}١٢٣ \u{06DD}٤",
             "ل\u{200D}ا \u{200C}",
@@ -108,6 +129,15 @@ mod tests {
         ] {
             same_as_unicode_segmentation(text);
         }
+    }
+
+    #[test]
+    fn a_long_run_of_flags_is_linear() {
+        // 100,000 flag letters pair up into 50,000 clusters (quadratic, this
+        // took minutes).
+        let flags = "🇸".repeat(100_000);
+        same_as_unicode_segmentation(&flags[..4 * 1001]);
+        assert_eq!(clusters(&flags).len(), 50_000);
     }
 
     #[test]
