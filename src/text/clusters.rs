@@ -63,7 +63,7 @@ impl ClusterBoundaries {
             self.regional_run += 1;
             // UAX #29 GB12–GB13: flags pair up from the start of the run.
             if is_regional_indicator(next) {
-                return self.regional_run % 2 == 0;
+                return self.regional_run.is_multiple_of(2);
             }
         } else {
             self.regional_run = 0;
