@@ -13,9 +13,12 @@ mod bidi_data;
 mod clusters;
 mod layout;
 mod mirror;
+mod reorder;
 mod shape;
 mod unicode_tables;
+mod units;
 mod width;
+mod wrap;
 
 pub use layout::{Cluster, Direction, LayoutOptions, Layouter, Line, Paragraph, layout};
 pub use mirror::mirror;

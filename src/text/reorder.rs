@@ -1,0 +1,119 @@
+//! Reordering one line (UAX #9 L1–L2) by whole units, and building what is
+//! drawn with its map back to the logical text.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
+
+use super::layout::{Cluster, Line};
+use super::units::{Scratch, Unit};
+
+/// Fill `line` (empty) with the units of `units_range`, reordered; with
+/// `maps`, also its clusters.
+pub(super) fn build_line(
+    bidi: &ParagraphBidiInfo,
+    scratch: &mut Scratch,
+    units_range: Range<usize>,
+    hung: usize,
+    offset: usize,
+    line: &mut Line,
+    maps: bool,
+) {
+    let units = &scratch.units[units_range.clone()];
+    let levels = &mut scratch.levels;
+    line_levels(bidi, units, hung - units_range.start, levels);
+    let order = if levels.iter().any(|l| l.is_rtl()) {
+        BidiInfo::reorder_visual(levels)
+    } else {
+        (0..units.len()).collect()
+    };
+    line.rtl = bidi.paragraph_level.is_rtl();
+    line.source = match (units.first(), units.last()) {
+        (Some(first), Some(last)) => offset + first.source.start..offset + last.source.end,
+        _ => offset..offset,
+    };
+    if maps {
+        line.clusters.reserve(units.len());
+    }
+    for &i in &order {
+        let unit = &units[i];
+        let visible = units_range.start + i < hung;
+        let text_start = line.text.len();
+        let width = if visible {
+            line.text.push_str(&scratch.drawn[unit.drawn.clone()]);
+            unit.width
+        } else {
+            0
+        };
+        if maps {
+            line.clusters.push(Cluster {
+                text: text_start..line.text.len(),
+                source: offset + unit.source.start..offset + unit.source.end,
+                column: line.width,
+                width,
+                rtl: levels[i].is_rtl(),
+            });
+        }
+        line.width += width;
+    }
+}
+
+/// Embedding levels of a line's units after rule L1: separators, and the
+/// whitespace and isolate controls before them or at the end of the line, go
+/// back to the paragraph level. Characters that X9 removes take the level of
+/// what precedes them, so they never split a run. `visible` is the number of
+/// units before the hung whitespace (which is past the end of the line).
+/// Written into `levels`.
+fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize, levels: &mut Vec<Level>) {
+    use BidiClass::*;
+    let para = bidi.paragraph_level;
+    levels.clear();
+    let mut reset_from: Option<usize> = Some(0);
+    let mut previous = para;
+    for (i, unit) in units.iter().enumerate() {
+        let mut level = previous;
+        match first_retained_char(bidi, unit) {
+            // Only characters X9 removes: keep the run around them whole.
+            None => {
+                reset_from.get_or_insert(i);
+            }
+            Some(at) => {
+                level = bidi.levels[at];
+                match bidi.original_classes[at] {
+                    B | S => {
+                        let from = reset_from.unwrap_or(i);
+                        levels[from..].fill(para);
+                        level = para;
+                        reset_from = None;
+                    }
+                    WS | FSI | LRI | RLI | PDI => {
+                        reset_from.get_or_insert(i);
+                    }
+                    _ => reset_from = None,
+                }
+            }
+        }
+        if i >= visible {
+            reset_from.get_or_insert(i);
+        }
+        levels.push(level);
+        previous = level;
+    }
+    if let Some(from) = reset_from {
+        levels[from..].fill(para);
+    }
+}
+
+/// Byte offset of the first character of `unit` that rule X9 does not remove
+/// (a cluster may start with a ZWJ or another BN character).
+fn first_retained_char(bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
+    use BidiClass::*;
+    let removed = |at: usize| matches!(bidi.original_classes[at], RLE | LRE | RLO | LRO | PDF | BN);
+    if !removed(unit.source.start) {
+        return Some(unit.source.start);
+    }
+    bidi.text[unit.source.clone()]
+        .char_indices()
+        .map(|(offset, _)| unit.source.start + offset)
+        .find(|&at| !removed(at))
+}
