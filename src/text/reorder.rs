@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
+use unicode_bidi::utf16::ParagraphBidiInfo;
+use unicode_bidi::{BidiClass, BidiInfo, Level};
 
 use super::layout::{Cluster, Line};
 use super::units::{Scratch, Unit};
@@ -11,6 +12,7 @@ use super::units::{Scratch, Unit};
 /// Fill `line` (empty) with the units of `units_range`, reordered; with
 /// `maps`, also its clusters.
 pub(super) fn build_line(
+    text: &str,
     bidi: &ParagraphBidiInfo,
     scratch: &mut Scratch,
     units_range: Range<usize>,
@@ -21,7 +23,7 @@ pub(super) fn build_line(
 ) {
     let units = &scratch.units[units_range.clone()];
     let levels = &mut scratch.levels;
-    line_levels(bidi, units, hung - units_range.start, levels);
+    line_levels(text, bidi, units, hung - units_range.start, levels);
     let order = if levels.iter().any(|l| l.is_rtl()) {
         BidiInfo::reorder_visual(levels)
     } else {
@@ -64,7 +66,13 @@ pub(super) fn build_line(
 /// what precedes them, so they never split a run. `visible` is the number of
 /// units before the hung whitespace (which is past the end of the line).
 /// Written into `levels`.
-fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize, levels: &mut Vec<Level>) {
+fn line_levels(
+    text: &str,
+    bidi: &ParagraphBidiInfo,
+    units: &[Unit],
+    visible: usize,
+    levels: &mut Vec<Level>,
+) {
     use BidiClass::*;
     let para = bidi.paragraph_level;
     levels.clear();
@@ -72,7 +80,7 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize, levels:
     let mut previous = para;
     for (i, unit) in units.iter().enumerate() {
         let mut level = previous;
-        match first_retained_char(bidi, unit) {
+        match first_retained_char(text, bidi, unit) {
             // Only characters X9 removes: keep the run around them whole.
             None => {
                 reset_from.get_or_insert(i);
@@ -104,16 +112,20 @@ fn line_levels(bidi: &ParagraphBidiInfo, units: &[Unit], visible: usize, levels:
     }
 }
 
-/// Byte offset of the first character of `unit` that rule X9 does not remove
-/// (a cluster may start with a ZWJ or another BN character).
-fn first_retained_char(bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
+/// UTF-16 offset of the first character of `unit` that rule X9 does not
+/// remove (a cluster may start with a ZWJ or another BN character).
+fn first_retained_char(text: &str, bidi: &ParagraphBidiInfo, unit: &Unit) -> Option<usize> {
     use BidiClass::*;
     let removed = |at: usize| matches!(bidi.original_classes[at], RLE | LRE | RLO | LRO | PDF | BN);
-    if !removed(unit.source.start) {
-        return Some(unit.source.start);
+    if !removed(unit.start16) {
+        return Some(unit.start16);
     }
-    bidi.text[unit.source.clone()]
-        .char_indices()
-        .map(|(offset, _)| unit.source.start + offset)
-        .find(|&at| !removed(at))
+    let mut at = unit.start16;
+    for c in text[unit.source.clone()].chars() {
+        if !removed(at) {
+            return Some(at);
+        }
+        at += c.len_utf16();
+    }
+    None
 }

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_bidi::Level;
+use unicode_bidi::utf16::ParagraphBidiInfo;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::clusters::ClusterBoundaries;
@@ -21,6 +22,9 @@ const MEASURE: usize = usize::MAX;
 pub(super) struct Unit {
     /// Bytes of the bidi paragraph.
     pub(super) source: Range<usize>,
+    /// Where `source` starts in the paragraph's UTF-16, which the bidi
+    /// levels are indexed by.
+    pub(super) start16: usize,
     /// Bytes of `Scratch::drawn`.
     pub(super) drawn: Range<usize>,
     pub(super) width: usize,
@@ -38,6 +42,7 @@ pub(super) struct Scratch {
     pub(super) drawn: String,
     pub(super) units: Vec<Unit>,
     pub(super) levels: Vec<Level>,
+    pub(super) utf16: Vec<u16>,
 }
 
 /// Split `text` into units with their drawn (shaped, mirrored) form, widths
@@ -74,6 +79,7 @@ pub(super) fn build_units(
     let mut merge_until_char = 0;
     let mut previous: Option<char> = None;
     let mut has_zwj = false;
+    let mut offset16 = 0;
     for (char_index, (offset, c)) in text.char_indices().enumerate() {
         let starts_cluster = previous.is_none_or(|p| boundaries.is_boundary(text, offset, p, c));
         previous = Some(c);
@@ -87,6 +93,7 @@ pub(super) fn build_units(
                 Some(_) if merge => {}
                 _ => units.push(Unit {
                     source: offset..offset,
+                    start16: offset16,
                     drawn: drawn.len()..drawn.len(),
                     width: 0,
                     whitespace: true,
@@ -94,6 +101,8 @@ pub(super) fn build_units(
                 }),
             }
         }
+        let at16 = offset16;
+        offset16 += c.len_utf16();
         let Some(unit) = units.last_mut() else {
             continue;
         };
@@ -107,7 +116,7 @@ pub(super) fn build_units(
             {
                 merge_until_char = char_index + alef + 1;
             }
-            if let Some(d) = drawn_form(s, bidi.levels[offset].is_rtl()) {
+            if let Some(d) = drawn_form(s, bidi.levels[at16].is_rtl()) {
                 // Most units draw one plain character: one cell, known now;
                 // the rest are measured once drawn.
                 unit.width = if unit.drawn.is_empty() && is_plain_one_cell(d) {
