@@ -16,7 +16,7 @@ use unicode_bidi::utf16::ParagraphBidiInfo;
 use super::bidi_data::FastBidiData;
 use super::reorder::build_line;
 use super::units::{Scratch, build_units};
-use super::wrap::{hung_from, wrap};
+use super::wrap::wrap;
 
 /// Base direction of a paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -267,19 +267,9 @@ fn layout_bidi_paragraph<S: LineSink>(
     let width = options.width.max(1);
     build_units(text, &bidi, options.shape, width, scratch);
     let lines = wrap(&scratch.units, width);
-    for (line_units, last) in &lines {
-        let hung = hung_from(&scratch.units, line_units.clone(), width, *last);
+    for span in &lines {
         let line = sink.next_line();
-        build_line(
-            text,
-            &bidi,
-            scratch,
-            line_units.clone(),
-            hung,
-            range.start,
-            line,
-            S::MAPS,
-        );
+        build_line(text, &bidi, scratch, span, range.start, line, S::MAPS);
         sink.line_done();
     }
     drop(bidi);

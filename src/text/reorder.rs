@@ -1,26 +1,27 @@
 //! Reordering one line (UAX #9 L1–L2) by whole units, and building what is
 //! drawn with its map back to the logical text.
 
-use std::ops::Range;
-
 use unicode_bidi::utf16::ParagraphBidiInfo;
 use unicode_bidi::{BidiClass, BidiInfo, Level};
 
 use super::layout::{Cluster, Line};
 use super::units::{Scratch, Unit};
+use super::wrap::LineSpan;
 
-/// Fill `line` (empty) with the units of `units_range`, reordered; with
-/// `maps`, also its clusters.
+/// Fill `line` (empty) with the units of `span`, reordered; with `maps`,
+/// also its clusters. `offset` is where the bidi paragraph starts in the
+/// text the maps refer to.
 pub(super) fn build_line(
     text: &str,
     bidi: &ParagraphBidiInfo,
     scratch: &mut Scratch,
-    units_range: Range<usize>,
-    hung: usize,
+    span: &LineSpan,
     offset: usize,
     line: &mut Line,
     maps: bool,
 ) {
+    let units_range = span.units.clone();
+    let hung = span.hung;
     let units = &scratch.units[units_range.clone()];
     let levels = &mut scratch.levels;
     line_levels(text, bidi, units, hung - units_range.start, levels);

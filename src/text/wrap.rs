@@ -8,9 +8,27 @@ use unicode_linebreak::BreakOpportunity;
 
 use super::units::Unit;
 
-/// Greedy line filling: yields the unit range of each line and whether it is
-/// the paragraph's last.
-pub(super) fn wrap(units: &[Unit], width: usize) -> Vec<(Range<usize>, bool)> {
+/// One line's units.
+pub(super) struct LineSpan {
+    /// The units on the line, in logical order.
+    pub(super) units: Range<usize>,
+    /// The first of them that hangs past the line's end (whitespace at a
+    /// break): `units.end` when none does.
+    pub(super) hung: usize,
+}
+
+/// Greedy line filling: the units of each line, top to bottom.
+pub(super) fn wrap(units: &[Unit], width: usize) -> Vec<LineSpan> {
+    let mut spans = Vec::new();
+    for (line, last) in fill(units, width) {
+        let hung = hung_from(units, line.clone(), width, last);
+        spans.push(LineSpan { units: line, hung });
+    }
+    spans
+}
+
+/// The unit range of each line and whether it is the paragraph's last.
+fn fill(units: &[Unit], width: usize) -> Vec<(Range<usize>, bool)> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut line_width = 0;
@@ -72,7 +90,7 @@ pub(super) fn wrap(units: &[Unit], width: usize) -> Vec<(Range<usize>, bool)> {
 /// Index of the first unit of `line` that hangs past its end: the trailing
 /// whitespace at a line break, or at the paragraph's end when it would
 /// overflow the width.
-pub(super) fn hung_from(units: &[Unit], line: Range<usize>, width: usize, last: bool) -> usize {
+fn hung_from(units: &[Unit], line: Range<usize>, width: usize, last: bool) -> usize {
     let trailing = units[line.clone()]
         .iter()
         .rev()
