@@ -186,7 +186,7 @@ proptest! {
     }
 
     #[test]
-    fn reordering_is_stable_under_width(text in text()) {
+    fn unwrapped_lines_keep_every_character_in_every_direction(text in text()) {
         // Unwrapped, the visual line holds the same characters whatever the
         // direction: reordering only moves them.
         for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {

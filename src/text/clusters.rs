@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_run_of_flags_is_linear() {
+    fn a_long_run_of_flags_pairs_up() {
         // 100,000 flag letters pair up into 50,000 clusters (quadratic, this
         // took minutes).
         let flags = "🇸".repeat(100_000);
