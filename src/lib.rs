@@ -1,6 +1,10 @@
 //! qari (قارئ, "reader"): a terminal reader for studying Arabic news
 //! bilingually. The library holds everything but the terminal session, so the
 //! binary, the tests and the benchmarks share it.
+//!
+//! Layers, each depending only on those after it:
+//! `ui` (draws) → `app` (state, actions, keys) → `article` → `text` (engine).
 
+pub mod article;
 pub mod render;
 pub mod text;

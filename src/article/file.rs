@@ -1,0 +1,193 @@
+//! Article files: TOML, one `[article]` table of metadata, then one
+//! `[[sentence]]` table per sentence in reading order (see README, "Article
+//! files"). Errors name the file, the line and column, and what was expected.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Article, Meta, Origin, Sentence};
+
+/// Why an article could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    InvalidUtf8 { path: String, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleFile {
+    #[serde(default)]
+    article: MetaFile,
+    #[serde(default)]
+    sentence: Vec<Spanned<SentenceFile>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MetaFile {
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    removed: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceFile {
+    ar: Spanned<String>,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    heading: bool,
+    #[serde(default)]
+    starts_paragraph: bool,
+}
+
+/// Reads an article from the bytes of a file. `path` names the file in
+/// errors; `id` becomes the article's id.
+pub fn parse_article(
+    bytes: &[u8],
+    path: &Path,
+    id: &str,
+    origin: Origin,
+) -> Result<Article, ArticleError> {
+    let shown = path.display().to_string();
+    let text = std::str::from_utf8(bytes).map_err(|error| ArticleError::InvalidUtf8 {
+        path: shown.clone(),
+        offset: error.valid_up_to(),
+    })?;
+    let syntax = |span: Option<Range<usize>>, message: &dyn fmt::Display| {
+        let (line, column) = line_and_column(text, span.map_or(0, |s| s.start));
+        ArticleError::Syntax {
+            path: shown.clone(),
+            line,
+            column,
+            message: message.to_string().trim_end().replace('\n', " "),
+        }
+    };
+    let file: ArticleFile =
+        toml::from_str(text).map_err(|error| syntax(error.span(), &error.message()))?;
+    if file.sentence.is_empty() {
+        return Err(syntax(
+            Some(text.len()..text.len()),
+            &"expected at least one [[sentence]] table with an `ar` text",
+        ));
+    }
+    let mut sentences = Vec::with_capacity(file.sentence.len());
+    for entry in file.sentence {
+        let entry = entry.into_inner();
+        if entry.ar.get_ref().trim().is_empty() {
+            return Err(syntax(
+                Some(entry.ar.span()),
+                &"expected the sentence's text in `ar`, found an empty string",
+            ));
+        }
+        let mut sentence = Sentence::new(entry.ar.into_inner(), entry.en, entry.notes);
+        sentence.heading = entry.heading;
+        sentence.starts_paragraph = entry.starts_paragraph;
+        sentences.push(sentence);
+    }
+    let meta = file.article;
+    Ok(Article {
+        id: id.to_owned(),
+        meta: Meta {
+            title_en: meta.title_en,
+            language: meta.language,
+            date: meta.date,
+            source: meta.source,
+            removed: meta.removed,
+        },
+        sentences,
+        origin,
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Article, ArticleError> {
+        parse_article(text.as_bytes(), Path::new("a.toml"), "a", Origin::Bundled)
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_minimal_article_reads() {
+        let article = parse("[[sentence]]\nar = \"هل بدأت؟\"\n").unwrap();
+        assert_eq!(article.sentences.len(), 1);
+        assert_eq!(article.sentences[0].en, "");
+        assert_eq!(article.title(), "a");
+    }
+
+    #[test]
+    fn errors_name_file_line_column_and_what_was_expected() {
+        assert_eq!(
+            error("[[sentence]]\nar = \"x\"\n\n[[sentence]]\nen = \"y\"\n"),
+            "a.toml:4:1: missing field `ar`"
+        );
+        assert_eq!(
+            error("[[sentence]]\nar = \"x\"\ntranslation = \"y\"\n"),
+            "a.toml:3:1: unknown field `translation`, expected one of `ar`, `en`, `notes`, `heading`, `starts_paragraph`"
+        );
+        assert_eq!(
+            error("[[sentence]]\nar = \"\"\n"),
+            "a.toml:2:6: expected the sentence's text in `ar`, found an empty string"
+        );
+        assert_eq!(
+            error("[article]\ntitle_en = \"x\"\n"),
+            "a.toml:3:1: expected at least one [[sentence]] table with an `ar` text"
+        );
+        assert!(error("[[sentence]]\nar = \"x\n").starts_with("a.toml:2:"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_its_offset() {
+        let result = parse_article(b"ar = \"\xff\"", Path::new("b.toml"), "b", Origin::Bundled);
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "b.toml: not UTF-8 text (invalid byte at offset 6)"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(line_and_column("ar = \"قارئ\" x", 15), (1, 12));
+    }
+}

@@ -1,0 +1,126 @@
+//! Articles: the model the reader walks (sentences grouped in paragraphs),
+//! the TOML files they are stored in, and the library that finds them.
+
+mod bundled;
+mod file;
+mod library;
+mod words;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub use bundled::BUNDLED;
+pub use file::{ArticleError, parse_article};
+pub use library::{Catalog, Library, ReadingState, StateError};
+pub use words::{fold_marks, words};
+
+/// An article: its metadata and its sentences in reading order.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Short name used on the command line and in the reading state: the
+    /// file's name without `.toml`.
+    pub id: String,
+    pub meta: Meta,
+    pub sentences: Vec<Sentence>,
+    /// Where the article came from.
+    pub origin: Origin,
+}
+
+/// Metadata from an article file's `[article]` table.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title_en: String,
+    pub language: String,
+    pub date: String,
+    pub source: String,
+    /// What was left out of the published text, and why.
+    pub removed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary from the repository's `articles/`.
+    Bundled,
+    /// Read from a file at run time.
+    File(PathBuf),
+}
+
+/// One sentence with its translation and study notes.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The text as published.
+    pub ar: String,
+    /// The English translation; empty when there is none yet.
+    pub en: String,
+    pub notes: Vec<String>,
+    /// The article's headline, shown as a paragraph of its own.
+    pub heading: bool,
+    /// Whether a new paragraph starts with this sentence.
+    pub starts_paragraph: bool,
+    /// Byte ranges of the words in `ar`, in logical order.
+    pub words: Vec<Range<usize>>,
+}
+
+impl Sentence {
+    pub fn new(ar: String, en: String, notes: Vec<String>) -> Self {
+        let words = words(&ar);
+        Sentence {
+            ar,
+            en,
+            notes,
+            heading: false,
+            starts_paragraph: false,
+            words,
+        }
+    }
+
+    /// The text of word `index`.
+    pub fn word(&self, index: usize) -> Option<&str> {
+        self.words.get(index).map(|range| &self.ar[range.clone()])
+    }
+
+    /// Index of the word holding byte `offset`, else of the nearest word
+    /// before it (or the first word).
+    pub fn word_at(&self, offset: usize) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let after = self.words.partition_point(|w| w.start <= offset);
+        Some(after.saturating_sub(1))
+    }
+}
+
+impl Article {
+    /// The title: the heading sentence, else the English title, else the id.
+    pub fn title(&self) -> &str {
+        self.sentences
+            .iter()
+            .find(|s| s.heading)
+            .map(|s| s.ar.as_str())
+            .or_else(|| Some(self.meta.title_en.as_str()).filter(|t| !t.is_empty()))
+            .unwrap_or(&self.id)
+    }
+
+    /// Whether a blank line separates sentence `index` from the one before.
+    pub fn paragraph_break_before(&self, index: usize) -> bool {
+        index > 0
+            && self.sentences.get(index).is_some_and(|s| {
+                s.starts_paragraph || s.heading || self.sentences[index - 1].heading
+            })
+    }
+
+    /// How often each word occurs in the article, keyed by its text without
+    /// vowel marks and tatweel.
+    pub fn word_counts(&self) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for sentence in &self.sentences {
+            for range in &sentence.words {
+                *counts
+                    .entry(fold_marks(&sentence.ar[range.clone()]))
+                    .or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+}
