@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use qari::app::BidiMode;
 use qari::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.
@@ -11,15 +12,36 @@ use qari::text::Direction;
 #[command(
     name = "qari",
     version,
-    about = "qari: read Arabic news in the terminal, sentence by sentence"
+    about = "qari: read Arabic news in the terminal, sentence by sentence",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The article to read: an id from `qari list` or the path of an
+    /// article file [default: the last one read, else the bundled one]
+    pub article: Option<String>,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    /// Who does bidi: `app` (qari reorders and shapes; any terminal) or
+    /// `terminal` (logical order, for terminals that always reorder:
+    /// Konsole, mlterm, macOS Terminal)
+    #[arg(long, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LibraryArgs {
+    /// Where your articles, glossary and reading positions live
+    /// [default: $XDG_DATA_HOME/qari, else ~/.local/share/qari]
+    #[arg(long, env = "QARI_LIBRARY", global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// List the articles: id, sentences, reading position, title.
+    List,
     /// Lay out a text file for a terminal that neither reorders nor shapes
     /// Arabic: each non-blank line is a paragraph, printed as visual lines.
     Render(RenderArgs),
@@ -54,6 +76,21 @@ impl From<DirArg> for Direction {
             DirArg::Rtl => Direction::Rtl,
             DirArg::Ltr => Direction::Ltr,
             DirArg::Auto => Direction::Auto,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BidiArg {
+    App,
+    Terminal,
+}
+
+impl From<BidiArg> for BidiMode {
+    fn from(bidi: BidiArg) -> Self {
+        match bidi {
+            BidiArg::App => BidiMode::App,
+            BidiArg::Terminal => BidiMode::Terminal,
         }
     }
 }

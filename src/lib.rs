@@ -5,6 +5,8 @@
 //! Layers, each depending only on those after it:
 //! `ui` (draws) → `app` (state, actions, keys) → `article` → `text` (engine).
 
+pub mod app;
 pub mod article;
 pub mod render;
 pub mod text;
+pub mod ui;

@@ -1,13 +1,14 @@
 //! The `qari` binary: parse the command line and dispatch.
 
 mod cli;
+mod reader;
 
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use cli::{Cli, Command, RenderArgs};
 use qari::render::{RenderError, render};
@@ -17,8 +18,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Render(args)) => run_render(&args),
-        // The reader comes with a later issue; until then, say what there is.
-        None => Cli::command().print_help().map_err(Into::into),
+        Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
+        None => reader::library(&cli.library)
+            .and_then(|l| reader::run(&l, cli.article.as_deref(), cli.bidi.into())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, parse_article};
-pub use library::{Catalog, Library, ReadingState, StateError};
+pub use library::{Catalog, Library, ReadingState, StateError, load_article};
 pub use words::{fold_marks, words};
 
 /// An article: its metadata and its sentences in reading order.

@@ -1,0 +1,38 @@
+//! Everything that can happen to the app. Keys and mouse events are turned
+//! into actions by the key table; `App::update` is the only place state
+//! changes.
+
+/// One change to the app's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    NextSentence,
+    PreviousSentence,
+    FirstSentence,
+    LastSentence,
+    /// Word cursor one word left on screen.
+    WordLeft,
+    /// Word cursor one word right on screen.
+    WordRight,
+    /// Next word in reading order.
+    NextWord,
+    /// Previous word in reading order.
+    PreviousWord,
+    ToggleTranslation,
+    ToggleAlwaysTranslation,
+    ToggleNotes,
+    ToggleAlwaysNotes,
+    /// Move the keyboard focus between the reader and the glossary pane.
+    SwitchFocus,
+    GlossaryDown,
+    GlossaryUp,
+    ToggleGlossaryPane,
+    SwapGlossarySide,
+    ToggleHelp,
+    /// Esc: close the overlay if one is open, else quit.
+    Back,
+    Quit,
+    /// The terminal now has this many columns and rows.
+    Resize { columns: u16, rows: u16 },
+    /// A mouse click at this cell.
+    Click { column: u16, row: u16 },
+}

@@ -1,0 +1,211 @@
+//! The key table: one list that both the dispatcher and the help overlay
+//! read, so what the help says is what the keys do.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::{Action, Focus};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Whatever has the focus.
+    Global,
+    /// Only while the reader has the focus.
+    Reader,
+    /// Only while the glossary pane has the focus.
+    Glossary,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPress {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> KeyPress {
+    KeyPress {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> KeyPress {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> KeyPress {
+    KeyPress {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+/// Keys bound to one action in one scope.
+#[derive(Debug)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [KeyPress],
+    pub action: Action,
+}
+
+const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+use Scope::{Global, Glossary, Reader};
+
+/// Every key binding, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(Reader, &[ch('j'), key(K::Down), ch(' ')], A::NextSentence),
+    bind(Reader, &[ch('k'), key(K::Up), key(K::Backspace)], A::PreviousSentence),
+    bind(Global, &[ch('g'), key(K::Home)], A::FirstSentence),
+    bind(Global, &[ch('G'), key(K::End)], A::LastSentence),
+    bind(Global, &[key(K::Left)], A::WordLeft),
+    bind(Global, &[key(K::Right)], A::WordRight),
+    bind(Global, &[ch('w')], A::NextWord),
+    bind(Global, &[ch('b')], A::PreviousWord),
+    bind(Global, &[ch('t')], A::ToggleTranslation),
+    bind(Global, &[ch('T')], A::ToggleAlwaysTranslation),
+    bind(Global, &[ch('n')], A::ToggleNotes),
+    bind(Global, &[ch('N')], A::ToggleAlwaysNotes),
+    bind(Global, &[key(K::Tab), key(K::BackTab)], A::SwitchFocus),
+    bind(Glossary, &[ch('j'), key(K::Down)], A::GlossaryDown),
+    bind(Glossary, &[ch('k'), key(K::Up)], A::GlossaryUp),
+    bind(Glossary, &[ch(' ')], A::NextSentence),
+    bind(Glossary, &[key(K::Backspace)], A::PreviousSentence),
+    bind(Global, &[ch('p')], A::ToggleGlossaryPane),
+    bind(Global, &[ch('P')], A::SwapGlossarySide),
+    bind(Global, &[ch('?')], A::ToggleHelp),
+    bind(Global, &[ch('q'), ctrl('c')], A::Quit),
+    bind(Global, &[key(K::Esc)], A::Back),
+];
+
+/// The action bound to `key` when `focus` has the focus, if any.
+pub fn action_for_key(key: KeyEvent, focus: Focus) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of the character itself ('G', '?'), so it is ignored;
+    // Control and Alt are not.
+    let modifiers = key.modifiers - KeyModifiers::SHIFT;
+    let scope = match focus {
+        Focus::Reader => Reader,
+        Focus::Glossary => Glossary,
+    };
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope)
+        .chain(BINDINGS.iter().filter(|b| b.scope == Global))
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|k| k.code == key.code && k.modifiers == modifiers)
+        })
+        .map(|b| b.action)
+}
+
+/// The action for a terminal event: keys through the table, the mouse
+/// (click: word cursor; wheel: sentences) and resizes.
+pub fn action_for_event(event: &Event, focus: Focus) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(*key, focus),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::NextSentence),
+            MouseEventKind::ScrollUp => Some(Action::PreviousSentence),
+            _ => None,
+        },
+        Event::Resize(columns, rows) => Some(Action::Resize {
+            columns: *columns,
+            rows: *rows,
+        }),
+        _ => None,
+    }
+}
+
+/// The keys bound to `action` in any scope, in table order, each once.
+pub fn keys_for(action: Action) -> Vec<&'static KeyPress> {
+    let mut keys: Vec<&KeyPress> = Vec::new();
+    for key in BINDINGS
+        .iter()
+        .filter(|b| b.action == action)
+        .flat_map(|b| b.keys.iter())
+    {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+impl KeyPress {
+    /// How the key is written in the help and the status line.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            K::Char(' ') => "Space".to_owned(),
+            K::Char(c) => c.to_string(),
+            K::Down => "↓".to_owned(),
+            K::Up => "↑".to_owned(),
+            K::Left => "←".to_owned(),
+            K::Right => "→".to_owned(),
+            K::BackTab => "Shift-Tab".to_owned(),
+            other => other.to_string(),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else {
+            name
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for scope in [Global, Reader, Glossary] {
+            let mut seen = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice in {scope:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_focused_scope_comes_before_the_global_one() {
+        let j = KeyEvent::new(K::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(j, Focus::Reader), Some(A::NextSentence));
+        assert_eq!(action_for_key(j, Focus::Glossary), Some(A::GlossaryDown));
+        let big_g = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for_key(big_g, Focus::Glossary), Some(A::LastSentence));
+        let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for_key(ctrl_c, Focus::Reader), Some(A::Quit));
+        let plain_c = KeyEvent::new(K::Char('c'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(plain_c, Focus::Reader), None);
+    }
+
+    #[test]
+    fn labels_read_as_in_the_help() {
+        let labels: Vec<String> = keys_for(A::NextSentence).into_iter().map(KeyPress::label).collect();
+        assert_eq!(labels, ["j", "↓", "Space"]);
+        assert_eq!(ctrl('c').label(), "Ctrl-C");
+        assert_eq!(key(K::Home).label(), "Home");
+    }
+}

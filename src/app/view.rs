@@ -1,0 +1,400 @@
+//! The reader pane's view: which lines of which sentences are on screen,
+//! and the study panel (translation and notes) under them.
+//!
+//! Sentences are laid out by the text engine lazily, one at a time, and
+//! cached per (sentence, width): a key press lays out only what becomes
+//! visible, so its cost does not grow with the article's length. The scroll
+//! position is an anchor (sentence, line), never an absolute row, for the
+//! same reason.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use crate::article::{Article, Sentence};
+use crate::text::{Direction, LayoutOptions, Line, Paragraph, layout};
+
+use super::screen::MAX_TEXT_WIDTH;
+
+/// Cached layouts beyond this many are dropped (a screen shows far fewer).
+const CACHE_LIMIT: usize = 2048;
+
+/// The first visible row: a line of a sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchor {
+    pub sentence: usize,
+    pub line: usize,
+}
+
+/// One row of the reader's text area.
+#[derive(Debug, Clone)]
+pub enum Row {
+    /// Between paragraphs.
+    Blank,
+    Text {
+        sentence: usize,
+        line: usize,
+        paragraph: Rc<Paragraph>,
+    },
+}
+
+impl Row {
+    pub fn line(&self) -> Option<(usize, &Line)> {
+        match self {
+            Row::Blank => None,
+            Row::Text {
+                sentence,
+                line,
+                paragraph,
+            } => paragraph.lines.get(*line).map(|l| (*sentence, l)),
+        }
+    }
+}
+
+/// What a row of the study panel holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StudyKind {
+    /// A rule with a label: translation or notes.
+    Heading,
+    Translation,
+    /// A translation or notes slot that is still empty.
+    Missing,
+    Note,
+}
+
+#[derive(Debug, Clone)]
+pub struct StudyRow {
+    pub kind: StudyKind,
+    /// Set for headings: which one.
+    pub heading: Option<StudyHeading>,
+    pub line: Option<Line>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StudyHeading {
+    Translation,
+    Notes,
+}
+
+/// Text used for empty study slots; the widgets print it in place.
+pub const NO_TRANSLATION: &str = "(no translation yet)";
+pub const NO_NOTES: &str = "(no notes for this sentence)";
+/// Marks each note in the study panel.
+pub const NOTE_BULLET: &str = "• ";
+
+/// A word's place on screen, in the text area's coordinates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpot {
+    pub word: usize,
+    /// Line of the sentence's layout.
+    pub line: usize,
+    /// First and one-past-last column within the line.
+    pub left: usize,
+    pub right: usize,
+}
+
+/// The reader pane's geometry and visible content.
+#[derive(Debug, Default)]
+pub struct ReaderView {
+    /// Where sentence lines are drawn (a column inside the reader pane).
+    pub text: Rect,
+    /// Where the current-sentence marker goes.
+    pub gutter_x: Option<u16>,
+    /// Where the study panel goes (empty when nothing is revealed).
+    pub study: Rect,
+    pub study_rows: Vec<StudyRow>,
+    /// Study rows that did not fit.
+    pub study_hidden: usize,
+    pub top: Anchor,
+    pub rows: Vec<Row>,
+    cache: HashMap<(usize, usize), Rc<Paragraph>>,
+    direction: Direction,
+    shape: bool,
+}
+
+impl ReaderView {
+    pub fn new(article: &Article, shape: bool) -> Self {
+        ReaderView {
+            direction: article_direction(article),
+            shape,
+            ..ReaderView::default()
+        }
+    }
+
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The layout of `sentence` at the text width, from the cache.
+    pub fn sentence_layout(&mut self, article: &Article, index: usize) -> Rc<Paragraph> {
+        let width = usize::from(self.text.width.max(1));
+        if let Some(paragraph) = self.cache.get(&(index, width)) {
+            return Rc::clone(paragraph);
+        }
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        let text = article.sentences.get(index).map_or("", |s| s.ar.as_str());
+        let options = LayoutOptions {
+            width,
+            direction: self.direction,
+            shape: self.shape,
+        };
+        let paragraph = Rc::new(layout(text, &options));
+        self.cache.insert((index, width), Rc::clone(&paragraph));
+        paragraph
+    }
+
+    fn height_of(&mut self, article: &Article, index: usize) -> usize {
+        self.sentence_layout(article, index).lines.len().max(1)
+    }
+
+    /// Places the text column and the study panel inside `inner` (the reader
+    /// pane inside its border) and lays the study panel out.
+    pub fn arrange(&mut self, inner: Rect, study: Vec<StudyRow>) {
+        // Two cells for the marker and a space, on the side lines start.
+        let gutter = if inner.width > 8 { 2 } else { 0 };
+        let width = (inner.width - gutter).min(MAX_TEXT_WIDTH);
+        let spare = inner.width - gutter - width;
+        let left_margin = spare / 2;
+        let rtl = self.direction != Direction::Ltr;
+        let text_x = if rtl {
+            inner.x + left_margin
+        } else {
+            inner.x + left_margin + gutter
+        };
+        self.gutter_x = (gutter > 0).then(|| if rtl { text_x + width + 1 } else { text_x - 2 });
+        let max_study = if study.is_empty() {
+            0
+        } else {
+            // Up to half of the pane, and never all of it.
+            (inner.height / 2).max(inner.height.min(3)).min(inner.height.saturating_sub(1))
+        };
+        let study_height = (study.len().min(usize::from(max_study))) as u16;
+        self.study_hidden = study.len() - usize::from(study_height);
+        self.study_rows = study;
+        self.study_rows.truncate(usize::from(study_height));
+        self.text = Rect::new(text_x, inner.y, width, inner.height - study_height);
+        let study_x = inner.x + left_margin + if rtl { 0 } else { gutter };
+        self.study = Rect::new(study_x, self.text.bottom(), width, study_height);
+    }
+
+    /// Moves the anchor the least that shows all of sentence `current`
+    /// (or its start, if it is taller than the area) plus one row of what
+    /// follows, then fills the rows.
+    pub fn scroll_to(&mut self, article: &Article, current: usize) {
+        let height = usize::from(self.text.height);
+        let last = article.sentences.len().saturating_sub(1);
+        let current = current.min(last);
+        // The anchor may be stale after a resize or a jump.
+        self.top.sentence = self.top.sentence.min(last);
+        let top_height = self.height_of(article, self.top.sentence);
+        self.top.line = self.top.line.min(top_height - 1);
+
+        if current < self.top.sentence || (current == self.top.sentence && self.top.line > 0) {
+            self.top = Anchor {
+                sentence: current,
+                line: 0,
+            };
+        } else if height > 0 {
+            // Rows from the anchor down to the end of `current`, plus one row
+            // of context after it, stopping as soon as they overflow.
+            let wanted = height.min(self.height_of(article, current) + usize::from(current < last));
+            let mut rows = self.height_of(article, self.top.sentence) - self.top.line;
+            let mut index = self.top.sentence;
+            while index < current && rows <= height {
+                index += 1;
+                rows += usize::from(article.paragraph_break_before(index))
+                    + self.height_of(article, index);
+            }
+            let context = usize::from(current < last);
+            if rows + context > height || index < current {
+                self.top = self.anchor_ending_with(article, current, wanted, height);
+            }
+        }
+        self.fill_rows(article, height);
+    }
+
+    /// The anchor that puts the last line of `current` (plus one row of
+    /// context) at the bottom of `height` rows; at most `current`'s first line.
+    fn anchor_ending_with(
+        &mut self,
+        article: &Article,
+        current: usize,
+        wanted: usize,
+        height: usize,
+    ) -> Anchor {
+        let own = self.height_of(article, current);
+        if own + usize::from(wanted > own) > height {
+            return Anchor {
+                sentence: current,
+                line: 0,
+            };
+        }
+        let mut room = height - wanted;
+        let mut anchor = Anchor {
+            sentence: current,
+            line: 0,
+        };
+        while room > 0 && anchor.sentence > 0 {
+            let gap = usize::from(article.paragraph_break_before(anchor.sentence));
+            if room <= gap {
+                break;
+            }
+            room -= gap;
+            let previous = anchor.sentence - 1;
+            let lines = self.height_of(article, previous);
+            if lines <= room {
+                room -= lines;
+                anchor = Anchor {
+                    sentence: previous,
+                    line: 0,
+                };
+            } else {
+                anchor = Anchor {
+                    sentence: previous,
+                    line: lines - room,
+                };
+                room = 0;
+            }
+        }
+        anchor
+    }
+
+    fn fill_rows(&mut self, article: &Article, height: usize) {
+        self.rows.clear();
+        let mut index = self.top.sentence;
+        let mut line = self.top.line;
+        while self.rows.len() < height && index < article.sentences.len() {
+            let paragraph = self.sentence_layout(article, index);
+            for number in line..paragraph.lines.len() {
+                if self.rows.len() == height {
+                    break;
+                }
+                self.rows.push(Row::Text {
+                    sentence: index,
+                    line: number,
+                    paragraph: Rc::clone(&paragraph),
+                });
+            }
+            index += 1;
+            line = 0;
+            if article.paragraph_break_before(index) && self.rows.len() < height {
+                self.rows.push(Row::Blank);
+            }
+        }
+    }
+
+    /// Where each word of sentence `index` is, in visual order per line.
+    pub fn word_spots(&mut self, article: &Article, index: usize) -> Vec<WordSpot> {
+        let Some(sentence) = article.sentences.get(index) else {
+            return Vec::new();
+        };
+        let paragraph = self.sentence_layout(article, index);
+        spots(sentence, &paragraph)
+    }
+
+    /// The sentence line at a text-area row, if the row shows one.
+    pub fn row_at(&self, y: u16) -> Option<&Row> {
+        let offset = y.checked_sub(self.text.y)?;
+        self.rows.get(usize::from(offset))
+    }
+
+    /// The column where a line starts, so that RTL lines end flush right.
+    pub fn line_x(&self, line: &Line) -> u16 {
+        let width = u16::try_from(line.width).unwrap_or(u16::MAX).min(self.text.width);
+        if line.rtl {
+            self.text.right() - width
+        } else {
+            self.text.x
+        }
+    }
+}
+
+/// The words of a sentence as they sit on its lines.
+fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
+    let mut spots: Vec<WordSpot> = Vec::new();
+    for (line_index, line) in paragraph.lines.iter().enumerate() {
+        let first_on_line = spots.len();
+        for cluster in &line.clusters {
+            let Some(word) = sentence.word_at(cluster.source.start) else {
+                continue;
+            };
+            if !sentence.words[word].contains(&cluster.source.start) {
+                continue; // a space or punctuation
+            }
+            let (left, right) = (cluster.column, cluster.column + cluster.width);
+            match spots[first_on_line..].iter_mut().find(|s| s.word == word) {
+                Some(spot) => {
+                    spot.left = spot.left.min(left);
+                    spot.right = spot.right.max(right);
+                }
+                None => spots.push(WordSpot {
+                    word,
+                    line: line_index,
+                    left,
+                    right,
+                }),
+            }
+        }
+    }
+    spots
+}
+
+/// Right to left for languages written that way, else from the text.
+pub fn article_direction(article: &Article) -> Direction {
+    match article.meta.language.as_str() {
+        "ar" | "fa" | "ur" | "ps" | "ckb" | "he" | "yi" => Direction::Rtl,
+        "" => Direction::Auto,
+        _ => Direction::Ltr,
+    }
+}
+
+/// Lays out the study panel: the translation, then the notes, at `width`.
+pub fn study_rows(
+    sentence: &Sentence,
+    translation: bool,
+    notes: bool,
+    width: usize,
+    shape: bool,
+) -> Vec<StudyRow> {
+    let options = LayoutOptions {
+        width: width.max(1),
+        direction: Direction::Ltr,
+        shape,
+    };
+    let mut rows = Vec::new();
+    let push_text = |rows: &mut Vec<StudyRow>, kind, text: &str| {
+        for line in layout(text, &options).lines {
+            rows.push(StudyRow {
+                kind,
+                heading: None,
+                line: Some(line),
+            });
+        }
+    };
+    let heading = |which| StudyRow {
+        kind: StudyKind::Heading,
+        heading: Some(which),
+        line: None,
+    };
+    if translation {
+        rows.push(heading(StudyHeading::Translation));
+        if sentence.en.trim().is_empty() {
+            push_text(&mut rows, StudyKind::Missing, NO_TRANSLATION);
+        } else {
+            push_text(&mut rows, StudyKind::Translation, &sentence.en);
+        }
+    }
+    if notes {
+        rows.push(heading(StudyHeading::Notes));
+        if sentence.notes.is_empty() {
+            push_text(&mut rows, StudyKind::Missing, NO_NOTES);
+        }
+        for note in &sentence.notes {
+            push_text(&mut rows, StudyKind::Note, &format!("{NOTE_BULLET}{note}"));
+        }
+    }
+    rows
+}

@@ -1,0 +1,187 @@
+//! The reader session: pick the article, run the terminal loop, save the
+//! reading position; and `qari list`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::style::Print;
+
+use qari::app::keys::action_for_event;
+use qari::app::{Action, App, BidiMode, Options};
+use qari::article::{Article, Catalog, Library, ReadingState, load_article};
+use qari::text::{Direction, LayoutOptions, layout};
+
+use crate::cli::LibraryArgs;
+
+/// ECMA-48 BDSM, "explicit" mode: a bidi-aware terminal (VTE) must not
+/// reorder what qari already reordered.
+const BIDI_EXPLICIT: &str = "\x1b[8l";
+/// BDSM "implicit" mode, the terminal's default, restored at exit.
+const BIDI_IMPLICIT: &str = "\x1b[8h";
+
+pub fn library(args: &LibraryArgs) -> Result<Library> {
+    match &args.library {
+        Some(dir) => Ok(Library::new(dir)),
+        None => Library::default_root()
+            .map(Library::new)
+            .ok_or_else(|| anyhow!("cannot tell where to keep your library: set HOME, XDG_DATA_HOME or --library DIR")),
+    }
+}
+
+/// Opens the reader on `wanted` (an id or a path), else on the last article
+/// read, else on the first bundled one.
+pub fn run(library: &Library, wanted: Option<&str>, bidi: BidiMode) -> Result<()> {
+    let catalog = library.catalog();
+    let (mut state, state_problem) = library.load_state();
+    let article = choose(&catalog, &state, wanted)?;
+    let position = state.position.get(&article.id).copied().unwrap_or(1);
+    let options = Options {
+        bidi,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut app = App::new(article, position.saturating_sub(1), options);
+    app.message = startup_message(&catalog, state_problem.map(|e| e.to_string()));
+
+    let result = with_terminal(bidi, |terminal| event_loop(terminal, &mut app));
+
+    state.last_article = Some(app.article.id.clone());
+    state
+        .position
+        .insert(app.article.id.clone(), app.sentence + 1);
+    library.save_state(&state)?;
+    result
+}
+
+fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Result<Article> {
+    if let Some(wanted) = wanted {
+        if let Some(article) = catalog.get(wanted) {
+            return Ok(article.clone());
+        }
+        let path = Path::new(wanted);
+        if path.exists() || wanted.ends_with(".toml") {
+            return Ok(load_article(path)?);
+        }
+        bail!("no article {wanted:?}: `qari list` shows the ids, or give the path of an article file");
+    }
+    state
+        .last_article
+        .as_deref()
+        .and_then(|id| catalog.get(id))
+        .or_else(|| catalog.articles.first())
+        .cloned()
+        .ok_or_else(|| match catalog.problems.first() {
+            Some(problem) => anyhow!("no article could be read: {problem}"),
+            None => anyhow!("no articles found"),
+        })
+}
+
+/// One line for the status bar about files that could not be read.
+fn startup_message(catalog: &Catalog, state_problem: Option<String>) -> Option<String> {
+    let articles = catalog.problems.first().map(|first| match catalog.problems.len() - 1 {
+        0 => format!("skipped {first}"),
+        more => format!("skipped {first} (and {more} more: see `qari list`)"),
+    });
+    let parts: Vec<String> = articles.into_iter().chain(state_problem).collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        columns: size.width,
+        rows: size.height,
+    });
+    while !app.should_quit {
+        // A resize may land between events; catch it before drawing.
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.screen.area.width, app.screen.area.height) {
+            app.update(Action::Resize {
+                columns: size.width,
+                rows: size.height,
+            });
+        }
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let event = event::read().context("reading the terminal")?;
+        if let Some(action) = action_for_event(&event, app.focus) {
+            app.update(action);
+            // The first key after start clears a start-up warning.
+            if !matches!(action, Action::Resize { .. }) {
+                app.message = None;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `body` in the alternate screen with raw mode and mouse capture,
+/// restoring the terminal afterwards, on errors and on panics too.
+fn with_terminal<T>(bidi: BidiMode, body: impl FnOnce(&mut DefaultTerminal) -> Result<T>) -> Result<T> {
+    // ratatui::init enters the alternate screen and raw mode and installs a
+    // panic hook that restores them before the panic message is printed;
+    // ours runs first and undoes what qari adds.
+    let mut terminal = ratatui::init();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave_modes();
+        previous(info);
+    }));
+    let entered = enter_modes(bidi);
+    let result = entered.and_then(|()| body(&mut terminal));
+    let _ = leave_modes();
+    ratatui::restore();
+    result
+}
+
+fn enter_modes(bidi: BidiMode) -> Result<()> {
+    let mut out = io::stdout();
+    execute!(out, EnableMouseCapture)?;
+    if bidi == BidiMode::App {
+        execute!(out, Print(BIDI_EXPLICIT))?;
+    }
+    Ok(())
+}
+
+fn leave_modes() -> io::Result<()> {
+    execute!(io::stdout(), DisableMouseCapture, Print(BIDI_IMPLICIT))
+}
+
+/// `qari list`: one article per line. Titles are shaped and in visual order
+/// on a terminal, in logical order when piped (for scripts).
+pub fn list(library: &Library) -> Result<()> {
+    let catalog = library.catalog();
+    let (state, state_problem) = library.load_state();
+    let visual = io::stdout().is_terminal();
+    let mut out = io::stdout().lock();
+    let width = catalog.articles.iter().map(|a| a.id.chars().count()).max().unwrap_or(2).max(2);
+    writeln!(out, "{:<width$}  {:>9}  {:>8}  TITLE", "ID", "SENTENCES", "POSITION")?;
+    for article in &catalog.articles {
+        let count = article.sentences.len();
+        let position = state
+            .position
+            .get(&article.id)
+            .map_or_else(|| "-".to_owned(), |p| format!("{}/{count}", p.min(&count)));
+        let title = if visual { visual_line(article.title()) } else { article.title().to_owned() };
+        writeln!(out, "{:<width$}  {count:>9}  {position:>8}  {title}", article.id)?;
+    }
+    for problem in &catalog.problems {
+        eprintln!("qari: skipped {problem}");
+    }
+    if let Some(problem) = state_problem {
+        eprintln!("qari: {problem}");
+    }
+    Ok(())
+}
+
+/// `text` as one visual line through the engine.
+fn visual_line(text: &str) -> String {
+    let options = LayoutOptions {
+        width: usize::MAX,
+        direction: Direction::Auto,
+        shape: true,
+    };
+    layout(text, &options).lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,54 @@
+//! The status line: the article's title, the position, then a message or
+//! the key hints (from the key table, so they never disagree with it).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::app::keys::keys_for;
+use crate::text::Direction;
+
+use super::strings;
+use super::text::{draw_first_line, width_of};
+use super::theme::Theme;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.status);
+    let mode = app.options.bidi;
+    let mut x = area.x + 1;
+    let room = |x: u16| Rect::new(x, area.y, area.right().saturating_sub(x), 1);
+
+    let title_room = Rect {
+        width: (area.width / 3).min(room(x).width),
+        ..room(x)
+    };
+    x += draw_first_line(buf, title_room, app.article.title(), Direction::Auto, theme.status_title, mode);
+    let position = strings::position(app.sentence, app.article.sentences.len());
+    x += 2;
+    x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
+    x += 1;
+    if let Some(message) = &app.message {
+        draw_first_line(buf, room(x + 1), message, Direction::Ltr, theme.message, mode);
+        return;
+    }
+    let separator_x = x;
+    x += 2;
+    let mut any = false;
+    for (actions, name) in strings::HINTS {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|action| keys_for(*action).first().map(|k| k.label()))
+            .collect();
+        let keys = keys.join("/");
+        let hint_width = width_of(&keys) + 1 + width_of(name);
+        if x + hint_width > area.right() {
+            break;
+        }
+        x += draw_first_line(buf, room(x), &keys, Direction::Ltr, theme.hint_key, mode) + 1;
+        x += draw_first_line(buf, room(x), name, Direction::Ltr, theme.status, mode) + 2;
+        any = true;
+    }
+    if any {
+        buf.set_string(separator_x, area.y, "│", theme.status);
+    }
+}

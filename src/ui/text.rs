@@ -1,0 +1,131 @@
+//! Drawing the engine's lines into a ratatui `Buffer`. Every string on
+//! screen passes through here: laid out by `crate::text`, then put down
+//! cluster by cluster at the engine's columns (never handed to ratatui's own
+//! wrapping, which would break already reordered lines).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::BidiMode;
+use crate::text::{Cluster, Direction, LayoutOptions, Line, layout, mirror};
+
+/// Puts `line` at (`x`, `y`), at most `max_width` cells, styling each
+/// cluster with `style_of`.
+///
+/// In `BidiMode::Terminal` the clusters go down in logical order and
+/// unmirrored, for a terminal that reorders by itself.
+pub fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_width: u16,
+    line: &Line,
+    mode: BidiMode,
+    style_of: impl Fn(&Cluster) -> Style,
+) {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() {
+        return;
+    }
+    let limit = usize::from(max_width.min(area.right().saturating_sub(x)));
+    let mut put = |column: usize, text: &str, cluster: &Cluster| {
+        if column + cluster.width > limit || cluster.width == 0 {
+            return;
+        }
+        let Ok(column) = u16::try_from(column) else {
+            return;
+        };
+        buf.set_stringn(x + column, y, text, cluster.width, style_of(cluster));
+    };
+    match mode {
+        BidiMode::App => {
+            for cluster in &line.clusters {
+                put(cluster.column, &line.text[cluster.text.clone()], cluster);
+            }
+        }
+        BidiMode::Terminal => {
+            let mut logical: Vec<&Cluster> = line.clusters.iter().collect();
+            logical.sort_by_key(|c| c.source.start);
+            let mut column = 0;
+            for cluster in logical {
+                let text = &line.text[cluster.text.clone()];
+                if cluster.rtl {
+                    let unmirrored: String = text.chars().map(|c| mirror(c).unwrap_or(c)).collect();
+                    put(column, &unmirrored, cluster);
+                } else {
+                    put(column, text, cluster);
+                }
+                column += cluster.width;
+            }
+        }
+    }
+}
+
+/// Lays `text` out at `area`'s width and draws as many of its lines as fit,
+/// right-aligned when a line is right to left. Returns the rows used.
+pub fn draw_text(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    direction: Direction,
+    style: Style,
+    mode: BidiMode,
+) -> u16 {
+    if area.is_empty() {
+        return 0;
+    }
+    let options = LayoutOptions {
+        width: usize::from(area.width),
+        direction,
+        shape: mode == BidiMode::App,
+    };
+    let paragraph = layout(text, &options);
+    let mut rows = 0;
+    for (line, y) in paragraph.lines.iter().zip(area.top()..area.bottom()) {
+        let x = aligned_x(area, line);
+        draw_line(buf, x, y, area.width, line, mode, |_| style);
+        rows += 1;
+    }
+    rows
+}
+
+/// Draws only the first line of `text` laid out at `area`'s width (for
+/// one-row places: titles, the status line). Returns the cells used.
+pub fn draw_first_line(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    direction: Direction,
+    style: Style,
+    mode: BidiMode,
+) -> u16 {
+    if area.is_empty() {
+        return 0;
+    }
+    let options = LayoutOptions {
+        width: usize::from(area.width),
+        direction,
+        shape: mode == BidiMode::App,
+    };
+    let paragraph = layout(text, &options);
+    let Some(line) = paragraph.lines.first() else {
+        return 0;
+    };
+    draw_line(buf, area.x, area.y, area.width, line, mode, |_| style);
+    u16::try_from(line.width).unwrap_or(u16::MAX).min(area.width)
+}
+
+/// The cells `text` takes on one line (its layout, unwrapped).
+pub fn width_of(text: &str) -> u16 {
+    u16::try_from(crate::text::text_width(text)).unwrap_or(u16::MAX)
+}
+
+fn aligned_x(area: Rect, line: &Line) -> u16 {
+    let width = u16::try_from(line.width).unwrap_or(u16::MAX).min(area.width);
+    if line.rtl {
+        area.right() - width
+    } else {
+        area.x
+    }
+}
