@@ -21,6 +21,10 @@ pub enum Action {
     ToggleAlwaysTranslation,
     ToggleNotes,
     ToggleAlwaysNotes,
+    /// Scroll the translation and notes down one row.
+    StudyDown,
+    /// Scroll the translation and notes up one row.
+    StudyUp,
     /// Move the keyboard focus between the reader and the glossary pane.
     SwitchFocus,
     GlossaryDown,

@@ -77,6 +77,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('T')], A::ToggleAlwaysTranslation),
     bind(Global, &[ch('n')], A::ToggleNotes),
     bind(Global, &[ch('N')], A::ToggleAlwaysNotes),
+    bind(Global, &[ch('J'), key(K::PageDown)], A::StudyDown),
+    bind(Global, &[ch('K'), key(K::PageUp)], A::StudyUp),
     bind(Global, &[key(K::Tab), key(K::BackTab)], A::SwitchFocus),
     bind(Glossary, &[ch('j'), key(K::Down)], A::GlossaryDown),
     bind(Glossary, &[ch('k'), key(K::Up)], A::GlossaryUp),

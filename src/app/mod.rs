@@ -76,6 +76,8 @@ pub struct App {
     pub always_translation: bool,
     pub notes_shown: bool,
     pub always_notes: bool,
+    /// Rows of the translation and notes scrolled away.
+    pub study_scroll: usize,
     pub focus: Focus,
     pub help_open: bool,
     pub glossary_visible: bool,
@@ -106,6 +108,7 @@ impl App {
             always_translation: false,
             notes_shown: false,
             always_notes: false,
+            study_scroll: 0,
             focus: Focus::Reader,
             help_open: false,
             glossary_visible: true,
@@ -145,6 +148,8 @@ impl App {
                 self.always_notes = !self.always_notes;
                 self.notes_shown = self.always_notes;
             }
+            Action::StudyDown => self.study_scroll = self.study_scroll.saturating_add(1),
+            Action::StudyUp => self.study_scroll = self.study_scroll.saturating_sub(1),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::Reader if self.screen.glossary.is_some() => Focus::Glossary,
@@ -187,7 +192,9 @@ impl App {
             width.saturating_sub(2),
             self.options.bidi == BidiMode::App,
         );
-        self.view.arrange(self.screen.reader_inner, study);
+        let (inner, scroll) = (self.screen.reader_inner, self.study_scroll);
+        self.view.arrange(&self.article, self.sentence, inner, study, scroll);
+        self.study_scroll = self.view.study_scroll;
         self.view.scroll_to(&self.article, self.sentence);
     }
 
@@ -199,6 +206,7 @@ impl App {
         self.sentence = index;
         self.word = 0;
         self.glossary_selected = 0;
+        self.study_scroll = 0;
         self.translation_shown = self.always_translation;
         self.notes_shown = self.always_notes;
     }

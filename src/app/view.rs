@@ -104,8 +104,10 @@ pub struct ReaderView {
     /// Where the study panel goes (empty when nothing is revealed).
     pub study: Rect,
     pub study_rows: Vec<StudyRow>,
-    /// Study rows that did not fit.
+    /// Study rows that did not fit below the panel.
     pub study_hidden: usize,
+    /// Study rows scrolled off above the panel.
+    pub study_scroll: usize,
     pub top: Anchor,
     pub rows: Vec<Row>,
     cache: HashMap<(usize, usize), Rc<Paragraph>>,
@@ -151,8 +153,17 @@ impl ReaderView {
     }
 
     /// Places the text column and the study panel inside `inner` (the reader
-    /// pane inside its border) and lays the study panel out.
-    pub fn arrange(&mut self, inner: Rect, study: Vec<StudyRow>) {
+    /// pane inside its border). The study panel gets what the current
+    /// sentence leaves, but at least half the pane; `scroll` skips its first
+    /// rows.
+    pub fn arrange(
+        &mut self,
+        article: &Article,
+        current: usize,
+        inner: Rect,
+        study: Vec<StudyRow>,
+        scroll: usize,
+    ) {
         // Two cells for the marker and a space, on the side lines start.
         let gutter = if inner.width > 8 { 2 } else { 0 };
         let width = (inner.width - gutter).min(MAX_TEXT_WIDTH);
@@ -165,17 +176,30 @@ impl ReaderView {
             inner.x + left_margin + gutter
         };
         self.gutter_x = (gutter > 0).then(|| if rtl { text_x + width + 1 } else { text_x - 2 });
-        let max_study = if study.is_empty() {
+        self.text = Rect::new(text_x, inner.y, width, inner.height);
+
+        let pane = usize::from(inner.height);
+        let study_height = if study.is_empty() || pane < 2 {
             0
         } else {
-            // Up to half of the pane, and never all of it.
-            (inner.height / 2).max(inner.height.min(3)).min(inner.height.saturating_sub(1))
+            let sentence = self.height_of(article, current);
+            let text_rows = (sentence + 1).min(pane / 2).max(pane / 3).max(1);
+            study.len().min(pane - text_rows)
         };
-        let study_height = (study.len().min(usize::from(max_study))) as u16;
-        self.study_hidden = study.len() - usize::from(study_height);
-        self.study_rows = study;
-        self.study_rows.truncate(usize::from(study_height));
-        self.text = Rect::new(text_x, inner.y, width, inner.height - study_height);
+        self.study_scroll = scroll.min(study.len() - study_height);
+        let mut rows = study;
+        rows.drain(..self.study_scroll);
+        self.study_hidden = rows.len() - study_height;
+        if study_height == 0 {
+            self.study_hidden = 0;
+        } else if self.study_hidden > 0 {
+            // The last row says how much more there is.
+            self.study_hidden += 1;
+        }
+        rows.truncate(study_height - usize::from(self.study_hidden > 0));
+        self.study_rows = rows;
+        let study_height = study_height as u16;
+        self.text.height = inner.height - study_height;
         let study_x = inner.x + left_margin + if rtl { 0 } else { gutter };
         self.study = Rect::new(study_x, self.text.bottom(), width, study_height);
     }

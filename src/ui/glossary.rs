@@ -9,7 +9,7 @@ use crate::app::{App, Focus};
 use crate::text::Direction;
 
 use super::strings;
-use super::text::{draw_first_line, draw_text};
+use super::text::{draw_first_line, draw_text, width_of};
 use super::theme::Theme;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -44,9 +44,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if selected {
             buf.set_style(Rect::new(list.x, y, list.width, 1), style);
         }
-        let mark = if item.current { strings::SELECTED_MARK } else { "  " };
-        let cells = Rect::new(list.x + 1, y, list.width.saturating_sub(1), 1);
-        let text = format!("{mark}{}", strings::word_count(&item.word, item.count));
-        draw_first_line(buf, cells, &text, Direction::Ltr, style, mode);
+        // Mark, word, and its count flush right: three pieces, so that the
+        // count's digits never join the Arabic word's run.
+        let row = Rect::new(list.x + 1, y, list.width.saturating_sub(2), 1);
+        if item.current {
+            draw_first_line(buf, row, strings::SELECTED_MARK, Direction::Ltr, style, mode);
+        }
+        let count = strings::word_count(item.count);
+        let count_width = width_of(&count).min(row.width);
+        let count_cells = Rect::new(row.right() - count_width, y, count_width, 1);
+        draw_first_line(buf, count_cells, &count, Direction::Ltr, theme.dim.patch(style), mode);
+        let word_cells = Rect::new(row.x + 2, y, row.width.saturating_sub(3 + count_width), 1);
+        draw_first_line(buf, word_cells, &item.word, Direction::Auto, style, mode);
     }
 }

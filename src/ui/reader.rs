@@ -76,7 +76,6 @@ fn draw_study(app: &App, buf: &mut Buffer, theme: &Theme) {
         let more = strings::more_lines(app.view.study_hidden);
         let width = super::text::width_of(&more).min(area.width);
         let cells = Rect::new(area.right() - width, area.bottom() - 1, width, 1);
-        buf.set_style(cells, theme.dim);
         draw_first_line(buf, cells, &more, Direction::Ltr, theme.missing, mode);
     }
 }

@@ -4,7 +4,7 @@ use crate::app::Action;
 
 pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
-pub const GLOSSARY_HEADER: &str = "Words of this sentence (× times in the article)";
+pub const GLOSSARY_HEADER: &str = "Words of this sentence, × times in the article";
 pub const HELP_TITLE: &str = " Keys ";
 pub const HELP_FOOTER: &str = "Mouse: click a word to put the cursor on it; the wheel moves between sentences. Esc or ? closes this help.";
 pub const TRANSLATION_HEADING: &str = "Translation";
@@ -28,9 +28,10 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::WordLeft, Action::WordRight], "word"),
     (&[Action::ToggleTranslation], "translation"),
     (&[Action::ToggleNotes], "notes"),
-    (&[Action::SwitchFocus], "pane"),
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
+    (&[Action::SwitchFocus], "pane"),
+    (&[Action::StudyDown, Action::StudyUp], "scroll notes"),
 ];
 
 pub fn position(sentence: usize, count: usize) -> String {
@@ -38,11 +39,12 @@ pub fn position(sentence: usize, count: usize) -> String {
 }
 
 pub fn more_lines(count: usize) -> String {
-    format!("{MORE} {count} more line{}", if count == 1 { "" } else { "s" })
+    let s = if count == 1 { "" } else { "s" };
+    format!("{MORE} {count} more line{s} (J/PageDown)")
 }
 
-pub fn word_count(word: &str, count: usize) -> String {
-    format!("{word}  ×{count}")
+pub fn word_count(count: usize) -> String {
+    format!("×{count}")
 }
 
 /// What an action does, as the help overlay says it.
@@ -60,6 +62,8 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleAlwaysTranslation => "translations always shown / hidden",
         Action::ToggleNotes => "show / hide this sentence's notes",
         Action::ToggleAlwaysNotes => "notes always shown / hidden",
+        Action::StudyDown => "scroll the translation and notes down",
+        Action::StudyUp => "scroll the translation and notes up",
         Action::SwitchFocus => "move focus between reader and glossary",
         Action::GlossaryDown => "next glossary line",
         Action::GlossaryUp => "previous glossary line",

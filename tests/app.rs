@@ -1,0 +1,350 @@
+//! The app's state machine, driven key by key through the key table on the
+//! bundled article, without a terminal.
+#![allow(clippy::unwrap_used)]
+
+use qari::app::keys::{action_for_event, action_for_key};
+use qari::app::{Action, App, Focus, Options, Row, Side};
+use qari::article::{Article, Library};
+use qari::text::{Direction, LayoutOptions, layout};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn bundled() -> Article {
+    let catalog = Library::new("/nonexistent/qari-test-library").catalog();
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    catalog.get("deir-ez-zor-2017").unwrap().clone()
+}
+
+fn app_at(columns: u16, rows: u16) -> App {
+    let mut app = App::new(bundled(), 0, Options::default());
+    app.update(Action::Resize { columns, rows });
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let action = action_for_key(KeyEvent::new(code, modifiers), app.focus)
+        .unwrap_or_else(|| panic!("{code:?} is not bound"));
+    app.update(action);
+}
+
+fn chars(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn next_and_previous_sentence_keys_step_and_stop_at_the_ends() {
+    let mut app = app_at(120, 40);
+    let last = app.article.sentences.len() - 1;
+    assert_eq!(last, 23);
+    chars(&mut app, "j");
+    press(&mut app, KeyCode::Down);
+    chars(&mut app, " ");
+    assert_eq!(app.sentence, 3);
+    chars(&mut app, "k");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.sentence, 0);
+    chars(&mut app, "k");
+    assert_eq!(app.sentence, 0);
+    for _ in 0..40 {
+        chars(&mut app, "j");
+    }
+    assert_eq!(app.sentence, last);
+}
+
+#[test]
+fn first_and_last_sentence_keys_jump() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "G");
+    assert_eq!(app.sentence, 23);
+    chars(&mut app, "g");
+    assert_eq!(app.sentence, 0);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.sentence, 23);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.sentence, 0);
+}
+
+#[test]
+fn every_sentence_is_kept_in_view_at_every_size() {
+    for (columns, rows) in [(120, 40), (80, 24), (20, 5), (40, 12)] {
+        let mut app = app_at(columns, rows);
+        for index in 0..app.article.sentences.len() {
+            app.update(Action::FirstSentence);
+            for _ in 0..index {
+                app.update(Action::NextSentence);
+            }
+            let mut jumped = app_at(columns, rows);
+            jumped.update(Action::LastSentence);
+            for _ in index..23 {
+                jumped.update(Action::PreviousSentence);
+            }
+            for app in [&app, &jumped] {
+                assert_eq!(app.sentence, index);
+                let shown: Vec<usize> = app
+                    .view
+                    .rows
+                    .iter()
+                    .filter_map(|row| match row {
+                        Row::Text { sentence, line, .. } if *sentence == index => Some(*line),
+                        _ => None,
+                    })
+                    .collect();
+                let options = LayoutOptions {
+                    width: usize::from(app.view.text.width),
+                    direction: Direction::Rtl,
+                    shape: true,
+                };
+                let total = layout(&app.article.sentences[index].ar, &options).lines.len();
+                let fits = total < usize::from(app.view.text.height);
+                assert!(!shown.is_empty(), "{columns}x{rows}: sentence {index} not shown");
+                assert_eq!(shown[0], 0, "{columns}x{rows}: sentence {index} starts off screen");
+                if fits {
+                    assert_eq!(shown.len(), total, "{columns}x{rows}: sentence {index} cut");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn words_step_in_reading_order_and_cross_into_the_neighbouring_sentences() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "jj");
+    let count = app.current().words.len();
+    assert_eq!(app.current().word(0), Some("بعد"));
+    chars(&mut app, "w");
+    assert_eq!((app.word, app.current().word(1)), (1, Some("ان")));
+    chars(&mut app, "bb");
+    assert_eq!((app.sentence, app.word), (1, 4), "b from the first word goes back a sentence");
+    assert_eq!(app.current().word(4), Some("الزور"));
+    chars(&mut app, "w");
+    assert_eq!((app.sentence, app.word), (2, 0));
+    for _ in 0..count - 1 {
+        chars(&mut app, "w");
+    }
+    assert_eq!(app.word, count - 1);
+    chars(&mut app, "w");
+    assert_eq!((app.sentence, app.word), (3, 0));
+}
+
+#[test]
+fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
+    // In right-to-left text every word's left neighbour on screen is the
+    // next word in reading order, across line ends: on every sentence, at
+    // two widths, ← visits the words in order and → retraces them.
+    for (columns, rows) in [(120, 40), (60, 30)] {
+        let mut app = app_at(columns, rows);
+        for index in 0..app.article.sentences.len() {
+            while app.sentence < index {
+                app.update(Action::NextSentence);
+            }
+            let count = app.current().words.len();
+            for expected in 1..count {
+                press(&mut app, KeyCode::Left);
+                assert_eq!((app.sentence, app.word), (index, expected), "{columns}: ← in {index}");
+            }
+            for expected in (0..count - 1).rev() {
+                press(&mut app, KeyCode::Right);
+                assert_eq!((app.sentence, app.word), (index, expected), "{columns}: → in {index}");
+            }
+        }
+        // Past the last word, ← goes on to the next sentence.
+        app.update(Action::FirstSentence);
+        let count = app.current().words.len();
+        for _ in 0..count {
+            press(&mut app, KeyCode::Left);
+        }
+        assert_eq!((app.sentence, app.word), (1, 0));
+        press(&mut app, KeyCode::Right);
+        assert_eq!((app.sentence, app.word), (0, count - 1));
+    }
+}
+
+#[test]
+fn translation_and_notes_reveal_per_sentence_or_always() {
+    let mut app = app_at(120, 40);
+    assert!(!app.translation_shown && !app.notes_shown);
+    assert!(app.view.study_rows.is_empty());
+    chars(&mut app, "t");
+    assert!(app.translation_shown);
+    assert!(!app.view.study_rows.is_empty());
+    chars(&mut app, "n");
+    assert!(app.notes_shown);
+    chars(&mut app, "j");
+    assert!(!app.translation_shown && !app.notes_shown, "revealing is per sentence");
+    chars(&mut app, "T");
+    assert!(app.always_translation && app.translation_shown);
+    chars(&mut app, "jj");
+    assert!(app.translation_shown);
+    chars(&mut app, "t");
+    assert!(!app.translation_shown, "t still hides this sentence's");
+    chars(&mut app, "T");
+    assert!(!app.always_translation && !app.translation_shown);
+    chars(&mut app, "N");
+    chars(&mut app, "j");
+    assert!(app.notes_shown);
+}
+
+#[test]
+fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
+    let mut app = app_at(80, 24);
+    chars(&mut app, "jjtn");
+    assert!(app.view.study_hidden > 0, "at 80x24 sentence 3's notes overflow");
+    let first = app.view.study_rows[0].line.clone();
+    chars(&mut app, "J");
+    assert_eq!(app.study_scroll, 1);
+    for _ in 0..200 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert_eq!(app.view.study_hidden, 0, "scrolled to the end");
+    chars(&mut app, "K");
+    press(&mut app, KeyCode::PageUp);
+    assert!(app.study_scroll > 0);
+    for _ in 0..200 {
+        chars(&mut app, "K");
+    }
+    assert_eq!(app.study_scroll, 0);
+    assert_eq!(app.view.study_rows[0].line.is_none(), first.is_none());
+    let current_rows = app
+        .view
+        .rows
+        .iter()
+        .filter(|r| matches!(r, Row::Text { sentence: 2, .. }))
+        .count();
+    assert!(current_rows >= 5, "the sentence stays readable above its notes");
+}
+
+#[test]
+fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
+    let mut app = app_at(120, 40);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Glossary);
+    chars(&mut app, "jj");
+    assert_eq!((app.sentence, app.glossary_selected), (0, 2));
+    chars(&mut app, "k");
+    assert_eq!(app.glossary_selected, 1);
+    chars(&mut app, " ");
+    assert_eq!((app.sentence, app.glossary_selected), (1, 0), "Space still reads on");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Reader);
+    // Without a glossary pane there is nothing to focus.
+    let mut narrow = app_at(50, 20);
+    press(&mut narrow, KeyCode::Tab);
+    assert_eq!(narrow.focus, Focus::Reader);
+}
+
+#[test]
+fn the_glossary_pane_lists_the_sentence_words_cursor_word_first() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "jjwww");
+    let items = app.glossary_items();
+    assert_eq!(items[0].word, "الجيش");
+    assert!(items[0].current);
+    assert_eq!(items[0].count, 5);
+    let words: Vec<&str> = items.iter().skip(1).take(3).map(|i| i.word.as_str()).collect();
+    assert_eq!(words, ["بعد", "ان", "سيطر"]);
+    let distinct: std::collections::HashSet<&str> = items.iter().map(|i| i.word.as_str()).collect();
+    assert_eq!(distinct.len(), items.len(), "each word once");
+}
+
+#[test]
+fn glossary_pane_hides_and_changes_side() {
+    let mut app = app_at(120, 40);
+    assert_eq!(app.glossary_side, Side::Left);
+    let left = app.screen.glossary.unwrap();
+    chars(&mut app, "P");
+    let right = app.screen.glossary.unwrap();
+    assert!(right.x > left.x && right.right() == 120);
+    chars(&mut app, "p");
+    assert_eq!(app.screen.glossary, None);
+    assert_eq!(app.screen.reader.width, 120);
+}
+
+#[test]
+fn help_opens_and_esc_closes_it_before_quitting() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "?");
+    assert!(app.help_open);
+    chars(&mut app, "?");
+    assert!(!app.help_open);
+    chars(&mut app, "?");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open && !app.should_quit);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.should_quit);
+
+    let mut app = app_at(120, 40);
+    chars(&mut app, "q");
+    assert!(app.should_quit);
+    let mut app = app_at(120, 40);
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn clicking_a_word_moves_the_cursor_there_and_the_wheel_moves_sentences() {
+    let mut app = app_at(120, 40);
+    // Find where sentence 5's fourth word is drawn.
+    let spots = {
+        let article = app.article.clone();
+        app.view.word_spots(&article, 4)
+    };
+    let spot = spots.iter().find(|s| s.word == 3).copied().unwrap();
+    let (row_index, line) = app
+        .view
+        .rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, row)| match row {
+            Row::Text { sentence: 4, line, .. } if *line == spot.line => Some((i, row)),
+            _ => None,
+        })
+        .map(|(i, row)| (i, row.line().unwrap().1.clone()))
+        .unwrap();
+    let column = app.view.line_x(&line) + spot.left as u16;
+    let row = app.view.text.y + row_index as u16;
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    app.update(action_for_event(&click, app.focus).unwrap());
+    assert_eq!((app.sentence, app.word), (4, 3));
+    assert_eq!(app.current().word(3), Some("السوري"));
+
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(action_for_event(&wheel(MouseEventKind::ScrollDown), app.focus).unwrap());
+    assert_eq!(app.sentence, 5);
+    app.update(action_for_event(&wheel(MouseEventKind::ScrollUp), app.focus).unwrap());
+    assert_eq!(app.sentence, 4);
+}
+
+#[test]
+fn any_size_down_to_one_cell_and_back_keeps_the_state() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "jjjwwtn");
+    let sentence = app.sentence;
+    for (columns, rows) in [(1, 1), (0, 0), (2, 1), (11, 3), (20, 5), (500, 200), (120, 40)] {
+        app.update(Action::Resize { columns, rows });
+        chars(&mut app, "jk");
+        assert_eq!(app.sentence, sentence);
+        assert_eq!(app.screen.too_small, columns < 12 || rows < 2);
+    }
+    assert!(!app.view.rows.is_empty());
+}
