@@ -26,9 +26,11 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 pub fn library(args: &LibraryArgs) -> Result<Library> {
     match &args.library {
         Some(dir) => Ok(Library::new(dir)),
-        None => Library::default_root()
-            .map(Library::new)
-            .ok_or_else(|| anyhow!("cannot tell where to keep your library: set HOME, XDG_DATA_HOME or --library DIR")),
+        None => Library::default_root().map(Library::new).ok_or_else(|| {
+            anyhow!(
+                "cannot tell where to keep your library: set HOME, XDG_DATA_HOME or --library DIR"
+            )
+        }),
     }
 }
 
@@ -65,7 +67,9 @@ fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Resu
         if path.exists() || wanted.ends_with(".toml") {
             return Ok(load_article(path)?);
         }
-        bail!("no article {wanted:?}: `qari list` shows the ids, or give the path of an article file");
+        bail!(
+            "no article {wanted:?}: `qari list` shows the ids, or give the path of an article file"
+        );
     }
     state
         .last_article
@@ -81,10 +85,13 @@ fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Resu
 
 /// One line for the status bar about files that could not be read.
 fn startup_message(catalog: &Catalog, state_problem: Option<String>) -> Option<String> {
-    let articles = catalog.problems.first().map(|first| match catalog.problems.len() - 1 {
-        0 => format!("skipped {first}"),
-        more => format!("skipped {first} (and {more} more: see `qari list`)"),
-    });
+    let articles = catalog
+        .problems
+        .first()
+        .map(|first| match catalog.problems.len() - 1 {
+            0 => format!("skipped {first}"),
+            more => format!("skipped {first} (and {more} more: see `qari list`)"),
+        });
     let parts: Vec<String> = articles.into_iter().chain(state_problem).collect();
     (!parts.is_empty()).then(|| parts.join("; "))
 }
@@ -119,7 +126,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
 
 /// Runs `body` in the alternate screen with raw mode and mouse capture,
 /// restoring the terminal afterwards, on errors and on panics too.
-fn with_terminal<T>(bidi: BidiMode, body: impl FnOnce(&mut DefaultTerminal) -> Result<T>) -> Result<T> {
+fn with_terminal<T>(
+    bidi: BidiMode,
+    body: impl FnOnce(&mut DefaultTerminal) -> Result<T>,
+) -> Result<T> {
     // ratatui::init enters the alternate screen and raw mode and installs a
     // panic hook that restores them before the panic message is printed;
     // ours runs first and undoes what qari adds.
@@ -156,16 +166,34 @@ pub fn list(library: &Library) -> Result<()> {
     let (state, state_problem) = library.load_state();
     let visual = io::stdout().is_terminal();
     let mut out = io::stdout().lock();
-    let width = catalog.articles.iter().map(|a| a.id.chars().count()).max().unwrap_or(2).max(2);
-    writeln!(out, "{:<width$}  {:>9}  {:>8}  TITLE", "ID", "SENTENCES", "POSITION")?;
+    let width = catalog
+        .articles
+        .iter()
+        .map(|a| a.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    writeln!(
+        out,
+        "{:<width$}  {:>9}  {:>8}  TITLE",
+        "ID", "SENTENCES", "POSITION"
+    )?;
     for article in &catalog.articles {
         let count = article.sentences.len();
         let position = state
             .position
             .get(&article.id)
             .map_or_else(|| "-".to_owned(), |p| format!("{}/{count}", p.min(&count)));
-        let title = if visual { visual_line(article.title()) } else { article.title().to_owned() };
-        writeln!(out, "{:<width$}  {count:>9}  {position:>8}  {title}", article.id)?;
+        let title = if visual {
+            visual_line(article.title())
+        } else {
+            article.title().to_owned()
+        };
+        writeln!(
+            out,
+            "{:<width$}  {count:>9}  {position:>8}  {title}",
+            article.id
+        )?;
     }
     for problem in &catalog.problems {
         eprintln!("qari: skipped {problem}");
@@ -183,5 +211,10 @@ fn visual_line(text: &str) -> String {
         direction: Direction::Auto,
         shape: true,
     };
-    layout(text, &options).lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join(" ")
+    layout(text, &options)
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

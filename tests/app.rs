@@ -102,10 +102,18 @@ fn every_sentence_is_kept_in_view_at_every_size() {
                     direction: Direction::Rtl,
                     shape: true,
                 };
-                let total = layout(&app.article.sentences[index].ar, &options).lines.len();
+                let total = layout(&app.article.sentences[index].ar, &options)
+                    .lines
+                    .len();
                 let fits = total < usize::from(app.view.text.height);
-                assert!(!shown.is_empty(), "{columns}x{rows}: sentence {index} not shown");
-                assert_eq!(shown[0], 0, "{columns}x{rows}: sentence {index} starts off screen");
+                assert!(
+                    !shown.is_empty(),
+                    "{columns}x{rows}: sentence {index} not shown"
+                );
+                assert_eq!(
+                    shown[0], 0,
+                    "{columns}x{rows}: sentence {index} starts off screen"
+                );
                 if fits {
                     assert_eq!(shown.len(), total, "{columns}x{rows}: sentence {index} cut");
                 }
@@ -123,7 +131,11 @@ fn words_step_in_reading_order_and_cross_into_the_neighbouring_sentences() {
     chars(&mut app, "w");
     assert_eq!((app.word, app.current().word(1)), (1, Some("ان")));
     chars(&mut app, "bb");
-    assert_eq!((app.sentence, app.word), (1, 4), "b from the first word goes back a sentence");
+    assert_eq!(
+        (app.sentence, app.word),
+        (1, 4),
+        "b from the first word goes back a sentence"
+    );
     assert_eq!(app.current().word(4), Some("الزور"));
     chars(&mut app, "w");
     assert_eq!((app.sentence, app.word), (2, 0));
@@ -149,11 +161,19 @@ fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
             let count = app.current().words.len();
             for expected in 1..count {
                 press(&mut app, KeyCode::Left);
-                assert_eq!((app.sentence, app.word), (index, expected), "{columns}: ← in {index}");
+                assert_eq!(
+                    (app.sentence, app.word),
+                    (index, expected),
+                    "{columns}: ← in {index}"
+                );
             }
             for expected in (0..count - 1).rev() {
                 press(&mut app, KeyCode::Right);
-                assert_eq!((app.sentence, app.word), (index, expected), "{columns}: → in {index}");
+                assert_eq!(
+                    (app.sentence, app.word),
+                    (index, expected),
+                    "{columns}: → in {index}"
+                );
             }
         }
         // Past the last word, ← goes on to the next sentence.
@@ -179,7 +199,10 @@ fn translation_and_notes_reveal_per_sentence_or_always() {
     chars(&mut app, "n");
     assert!(app.notes_shown);
     chars(&mut app, "j");
-    assert!(!app.translation_shown && !app.notes_shown, "revealing is per sentence");
+    assert!(
+        !app.translation_shown && !app.notes_shown,
+        "revealing is per sentence"
+    );
     chars(&mut app, "T");
     assert!(app.always_translation && app.translation_shown);
     chars(&mut app, "jj");
@@ -197,7 +220,10 @@ fn translation_and_notes_reveal_per_sentence_or_always() {
 fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
     let mut app = app_at(80, 24);
     chars(&mut app, "jjtn");
-    assert!(app.view.study_hidden > 0, "at 80x24 sentence 3's notes overflow");
+    assert!(
+        app.view.study_hidden > 0,
+        "at 80x24 sentence 3's notes overflow"
+    );
     let first = app.view.study_rows[0].line.clone();
     chars(&mut app, "J");
     assert_eq!(app.study_scroll, 1);
@@ -219,7 +245,10 @@ fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
         .iter()
         .filter(|r| matches!(r, Row::Text { sentence: 2, .. }))
         .count();
-    assert!(current_rows >= 5, "the sentence stays readable above its notes");
+    assert!(
+        current_rows >= 5,
+        "the sentence stays readable above its notes"
+    );
 }
 
 #[test]
@@ -232,7 +261,11 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
     chars(&mut app, "k");
     assert_eq!(app.glossary_selected, 1);
     chars(&mut app, " ");
-    assert_eq!((app.sentence, app.glossary_selected), (1, 0), "Space still reads on");
+    assert_eq!(
+        (app.sentence, app.glossary_selected),
+        (1, 0),
+        "Space still reads on"
+    );
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Focus::Reader);
     // Without a glossary pane there is nothing to focus.
@@ -249,7 +282,12 @@ fn the_glossary_pane_lists_the_sentence_words_cursor_word_first() {
     assert_eq!(items[0].word, "الجيش");
     assert!(items[0].current);
     assert_eq!(items[0].count, 5);
-    let words: Vec<&str> = items.iter().skip(1).take(3).map(|i| i.word.as_str()).collect();
+    let words: Vec<&str> = items
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|i| i.word.as_str())
+        .collect();
     assert_eq!(words, ["بعد", "ان", "سيطر"]);
     let distinct: std::collections::HashSet<&str> = items.iter().map(|i| i.word.as_str()).collect();
     assert_eq!(distinct.len(), items.len(), "each word once");
@@ -304,7 +342,9 @@ fn clicking_a_word_moves_the_cursor_there_and_the_wheel_moves_sentences() {
         .iter()
         .enumerate()
         .find_map(|(i, row)| match row {
-            Row::Text { sentence: 4, line, .. } if *line == spot.line => Some((i, row)),
+            Row::Text {
+                sentence: 4, line, ..
+            } if *line == spot.line => Some((i, row)),
             _ => None,
         })
         .map(|(i, row)| (i, row.line().unwrap().1.clone()))
@@ -340,7 +380,15 @@ fn any_size_down_to_one_cell_and_back_keeps_the_state() {
     let mut app = app_at(120, 40);
     chars(&mut app, "jjjwwtn");
     let sentence = app.sentence;
-    for (columns, rows) in [(1, 1), (0, 0), (2, 1), (11, 3), (20, 5), (500, 200), (120, 40)] {
+    for (columns, rows) in [
+        (1, 1),
+        (0, 0),
+        (2, 1),
+        (11, 3),
+        (20, 5),
+        (500, 200),
+        (120, 40),
+    ] {
         app.update(Action::Resize { columns, rows });
         chars(&mut app, "jk");
         assert_eq!(app.sentence, sentence);

@@ -36,7 +36,13 @@ pub enum Action {
     Back,
     Quit,
     /// The terminal now has this many columns and rows.
-    Resize { columns: u16, rows: u16 },
+    Resize {
+        columns: u16,
+        rows: u16,
+    },
     /// A mouse click at this cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
 }

@@ -66,7 +66,11 @@ use Scope::{Global, Glossary, Reader};
 /// Every key binding, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch('j'), key(K::Down), ch(' ')], A::NextSentence),
-    bind(Reader, &[ch('k'), key(K::Up), key(K::Backspace)], A::PreviousSentence),
+    bind(
+        Reader,
+        &[ch('k'), key(K::Up), key(K::Backspace)],
+        A::PreviousSentence,
+    ),
     bind(Global, &[ch('g'), key(K::Home)], A::FirstSentence),
     bind(Global, &[ch('G'), key(K::End)], A::LastSentence),
     bind(Global, &[key(K::Left)], A::WordLeft),
@@ -196,7 +200,10 @@ mod tests {
         assert_eq!(action_for_key(j, Focus::Reader), Some(A::NextSentence));
         assert_eq!(action_for_key(j, Focus::Glossary), Some(A::GlossaryDown));
         let big_g = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for_key(big_g, Focus::Glossary), Some(A::LastSentence));
+        assert_eq!(
+            action_for_key(big_g, Focus::Glossary),
+            Some(A::LastSentence)
+        );
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(ctrl_c, Focus::Reader), Some(A::Quit));
         let plain_c = KeyEvent::new(K::Char('c'), KeyModifiers::NONE);
@@ -205,7 +212,10 @@ mod tests {
 
     #[test]
     fn labels_read_as_in_the_help() {
-        let labels: Vec<String> = keys_for(A::NextSentence).into_iter().map(KeyPress::label).collect();
+        let labels: Vec<String> = keys_for(A::NextSentence)
+            .into_iter()
+            .map(KeyPress::label)
+            .collect();
         assert_eq!(labels, ["j", "↓", "Space"]);
         assert_eq!(ctrl('c').label(), "Ctrl-C");
         assert_eq!(key(K::Home).label(), "Home");

@@ -156,7 +156,9 @@ impl App {
                     _ => Focus::Reader,
                 }
             }
-            Action::GlossaryDown => self.glossary_selected = self.glossary_selected.saturating_add(1),
+            Action::GlossaryDown => {
+                self.glossary_selected = self.glossary_selected.saturating_add(1)
+            }
             Action::GlossaryUp => self.glossary_selected = self.glossary_selected.saturating_sub(1),
             Action::ToggleGlossaryPane => self.glossary_visible = !self.glossary_visible,
             Action::SwapGlossarySide => {
@@ -193,7 +195,8 @@ impl App {
             self.options.bidi == BidiMode::App,
         );
         let (inner, scroll) = (self.screen.reader_inner, self.study_scroll);
-        self.view.arrange(&self.article, self.sentence, inner, study, scroll);
+        self.view
+            .arrange(&self.article, self.sentence, inner, study, scroll);
         self.study_scroll = self.view.study_scroll;
         self.view.scroll_to(&self.article, self.sentence);
     }
@@ -238,9 +241,13 @@ impl App {
         };
         let same_line = spots.iter().filter(|s| s.line == here.line);
         let beside = if leftwards {
-            same_line.filter(|s| s.right <= here.left).max_by_key(|s| s.left)
+            same_line
+                .filter(|s| s.right <= here.left)
+                .max_by_key(|s| s.left)
         } else {
-            same_line.filter(|s| s.left >= here.right).min_by_key(|s| s.left)
+            same_line
+                .filter(|s| s.left >= here.right)
+                .min_by_key(|s| s.left)
         };
         if let Some(spot) = beside {
             self.word = spot.word;

@@ -51,7 +51,8 @@ impl Screen {
         let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
         let main = Rect::new(area.x, area.y, area.width, area.height - 1);
         screen.status = Some(status);
-        screen.borders = main.width >= MIN_WIDTH_FOR_BORDERS && main.height >= MIN_HEIGHT_FOR_BORDERS;
+        screen.borders =
+            main.width >= MIN_WIDTH_FOR_BORDERS && main.height >= MIN_HEIGHT_FOR_BORDERS;
         screen.reader = main;
         if glossary_wanted && main.width >= MIN_WIDTH_FOR_GLOSSARY {
             let width = (main.width * 3 / 10).clamp(28, 48);
@@ -105,7 +106,10 @@ mod tests {
         let screen = Screen::new(Rect::new(0, 0, 60, 20), true, Side::Left);
         assert_eq!((screen.glossary, screen.borders), (None, true));
         let screen = Screen::new(Rect::new(0, 0, 20, 5), true, Side::Left);
-        assert_eq!((screen.borders, screen.reader_inner), (false, Rect::new(0, 0, 20, 4)));
+        assert_eq!(
+            (screen.borders, screen.reader_inner),
+            (false, Rect::new(0, 0, 20, 4))
+        );
         assert!(Screen::new(Rect::new(0, 0, 1, 1), true, Side::Left).too_small);
     }
 }

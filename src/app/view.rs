@@ -327,7 +327,9 @@ impl ReaderView {
 
     /// The column where a line starts, so that RTL lines end flush right.
     pub fn line_x(&self, line: &Line) -> u16 {
-        let width = u16::try_from(line.width).unwrap_or(u16::MAX).min(self.text.width);
+        let width = u16::try_from(line.width)
+            .unwrap_or(u16::MAX)
+            .min(self.text.width);
         if line.rtl {
             self.text.right() - width
         } else {

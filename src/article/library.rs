@@ -218,8 +218,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::new(dir.path().join("lib"));
         assert_eq!(library.load_state().0, ReadingState::default());
-        let mut state = ReadingState::default();
-        state.last_article = Some("deir-ez-zor-2017".into());
+        let mut state = ReadingState {
+            last_article: Some("deir-ez-zor-2017".into()),
+            ..ReadingState::default()
+        };
         state.position.insert("deir-ez-zor-2017".into(), 7);
         library.save_state(&state).unwrap();
         let (loaded, error) = library.load_state();

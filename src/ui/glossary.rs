@@ -17,8 +17,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let mode = app.options.bidi;
-    let header = Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), area.height.min(2));
-    let used = draw_text(buf, header, strings::GLOSSARY_HEADER, Direction::Ltr, theme.dim, mode);
+    let header = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height.min(2),
+    );
+    let used = draw_text(
+        buf,
+        header,
+        strings::GLOSSARY_HEADER,
+        Direction::Ltr,
+        theme.dim,
+        mode,
+    );
     let list = Rect::new(
         area.x,
         area.y + used + 1,
@@ -48,12 +60,26 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         // count's digits never join the Arabic word's run.
         let row = Rect::new(list.x + 1, y, list.width.saturating_sub(2), 1);
         if item.current {
-            draw_first_line(buf, row, strings::SELECTED_MARK, Direction::Ltr, style, mode);
+            draw_first_line(
+                buf,
+                row,
+                strings::SELECTED_MARK,
+                Direction::Ltr,
+                style,
+                mode,
+            );
         }
         let count = strings::word_count(item.count);
         let count_width = width_of(&count).min(row.width);
         let count_cells = Rect::new(row.right() - count_width, y, count_width, 1);
-        draw_first_line(buf, count_cells, &count, Direction::Ltr, theme.dim.patch(style), mode);
+        draw_first_line(
+            buf,
+            count_cells,
+            &count,
+            Direction::Ltr,
+            theme.dim.patch(style),
+            mode,
+        );
         let word_cells = Rect::new(row.x + 2, y, row.width.saturating_sub(3 + count_width), 1);
         draw_first_line(buf, word_cells, &item.word, Direction::Auto, style, mode);
     }

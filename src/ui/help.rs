@@ -54,6 +54,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             draw_first_line(buf, rest, text, Direction::Ltr, theme.translation, mode);
         }
     }
-    let footer = Rect::new(inner.x + 1, list_bottom, inner.width.saturating_sub(2), footer_rows);
-    draw_text(buf, footer, strings::HELP_FOOTER, Direction::Ltr, theme.dim, mode);
+    let footer = Rect::new(
+        inner.x + 1,
+        list_bottom,
+        inner.width.saturating_sub(2),
+        footer_rows,
+    );
+    draw_text(
+        buf,
+        footer,
+        strings::HELP_FOOTER,
+        Direction::Ltr,
+        theme.dim,
+        mode,
+    );
 }

@@ -36,10 +36,24 @@ impl Widget for &App {
             return;
         }
         if let Some(glossary) = screen.glossary {
-            let inner = pane(buf, glossary, strings::GLOSSARY_TITLE, self, Focus::Glossary, &theme);
+            let inner = pane(
+                buf,
+                glossary,
+                strings::GLOSSARY_TITLE,
+                self,
+                Focus::Glossary,
+                &theme,
+            );
             glossary::draw(self, inner, buf, &theme);
         }
-        pane(buf, screen.reader, strings::READER_TITLE, self, Focus::Reader, &theme);
+        pane(
+            buf,
+            screen.reader,
+            strings::READER_TITLE,
+            self,
+            Focus::Reader,
+            &theme,
+        );
         reader::draw(self, buf, &theme);
         if let Some(status) = screen.status {
             status::draw(self, status, buf, &theme);
@@ -68,6 +82,13 @@ fn pane(buf: &mut Buffer, area: Rect, title: &str, app: &App, focus: Focus, them
     let inner = block.inner(area);
     block.render(area, buf);
     let title_area = Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1);
-    text::draw_first_line(buf, title_area, title, Direction::Ltr, style, app.options.bidi);
+    text::draw_first_line(
+        buf,
+        title_area,
+        title,
+        Direction::Ltr,
+        style,
+        app.options.bidi,
+    );
     inner
 }

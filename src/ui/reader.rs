@@ -32,14 +32,20 @@ pub fn draw(app: &App, buf: &mut Buffer, theme: &Theme) {
             (false, false) => theme.other,
         };
         let x = view.line_x(line);
-        draw_line(buf, x, y, view.text.width, line, app.options.bidi, |cluster| {
-            match &cursor {
+        draw_line(
+            buf,
+            x,
+            y,
+            view.text.width,
+            line,
+            app.options.bidi,
+            |cluster| match &cursor {
                 Some(word) if is_current && word.contains(&cluster.source.start) => {
                     theme.cursor_word
                 }
                 _ => base,
-            }
-        });
+            },
+        );
         if is_current && let Some(gutter) = view.gutter_x {
             buf.set_string(gutter, y, strings::CURRENT_MARK, theme.current_mark);
         }

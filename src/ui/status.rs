@@ -18,17 +18,40 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut x = area.x + 1;
     let room = |x: u16| Rect::new(x, area.y, area.right().saturating_sub(x), 1);
 
-    let title_room = Rect {
-        width: (area.width / 3).min(room(x).width),
-        ..room(x)
-    };
-    x += draw_first_line(buf, title_room, app.article.title(), Direction::Auto, theme.status_title, mode);
-    let position = strings::position(app.sentence, app.article.sentences.len());
-    x += 2;
+    // The position matters most, then the title, then the hints.
+    let (sentence, count) = (app.sentence, app.article.sentences.len());
+    let mut position = strings::position(sentence, count);
+    if width_of(&position) + 2 > area.width {
+        position = strings::short_position(sentence, count);
+    }
+    let title_width = (area.width / 3).min(area.width.saturating_sub(width_of(&position) + 4));
+    if title_width >= 6 {
+        let title_room = Rect {
+            width: title_width,
+            ..room(x)
+        };
+        let title = app.article.title();
+        x += draw_first_line(
+            buf,
+            title_room,
+            title,
+            Direction::Auto,
+            theme.status_title,
+            mode,
+        );
+        x += 2;
+    }
     x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
     x += 1;
     if let Some(message) = &app.message {
-        draw_first_line(buf, room(x + 1), message, Direction::Ltr, theme.message, mode);
+        draw_first_line(
+            buf,
+            room(x + 1),
+            message,
+            Direction::Ltr,
+            theme.message,
+            mode,
+        );
         return;
     }
     let separator_x = x;

@@ -24,7 +24,10 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
 
 /// The status line's key hints: the actions, joined keys, and a short name.
 pub const HINTS: &[(&[Action], &str)] = &[
-    (&[Action::NextSentence, Action::PreviousSentence], "sentence"),
+    (
+        &[Action::NextSentence, Action::PreviousSentence],
+        "sentence",
+    ),
     (&[Action::WordLeft, Action::WordRight], "word"),
     (&[Action::ToggleTranslation], "translation"),
     (&[Action::ToggleNotes], "notes"),
@@ -36,6 +39,11 @@ pub const HINTS: &[(&[Action], &str)] = &[
 
 pub fn position(sentence: usize, count: usize) -> String {
     format!("sentence {}/{}", sentence + 1, count)
+}
+
+/// The position where `position` does not fit.
+pub fn short_position(sentence: usize, count: usize) -> String {
+    format!("{}/{}", sentence + 1, count)
 }
 
 pub fn more_lines(count: usize) -> String {

@@ -113,7 +113,9 @@ pub fn draw_first_line(
         return 0;
     };
     draw_line(buf, area.x, area.y, area.width, line, mode, |_| style);
-    u16::try_from(line.width).unwrap_or(u16::MAX).min(area.width)
+    u16::try_from(line.width)
+        .unwrap_or(u16::MAX)
+        .min(area.width)
 }
 
 /// The cells `text` takes on one line (its layout, unwrapped).
@@ -122,7 +124,9 @@ pub fn width_of(text: &str) -> u16 {
 }
 
 fn aligned_x(area: Rect, line: &Line) -> u16 {
-    let width = u16::try_from(line.width).unwrap_or(u16::MAX).min(area.width);
+    let width = u16::try_from(line.width)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
     if line.rtl {
         area.right() - width
     } else {

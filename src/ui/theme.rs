@@ -59,8 +59,14 @@ impl Theme {
             border: plain.fg(Color::DarkGray),
             border_focused: plain.fg(Color::Cyan),
             status: plain.fg(Color::White).bg(Color::Blue),
-            status_title: plain.fg(Color::LightYellow).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            hint_key: plain.fg(Color::LightCyan).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            status_title: plain
+                .fg(Color::LightYellow)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            hint_key: plain
+                .fg(Color::LightCyan)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
             message: plain.fg(Color::Black).bg(Color::Yellow),
             study_heading: plain.fg(Color::Cyan),
             translation: plain.fg(Color::White),

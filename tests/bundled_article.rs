@@ -1,0 +1,96 @@
+//! The bundled article against the seed text it was made from, and the
+//! bundled list against the repository's `articles/` folder.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+
+use qari::article::{Article, BUNDLED, Library};
+
+fn bundled() -> Article {
+    Library::new("/nonexistent/qari-test-library")
+        .catalog()
+        .get("deir-ez-zor-2017")
+        .unwrap()
+        .clone()
+}
+
+/// The article's paragraphs: its sentences joined with a space.
+fn paragraphs(article: &Article) -> Vec<String> {
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    for (index, sentence) in article.sentences.iter().enumerate() {
+        if index == 0 || article.paragraph_break_before(index) {
+            paragraphs.push(Vec::new());
+        }
+        paragraphs.last_mut().unwrap().push(&sentence.ar);
+    }
+    paragraphs.into_iter().map(|p| p.join(" ")).collect()
+}
+
+#[test]
+fn the_arabic_is_the_seed_text_exactly_minus_the_page_furniture() {
+    // seed.txt holds the seed's non-blank lines, trimmed (see its regen.sh).
+    let seed = fs::read_to_string("tests/fixtures/fribidi/seed.txt").unwrap();
+    let article = bundled();
+    let kept: Vec<&str> = seed.lines().filter(|l| !matches!(*l, "0" | "84")).collect();
+    assert_eq!(
+        seed.lines().count() - kept.len(),
+        2,
+        "only the stray 0 and 84 go"
+    );
+    assert_eq!(paragraphs(&article), kept);
+    let removed = article.meta.removed.join("\n");
+    assert!(
+        removed.contains("\"0\"") && removed.contains("\"84\""),
+        "{removed}"
+    );
+}
+
+#[test]
+fn every_sentence_has_a_translation_and_notes() {
+    let article = bundled();
+    assert_eq!(article.sentences.len(), 24);
+    assert!(article.sentences[0].heading);
+    assert!(!article.meta.title_en.is_empty());
+    for (index, sentence) in article.sentences.iter().enumerate() {
+        assert!(
+            !sentence.en.trim().is_empty(),
+            "sentence {} has no translation",
+            index + 1
+        );
+        assert!(
+            !sentence.notes.is_empty(),
+            "sentence {} has no notes",
+            index + 1
+        );
+        for note in &sentence.notes {
+            assert!(
+                note.chars().count() <= 240,
+                "sentence {}: note too long: {note}",
+                index + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn every_file_in_articles_is_bundled_and_every_bundled_article_is_there() {
+    let mut on_disk: Vec<String> = fs::read_dir("articles")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    on_disk.sort();
+    let mut bundled: Vec<String> = BUNDLED
+        .iter()
+        .map(|(_, name, _)| (*name).to_owned())
+        .collect();
+    bundled.sort();
+    assert_eq!(on_disk, bundled);
+    for (id, name, text) in BUNDLED {
+        assert_eq!(format!("{id}.toml"), *name);
+        assert_eq!(
+            fs::read_to_string(format!("articles/{name}")).unwrap(),
+            *text
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! Whole screens drawn on ratatui's `TestBackend`: snapshots at 120×40,
+//! 80×24 and 20×5, the Arabic checked cell by cell against GNU FriBidi's
+//! output, styles, `NO_COLOR`, `--bidi terminal`, and every size down to 1×1.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use qari::app::{Action, App, BidiMode, Options};
+use qari::article::{Article, Library};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+use common::normalise;
+
+fn bundled() -> Article {
+    Library::new("/nonexistent/qari-test-library")
+        .catalog()
+        .get("deir-ez-zor-2017")
+        .unwrap()
+        .clone()
+}
+
+fn app(columns: u16, rows: u16, options: Options) -> App {
+    let mut app = App::new(bundled(), 0, options);
+    app.update(Action::Resize { columns, rows });
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let area = app.screen.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The cells of row `y` from `x0` to `x1` as text, wide characters once.
+fn cells(buffer: &Buffer, y: u16, x0: u16, x1: u16) -> String {
+    let mut text = String::new();
+    let mut x = x0;
+    while x < x1 {
+        let symbol = buffer[(x, y)].symbol();
+        text.push_str(symbol);
+        x += symbol.width().max(1) as u16;
+    }
+    text
+}
+
+fn screen_text(buffer: &Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| cells(buffer, y, 0, buffer.area.width).trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text of row `y` within the reader's text column, and where it starts.
+fn text_row(app: &App, buffer: &Buffer, y: u16) -> (u16, String) {
+    let area = app.view.text;
+    let row = cells(buffer, y, area.x, area.right());
+    let start = area.x + (row.width() - row.trim_start().width()) as u16;
+    (start, row.trim().to_owned())
+}
+
+// GNU FriBidi 1.0.8, `fribidi --rtl --nopad --nobreak --clean`, of the
+// title, its first three words, and the second sentence.
+const TITLE: &str = "«ﺮﻴﻔﻨﻠﻟ» ﻮﻋﺪﻳ «ﺶﻋﺍﺩ»ﻭ ﺭﻭﺰﻟﺍ ﺮﻳﺩ ﺔﻛﺮﻌﻣ ﺃﺪﺑ ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ";
+const TITLE_START: &str = "ﺃﺪﺑ ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ";
+const SECOND: &str = "؟ﺭﻭﺰﻟﺍ ﺮﻳﺩ ﺔﻛﺮﻌﻣ ﺕﺃﺪﺑ ﻞﻫ";
+
+#[test]
+fn at_120x40_the_arabic_is_in_visual_order_shaped_and_flush_right() {
+    let app = app(120, 40, Options::default());
+    let buffer = draw(&app);
+    let right = app.view.text.right();
+    let (start, title) = text_row(&app, &buffer, 1);
+    assert_eq!(normalise(&title), normalise(TITLE));
+    assert_eq!(start + title.width() as u16, right, "flush right");
+    let (start, second) = text_row(&app, &buffer, 3);
+    assert_eq!(normalise(&second), normalise(SECOND));
+    assert_eq!(start + second.width() as u16, right);
+    // The current-sentence mark sits beside the title, on the right.
+    assert_eq!(buffer[(app.view.gutter_x.unwrap(), 1)].symbol(), "▌");
+    insta::assert_snapshot!("start_120x40", screen_text(&buffer));
+}
+
+#[test]
+fn at_80x24_translation_and_notes_show_under_the_text() {
+    let mut app = app(80, 24, Options::default());
+    for action in [
+        Action::NextSentence,
+        Action::ToggleTranslation,
+        Action::ToggleNotes,
+    ] {
+        app.update(action);
+    }
+    let buffer = draw(&app);
+    let text = screen_text(&buffer);
+    assert!(text.contains("── Translation"));
+    assert!(text.contains("── Notes"));
+    assert!(
+        text.contains("Has the battle of Deir ez-Zor begun?"),
+        "{text}"
+    );
+    let rows = app.view.text.y..app.view.text.bottom();
+    let second = rows
+        .map(|y| text_row(&app, &buffer, y))
+        .find(|(_, t)| normalise(t) == normalise(SECOND));
+    let (start, second) = second.expect("the second sentence is on screen");
+    assert_eq!(start + second.width() as u16, app.view.text.right());
+    insta::assert_snapshot!("sentence2_revealed_80x24", text);
+}
+
+#[test]
+fn at_20x5_the_title_wraps_and_its_first_line_is_its_first_words() {
+    let app = app(20, 5, Options::default());
+    let buffer = draw(&app);
+    assert!(app.screen.glossary.is_none() && !app.screen.borders);
+    let (start, first) = text_row(&app, &buffer, 0);
+    assert_eq!(normalise(&first), normalise(TITLE_START));
+    assert_eq!(start + first.width() as u16, app.view.text.right());
+    insta::assert_snapshot!("start_20x5", screen_text(&buffer));
+}
+
+#[test]
+fn help_lists_every_key_of_the_key_table() {
+    let mut app = app(120, 40, Options::default());
+    app.update(Action::ToggleHelp);
+    let buffer = draw(&app);
+    let text = screen_text(&buffer);
+    for binding in qari::app::keys::BINDINGS {
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        assert!(
+            text.contains(&keys.join(" ")),
+            "{keys:?} missing from the help"
+        );
+    }
+    insta::assert_snapshot!("help_120x40", text);
+}
+
+#[test]
+fn the_current_sentence_stands_out_and_the_cursor_word_is_marked() {
+    let mut app = app(120, 40, Options::default());
+    app.update(Action::NextSentence);
+    app.update(Action::NextSentence);
+    let buffer = draw(&app);
+    // The title, a blank row, the question, then the current sentence.
+    let y_current = app.view.text.y + 3;
+    let y_other = app.view.text.y + 2;
+    let right = app.view.text.right();
+    // The cursor word (the first, بعد) is the rightmost on its line.
+    let first_word_cell = &buffer[(right - 1, y_current)];
+    assert_eq!(first_word_cell.bg, Color::Yellow);
+    let inside = &buffer[(right - 8, y_current)];
+    assert!(inside.modifier.contains(Modifier::BOLD));
+    assert_eq!(inside.fg, Color::White);
+    assert_eq!(
+        buffer[(right - 2, y_other)].fg,
+        Color::DarkGray,
+        "other sentences are dimmed"
+    );
+}
+
+#[test]
+fn no_color_uses_attributes_only_and_colours_are_the_16_named_ones() {
+    let plain = Options {
+        color: false,
+        ..Options::default()
+    };
+    for (options, coloured) in [(plain, false), (Options::default(), true)] {
+        let mut app = app(120, 40, options);
+        app.update(Action::NextSentence);
+        app.update(Action::ToggleTranslation);
+        let buffer = draw(&app);
+        for cell in buffer.content() {
+            for colour in [cell.fg, cell.bg] {
+                if coloured {
+                    assert!(
+                        !matches!(colour, Color::Rgb(..) | Color::Indexed(_)),
+                        "{colour:?} is not one of the 16 colours"
+                    );
+                } else {
+                    assert_eq!(colour, Color::Reset);
+                }
+            }
+        }
+        if !coloured {
+            let y = app.view.text.y + 2;
+            let x = app.view.text.right() - 1;
+            assert!(
+                buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+                "cursor word"
+            );
+        }
+    }
+}
+
+#[test]
+fn bidi_terminal_mode_writes_logical_order_unshaped() {
+    let options = Options {
+        bidi: BidiMode::Terminal,
+        ..Options::default()
+    };
+    let app = app(120, 40, options);
+    let buffer = draw(&app);
+    let (_, title) = text_row(&app, &buffer, 1);
+    assert_eq!(
+        title,
+        "الجيش السوري بدأ معركة دير الزور و«داعش» يدعو «للنفير»"
+    );
+}
+
+#[test]
+fn every_small_size_draws_without_panicking() {
+    for columns in 0..=40 {
+        for rows in 0..=14 {
+            let mut app = app(columns, rows, Options::default());
+            for action in [
+                Action::ToggleTranslation,
+                Action::ToggleNotes,
+                Action::ToggleHelp,
+            ] {
+                app.update(action);
+                draw(&app);
+            }
+            if columns >= 1 && rows >= 1 && app.screen.too_small {
+                let text = screen_text(&draw(&app));
+                assert!(text.starts_with('E'), "{columns}x{rows}: {text:?}");
+            }
+        }
+    }
+}
