@@ -28,6 +28,10 @@ pub struct Cli {
     /// Konsole, mlterm, macOS Terminal)
     #[arg(long, value_enum, default_value_t = BidiArg::App)]
     pub bidi: BidiArg,
+    /// Panic after the first frame: lets the tests check that a panic still
+    /// restores the terminal.
+    #[arg(long, hide = true)]
+    pub test_panic: bool,
 }
 
 #[derive(Debug, clap::Args)]

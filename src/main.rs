@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Some(Command::Render(args)) => run_render(&args),
         Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
         None => reader::library(&cli.library)
-            .and_then(|l| reader::run(&l, cli.article.as_deref(), cli.bidi.into())),
+            .and_then(|l| reader::run(&l, cli.article.as_deref(), cli.bidi.into(), cli.test_panic)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

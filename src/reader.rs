@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Print;
@@ -36,7 +37,12 @@ pub fn library(args: &LibraryArgs) -> Result<Library> {
 
 /// Opens the reader on `wanted` (an id or a path), else on the last article
 /// read, else on the first bundled one.
-pub fn run(library: &Library, wanted: Option<&str>, bidi: BidiMode) -> Result<()> {
+pub fn run(
+    library: &Library,
+    wanted: Option<&str>,
+    bidi: BidiMode,
+    test_panic: bool,
+) -> Result<()> {
     let catalog = library.catalog();
     let (mut state, state_problem) = library.load_state();
     let article = choose(&catalog, &state, wanted)?;
@@ -48,7 +54,7 @@ pub fn run(library: &Library, wanted: Option<&str>, bidi: BidiMode) -> Result<()
     let mut app = App::new(article, position.saturating_sub(1), options);
     app.message = startup_message(&catalog, state_problem.map(|e| e.to_string()));
 
-    let result = with_terminal(bidi, |terminal| event_loop(terminal, &mut app));
+    let result = with_terminal(bidi, |terminal| event_loop(terminal, &mut app, test_panic));
 
     state.last_article = Some(app.article.id.clone());
     state
@@ -96,7 +102,7 @@ fn startup_message(catalog: &Catalog, state_problem: Option<String>) -> Option<S
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, test_panic: bool) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         columns: size.width,
@@ -112,6 +118,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
             });
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        assert!(!test_panic, "deliberate panic (--test-panic)");
         let event = event::read().context("reading the terminal")?;
         if let Some(action) = action_for_event(&event, app.focus) {
             app.update(action);
@@ -130,10 +137,19 @@ fn with_terminal<T>(
     bidi: BidiMode,
     body: impl FnOnce(&mut DefaultTerminal) -> Result<T>,
 ) -> Result<T> {
-    // ratatui::init enters the alternate screen and raw mode and installs a
-    // panic hook that restores them before the panic message is printed;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
+    }
+    // ratatui::try_init enters the alternate screen and raw mode and installs
+    // a panic hook that restores them before the panic message is printed;
     // ours runs first and undoes what qari adds.
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            ratatui::restore();
+            return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
+        }
+    };
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = leave_modes();
@@ -156,7 +172,12 @@ fn enter_modes(bidi: BidiMode) -> Result<()> {
 }
 
 fn leave_modes() -> io::Result<()> {
-    execute!(io::stdout(), DisableMouseCapture, Print(BIDI_IMPLICIT))
+    execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        Print(BIDI_IMPLICIT),
+        Show
+    )
 }
 
 /// `qari list`: one article per line. Titles are shaped and in visual order

@@ -170,11 +170,94 @@ fn a_zero_width_is_refused() {
 }
 
 #[test]
-fn no_subcommand_shows_help_for_now() {
+fn the_reader_without_a_terminal_says_so_in_one_line() {
+    let library = tempfile::tempdir().unwrap();
     qari()
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .failure()
+        .stderr("qari: the reader needs a terminal; `qari list` and `qari render FILE` work without one\n");
+}
+
+#[test]
+fn list_shows_the_bundled_article_and_the_reading_position() {
+    let library = tempfile::tempdir().unwrap();
+    qari()
+        .args(["list", "--library"])
+        .arg(library.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("render"));
+        .stdout(
+            "ID                SENTENCES  POSITION  TITLE\n\
+             deir-ez-zor-2017         24         -  الجيش السوري بدأ معركة دير الزور و«داعش» يدعو «للنفير»\n",
+        );
+    std::fs::write(
+        library.path().join("state.toml"),
+        "[position]\ndeir-ez-zor-2017 = 7\n",
+    )
+    .unwrap();
+    qari()
+        .arg("list")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "deir-ez-zor-2017         24      7/24",
+        ));
+}
+
+#[test]
+fn list_reports_unreadable_articles_and_state_and_lists_the_rest() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("mine.toml"),
+        "[[sentence]]\nar = \"مرحبا\"\nen = \"Hello\"\n",
+    )
+    .unwrap();
+    std::fs::write(articles.join("bad.toml"), b"[[sentence]]\nar = \"\xff\"\n").unwrap();
+    std::fs::write(library.path().join("state.toml"), "position = [").unwrap();
+    let bad = articles.join("bad.toml");
+    let state = library.path().join("state.toml");
+    qari()
+        .arg("list")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "mine                      1         -  mine",
+        ))
+        .stderr(format!(
+            "qari: skipped {}: not UTF-8 text (invalid byte at offset 19)\n\
+             qari: {}:1:13: unclosed array, expected `]`; kept as {}.broken and started afresh\n",
+            bad.display(),
+            state.display(),
+            state.display()
+        ));
+    assert!(library.path().join("state.toml.broken").exists());
+}
+
+#[test]
+fn an_unknown_article_or_a_malformed_file_is_one_line_and_exit_1() {
+    let library = tempfile::tempdir().unwrap();
+    qari()
+        .args(["no-such-article", "--library"])
+        .arg(library.path())
+        .assert()
+        .code(1)
+        .stderr("qari: no article \"no-such-article\": `qari list` shows the ids, or give the path of an article file\n");
+    let file = library.path().join("x.toml");
+    std::fs::write(&file, "[[sentence]]\nar = \"نص\"\nnote = \"typo\"\n").unwrap();
+    qari()
+        .arg(&file)
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "qari: {}:3:1: unknown field `note`, expected one of `ar`, `en`, `notes`, `heading`, `starts_paragraph`\n",
+            file.display()
+        ));
 }
 
 /// Peak resident memory of a running child, sampled from /proc every 20 ms.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::file::line_and_column;
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
 
 /// The user's data folder.
@@ -45,7 +46,7 @@ pub enum StateError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: {message}; kept as {backup} and started afresh")]
+    #[error("{path}:{message}; kept as {backup} and started afresh")]
     Malformed {
         path: String,
         message: String,
@@ -144,10 +145,12 @@ impl Library {
         match toml::from_str(&text) {
             Ok(state) => (state, None),
             Err(error) => {
+                let (line, column) = line_and_column(&text, error.span().map_or(0, |s| s.start));
                 let message = error.message().trim_end().replace('\n', " ");
+                let located = format!("{line}:{column}: {message}");
                 (
                     ReadingState::default(),
-                    Some(self.set_aside(&path, &message)),
+                    Some(self.set_aside(&path, &located)),
                 )
             }
         }

@@ -4,12 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::App;
 use crate::app::keys::keys_for;
-use crate::text::Direction;
+use crate::app::{App, BidiMode};
+use crate::text::{Direction, LayoutOptions, layout};
 
 use super::strings;
-use super::text::{draw_first_line, width_of};
+use super::text::{draw_first_line, draw_line, width_of};
 use super::theme::Theme;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -18,11 +18,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut x = area.x + 1;
     let room = |x: u16| Rect::new(x, area.y, area.right().saturating_sub(x), 1);
 
-    // The position matters most, then the title, then the hints.
+    // The position matters most, then a message, then the title, then
+    // the hints.
     let (sentence, count) = (app.sentence, app.article.sentences.len());
     let mut position = strings::position(sentence, count);
     if width_of(&position) + 2 > area.width {
         position = strings::short_position(sentence, count);
+    }
+    if let Some(message) = &app.message {
+        x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
+        draw_message(buf, room(x), message, theme, mode);
+        return;
     }
     let title_width = (area.width / 3).min(area.width.saturating_sub(width_of(&position) + 4));
     if title_width >= 6 {
@@ -43,17 +49,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
     x += 1;
-    if let Some(message) = &app.message {
-        draw_first_line(
-            buf,
-            room(x + 1),
-            message,
-            Direction::Ltr,
-            theme.message,
-            mode,
-        );
-        return;
-    }
     let separator_x = x;
     x += 2;
     let mut any = false;
@@ -73,5 +68,28 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     if any {
         buf.set_string(separator_x, area.y, "│", theme.status);
+    }
+}
+
+/// A message in full: its first line on the status row, the rest (up to
+/// three lines in all) on the rows above it, over the panes.
+fn draw_message(buf: &mut Buffer, room: Rect, message: &str, theme: &Theme, mode: BidiMode) {
+    const MAX_LINES: u16 = 3;
+    if room.is_empty() {
+        return;
+    }
+    let options = LayoutOptions {
+        width: usize::from(room.width),
+        direction: Direction::Ltr,
+        shape: mode == BidiMode::App,
+    };
+    let paragraph = layout(message, &options);
+    let lines = (paragraph.lines.len() as u16)
+        .min(MAX_LINES)
+        .min(room.y + 1);
+    for (index, line) in paragraph.lines.iter().take(usize::from(lines)).enumerate() {
+        let y = room.y + 1 + index as u16 - lines;
+        buf.set_style(Rect::new(room.x, y, room.width, 1), theme.message);
+        draw_line(buf, room.x, y, room.width, line, mode, |_| theme.message);
     }
 }

@@ -1,0 +1,194 @@
+//! The real `qari` binary in a pseudo-terminal: open the bundled article,
+//! move, reveal a translation, quit, and find the terminal restored and the
+//! position saved; start again and resume there. The screen is read with
+//! the vt100 crate, as a terminal would show it.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(library: &Path, columns: u16, rows: u16, args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_qari"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("QARI_LIBRARY", library);
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            columns.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let _master = pty.master; // keep the pty open while reading
+            let mut buffer = [0; 4096];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                screen_in.lock().unwrap().process(&buffer[..n]);
+                raw_in.lock().unwrap().extend_from_slice(&buffer[..n]);
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            raw,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (10 s at most).
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {text:?}; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_for_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "qari did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn open_move_reveal_quit_and_resume_in_a_real_terminal() {
+    let library = tempfile::tempdir().unwrap();
+    let mut session = Session::start(library.path(), 120, 40, &[]);
+    session.wait_for("sentence 1/24");
+    {
+        let parser = session.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            screen.alternate_screen(),
+            "the reader uses the alternate screen"
+        );
+        // The title, shaped and in visual order, flush against the gutter.
+        assert!(
+            screen
+                .contents()
+                .contains("ﺶﻋﺍﺩ»ﻭ ﺭﻭﺰﻟﺍ ﺮﻳﺩ ﺔﻛﺮﻌﻣ ﺃﺪﺑ ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ")
+        );
+        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+    session.keys("jj");
+    session.wait_for("sentence 3/24");
+    session.keys("t");
+    session.wait_for("Translation");
+    session.wait_for("After the Syrian army");
+    session.keys("?");
+    session.wait_for("next word in reading order");
+    session.keys("\x1b"); // Esc closes the help first
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!session.contents().contains("next word in reading order"));
+    session.keys("q");
+    assert!(session.wait_for_exit(), "qari exits with success");
+    {
+        let parser = session.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "back on the main screen");
+        assert!(!screen.hide_cursor(), "cursor shown again");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    let explicit = raw.find("\x1b[8l").expect("BDSM explicit mode sent");
+    let implicit = raw.rfind("\x1b[8h").expect("BDSM implicit mode restored");
+    assert!(explicit < implicit);
+    let state = std::fs::read_to_string(library.path().join("state.toml")).unwrap();
+    assert!(state.contains("deir-ez-zor-2017 = 3"), "{state}");
+
+    let mut again = Session::start(library.path(), 80, 24, &[]);
+    again.wait_for("sentence 3/24");
+    again.keys("\x1b");
+    assert!(again.wait_for_exit());
+}
+
+#[test]
+fn a_malformed_article_in_the_library_is_reported_and_the_reader_still_starts() {
+    let library = tempfile::tempdir().unwrap();
+    std::fs::create_dir(library.path().join("articles")).unwrap();
+    std::fs::write(
+        library.path().join("articles/broken.toml"),
+        "[[sentence]]\nar = \"x\"\nen = 3\n",
+    )
+    .unwrap();
+    let mut session = Session::start(library.path(), 120, 40, &[]);
+    session.wait_for("sentence 1/24");
+    session.wait_for("broken.toml:3:6: invalid type: integer `3`, expected a string");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let library = tempfile::tempdir().unwrap();
+    let mut session = Session::start(library.path(), 100, 30, &["--test-panic"]);
+    assert!(!session.wait_for_exit(), "a panic is a failure");
+    let parser = session.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen());
+    assert!(!screen.hide_cursor());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(
+        screen
+            .contents()
+            .contains("deliberate panic (--test-panic)"),
+        "{}",
+        screen.contents()
+    );
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    assert!(raw.find("\x1b[8l").unwrap() < raw.rfind("\x1b[8h").unwrap());
+    // The message comes after leaving the alternate screen, so it stays.
+    assert!(raw.rfind("\x1b[?1049l").unwrap() < raw.find("deliberate panic").unwrap());
+}
