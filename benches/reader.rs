@@ -1,0 +1,89 @@
+//! The reader's speed: start to first frame, and key press to redrawn frame
+//! on the bundled article and on a generated 10,000-sentence one (the cost
+//! must follow what is visible, not the article's length).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use qari::app::{Action, App, Options};
+use qari::article::{Article, Library};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const NO_LIBRARY: &str = "/nonexistent/qari-bench-library";
+
+fn bundled() -> Article {
+    Library::new(NO_LIBRARY)
+        .catalog()
+        .get("deir-ez-zor-2017")
+        .expect("the bundled article")
+        .clone()
+}
+
+/// The bundled sentences repeated to `count`, three to a paragraph (notes
+/// left out to keep 100,000 sentences small; they are not drawn here).
+fn long_article(count: usize) -> Article {
+    let mut article = bundled();
+    let source = article.sentences.clone();
+    article.sentences = (0..count)
+        .map(|i| {
+            let mut sentence = source[i % source.len()].clone();
+            sentence.heading = i == 0;
+            sentence.starts_paragraph = i % 3 == 1;
+            sentence.notes.clear();
+            sentence
+        })
+        .collect();
+    article
+}
+
+fn start_to_first_frame(c: &mut Criterion) {
+    c.bench_function("start_to_first_frame_120x40", |b| {
+        b.iter(|| {
+            let catalog = Library::new(NO_LIBRARY).catalog();
+            let article = catalog.articles.into_iter().next().unwrap();
+            let mut app = App::new(article, 0, Options::default());
+            app.update(Action::Resize {
+                columns: 120,
+                rows: 40,
+            });
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+            black_box(terminal.backend().buffer().content().len())
+        })
+    });
+}
+
+fn key_to_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key_to_frame_120x40");
+    for (name, article) in [
+        ("bundled_24_sentences", bundled()),
+        ("generated_1000_sentences", long_article(1_000)),
+        ("generated_10000_sentences", long_article(10_000)),
+        ("generated_100000_sentences", long_article(100_000)),
+    ] {
+        let last = article.sentences.len() - 1;
+        let mut app = App::new(article, last / 2, Options::default());
+        app.update(Action::Resize {
+            columns: 120,
+            rows: 40,
+        });
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let action = if app.sentence == last {
+                    Action::FirstSentence
+                } else {
+                    Action::NextSentence
+                };
+                app.update(action);
+                terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, start_to_first_frame, key_to_frame);
+criterion_main!(benches);
