@@ -164,14 +164,15 @@ impl ReaderView {
         study: Vec<StudyRow>,
         scroll: usize,
     ) {
-        // Two cells for the marker and a space, on the side lines start.
-        let gutter = if inner.width > 8 { 2 } else { 0 };
-        let width = (inner.width - gutter).min(MAX_TEXT_WIDTH);
+        // Two cells for the marker and a space on the side lines start, and
+        // one cell of margin on the other side.
+        let (gutter, margin) = if inner.width > 8 { (2, 1) } else { (0, 0) };
+        let width = (inner.width - gutter - margin).min(MAX_TEXT_WIDTH);
         let spare = inner.width - gutter - width;
         let left_margin = spare / 2;
         let rtl = self.direction != Direction::Ltr;
         let text_x = if rtl {
-            inner.x + left_margin
+            inner.x + spare - left_margin
         } else {
             inner.x + left_margin + gutter
         };
@@ -200,7 +201,7 @@ impl ReaderView {
         self.study_rows = rows;
         let study_height = study_height as u16;
         self.text.height = inner.height - study_height;
-        let study_x = inner.x + left_margin + if rtl { 0 } else { gutter };
+        let study_x = if rtl { text_x } else { inner.x + left_margin + gutter };
         self.study = Rect::new(study_x, self.text.bottom(), width, study_height);
     }
 
