@@ -49,7 +49,9 @@ fn start_to_first_frame(c: &mut Criterion) {
                 rows: 40,
             });
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-            terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .unwrap();
             black_box(terminal.backend().buffer().content().len())
         })
     });
@@ -78,7 +80,9 @@ fn key_to_frame(c: &mut Criterion) {
                     Action::NextSentence
                 };
                 app.update(action);
-                terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .unwrap();
             })
         });
     }

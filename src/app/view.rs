@@ -201,7 +201,11 @@ impl ReaderView {
         self.study_rows = rows;
         let study_height = study_height as u16;
         self.text.height = inner.height - study_height;
-        let study_x = if rtl { text_x } else { inner.x + left_margin + gutter };
+        let study_x = if rtl {
+            text_x
+        } else {
+            inner.x + left_margin + gutter
+        };
         self.study = Rect::new(study_x, self.text.bottom(), width, study_height);
     }
 
