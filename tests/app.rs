@@ -396,3 +396,25 @@ fn any_size_down_to_one_cell_and_back_keeps_the_state() {
     }
     assert!(!app.view.rows.is_empty());
 }
+
+#[test]
+fn translation_and_notes_lines_fit_the_study_panel_at_every_size() {
+    for (columns, rows) in [(120, 40), (80, 24), (200, 60), (40, 12), (20, 5)] {
+        let mut app = app_at(columns, rows);
+        chars(&mut app, "TN");
+        for _ in 0..app.article.sentences.len() {
+            for row in &app.view.study_rows {
+                if let Some(line) = &row.line {
+                    assert!(
+                        line.width <= usize::from(app.view.study.width),
+                        "{columns}x{rows}, sentence {}: {} > {}",
+                        app.sentence,
+                        line.width,
+                        app.view.study.width
+                    );
+                }
+            }
+            chars(&mut app, "j");
+        }
+    }
+}

@@ -186,12 +186,12 @@ impl App {
         }
         let items = self.glossary_items().len();
         self.glossary_selected = self.glossary_selected.min(items.saturating_sub(1));
-        let width = usize::from(self.screen.reader_inner.width.min(screen::MAX_TEXT_WIDTH));
+        let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),
             self.translation_shown,
             self.notes_shown,
-            width.saturating_sub(2),
+            usize::from(width),
             self.options.bidi == BidiMode::App,
         );
         let (inner, scroll) = (self.screen.reader_inner, self.study_scroll);

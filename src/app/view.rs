@@ -164,10 +164,8 @@ impl ReaderView {
         study: Vec<StudyRow>,
         scroll: usize,
     ) {
-        // Two cells for the marker and a space on the side lines start, and
-        // one cell of margin on the other side.
-        let (gutter, margin) = if inner.width > 8 { (2, 1) } else { (0, 0) };
-        let width = (inner.width - gutter - margin).min(MAX_TEXT_WIDTH);
+        let (gutter, _) = gutter_and_margin(inner.width);
+        let width = column_width(inner.width);
         let spare = inner.width - gutter - width;
         let left_margin = spare / 2;
         let rtl = self.direction != Direction::Ltr;
@@ -371,6 +369,19 @@ fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
         }
     }
     spots
+}
+
+/// Two cells for the current-sentence marker and a space on the side lines
+/// start, and one cell of margin on the other side, when there is room.
+fn gutter_and_margin(pane_width: u16) -> (u16, u16) {
+    if pane_width > 8 { (2, 1) } else { (0, 0) }
+}
+
+/// The width of the text column (and of the study panel) in a reader pane
+/// `pane_width` cells wide.
+pub fn column_width(pane_width: u16) -> u16 {
+    let (gutter, margin) = gutter_and_margin(pane_width);
+    (pane_width - gutter - margin).min(MAX_TEXT_WIDTH)
 }
 
 /// Right to left for languages written that way, else from the text.
