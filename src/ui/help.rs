@@ -35,10 +35,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(outer, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(strings::HELP_TITLE);
+        .border_style(theme.border_focused);
     let inner = block.inner(outer);
     block.render(outer, buf);
+    let title = Rect::new(
+        outer.x + 2,
+        outer.y,
+        outer.width.saturating_sub(4),
+        outer.height.min(1),
+    );
+    draw_first_line(
+        buf,
+        title,
+        strings::HELP_TITLE,
+        Direction::Ltr,
+        theme.border_focused,
+        mode,
+    );
     let footer_rows = 2.min(inner.height);
     let list_bottom = inner.bottom() - footer_rows;
     for ((keys, text), y) in lines.iter().zip(inner.top()..list_bottom) {
