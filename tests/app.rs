@@ -2,22 +2,19 @@
 //! bundled article, without a terminal.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::bundled_article;
+
 use qari::app::keys::{action_for_event, action_for_key};
 use qari::app::{Action, App, Focus, Options, Row, Side};
-use qari::article::{Article, Library};
 use qari::text::{Direction, LayoutOptions, layout};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-fn bundled() -> Article {
-    let catalog = Library::new("/nonexistent/qari-test-library").catalog();
-    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-    catalog.get("deir-ez-zor-2017").unwrap().clone()
-}
-
 fn app_at(columns: u16, rows: u16) -> App {
-    let mut app = App::new(bundled(), 0, Options::default());
+    let mut app = App::new(bundled_article(), 0, Options::default());
     app.update(Action::Resize { columns, rows });
     app
 }

@@ -2,17 +2,13 @@
 //! bundled list against the repository's `articles/` folder.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::bundled_article;
+
 use std::fs;
 
-use qari::article::{Article, BUNDLED, Library};
-
-fn bundled() -> Article {
-    Library::new("/nonexistent/qari-test-library")
-        .catalog()
-        .get("deir-ez-zor-2017")
-        .unwrap()
-        .clone()
-}
+use qari::article::{Article, BUNDLED};
 
 /// The article's paragraphs: its sentences joined with a space.
 fn paragraphs(article: &Article) -> Vec<String> {
@@ -30,7 +26,7 @@ fn paragraphs(article: &Article) -> Vec<String> {
 fn the_arabic_is_the_seed_text_exactly_minus_the_page_furniture() {
     // seed.txt holds the seed's non-blank lines, trimmed (see its regen.sh).
     let seed = fs::read_to_string("tests/fixtures/fribidi/seed.txt").unwrap();
-    let article = bundled();
+    let article = bundled_article();
     let kept: Vec<&str> = seed.lines().filter(|l| !matches!(*l, "0" | "84")).collect();
     assert_eq!(
         seed.lines().count() - kept.len(),
@@ -47,7 +43,7 @@ fn the_arabic_is_the_seed_text_exactly_minus_the_page_furniture() {
 
 #[test]
 fn every_sentence_has_a_translation_and_notes() {
-    let article = bundled();
+    let article = bundled_article();
     assert_eq!(article.sentences.len(), 24);
     assert!(article.sentences[0].heading);
     assert!(!article.meta.title_en.is_empty());

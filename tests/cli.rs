@@ -179,6 +179,15 @@ fn the_reader_without_a_terminal_says_so_in_one_line() {
         .stderr("qari: the reader needs a terminal; `qari list` and `qari render FILE` work without one\n");
 }
 
+/// `qari list` on the library at `path`, succeeding.
+fn list(path: &std::path::Path) -> assert_cmd::assert::Assert {
+    qari()
+        .arg("list")
+        .env("QARI_LIBRARY", path)
+        .assert()
+        .success()
+}
+
 #[test]
 fn list_shows_the_bundled_article_and_the_reading_position() {
     let library = tempfile::tempdir().unwrap();
@@ -196,14 +205,9 @@ fn list_shows_the_bundled_article_and_the_reading_position() {
         "[position]\ndeir-ez-zor-2017 = 7\n",
     )
     .unwrap();
-    qari()
-        .arg("list")
-        .env("QARI_LIBRARY", library.path())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "deir-ez-zor-2017         24      7/24",
-        ));
+    list(library.path()).stdout(predicate::str::contains(
+        "deir-ez-zor-2017         24      7/24",
+    ));
 }
 
 #[test]
@@ -220,11 +224,7 @@ fn list_reports_unreadable_articles_and_state_and_lists_the_rest() {
     std::fs::write(library.path().join("state.toml"), "position = [").unwrap();
     let bad = articles.join("bad.toml");
     let state = library.path().join("state.toml");
-    qari()
-        .arg("list")
-        .env("QARI_LIBRARY", library.path())
-        .assert()
-        .success()
+    list(library.path())
         .stdout(predicate::str::contains(
             "mine                      1         -  mine",
         ))

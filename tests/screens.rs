@@ -6,25 +6,16 @@
 mod common;
 
 use qari::app::{Action, App, BidiMode, Options};
-use qari::article::{Article, Library};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-use common::normalise;
-
-fn bundled() -> Article {
-    Library::new("/nonexistent/qari-test-library")
-        .catalog()
-        .get("deir-ez-zor-2017")
-        .unwrap()
-        .clone()
-}
+use common::{bundled_article, normalise};
 
 fn app(columns: u16, rows: u16, options: Options) -> App {
-    let mut app = App::new(bundled(), 0, options);
+    let mut app = App::new(bundled_article(), 0, options);
     app.update(Action::Resize { columns, rows });
     app
 }

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 
 use crate::app::keys::keys_for;
 use crate::app::{App, BidiMode};
-use crate::text::{Direction, LayoutOptions, layout};
+use crate::text::Direction;
 
 use super::strings;
-use super::text::{draw_first_line, draw_line, width_of};
+use super::text::{draw_first_line, draw_line, layout_at, width_of};
 use super::theme::Theme;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -78,12 +78,7 @@ fn draw_message(buf: &mut Buffer, room: Rect, message: &str, theme: &Theme, mode
     if room.is_empty() {
         return;
     }
-    let options = LayoutOptions {
-        width: usize::from(room.width),
-        direction: Direction::Ltr,
-        shape: mode == BidiMode::App,
-    };
-    let paragraph = layout(message, &options);
+    let paragraph = layout_at(message, room.width, Direction::Ltr, mode);
     let lines = (paragraph.lines.len() as u16)
         .min(MAX_LINES)
         .min(room.y + 1);

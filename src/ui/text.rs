@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::BidiMode;
-use crate::text::{Cluster, Direction, LayoutOptions, Line, layout, mirror};
+use crate::text::{Cluster, Direction, LayoutOptions, Line, Paragraph, layout, mirror};
 
 /// Puts `line` at (`x`, `y`), at most `max_width` cells, styling each
 /// cluster with `style_of`.
@@ -75,12 +75,7 @@ pub fn draw_text(
     if area.is_empty() {
         return 0;
     }
-    let options = LayoutOptions {
-        width: usize::from(area.width),
-        direction,
-        shape: mode == BidiMode::App,
-    };
-    let paragraph = layout(text, &options);
+    let paragraph = layout_at(text, area.width, direction, mode);
     let mut rows = 0;
     for (line, y) in paragraph.lines.iter().zip(area.top()..area.bottom()) {
         let x = aligned_x(area, line);
@@ -103,12 +98,7 @@ pub fn draw_first_line(
     if area.is_empty() {
         return 0;
     }
-    let options = LayoutOptions {
-        width: usize::from(area.width),
-        direction,
-        shape: mode == BidiMode::App,
-    };
-    let paragraph = layout(text, &options);
+    let paragraph = layout_at(text, area.width, direction, mode);
     let Some(line) = paragraph.lines.first() else {
         return 0;
     };
@@ -116,6 +106,16 @@ pub fn draw_first_line(
     u16::try_from(line.width)
         .unwrap_or(u16::MAX)
         .min(area.width)
+}
+
+/// `text` laid out at `width` cells, shaped unless the terminal does bidi.
+pub fn layout_at(text: &str, width: u16, direction: Direction, mode: BidiMode) -> Paragraph {
+    let options = LayoutOptions {
+        width: usize::from(width.max(1)),
+        direction,
+        shape: mode == BidiMode::App,
+    };
+    layout(text, &options)
 }
 
 /// The cells `text` takes on one line (its layout, unwrapped).

@@ -2,7 +2,16 @@
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 #![allow(dead_code)] // each test binary uses a different subset
 
+use qari::article::{Article, Library};
 use qari::text::{Direction, Form, LayoutOptions, layout, unshape_char};
+
+/// The bundled article, read as the binary reads it (with a library folder
+/// that does not exist, so nothing of the user's is added).
+pub fn bundled_article() -> Article {
+    let catalog = Library::new("/nonexistent/qari-test-library").catalog();
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    catalog.get("deir-ez-zor-2017").unwrap().clone()
+}
 
 /// The paragraph laid out on one line (width beyond any paragraph here),
 /// joined if mandatory breaks made several.
