@@ -46,9 +46,47 @@ pub struct LibraryArgs {
 pub enum Command {
     /// List the articles: id, sentences, reading position, title.
     List,
+    /// Look a word (or a multi-word term) up in the glossary and print every
+    /// match and how it matched.
+    Lookup {
+        /// The word, as it stands in the text (clitics and all)
+        word: String,
+    },
+    /// Add, list or remove your glossary entries.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+    /// Check every article and glossary file, and print each article's
+    /// glossary coverage.
+    Check,
     /// Lay out a text file for a terminal that neither reorders nor shapes
     /// Arabic: each non-blank line is a paragraph, printed as visual lines.
     Render(RenderArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Add an entry to your glossary (replacing one with the same headword).
+    Add {
+        /// The headword in Arabic (the lemma; a multi-word term in quotes)
+        headword: String,
+        /// An English gloss (repeat for several senses)
+        #[arg(long, required = true)]
+        gloss: Vec<String>,
+        /// The root, e.g. "س ي ط ر"
+        #[arg(long)]
+        root: Option<String>,
+        /// Part of speech: noun, verb, adjective, proper noun…
+        #[arg(long)]
+        pos: Option<String>,
+        /// A note
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List glossary entries, all or those matching QUERY (Arabic: in the
+    /// headword; English: in the glosses).
+    List { query: Option<String> },
+    /// Remove an entry from your glossary.
+    Rm { headword: String },
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod article;
+pub mod files;
+pub mod glossary;
 pub mod render;
 pub mod text;
 pub mod ui;

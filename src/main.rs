@@ -1,6 +1,7 @@
 //! The `qari` binary: parse the command line and dispatch.
 
 mod cli;
+mod glossary_commands;
 mod reader;
 
 use std::fs::File;
@@ -19,6 +20,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => run_render(&args),
         Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
+        Some(Command::Lookup { word }) => {
+            reader::library(&cli.library).and_then(|l| glossary_commands::lookup(&l, &word))
+        }
+        Some(Command::Glossary(command)) => {
+            reader::library(&cli.library).and_then(|l| glossary_commands::glossary(&l, command))
+        }
+        Some(Command::Check) => {
+            reader::library(&cli.library).and_then(|l| glossary_commands::check(&l))
+        }
         None => reader::library(&cli.library)
             .and_then(|l| reader::run(&l, cli.article.as_deref(), cli.bidi.into(), cli.test_panic)),
     };

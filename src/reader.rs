@@ -225,6 +225,25 @@ pub fn list(library: &Library) -> Result<()> {
     Ok(())
 }
 
+/// `text` for standard output: through the engine as one visual line on a
+/// terminal (`visual`), unchanged (logical order) for a pipe.
+pub fn for_output(text: &str, visual: bool, direction: Direction) -> String {
+    if !visual {
+        return text.to_owned();
+    }
+    let options = LayoutOptions {
+        width: usize::MAX,
+        direction,
+        shape: true,
+    };
+    layout(text, &options)
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `text` as one visual line through the engine.
 fn visual_line(text: &str) -> String {
     let options = LayoutOptions {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Article, Meta, Origin, Sentence};
+use crate::files::line_and_column;
 
 /// Why an article could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -127,15 +128,6 @@ pub fn parse_article(
     })
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub(super) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,10 +176,5 @@ mod tests {
             result.unwrap_err().to_string(),
             "b.toml: not UTF-8 text (invalid byte at offset 6)"
         );
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        assert_eq!(line_and_column("ar = \"قارئ\" x", 15), (1, 12));
     }
 }

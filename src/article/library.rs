@@ -5,13 +5,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::file::line_and_column;
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
+use crate::files::{atomic_write, line_and_column};
 
 /// The user's data folder.
 #[derive(Debug, Clone)]
@@ -168,21 +167,15 @@ impl Library {
         }
     }
 
-    /// Saves the reading state atomically: a temporary file in the same
-    /// folder, renamed over the old one, so a crash leaves one or the other.
+    /// Saves the reading state atomically (see [`atomic_write`]).
     pub fn save_state(&self, state: &ReadingState) -> Result<(), StateError> {
         let path = self.state_path();
         let error = |source| StateError::Write {
             path: path.display().to_string(),
             source,
         };
-        fs::create_dir_all(&self.root).map_err(error)?;
         let text = toml::to_string(state).map_err(|e| error(std::io::Error::other(e)))?;
-        let mut file = tempfile::NamedTempFile::new_in(&self.root).map_err(error)?;
-        file.write_all(text.as_bytes()).map_err(error)?;
-        file.as_file().sync_all().map_err(error)?;
-        file.persist(&path).map_err(|e| error(e.error))?;
-        Ok(())
+        atomic_write(&path, text.as_bytes()).map_err(error)
     }
 }
 

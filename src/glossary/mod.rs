@@ -1,0 +1,336 @@
+//! The glossary: entries (bundled, and the learner's own in the library),
+//! how a word of running text is matched to them, and multi-word terms
+//! found in a sentence.
+//!
+//! Matching normalises both sides ([`normalize`]) and tries the word's
+//! readings with clitics and endings taken off ([`analyses`]), best first;
+//! each match says how it was made ("و + حلفاء + ه").
+
+mod bundled;
+mod entry;
+mod normalize;
+mod stem;
+mod store;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use bundled::BUNDLED_GLOSSARY;
+pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, now};
+pub use normalize::{has_arabic_letter, normalize};
+pub use stem::{Analysis, analyses};
+pub use store::{
+    GlossaryError, GlossaryFile, Saved, USER_FILE, UserGlossary, load_glossary_file, parse_glossary,
+};
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub bundled: bool,
+}
+
+/// An entry found for a word, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Index into [`Glossary::entries`].
+    pub entry: usize,
+    pub analysis: Analysis,
+}
+
+impl Match {
+    /// The word's reading with the entry's headword as its stem, e.g.
+    /// "و + حلفاء + ه"; just the headword when nothing was taken off.
+    pub fn how(&self, glossary: &Glossary) -> String {
+        self.analysis
+            .describe(&glossary.entries[self.entry].headword)
+    }
+}
+
+/// A run of words in a sentence and the entries found for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceMatch {
+    /// Index of the first word, and how many words (more than one for a
+    /// multi-word term).
+    pub first: usize,
+    pub len: usize,
+    pub matches: Vec<Match>,
+}
+
+/// Every entry, indexed for lookup.
+#[derive(Debug, Default)]
+pub struct Glossary {
+    pub entries: Vec<Entry>,
+    /// Where each entry came from (same index as `entries`).
+    pub sources: Vec<usize>,
+    pub files: Vec<Source>,
+    /// Files that could not be read.
+    pub problems: Vec<GlossaryError>,
+    /// Single-word keys (headwords and forms, normalised) → entries.
+    words: HashMap<String, Vec<usize>>,
+    /// Multi-word terms by their first word: (all words, entry).
+    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl Glossary {
+    /// The bundled glossary plus the learner's files in `dir` (every
+    /// `*.toml`, `user.toml` last). A learner's entry hides a bundled entry
+    /// with the same headword.
+    pub fn load(dir: Option<&Path>) -> Glossary {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for (name, text) in BUNDLED_GLOSSARY {
+            let path = Path::new("glossary").join(name);
+            match parse_glossary(text.as_bytes(), &path, true) {
+                Ok(file) => files.push(file),
+                Err(error) => problems.push(error),
+            }
+        }
+        if let Some(dir) = dir
+            && let Ok(listing) = std::fs::read_dir(dir)
+        {
+            let mut paths: Vec<PathBuf> = listing
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            paths.sort_by_key(|p| (p.file_name().is_some_and(|n| n == USER_FILE), p.clone()));
+            for path in paths {
+                match load_glossary_file(&path) {
+                    Ok(file) => files.push(file),
+                    Err(error) => problems.push(error),
+                }
+            }
+        }
+        let mut glossary = Glossary::from_files(files);
+        glossary.problems = problems;
+        glossary
+    }
+
+    /// Indexes `files`, later files overriding earlier ones by headword.
+    pub fn from_files(files: Vec<GlossaryFile>) -> Glossary {
+        let mut glossary = Glossary::default();
+        let mut by_headword: HashMap<String, Vec<usize>> = HashMap::new();
+        for file in files {
+            let source = glossary.files.len();
+            glossary.files.push(Source {
+                path: file.path,
+                bundled: file.bundled,
+            });
+            for entry in file.entries {
+                let key = normalize(&entry.headword);
+                // An entry of a later file replaces those of earlier files.
+                if let Some(earlier) = by_headword.get_mut(&key) {
+                    let sources = &glossary.sources;
+                    earlier.retain(|&i| sources[i] == source);
+                }
+                let index = glossary.entries.len();
+                by_headword.entry(key).or_default().push(index);
+                glossary.entries.push(entry);
+                glossary.sources.push(source);
+            }
+        }
+        let mut live: Vec<usize> = by_headword.into_values().flatten().collect();
+        live.sort_unstable();
+        for index in live {
+            let entry = &glossary.entries[index];
+            let mut keys: Vec<String> = std::iter::once(&entry.headword)
+                .chain(&entry.forms)
+                .map(|k| normalize(k))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
+                if words.len() > 1 {
+                    glossary
+                        .phrases
+                        .entry(words[0].clone())
+                        .or_default()
+                        .push((words, index));
+                } else {
+                    glossary.words.entry(key).or_default().push(index);
+                }
+            }
+        }
+        glossary
+    }
+
+    pub fn source_of(&self, entry: usize) -> &Source {
+        &self.files[self.sources[entry]]
+    }
+
+    /// Entries for one word of text, from its best readings: those that
+    /// take the fewest pieces off (كلم is the abbreviation before it is
+    /// ك + لم); each entry once.
+    pub fn lookup(&self, word: &str) -> Vec<Match> {
+        let normal = normalize(word);
+        if let Some(entries) = self.phrase_entries(&normal) {
+            return entries;
+        }
+        let mut found: Vec<Match> = Vec::new();
+        for analysis in analyses(&normal) {
+            if found
+                .first()
+                .is_some_and(|best| best.analysis.cost() < analysis.cost())
+            {
+                break;
+            }
+            if let Some(entries) = self.words.get(&analysis.stem) {
+                for &entry in entries {
+                    if found.iter().all(|m| m.entry != entry) {
+                        found.push(Match {
+                            entry,
+                            analysis: analysis.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// A whole multi-word term typed as a lookup ("دير الزور").
+    fn phrase_entries(&self, normal: &str) -> Option<Vec<Match>> {
+        let words: Vec<&str> = normal.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let found: Vec<Match> = self
+            .phrases
+            .get(words[0])?
+            .iter()
+            .filter(|(phrase, _)| phrase.iter().map(String::as_str).eq(words.iter().copied()))
+            .map(|(_, entry)| Match {
+                entry: *entry,
+                analysis: plain(normal),
+            })
+            .collect();
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// Entries for the words of a sentence, in one pass: at each word the
+    /// longest multi-word term starting there (its first word may carry
+    /// proclitics: والولايات المتحدة), else the word's own entries.
+    pub fn match_sentence(&self, words: &[&str]) -> Vec<SentenceMatch> {
+        let normal: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        let mut out = Vec::new();
+        let mut index = 0;
+        while index < normal.len() {
+            if let Some(found) = self.phrase_at(&normal, index) {
+                index += found.len;
+                out.push(found);
+                continue;
+            }
+            let matches = self.lookup(words[index]);
+            if !matches.is_empty() {
+                out.push(SentenceMatch {
+                    first: index,
+                    len: 1,
+                    matches,
+                });
+            }
+            index += 1;
+        }
+        out
+    }
+
+    fn phrase_at(&self, words: &[String], index: usize) -> Option<SentenceMatch> {
+        let mut best: Option<SentenceMatch> = None;
+        for analysis in analyses(&words[index]) {
+            if !analysis.suffixes.is_empty() || analysis.change.is_some() {
+                continue; // only proclitics can sit on the first word
+            }
+            let Some(candidates) = self.phrases.get(&analysis.stem) else {
+                continue;
+            };
+            for (phrase, entry) in candidates {
+                let len = phrase.len();
+                let fits = words.len() >= index + len
+                    && phrase[1..]
+                        .iter()
+                        .zip(&words[index + 1..])
+                        .all(|(a, b)| a == b);
+                let longer = best.as_ref().is_none_or(|b| len > b.len);
+                if fits && longer {
+                    best = Some(SentenceMatch {
+                        first: index,
+                        len,
+                        matches: vec![Match {
+                            entry: *entry,
+                            analysis: analysis.clone(),
+                        }],
+                    });
+                } else if fits
+                    && let Some(best) = best.as_mut()
+                    && best.len == len
+                    && best.matches.iter().all(|m| m.entry != *entry)
+                {
+                    best.matches.push(Match {
+                        entry: *entry,
+                        analysis: analysis.clone(),
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    /// Entries whose headword or forms contain `query` (Arabic, normalised)
+    /// or whose glosses contain it (any other text, case-insensitive).
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let arabic = has_arabic_letter(query);
+        let needle = if arabic {
+            normalize(query)
+        } else {
+            query.to_lowercase()
+        };
+        let mut hits: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.is_live(i))
+            .filter(|&i| {
+                let entry = &self.entries[i];
+                if arabic {
+                    std::iter::once(&entry.headword)
+                        .chain(&entry.forms)
+                        .any(|k| normalize(k).contains(&needle))
+                } else {
+                    entry
+                        .senses
+                        .iter()
+                        .any(|s| s.to_lowercase().contains(&needle))
+                }
+            })
+            .collect();
+        // Exact headwords first, then shorter ones.
+        hits.sort_by_key(|&i| {
+            let head = normalize(&self.entries[i].headword);
+            (head != needle, head.chars().count())
+        });
+        hits
+    }
+
+    /// Whether entry `index` is in use (not replaced by a later file's).
+    pub fn is_live(&self, index: usize) -> bool {
+        let key = normalize(&self.entries[index].headword);
+        let single = self.words.get(&key).is_some_and(|v| v.contains(&index));
+        single
+            || self
+                .phrases
+                .values()
+                .flatten()
+                .any(|(_, entry)| *entry == index)
+    }
+}
+
+fn plain(stem: &str) -> Analysis {
+    Analysis {
+        prefixes: Vec::new(),
+        stem: stem.to_owned(),
+        suffixes: Vec::new(),
+        change: None,
+    }
+}

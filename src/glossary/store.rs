@@ -1,0 +1,317 @@
+//! Glossary files: TOML with one `[[entry]]` table per entry (see README,
+//! "Glossary files"), and the learner's own file, `DIR/glossary/user.toml`,
+//! which qari changes only under a lock, re-reading it first, and writes
+//! atomically, so concurrent writers and crashes never lose an entry.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::entry::{Entry, EntryError, now};
+use super::normalize::normalize;
+use crate::files::{atomic_write, line_and_column};
+
+/// The file qari writes the learner's entries to, in `DIR/glossary/`.
+pub const USER_FILE: &str = "user.toml";
+const LOCK_FILE: &str = ".user.toml.lock";
+const HEADER: &str = "# qari glossary: your entries, one [[entry]] table each. qari rewrites\n\
+# this file when you add, edit or delete an entry; you may edit it by hand\n\
+# too (format: README.md, \"Glossary files\").\n\n";
+
+/// Why a glossary file could not be read or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum GlossaryError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    InvalidUtf8 { path: String, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path} cannot be read ({reason}); qari leaves it as it is: fix it, then try again")]
+    ReadOnly { path: String, reason: String },
+    #[error(transparent)]
+    Entry(#[from] EntryError),
+    #[error("no entry {0:?} in your glossary ({1})")]
+    NotFound(String, String),
+}
+
+/// One glossary file's entries.
+#[derive(Debug, Clone)]
+pub struct GlossaryFile {
+    pub path: PathBuf,
+    pub bundled: bool,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[serde(default)]
+    entry: Vec<Spanned<Entry>>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    entry: &'a [Entry],
+}
+
+/// Reads a glossary file's text. Every entry is checked; the first bad one
+/// is reported with its line and column.
+pub fn parse_glossary(
+    bytes: &[u8],
+    path: &Path,
+    bundled: bool,
+) -> Result<GlossaryFile, GlossaryError> {
+    let shown = path.display().to_string();
+    let text = std::str::from_utf8(bytes).map_err(|e| GlossaryError::InvalidUtf8 {
+        path: shown.clone(),
+        offset: e.valid_up_to(),
+    })?;
+    let located = |offset: usize, message: String| {
+        let (line, column) = line_and_column(text, offset);
+        GlossaryError::Syntax {
+            path: shown.clone(),
+            line,
+            column,
+            message,
+        }
+    };
+    let file: FileIn = toml::from_str(text).map_err(|error| {
+        let offset = error.span().map_or(0, |s| s.start);
+        located(offset, error.message().trim_end().replace('\n', " "))
+    })?;
+    let mut entries = Vec::with_capacity(file.entry.len());
+    for spanned in file.entry {
+        let start = spanned.span().start;
+        let mut entry = spanned.into_inner();
+        entry
+            .validate()
+            .map_err(|error| located(start, format!("entry {:?}: {error}", entry.headword)))?;
+        entries.push(entry);
+    }
+    Ok(GlossaryFile {
+        path: path.to_path_buf(),
+        bundled,
+        entries,
+    })
+}
+
+/// Reads a glossary file from disk.
+pub fn load_glossary_file(path: &Path) -> Result<GlossaryFile, GlossaryError> {
+    let bytes = fs::read(path).map_err(|source| GlossaryError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    parse_glossary(&bytes, path, false)
+}
+
+/// What an add did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Added,
+    /// An entry with the same headword was there and was replaced.
+    Updated,
+}
+
+/// The learner's glossary folder, `DIR/glossary/`.
+#[derive(Debug, Clone)]
+pub struct UserGlossary {
+    pub dir: PathBuf,
+}
+
+impl UserGlossary {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        UserGlossary { dir: dir.into() }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(USER_FILE)
+    }
+
+    /// Adds `entry`, or replaces the entry with the same headword (after
+    /// normalisation) if there is one, keeping its creation time.
+    pub fn add(&self, mut entry: Entry) -> Result<Saved, GlossaryError> {
+        entry.validate()?;
+        let key = normalize(&entry.headword);
+        self.change(|entries| {
+            let stamp = now();
+            entry.updated = stamp.clone();
+            match entries.iter_mut().find(|e| normalize(&e.headword) == key) {
+                Some(existing) => {
+                    entry.created = std::mem::take(&mut existing.created);
+                    if entry.created.is_empty() {
+                        entry.created = stamp;
+                    }
+                    *existing = entry;
+                    Ok(Saved::Updated)
+                }
+                None => {
+                    entry.created = stamp;
+                    entries.push(entry);
+                    Ok(Saved::Added)
+                }
+            }
+        })
+    }
+
+    /// Replaces the entry `old_headword` with `entry` (which may have a new
+    /// headword).
+    pub fn replace(&self, old_headword: &str, mut entry: Entry) -> Result<Saved, GlossaryError> {
+        entry.validate()?;
+        let old = normalize(old_headword);
+        let new = normalize(&entry.headword);
+        self.change(|entries| {
+            let created = entries
+                .iter()
+                .find(|e| normalize(&e.headword) == old)
+                .map(|e| e.created.clone());
+            entries.retain(|e| {
+                let key = normalize(&e.headword);
+                key != old && key != new
+            });
+            entry.updated = now();
+            entry.created = created
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| entry.updated.clone());
+            entries.push(entry);
+            Ok(Saved::Updated)
+        })
+    }
+
+    /// Removes the entry `headword`; returns how many went.
+    pub fn remove(&self, headword: &str) -> Result<usize, GlossaryError> {
+        let key = normalize(headword);
+        let shown = self.path().display().to_string();
+        self.change(|entries| {
+            let before = entries.len();
+            entries.retain(|e| normalize(&e.headword) != key);
+            match before - entries.len() {
+                0 => Err(GlossaryError::NotFound(headword.to_owned(), shown)),
+                removed => Ok(removed),
+            }
+        })
+    }
+
+    /// Reads the file (a missing one is empty).
+    pub fn read(&self) -> Result<Vec<Entry>, GlossaryError> {
+        let path = self.path();
+        match fs::read(&path) {
+            Ok(bytes) => Ok(parse_glossary(&bytes, &path, false)?.entries),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(source) => Err(GlossaryError::Io {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Runs `edit` on the file's entries under an exclusive lock, re-reading
+    /// the file first (another qari may have written it) and writing it
+    /// back atomically. A file that cannot be parsed is never overwritten.
+    fn change<T>(
+        &self,
+        edit: impl FnOnce(&mut Vec<Entry>) -> Result<T, GlossaryError>,
+    ) -> Result<T, GlossaryError> {
+        let io = |path: &Path| {
+            let path = path.display().to_string();
+            move |source| GlossaryError::Io { path, source }
+        };
+        fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let lock_path = self.dir.join(LOCK_FILE);
+        let lock: File = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        lock.lock().map_err(io(&lock_path))?;
+        let path = self.path();
+        let mut entries = self.read().map_err(|error| match error {
+            GlossaryError::Io { .. } => error,
+            other => GlossaryError::ReadOnly {
+                path: path.display().to_string(),
+                reason: other.to_string(),
+            },
+        })?;
+        let result = edit(&mut entries)?;
+        let body = toml::to_string(&FileOut { entry: &entries })
+            .map_err(|e| io(&path)(std::io::Error::other(e)))?;
+        atomic_write(&path, format!("{HEADER}{body}").as_bytes()).map_err(io(&path))?;
+        drop(lock); // unlocks
+        Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_update_replace_remove_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        assert_eq!(
+            user.add(Entry::new("نفير", "mobilisation")).unwrap(),
+            Saved::Added
+        );
+        assert_eq!(
+            user.add(Entry::new("سيطر", "to control")).unwrap(),
+            Saved::Added
+        );
+        assert_eq!(
+            user.add(Entry::new("نَفِير", "call to arms")).unwrap(),
+            Saved::Updated
+        );
+        let entries = user.read().unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].gloss(), "call to arms");
+        assert!(!entries[0].created.is_empty());
+        user.replace("سيطر", Entry::new("سيطرة", "control"))
+            .unwrap();
+        assert_eq!(user.read().unwrap()[1].headword, "سيطرة");
+        assert_eq!(user.remove("نفير").unwrap(), 1);
+        assert!(matches!(
+            user.remove("نفير"),
+            Err(GlossaryError::NotFound(..))
+        ));
+        assert_eq!(user.read().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_malformed_file_is_reported_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        let broken = "[[entry]]\nheadword = \"نفير\"\nsenses = \"not a list\"\n";
+        fs::write(user.path(), broken).unwrap();
+        let error = user
+            .add(Entry::new("سيطر", "to control"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("user.toml:3:10: invalid type: string"),
+            "{error}"
+        );
+        assert!(error.contains("qari leaves it as it is"), "{error}");
+        assert_eq!(fs::read_to_string(user.path()).unwrap(), broken);
+    }
+
+    #[test]
+    fn entries_are_checked_when_read() {
+        let text = "[[entry]]\nheadword = \"x\"\nsenses = [\"y\"]\n";
+        let error = parse_glossary(text.as_bytes(), Path::new("g.toml"), false).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "g.toml:1:1: entry \"x\": the headword \"x\" has no Arabic letter"
+        );
+    }
+}

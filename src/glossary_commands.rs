@@ -1,0 +1,184 @@
+//! `qari lookup`, `qari glossary …` and `qari check`.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::{Result, bail};
+
+use qari::article::{Library, words};
+use qari::glossary::{Entry, Glossary, Saved, UserGlossary, normalize};
+use qari::text::Direction;
+
+use crate::cli::GlossaryCommand;
+use crate::reader::for_output;
+
+fn glossary_dir(library: &Library) -> std::path::PathBuf {
+    library.root.join("glossary")
+}
+
+fn load(library: &Library) -> Glossary {
+    let glossary = Glossary::load(Some(&glossary_dir(library)));
+    for problem in &glossary.problems {
+        eprintln!("qari: skipped {problem}");
+    }
+    glossary
+}
+
+/// One entry in a few lines: headword, transliteration, part of speech,
+/// root; then the senses; then notes.
+fn describe(entry: &Entry) -> Vec<String> {
+    let mut head = entry.headword.clone();
+    for (label, value) in [
+        ("", &entry.translit),
+        ("", &entry.pos),
+        ("root ", &entry.root),
+    ] {
+        if !value.is_empty() {
+            head.push_str(&format!("  {label}{value}"));
+        }
+    }
+    let mut lines = vec![head];
+    lines.extend(entry.senses.iter().map(|s| format!("    {s}")));
+    if !entry.parent.is_empty() {
+        lines.push(format!("    form of {}", entry.parent));
+    }
+    if !entry.notes.is_empty() {
+        lines.push(format!("    note: {}", entry.notes));
+    }
+    lines
+}
+
+pub fn lookup(library: &Library, word: &str) -> Result<()> {
+    let glossary = load(library);
+    let visual = io::stdout().is_terminal();
+    let mut out = io::stdout().lock();
+    let found = glossary.lookup(word);
+    if found.is_empty() {
+        bail!("no glossary entry for {word:?}");
+    }
+    for found in found {
+        let entry = &glossary.entries[found.entry];
+        for line in describe(entry) {
+            writeln!(out, "{}", for_output(&line, visual, Direction::Ltr))?;
+        }
+        let source = glossary.source_of(found.entry).path.display();
+        let how = format!("    matched: {}  ({source})", found.how(&glossary));
+        writeln!(out, "{}", for_output(&how, visual, Direction::Ltr))?;
+    }
+    Ok(())
+}
+
+pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
+    let user = UserGlossary::new(glossary_dir(library));
+    match command {
+        GlossaryCommand::Add {
+            headword,
+            gloss,
+            root,
+            pos,
+            note,
+        } => {
+            let entry = Entry {
+                headword,
+                senses: gloss,
+                root: root.unwrap_or_default(),
+                pos: pos.unwrap_or_default(),
+                notes: note.unwrap_or_default(),
+                ..Entry::default()
+            };
+            let shown = entry.headword.trim().to_owned();
+            let saved = user.add(entry)?;
+            let verb = match saved {
+                Saved::Added => "added",
+                Saved::Updated => "updated",
+            };
+            println!("{verb} {shown:?} in {}", user.path().display());
+        }
+        GlossaryCommand::List { query } => {
+            let glossary = load(library);
+            let visual = io::stdout().is_terminal();
+            let mut out = io::stdout().lock();
+            let hits: Vec<usize> = match &query {
+                Some(query) => glossary.search(query),
+                None => (0..glossary.entries.len())
+                    .filter(|&i| glossary.is_live(i))
+                    .collect(),
+            };
+            for index in hits {
+                let entry = &glossary.entries[index];
+                let line = format!("{}\t{}", entry.headword, entry.senses.join("; "));
+                writeln!(out, "{}", for_output(&line, visual, Direction::Ltr))?;
+            }
+        }
+        GlossaryCommand::Rm { headword } => {
+            let removed = user.remove(&headword)?;
+            println!(
+                "removed {removed} entr{} {headword:?}",
+                if removed == 1 { "y" } else { "ies" }
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn check(library: &Library) -> Result<()> {
+    let catalog = library.catalog();
+    let glossary = Glossary::load(Some(&glossary_dir(library)));
+    let mut out = io::stdout().lock();
+    let mut failures = 0;
+    for problem in &catalog.problems {
+        writeln!(out, "error: {problem}")?;
+        failures += 1;
+    }
+    for problem in &glossary.problems {
+        writeln!(out, "error: {problem}")?;
+        failures += 1;
+    }
+    let live = (0..glossary.entries.len())
+        .filter(|&i| glossary.is_live(i))
+        .count();
+    writeln!(
+        out,
+        "glossary: {live} entries from {} files",
+        glossary.files.len()
+    )?;
+    for article in &catalog.articles {
+        let mut tokens = 0;
+        let mut covered = 0;
+        let mut missing: Vec<String> = Vec::new();
+        for sentence in &article.sentences {
+            let ranges = words(&sentence.ar);
+            let texts: Vec<&str> = ranges.iter().map(|r| &sentence.ar[r.clone()]).collect();
+            let mut resolved = vec![false; texts.len()];
+            for found in glossary.match_sentence(&texts) {
+                for flag in &mut resolved[found.first..found.first + found.len] {
+                    *flag = true;
+                }
+            }
+            tokens += texts.len();
+            covered += resolved.iter().filter(|&&r| r).count();
+            for (text, resolved) in texts.iter().zip(resolved) {
+                let key = normalize(text);
+                if !resolved && !missing.contains(&key) {
+                    missing.push(key);
+                }
+            }
+        }
+        let share = if tokens == 0 {
+            100.0
+        } else {
+            covered as f64 * 100.0 / tokens as f64
+        };
+        writeln!(
+            out,
+            "{}: {covered}/{tokens} word tokens resolve to a glossary entry ({share:.1} %)",
+            article.id
+        )?;
+        if !missing.is_empty() {
+            writeln!(out, "  not found: {}", missing.join(" "))?;
+        }
+    }
+    if failures > 0 {
+        bail!("{failures} file(s) could not be read");
+    }
+    Ok(())
+}
