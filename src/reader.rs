@@ -11,9 +11,10 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Print;
 
-use qari::app::keys::action_for_event;
+use qari::app::keys::{action_for_event, scope_for};
 use qari::app::{Action, App, BidiMode, Options};
 use qari::article::{Article, Catalog, Library, ReadingState, load_article};
+use qari::glossary::{Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;
@@ -51,8 +52,16 @@ pub fn run(
         bidi,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut app = App::new(article, position.saturating_sub(1), options);
-    app.message = startup_message(&catalog, state_problem.map(|e| e.to_string()));
+    let glossary_dir = library.root.join("glossary");
+    let glossary = Glossary::load(Some(&glossary_dir));
+    let glossary_problem = glossary.problems.first().map(|p| format!("skipped {p}"));
+    let mut app = App::new(article, position.saturating_sub(1), options)
+        .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)));
+    let problems = state_problem
+        .map(|e| e.to_string())
+        .into_iter()
+        .chain(glossary_problem);
+    app.message = startup_message(&catalog, problems.collect());
 
     let result = with_terminal(bidi, |terminal| event_loop(terminal, &mut app, test_panic));
 
@@ -90,7 +99,7 @@ fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Resu
 }
 
 /// One line for the status bar about files that could not be read.
-fn startup_message(catalog: &Catalog, state_problem: Option<String>) -> Option<String> {
+fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
     let articles = catalog
         .problems
         .first()
@@ -98,7 +107,7 @@ fn startup_message(catalog: &Catalog, state_problem: Option<String>) -> Option<S
             0 => format!("skipped {first}"),
             more => format!("skipped {first} (and {more} more: see `qari list`)"),
         });
-    let parts: Vec<String> = articles.into_iter().chain(state_problem).collect();
+    let parts: Vec<String> = articles.into_iter().chain(others).collect();
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
@@ -120,12 +129,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, test_panic: bool) -
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
         let event = event::read().context("reading the terminal")?;
-        if let Some(action) = action_for_event(&event, app.focus) {
-            app.update(action);
-            // The first key after start clears a start-up warning.
+        let scope = scope_for(app.focus, app.overlay.as_ref());
+        if let Some(action) = action_for_event(&event, scope) {
+            // A message stays until the next key.
             if !matches!(action, Action::Resize { .. }) {
                 app.message = None;
             }
+            app.update(action);
         }
     }
     Ok(())

@@ -6,15 +6,19 @@ mod common;
 
 use common::bundled_article;
 
-use qari::app::keys::{action_for_event, action_for_key};
+use qari::app::keys::{action_for_event, action_for_key, scope_for};
 use qari::app::{Action, App, Focus, Options, Row, Side};
+use qari::glossary::Glossary;
 use qari::text::{Direction, LayoutOptions, layout};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+/// The reader on the bundled article with the bundled glossary; entries
+/// are saved nowhere.
 fn app_at(columns: u16, rows: u16) -> App {
-    let mut app = App::new(bundled_article(), 0, Options::default());
+    let mut app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(Glossary::load(None), None);
     app.update(Action::Resize { columns, rows });
     app
 }
@@ -24,7 +28,8 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let action = action_for_key(KeyEvent::new(code, modifiers), app.focus)
+    let scope = scope_for(app.focus, app.overlay.as_ref());
+    let action = action_for_key(KeyEvent::new(code, modifiers), scope)
         .unwrap_or_else(|| panic!("{code:?} is not bound"));
     app.update(action);
 }
@@ -251,16 +256,18 @@ fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
 #[test]
 fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
     let mut app = app_at(120, 40);
+    chars(&mut app, "jj");
+    assert!(app.pane_entries().len() > 3);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Glossary);
     chars(&mut app, "jj");
-    assert_eq!((app.sentence, app.glossary_selected), (0, 2));
+    assert_eq!((app.sentence, app.glossary_selected), (2, 2));
     chars(&mut app, "k");
     assert_eq!(app.glossary_selected, 1);
     chars(&mut app, " ");
     assert_eq!(
         (app.sentence, app.glossary_selected),
-        (1, 0),
+        (3, 0),
         "Space still reads on"
     );
     press(&mut app, KeyCode::BackTab);
@@ -269,25 +276,6 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
     let mut narrow = app_at(50, 20);
     press(&mut narrow, KeyCode::Tab);
     assert_eq!(narrow.focus, Focus::Reader);
-}
-
-#[test]
-fn the_glossary_pane_lists_the_sentence_words_cursor_word_first() {
-    let mut app = app_at(120, 40);
-    chars(&mut app, "jjwww");
-    let items = app.glossary_items();
-    assert_eq!(items[0].word, "الجيش");
-    assert!(items[0].current);
-    assert_eq!(items[0].count, 5);
-    let words: Vec<&str> = items
-        .iter()
-        .skip(1)
-        .take(3)
-        .map(|i| i.word.as_str())
-        .collect();
-    assert_eq!(words, ["بعد", "ان", "سيطر"]);
-    let distinct: std::collections::HashSet<&str> = items.iter().map(|i| i.word.as_str()).collect();
-    assert_eq!(distinct.len(), items.len(), "each word once");
 }
 
 #[test]
@@ -307,12 +295,12 @@ fn glossary_pane_hides_and_changes_side() {
 fn help_opens_and_esc_closes_it_before_quitting() {
     let mut app = app_at(120, 40);
     chars(&mut app, "?");
-    assert!(app.help_open);
+    assert!(app.help_open());
     chars(&mut app, "?");
-    assert!(!app.help_open);
+    assert!(!app.help_open());
     chars(&mut app, "?");
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help_open && !app.should_quit);
+    assert!(!app.help_open() && !app.should_quit);
     press(&mut app, KeyCode::Esc);
     assert!(app.should_quit);
 
@@ -354,7 +342,7 @@ fn clicking_a_word_moves_the_cursor_there_and_the_wheel_moves_sentences() {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    app.update(action_for_event(&click, app.focus).unwrap());
+    app.update(action_for_event(&click, scope_for(app.focus, None)).unwrap());
     assert_eq!((app.sentence, app.word), (4, 3));
     assert_eq!(app.current().word(3), Some("السوري"));
 
@@ -366,9 +354,17 @@ fn clicking_a_word_moves_the_cursor_there_and_the_wheel_moves_sentences() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    app.update(action_for_event(&wheel(MouseEventKind::ScrollDown), app.focus).unwrap());
+    app.update(
+        action_for_event(
+            &wheel(MouseEventKind::ScrollDown),
+            scope_for(app.focus, None),
+        )
+        .unwrap(),
+    );
     assert_eq!(app.sentence, 5);
-    app.update(action_for_event(&wheel(MouseEventKind::ScrollUp), app.focus).unwrap());
+    app.update(
+        action_for_event(&wheel(MouseEventKind::ScrollUp), scope_for(app.focus, None)).unwrap(),
+    );
     assert_eq!(app.sentence, 4);
 }
 
@@ -414,4 +410,219 @@ fn translation_and_notes_lines_fit_the_study_panel_at_every_size() {
             chars(&mut app, "j");
         }
     }
+}
+
+/// The reader with the bundled glossary, saving to a temporary library.
+fn app_with_library(library: &std::path::Path) -> App {
+    let dir = library.join("glossary");
+    let glossary = Glossary::load(Some(&dir));
+    let mut app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(glossary, Some(qari::glossary::UserGlossary::new(dir)));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn form(app: &App) -> &qari::app::Form {
+    match &app.overlay {
+        Some(qari::app::Overlay::Form(form)) => form,
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+#[test]
+fn a_adds_an_entry_through_the_form_and_the_pane_shows_it_at_once() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    // The cursor on وحلفاؤه (the sixth word of sentence 3).
+    chars(&mut app, "wwwww");
+    assert_eq!(app.current().word(app.word), Some("وحلفاؤه"));
+    chars(&mut app, "a");
+    assert_eq!(
+        form(&app).fields[0].text,
+        "حلفاء",
+        "clitics off, hamza on its line"
+    );
+    // Typing goes to the form: q and j are letters here.
+    assert_eq!(form(&app).focused, 1, "the form starts on the gloss");
+    assert_eq!(
+        form(&app).fields[1].text,
+        "ally",
+        "prefilled from the bundled حليف"
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "allies; qj");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "ح ل ف");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "saved and closed");
+    assert!(!app.should_quit);
+    let found = app.cursor_matches();
+    // The learner's entry comes first, before the bundled حليف.
+    let entry = &app.glossary.entries[found[0].entry];
+    assert_eq!(
+        (entry.headword.as_str(), entry.senses.as_slice()),
+        ("حلفاء", &["allies".to_owned()][..])
+    );
+    assert_eq!(entry.root, "ح ل ف");
+    assert_eq!(found[0].how(&app.glossary), "و + حلفاء + ه");
+    assert!(!app.glossary.source_of(found[0].entry).bundled);
+    let saved = std::fs::read_to_string(library.path().join("glossary/user.toml")).unwrap();
+    assert!(
+        saved.contains("headword = \"حلفاء\"") && saved.contains("sentence = 3"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn the_form_refuses_bad_input_with_a_reason_and_esc_cancels() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "a");
+    // The form starts on the gloss, prefilled from the glossary.
+    assert_eq!(form(&app).focused, 1);
+    assert!(!form(&app).fields[1].text.is_empty());
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        form(&app).error.as_deref(),
+        Some("an entry needs at least one gloss")
+    );
+    type_text(&mut app, &"x".repeat(10_000));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        form(&app).error.as_deref(),
+        Some("the gloss is 10000 characters long; the limit is 1000")
+    );
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "abc");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        form(&app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("has no Arabic letter")
+    );
+    assert!(
+        !library.path().join("glossary/user.toml").exists(),
+        "nothing saved"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.overlay.is_none() && !app.should_quit,
+        "Esc closes the form only"
+    );
+}
+
+#[test]
+fn e_edits_d_deletes_after_a_yes_and_bundled_entries_are_kept() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    // The first word of sentence 3 with a bundled one-word entry.
+    while app.match_at(app.word).is_none_or(|m| m.len > 1) {
+        chars(&mut app, "w");
+    }
+    let headword = app.glossary.entries[app.cursor_matches()[0].entry]
+        .headword
+        .clone();
+    chars(&mut app, "d");
+    assert!(app.overlay.is_none());
+    assert!(app.message.as_deref().unwrap().contains("bundled entry"));
+    chars(&mut app, "e");
+    assert_eq!(form(&app).fields[0].text, headword);
+    type_text(&mut app, "; among");
+    press(&mut app, KeyCode::Enter);
+    let first = app.cursor_matches()[0].clone();
+    assert!(
+        !app.glossary.source_of(first.entry).bundled,
+        "edited into the user's glossary"
+    );
+    assert!(
+        app.glossary.entries[first.entry]
+            .senses
+            .contains(&"among".to_owned())
+    );
+    chars(&mut app, "d");
+    chars(&mut app, "n");
+    assert!(app.overlay.is_none());
+    assert!(
+        !app.glossary
+            .source_of(app.cursor_matches()[0].entry)
+            .bundled,
+        "n keeps it"
+    );
+    chars(&mut app, "dy");
+    let back = app.cursor_matches()[0].clone();
+    assert!(
+        app.glossary.source_of(back.entry).bundled,
+        "the bundled entry shows again"
+    );
+}
+
+#[test]
+fn v_selects_several_words_and_a_adds_them_as_one_term() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    // "منطقة المقابر": words 12 and 13 of sentence 3.
+    while app.current().word(app.word) != Some("منطقة") {
+        chars(&mut app, "w");
+    }
+    chars(&mut app, "vw");
+    assert_eq!(app.cursor_span().len(), 2);
+    chars(&mut app, "a");
+    assert_eq!(form(&app).fields[0].text, "منطقة المقابر");
+    type_text(&mut app, "the Cemeteries district");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let span = app.cursor_span();
+    assert_eq!(span.len(), 2, "the term is highlighted as one unit");
+    let term = app.match_at(app.word).unwrap();
+    assert_eq!(
+        app.glossary.entries[term.matches[0].entry].headword,
+        "منطقة المقابر"
+    );
+}
+
+#[test]
+fn slash_searches_in_arabic_and_english() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "/");
+    type_text(&mut app, "towards");
+    press(&mut app, KeyCode::Enter);
+    let (query, hits) = app.search_results.clone().unwrap();
+    assert_eq!(query, "towards");
+    assert!(
+        hits.iter()
+            .any(|&i| app.glossary.entries[i].headword == "إلى")
+    );
+    assert_eq!(app.focus, Focus::Glossary);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search_results.is_none() && !app.should_quit);
+    chars(&mut app, "/");
+    type_text(&mut app, "الى");
+    press(&mut app, KeyCode::Enter);
+    let (_, hits) = app.search_results.clone().unwrap();
+    assert_eq!(app.glossary.entries[hits[0]].headword, "إلى");
 }

@@ -6,6 +6,7 @@
 mod common;
 
 use qari::app::{Action, App, BidiMode, Options};
+use qari::glossary::Glossary;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -15,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use common::{bundled_article, normalise};
 
 fn app(columns: u16, rows: u16, options: Options) -> App {
-    let mut app = App::new(bundled_article(), 0, options);
+    let mut app = App::new(bundled_article(), 0, options).with_glossary(Glossary::load(None), None);
     app.update(Action::Resize { columns, rows });
     app
 }

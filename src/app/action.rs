@@ -32,6 +32,28 @@ pub enum Action {
     ToggleGlossaryPane,
     SwapGlossarySide,
     ToggleHelp,
+    /// Add a glossary entry for the word (or selection) under the cursor.
+    AddEntry,
+    /// Edit the entry under the cursor (or selected in the pane).
+    EditEntry,
+    /// Delete it, after a confirmation.
+    DeleteEntry,
+    /// Start or end a selection of several words.
+    ToggleSelection,
+    /// Search the glossary.
+    Search,
+    /// In a form or prompt: type a character.
+    Input(char),
+    /// In a form or prompt: save or run it; in a confirmation: yes.
+    Submit,
+    /// Close the form, prompt or confirmation without doing anything.
+    Cancel,
+    NextField,
+    PreviousField,
+    CursorLeft,
+    CursorRight,
+    DeleteBack,
+    DeleteForward,
     /// Esc: close the overlay if one is open, else quit.
     Back,
     Quit,

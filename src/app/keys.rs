@@ -16,6 +16,10 @@ pub enum Scope {
     Reader,
     /// Only while the glossary pane has the focus.
     Glossary,
+    /// In the entry form and the search prompt (other characters are typed).
+    Editing,
+    /// While a deletion waits for a yes.
+    Confirm,
 }
 
 /// A key with its modifiers.
@@ -61,7 +65,7 @@ const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Bindin
 
 use Action as A;
 use KeyCode as K;
-use Scope::{Global, Glossary, Reader};
+use Scope::{Confirm, Editing, Global, Glossary, Reader};
 
 /// Every key binding, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -88,42 +92,73 @@ pub const BINDINGS: &[Binding] = &[
     bind(Glossary, &[ch('k'), key(K::Up)], A::GlossaryUp),
     bind(Glossary, &[ch(' ')], A::NextSentence),
     bind(Glossary, &[key(K::Backspace)], A::PreviousSentence),
+    bind(Global, &[ch('a')], A::AddEntry),
+    bind(Global, &[ch('e')], A::EditEntry),
+    bind(Global, &[ch('d')], A::DeleteEntry),
+    bind(Global, &[ch('v')], A::ToggleSelection),
+    bind(Global, &[ch('/')], A::Search),
     bind(Global, &[ch('p')], A::ToggleGlossaryPane),
     bind(Global, &[ch('P')], A::SwapGlossarySide),
     bind(Global, &[ch('?')], A::ToggleHelp),
     bind(Global, &[ch('q'), ctrl('c')], A::Quit),
     bind(Global, &[key(K::Esc)], A::Back),
+    bind(Editing, &[key(K::Enter)], A::Submit),
+    bind(Editing, &[key(K::Esc)], A::Cancel),
+    bind(Editing, &[key(K::Tab), key(K::Down)], A::NextField),
+    bind(Editing, &[key(K::BackTab), key(K::Up)], A::PreviousField),
+    bind(Editing, &[key(K::Left)], A::CursorLeft),
+    bind(Editing, &[key(K::Right)], A::CursorRight),
+    bind(Editing, &[key(K::Backspace)], A::DeleteBack),
+    bind(Editing, &[key(K::Delete)], A::DeleteForward),
+    bind(Editing, &[ctrl('c')], A::Quit),
+    bind(Confirm, &[ch('y'), key(K::Enter)], A::Submit),
+    bind(Confirm, &[ch('n'), key(K::Esc)], A::Cancel),
 ];
 
-/// The action bound to `key` when `focus` has the focus, if any.
-pub fn action_for_key(key: KeyEvent, focus: Focus) -> Option<Action> {
+/// The action bound to `key` in `scope` (then in the global scope, unless a
+/// form or a confirmation is open), if any. In a form, other characters are
+/// typed.
+pub fn action_for_key(key: KeyEvent, scope: Scope) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     // Shift is part of the character itself ('G', '?'), so it is ignored;
     // Control and Alt are not.
     let modifiers = key.modifiers - KeyModifiers::SHIFT;
-    let scope = match focus {
-        Focus::Reader => Reader,
-        Focus::Glossary => Glossary,
-    };
-    BINDINGS
+    let global = matches!(scope, Reader | Glossary);
+    let bound = BINDINGS
         .iter()
         .filter(|b| b.scope == scope)
-        .chain(BINDINGS.iter().filter(|b| b.scope == Global))
+        .chain(BINDINGS.iter().filter(|b| global && b.scope == Global))
         .find(|b| {
             b.keys
                 .iter()
                 .any(|k| k.code == key.code && k.modifiers == modifiers)
         })
-        .map(|b| b.action)
+        .map(|b| b.action);
+    match (bound, key.code) {
+        (None, K::Char(c)) if scope == Scope::Editing && modifiers.is_empty() => Some(A::Input(c)),
+        _ => bound,
+    }
+}
+
+/// The scope keys go to: an open form or confirmation, else the focus.
+pub fn scope_for(focus: Focus, overlay: Option<&super::Overlay>) -> Scope {
+    match overlay {
+        Some(super::Overlay::Form(_) | super::Overlay::Search(_)) => Editing,
+        Some(super::Overlay::ConfirmDelete(_)) => Confirm,
+        _ => match focus {
+            Focus::Reader => Reader,
+            Focus::Glossary => Glossary,
+        },
+    }
 }
 
 /// The action for a terminal event: keys through the table, the mouse
 /// (click: word cursor; wheel: sentences) and resizes.
-pub fn action_for_event(event: &Event, focus: Focus) -> Option<Action> {
+pub fn action_for_event(event: &Event, scope: Scope) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for_key(*key, focus),
+        Event::Key(key) => action_for_key(*key, scope),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: mouse.column,
@@ -183,7 +218,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in [Global, Reader, Glossary] {
+        for scope in [Global, Reader, Glossary, Scope::Editing, Scope::Confirm] {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for key in binding.keys {
@@ -197,17 +232,21 @@ mod tests {
     #[test]
     fn the_focused_scope_comes_before_the_global_one() {
         let j = KeyEvent::new(K::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for_key(j, Focus::Reader), Some(A::NextSentence));
-        assert_eq!(action_for_key(j, Focus::Glossary), Some(A::GlossaryDown));
+        assert_eq!(action_for_key(j, Reader), Some(A::NextSentence));
+        assert_eq!(action_for_key(j, Glossary), Some(A::GlossaryDown));
         let big_g = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(
-            action_for_key(big_g, Focus::Glossary),
-            Some(A::LastSentence)
-        );
+        assert_eq!(action_for_key(big_g, Glossary), Some(A::LastSentence));
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for_key(ctrl_c, Focus::Reader), Some(A::Quit));
+        assert_eq!(action_for_key(ctrl_c, Reader), Some(A::Quit));
         let plain_c = KeyEvent::new(K::Char('c'), KeyModifiers::NONE);
-        assert_eq!(action_for_key(plain_c, Focus::Reader), None);
+        assert_eq!(action_for_key(plain_c, Reader), None);
+        // In a form, q and j are typed, not obeyed.
+        let q = KeyEvent::new(K::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(q, Scope::Editing), Some(A::Input('q')));
+        let arabic = KeyEvent::new(K::Char('ن'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(arabic, Scope::Editing), Some(A::Input('ن')));
+        assert_eq!(action_for_key(ctrl_c, Scope::Editing), Some(A::Quit));
+        assert_eq!(action_for_key(q, Scope::Confirm), None);
     }
 
     #[test]

@@ -5,19 +5,32 @@
 //! `ui` draw from `&App` alone.
 
 mod action;
+pub mod form;
 pub mod keys;
 pub mod screen;
+mod study;
 pub mod view;
-
-use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::article::{Article, Sentence, fold_marks};
+use crate::article::{Article, Sentence};
+use crate::glossary::{Glossary, SentenceMatch, UserGlossary};
 
 pub use action::Action;
+pub use form::{Field, Form, FormKind};
 pub use screen::{Screen, Side};
+pub use study::strip_clitics;
 pub use view::{ReaderView, Row, WordSpot};
+
+/// What is open over the panes; keys go to it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Form(Box<Form>),
+    Search(Field),
+    /// Delete the entry with this headword?
+    ConfirmDelete(String),
+}
 
 /// Which pane the keyboard drives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +67,6 @@ impl Default for Options {
     }
 }
 
-/// One line of the glossary pane before the glossary proper exists: a
-/// distinct word of the sentence and how often it occurs in the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordCount {
-    pub word: String,
-    pub count: usize,
-    /// Whether this is the word under the cursor.
-    pub current: bool,
-}
-
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -79,7 +82,9 @@ pub struct App {
     /// Rows of the translation and notes scrolled away.
     pub study_scroll: usize,
     pub focus: Focus,
-    pub help_open: bool,
+    pub overlay: Option<Overlay>,
+    /// Anchor word of a selection being made with `v`.
+    pub selection: Option<usize>,
     pub glossary_visible: bool,
     pub glossary_side: Side,
     /// Selected line of the glossary pane while it has the focus.
@@ -90,7 +95,14 @@ pub struct App {
     pub should_quit: bool,
     pub screen: Screen,
     pub view: ReaderView,
-    word_counts: HashMap<String, usize>,
+    pub glossary: Glossary,
+    /// Where entries are saved; none without a library folder.
+    pub user_glossary: Option<UserGlossary>,
+    /// Glossary matches of the current sentence.
+    pub matches: Vec<SentenceMatch>,
+    matched_sentence: Option<usize>,
+    /// The last search and its hits, shown in the glossary pane.
+    pub search_results: Option<(String, Vec<usize>)>,
 }
 
 impl App {
@@ -98,7 +110,6 @@ impl App {
     /// `update(Action::Resize { .. })` before the first draw.
     pub fn new(article: Article, sentence: usize, options: Options) -> App {
         let view = ReaderView::new(&article, options.bidi == BidiMode::App);
-        let word_counts = article.word_counts();
         let sentence = sentence.min(article.sentences.len().saturating_sub(1));
         App {
             article,
@@ -110,7 +121,8 @@ impl App {
             always_notes: false,
             study_scroll: 0,
             focus: Focus::Reader,
-            help_open: false,
+            overlay: None,
+            selection: None,
             glossary_visible: true,
             glossary_side: Side::Left,
             glossary_selected: 0,
@@ -119,8 +131,25 @@ impl App {
             should_quit: false,
             screen: Screen::default(),
             view,
-            word_counts,
+            glossary: Glossary::default(),
+            user_glossary: None,
+            matches: Vec::new(),
+            matched_sentence: None,
+            search_results: None,
         }
+    }
+
+    /// The app with a glossary, saving new entries to `user`.
+    pub fn with_glossary(mut self, glossary: Glossary, user: Option<UserGlossary>) -> App {
+        self.glossary = glossary;
+        self.user_glossary = user;
+        self.matched_sentence = None;
+        self.refresh_matches();
+        self
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
     }
 
     pub fn current(&self) -> &Sentence {
@@ -167,9 +196,41 @@ impl App {
                     Side::Right => Side::Left,
                 }
             }
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::Back if self.help_open => self.help_open = false,
+            Action::ToggleHelp => {
+                self.overlay = if self.help_open() {
+                    None
+                } else {
+                    Some(Overlay::Help)
+                };
+            }
+            Action::Back if self.overlay.is_some() => self.overlay = None,
+            Action::Back if self.selection.is_some() => self.selection = None,
+            Action::Back if self.search_results.is_some() => self.search_results = None,
             Action::Back | Action::Quit => self.should_quit = true,
+            Action::AddEntry => self.open_add_form(),
+            Action::EditEntry => self.open_edit_form(),
+            Action::DeleteEntry => self.ask_delete(),
+            Action::Search => self.open_search(),
+            Action::ToggleSelection => {
+                self.selection = match self.selection {
+                    Some(_) => None,
+                    None => Some(self.word),
+                }
+            }
+            Action::Submit => match &self.overlay {
+                Some(Overlay::Form(_)) => self.save_form(),
+                Some(Overlay::Search(_)) => self.run_search(),
+                Some(Overlay::ConfirmDelete(_)) => self.confirm_delete(),
+                _ => {}
+            },
+            Action::Cancel => self.overlay = None,
+            Action::Input(_)
+            | Action::NextField
+            | Action::PreviousField
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::DeleteBack
+            | Action::DeleteForward => self.edit_field(action),
             Action::Resize { columns, rows } => {
                 self.screen.area = Rect::new(0, 0, columns, rows);
             }
@@ -178,13 +239,43 @@ impl App {
         self.refresh();
     }
 
+    /// Typing and moving in the open form or search prompt.
+    fn edit_field(&mut self, action: Action) {
+        let field = match &mut self.overlay {
+            Some(Overlay::Form(form)) => {
+                let count = form.fields.len();
+                match action {
+                    Action::NextField => form.focused = (form.focused + 1) % count,
+                    Action::PreviousField => form.focused = (form.focused + count - 1) % count,
+                    _ => {}
+                }
+                form.error = None;
+                form.field()
+            }
+            Some(Overlay::Search(field)) => field,
+            _ => return,
+        };
+        match action {
+            Action::Input(c) if !c.is_control() => field.insert(c),
+            Action::CursorLeft => field.move_on_screen(true),
+            Action::CursorRight => field.move_on_screen(false),
+            Action::DeleteBack => field.delete_back(),
+            Action::DeleteForward => field.delete_forward(),
+            _ => {}
+        }
+    }
+
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
+        self.refresh_matches();
         self.screen = Screen::new(self.screen.area, self.glossary_visible, self.glossary_side);
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
-        let items = self.glossary_items().len();
+        let items = match &self.search_results {
+            Some((_, hits)) => hits.len(),
+            None => self.pane_entries().len(),
+        };
         self.glossary_selected = self.glossary_selected.min(items.saturating_sub(1));
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
@@ -208,6 +299,7 @@ impl App {
         }
         self.sentence = index;
         self.word = 0;
+        self.selection = None;
         self.glossary_selected = 0;
         self.study_scroll = 0;
         self.translation_shown = self.always_translation;
@@ -278,8 +370,7 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.help_open {
-            self.help_open = false;
+        if self.overlay.is_some() {
             return;
         }
         if let Some(glossary) = self.screen.glossary
@@ -304,32 +395,5 @@ impl App {
         if let Some(word) = self.current().word_at(offset) {
             self.word = word;
         }
-    }
-
-    /// The glossary pane's lines for the current sentence: its distinct
-    /// words, the one under the cursor first, each with its count in the
-    /// article. (The glossary issue replaces these with entries.)
-    pub fn glossary_items(&self) -> Vec<WordCount> {
-        let sentence = self.current();
-        let cursor = sentence.word(self.word).map(fold_marks);
-        let mut items: Vec<WordCount> = Vec::new();
-        for range in &sentence.words {
-            let word = fold_marks(&sentence.ar[range.clone()]);
-            if items.iter().any(|item| item.word == word) {
-                continue;
-            }
-            let current = cursor.as_deref() == Some(word.as_str());
-            let count = self.word_counts.get(&word).copied().unwrap_or(0);
-            items.push(WordCount {
-                word,
-                count,
-                current,
-            });
-        }
-        if let Some(position) = items.iter().position(|item| item.current) {
-            let item = items.remove(position);
-            items.insert(0, item);
-        }
-        items
     }
 }

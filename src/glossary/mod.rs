@@ -119,8 +119,11 @@ impl Glossary {
             });
             for entry in file.entries {
                 let key = normalize(&entry.headword);
-                // An entry of a later file replaces those of earlier files.
-                if let Some(earlier) = by_headword.get_mut(&key) {
+                // A learner's entry replaces those of earlier files (bundled
+                // files do not hide each other: كان and كأن fold together).
+                if !file.bundled
+                    && let Some(earlier) = by_headword.get_mut(&key)
+                {
                     let sources = &glossary.sources;
                     earlier.retain(|&i| sources[i] == source);
                 }
@@ -160,34 +163,41 @@ impl Glossary {
         &self.files[self.sources[entry]]
     }
 
-    /// Entries for one word of text, from its best readings: those that
-    /// take the fewest pieces off (كلم is the abbreviation before it is
-    /// ك + لم); each entry once.
+    /// Entries for one word of text: the learner's own entries that match
+    /// any reading, first; then the bundled entries of the best readings,
+    /// those that take the fewest pieces off (كلم is the abbreviation
+    /// before it is ك + لم). Each entry once.
     pub fn lookup(&self, word: &str) -> Vec<Match> {
         let normal = normalize(word);
         if let Some(entries) = self.phrase_entries(&normal) {
             return entries;
         }
-        let mut found: Vec<Match> = Vec::new();
+        let mut own: Vec<Match> = Vec::new();
+        let mut bundled: Vec<Match> = Vec::new();
         for analysis in analyses(&normal) {
-            if found
-                .first()
-                .is_some_and(|best| best.analysis.cost() < analysis.cost())
-            {
-                break;
-            }
-            if let Some(entries) = self.words.get(&analysis.stem) {
-                for &entry in entries {
-                    if found.iter().all(|m| m.entry != entry) {
-                        found.push(Match {
-                            entry,
-                            analysis: analysis.clone(),
-                        });
-                    }
+            let Some(entries) = self.words.get(&analysis.stem) else {
+                continue;
+            };
+            for &entry in entries {
+                let is_bundled = self.source_of(entry).bundled;
+                if is_bundled
+                    && bundled
+                        .first()
+                        .is_some_and(|best| best.analysis.cost() < analysis.cost())
+                {
+                    continue;
+                }
+                let list = if is_bundled { &mut bundled } else { &mut own };
+                if list.iter().all(|m| m.entry != entry) {
+                    list.push(Match {
+                        entry,
+                        analysis: analysis.clone(),
+                    });
                 }
             }
         }
-        found
+        own.extend(bundled);
+        own
     }
 
     /// A whole multi-word term typed as a lookup ("دير الزور").

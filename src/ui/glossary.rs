@@ -1,86 +1,201 @@
-//! The glossary pane. Until the glossary proper exists it lists the current
-//! sentence's distinct words, the one under the cursor first, with how often
-//! each occurs in the article.
+//! The glossary pane: the entries for the word under the cursor, expanded
+//! (how the word matched, headword, transliteration, part of speech, root,
+//! senses, notes, where the entry lives), then the other entries of the
+//! sentence one line each; or the hits of a search.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::app::{App, Focus};
+use crate::glossary::Entry;
 use crate::text::Direction;
 
 use super::strings;
-use super::text::{draw_first_line, draw_text, width_of};
+use super::text::{draw_line, layout_at};
 use super::theme::Theme;
+
+/// Writes wrapped lines down the pane until it is full.
+struct Writer<'a> {
+    buf: &'a mut Buffer,
+    area: Rect,
+    y: u16,
+    app: &'a App,
+}
+
+impl Writer<'_> {
+    fn full(&self) -> bool {
+        self.y >= self.area.bottom()
+    }
+
+    /// `text` wrapped at the pane's width less `indent`.
+    fn text(&mut self, text: &str, indent: u16, style: Style) {
+        let width = self.area.width.saturating_sub(indent + 1);
+        if width == 0 || text.is_empty() {
+            return;
+        }
+        let paragraph = layout_at(text, width, Direction::Ltr, self.app.options.bidi);
+        for line in &paragraph.lines {
+            if self.full() {
+                return;
+            }
+            let x = self.area.x + 1 + indent;
+            draw_line(
+                self.buf,
+                x,
+                self.y,
+                width,
+                line,
+                self.app.options.bidi,
+                |_| style,
+            );
+            self.y += 1;
+        }
+    }
+
+    /// One row: `text` cut to the width, the row filled with `style`.
+    fn row(&mut self, text: &str, style: Style, fill: bool) {
+        if self.full() {
+            return;
+        }
+        if fill {
+            self.buf
+                .set_style(Rect::new(self.area.x, self.y, self.area.width, 1), style);
+        }
+        let width = self.area.width.saturating_sub(2);
+        let paragraph = layout_at(text, width.max(1), Direction::Ltr, self.app.options.bidi);
+        if let Some(line) = paragraph.lines.first() {
+            draw_line(
+                self.buf,
+                self.area.x + 1,
+                self.y,
+                width,
+                line,
+                self.app.options.bidi,
+                |_| style,
+            );
+        }
+        self.y += 1;
+    }
+
+    fn gap(&mut self) {
+        self.y += 1;
+    }
+}
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if area.is_empty() {
         return;
     }
-    let mode = app.options.bidi;
-    let header = Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(2),
-        area.height.min(2),
-    );
-    let used = draw_text(
+    let mut out = Writer {
         buf,
-        header,
-        strings::GLOSSARY_HEADER,
-        Direction::Ltr,
-        theme.dim,
-        mode,
-    );
-    let list = Rect::new(
-        area.x,
-        area.y + used + 1,
-        area.width,
-        area.height.saturating_sub(used + 1),
-    );
-    let items = app.glossary_items();
-    let height = usize::from(list.height);
-    let focused = app.focus == Focus::Glossary;
-    let first = if focused && app.glossary_selected >= height {
-        app.glossary_selected + 1 - height
-    } else {
-        0
+        area,
+        y: area.y,
+        app,
     };
-    for (index, y) in (first..items.len()).zip(list.top()..list.bottom()) {
-        let item = &items[index];
-        let selected = focused && index == app.glossary_selected;
-        let style = match (selected, item.current) {
-            (true, _) => theme.selected,
-            (false, true) => theme.current,
-            (false, false) => theme.other.patch(theme.translation),
-        };
-        if selected {
-            buf.set_style(Rect::new(list.x, y, list.width, 1), style);
-        }
-        // Mark, word, and its count flush right: three pieces, so that the
-        // count's digits never join the Arabic word's run.
-        let row = Rect::new(list.x + 1, y, list.width.saturating_sub(2), 1);
-        if item.current {
-            draw_first_line(
-                buf,
-                row,
-                strings::SELECTED_MARK,
-                Direction::Ltr,
-                style,
-                mode,
+    if let Some((query, hits)) = &app.search_results {
+        out.text(&strings::search_results(query, hits.len()), 0, theme.dim);
+        out.gap();
+        list(&mut out, app, hits, theme);
+        return;
+    }
+    let entries = app.pane_entries();
+    let cursor = app.cursor_matches();
+    if cursor.is_empty() {
+        if let Some(word) = app.current().word(app.word) {
+            out.row(
+                &format!("{} {word}", strings::SELECTED_MARK.trim_end()),
+                theme.current,
+                false,
             );
         }
-        let count = strings::word_count(item.count);
-        let count_width = width_of(&count).min(row.width);
-        let count_cells = Rect::new(row.right() - count_width, y, count_width, 1);
-        draw_first_line(
-            buf,
-            count_cells,
-            &count,
-            Direction::Ltr,
-            theme.dim.patch(style),
-            mode,
+        out.text(strings::NO_ENTRY, 2, theme.missing);
+        out.gap();
+    }
+    for found in &cursor {
+        let entry = &app.glossary.entries[found.entry];
+        let source = if app.glossary.source_of(found.entry).bundled {
+            strings::BUNDLED
+        } else {
+            strings::YOURS
+        };
+        out.row(
+            &format!(
+                "{} {}",
+                strings::SELECTED_MARK.trim_end(),
+                found.how(&app.glossary)
+            ),
+            theme.current,
+            false,
         );
-        let word_cells = Rect::new(row.x + 2, y, row.width.saturating_sub(3 + count_width), 1);
-        draw_first_line(buf, word_cells, &item.word, Direction::Auto, style, mode);
+        expanded(&mut out, entry, source, theme);
+        out.gap();
+    }
+    let others: Vec<usize> = entries.iter().skip(cursor.len()).copied().collect();
+    if !others.is_empty() && !out.full() {
+        out.row(strings::IN_SENTENCE, theme.study_heading, false);
+        list(&mut out, app, &others, theme);
+    }
+}
+
+/// Every field of an entry.
+fn expanded(out: &mut Writer, entry: &Entry, source: &str, theme: &Theme) {
+    let mut head = entry.headword.clone();
+    for part in [&entry.translit, &entry.pos] {
+        if !part.is_empty() {
+            head.push_str("  ");
+            head.push_str(part);
+        }
+    }
+    out.text(&head, 2, theme.heading);
+    let mut grammar = Vec::new();
+    if !entry.root.is_empty() {
+        grammar.push(format!("root {}", entry.root));
+    }
+    if !entry.pattern.is_empty() {
+        grammar.push(entry.pattern.clone());
+    }
+    if !entry.parent.is_empty() {
+        grammar.push(format!("form of {}", entry.parent));
+    }
+    if !grammar.is_empty() {
+        out.text(&grammar.join(" · "), 2, theme.note);
+    }
+    for (number, sense) in entry.senses.iter().enumerate() {
+        let text = if entry.senses.len() > 1 {
+            format!("{}. {sense}", number + 1)
+        } else {
+            sense.clone()
+        };
+        out.text(&text, 2, theme.translation);
+    }
+    if !entry.notes.is_empty() {
+        out.text(&entry.notes, 2, theme.note);
+    }
+    out.text(source, 2, theme.dim);
+}
+
+/// Entries one line each; the selected one marked while the pane has the
+/// focus (the pane's selection counts from the first entry of the pane).
+fn list(out: &mut Writer, app: &App, entries: &[usize], theme: &Theme) {
+    let focused = app.focus == Focus::Glossary;
+    let offset = if app.search_results.is_some() {
+        0
+    } else {
+        app.cursor_matches().len()
+    };
+    for (position, &index) in entries.iter().enumerate() {
+        let entry = &app.glossary.entries[index];
+        let selected = focused && position + offset == app.glossary_selected;
+        let style = if selected {
+            theme.selected
+        } else {
+            theme.other.patch(theme.translation)
+        };
+        out.row(
+            &format!("{} — {}", entry.headword, entry.gloss()),
+            style,
+            selected,
+        );
     }
 }

@@ -24,8 +24,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             lines.push((keys.join(" "), strings::describe(binding.action).to_owned()));
         }
     }
-    let width = area.width.min(72);
-    let height = area.height.min(lines.len() as u16 + 5);
+    // Two columns when one would not fit and the terminal is wide enough.
+    let columns: u16 = if lines.len() as u16 + 5 > area.height && area.width >= 120 {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(usize::from(columns));
+    let width = area.width.min(72 * columns);
+    let height = area.height.min(per_column as u16 + 5);
     let outer = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -54,16 +61,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     );
     let footer_rows = 2.min(inner.height);
     let list_bottom = inner.bottom() - footer_rows;
-    for ((keys, text), y) in lines.iter().zip(inner.top()..list_bottom) {
-        let row = Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1);
+    let column_width = inner.width / columns;
+    for (index, (keys, text)) in lines.iter().enumerate() {
+        let column = (index / per_column) as u16;
+        let y = inner.top() + (index % per_column) as u16;
+        if y >= list_bottom {
+            continue;
+        }
+        let x = inner.x + 1 + column * column_width;
+        let row = Rect::new(x, y, column_width.saturating_sub(1), 1);
         if keys.is_empty() {
             draw_first_line(buf, row, text, Direction::Ltr, theme.study_heading, mode);
             continue;
         }
         draw_first_line(buf, row, keys, Direction::Ltr, theme.current, mode);
-        let column = KEYS_COLUMN.max(width_of(keys) + 2);
-        if column < row.width {
-            let rest = Rect::new(row.x + column, y, row.width - column, 1);
+        let indent = KEYS_COLUMN.max(width_of(keys) + 2);
+        if indent < row.width {
+            let rest = Rect::new(row.x + indent, y, row.width - indent, 1);
             draw_first_line(buf, rest, text, Direction::Ltr, theme.translation, mode);
         }
     }

@@ -1,6 +1,7 @@
 //! Widgets that only draw: `&App` in, cells of a `Buffer` out. Nothing here
 //! changes state; every string goes through the text engine (`text.rs`).
 
+mod form;
 mod glossary;
 mod help;
 mod reader;
@@ -13,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Overlay};
 use crate::text::Direction;
 
 pub use theme::Theme;
@@ -58,8 +59,14 @@ impl Widget for &App {
         if let Some(status) = screen.status {
             status::draw(self, status, buf, &theme);
         }
-        if self.help_open {
-            help::draw(self, area, buf, &theme);
+        match &self.overlay {
+            Some(Overlay::Help) => help::draw(self, area, buf, &theme),
+            Some(Overlay::Form(form)) => form::draw_form(self, form, area, buf, &theme),
+            Some(Overlay::Search(field)) => form::draw_search(self, field, area, buf, &theme),
+            Some(Overlay::ConfirmDelete(headword)) => {
+                form::draw_confirm(self, headword, area, buf, &theme);
+            }
+            None => {}
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::app::Action;
 
 pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
-pub const GLOSSARY_HEADER: &str = "Words of this sentence, × times in the article";
+
 pub const HELP_TITLE: &str = " Keys ";
 pub const HELP_FOOTER: &str = "Mouse: click a word to put the cursor on it; the wheel moves between sentences. Esc or ? closes this help.";
 pub const TRANSLATION_HEADING: &str = "Translation";
@@ -20,7 +20,34 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
     ("In the reader", crate::app::keys::Scope::Reader),
     ("In the glossary pane", crate::app::keys::Scope::Glossary),
     ("Anywhere", crate::app::keys::Scope::Global),
+    (
+        "In the entry form and the search prompt",
+        crate::app::keys::Scope::Editing,
+    ),
+    ("When asked to confirm", crate::app::keys::Scope::Confirm),
 ];
+
+pub const FORM_ADD_TITLE: &str = " New glossary entry ";
+pub const FORM_EDIT_TITLE: &str = " Edit glossary entry ";
+pub const FORM_FOOTER: &str =
+    "Enter saves · Esc cancels · Tab next field · glosses: separate with ;";
+pub const SEARCH_TITLE: &str = " Search the glossary ";
+pub const SEARCH_FOOTER: &str =
+    "Enter searches (Arabic: headwords; English: glosses) · Esc cancels";
+pub const CONFIRM_FOOTER: &str = "y deletes · n or Esc keeps it";
+pub const NO_ENTRY: &str = "No glossary entry yet. a adds one.";
+pub const MATCHED: &str = "matched";
+pub const IN_SENTENCE: &str = "Also in this sentence";
+pub const YOURS: &str = "your glossary";
+pub const BUNDLED: &str = "bundled";
+
+pub fn confirm_delete(headword: &str) -> String {
+    format!("Delete {headword} from your glossary?")
+}
+
+pub fn search_results(query: &str, count: usize) -> String {
+    format!("{count} entries for “{query}” (Esc: back to the sentence)")
+}
 
 /// The status line's key hints: the actions, joined keys, and a short name.
 pub const HINTS: &[(&[Action], &str)] = &[
@@ -31,6 +58,7 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::WordLeft, Action::WordRight], "word"),
     (&[Action::ToggleTranslation], "translation"),
     (&[Action::ToggleNotes], "notes"),
+    (&[Action::AddEntry], "add"),
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
     (&[Action::SwitchFocus], "pane"),
@@ -51,10 +79,6 @@ pub fn more_lines(count: usize) -> String {
     format!("{MORE} {count} more line{s} (J/PageDown)")
 }
 
-pub fn word_count(count: usize) -> String {
-    format!("×{count}")
-}
-
 /// What an action does, as the help overlay says it.
 pub fn describe(action: Action) -> &'static str {
     match action {
@@ -62,22 +86,36 @@ pub fn describe(action: Action) -> &'static str {
         Action::PreviousSentence => "previous sentence",
         Action::FirstSentence => "first sentence",
         Action::LastSentence => "last sentence",
-        Action::WordLeft => "word cursor one word left on screen",
-        Action::WordRight => "word cursor one word right on screen",
+        Action::WordLeft => "word cursor left on screen",
+        Action::WordRight => "word cursor right on screen",
         Action::NextWord => "next word in reading order",
         Action::PreviousWord => "previous word in reading order",
-        Action::ToggleTranslation => "show / hide this sentence's translation",
+        Action::ToggleTranslation => "show / hide the translation",
         Action::ToggleAlwaysTranslation => "translations always shown / hidden",
-        Action::ToggleNotes => "show / hide this sentence's notes",
+        Action::ToggleNotes => "show / hide the notes",
         Action::ToggleAlwaysNotes => "notes always shown / hidden",
-        Action::StudyDown => "scroll the translation and notes down",
-        Action::StudyUp => "scroll the translation and notes up",
-        Action::SwitchFocus => "move focus between reader and glossary",
+        Action::StudyDown => "scroll translation and notes down",
+        Action::StudyUp => "scroll translation and notes up",
+        Action::SwitchFocus => "focus the reader or the glossary",
         Action::GlossaryDown => "next glossary line",
         Action::GlossaryUp => "previous glossary line",
         Action::ToggleGlossaryPane => "show / hide the glossary pane",
         Action::SwapGlossarySide => "glossary pane to the other side",
         Action::ToggleHelp => "this help",
+        Action::AddEntry => "add an entry for the word or selection",
+        Action::EditEntry => "edit the entry (a bundled one: as yours)",
+        Action::DeleteEntry => "delete your entry, after a yes",
+        Action::ToggleSelection => "select words (a adds them as one term)",
+        Action::Search => "search the glossary (Arabic, English)",
+        Action::Input(_) => "type",
+        Action::Submit => "save / search / yes",
+        Action::Cancel => "cancel",
+        Action::NextField => "next field",
+        Action::PreviousField => "previous field",
+        Action::CursorLeft => "cursor left (in Arabic: onwards)",
+        Action::CursorRight => "cursor right",
+        Action::DeleteBack => "delete before the cursor",
+        Action::DeleteForward => "delete after the cursor",
         Action::Back => "close the help, else quit",
         Action::Quit => "quit (the position is saved)",
         Action::Resize { .. } => "resize",

@@ -1,0 +1,174 @@
+//! The entry form (`a` adds, `e` edits) and the search prompt (`/`): text
+//! fields with a cursor. The cursor is a byte offset in logical order; in a
+//! right-to-left field `←` moves it forward, as the text reads.
+
+use crate::glossary::{Entry, has_arabic_letter};
+
+/// One editable line of text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub text: String,
+    /// Byte offset of the cursor in `text`, on a char boundary.
+    pub cursor: usize,
+}
+
+impl Field {
+    pub fn new(label: &'static str, text: &str) -> Field {
+        Field {
+            label,
+            text: text.to_owned(),
+            cursor: text.len(),
+        }
+    }
+
+    /// Whether the field reads right to left (its first strong letter is
+    /// Arabic).
+    pub fn rtl(&self) -> bool {
+        self.text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| has_arabic_letter(&c.to_string()))
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    pub fn delete_back(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+            self.text.remove(self.cursor);
+        }
+    }
+
+    pub fn delete_forward(&mut self) {
+        if self.cursor < self.text.len() {
+            self.text.remove(self.cursor);
+        }
+    }
+
+    /// One character forward (`true`) or back in logical order.
+    pub fn step(&mut self, forward: bool) {
+        if forward {
+            if let Some(c) = self.text[self.cursor..].chars().next() {
+                self.cursor += c.len_utf8();
+            }
+        } else if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    /// `←` (`leftwards`) or `→` as seen on screen.
+    pub fn move_on_screen(&mut self, leftwards: bool) {
+        let forward = leftwards == self.rtl();
+        self.step(forward);
+    }
+}
+
+/// What the form will do on `Enter`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Add,
+    /// Edit the entry with this headword (a bundled one is overridden by a
+    /// copy in the learner's glossary).
+    Edit {
+        headword: String,
+    },
+}
+
+/// The open entry form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    /// Headword, gloss, root, part of speech, notes.
+    pub fields: Vec<Field>,
+    pub focused: usize,
+    /// Why the last `Enter` was refused.
+    pub error: Option<String>,
+    /// The entry being edited, to keep what the form does not show.
+    pub base: Entry,
+}
+
+pub const HEADWORD: usize = 0;
+pub const GLOSS: usize = 1;
+
+impl Form {
+    pub fn new(kind: FormKind, base: Entry) -> Form {
+        let fields = vec![
+            Field::new("Headword", &base.headword),
+            Field::new("Gloss", &base.senses.join("; ")),
+            Field::new("Root", &base.root),
+            Field::new("Part of speech", &base.pos),
+            Field::new("Notes", &base.notes),
+        ];
+        // Start where there is something to type.
+        let focused = if base.headword.is_empty() {
+            HEADWORD
+        } else {
+            GLOSS
+        };
+        Form {
+            kind,
+            fields,
+            focused,
+            error: None,
+            base,
+        }
+    }
+
+    pub fn field(&mut self) -> &mut Field {
+        &mut self.fields[self.focused]
+    }
+
+    /// The entry the form describes (not yet checked).
+    pub fn entry(&self) -> Entry {
+        let text = |i: usize| self.fields[i].text.trim().to_owned();
+        Entry {
+            headword: text(HEADWORD),
+            senses: self.fields[GLOSS]
+                .text
+                .split(';')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            root: text(2),
+            pos: text(3),
+            notes: text(4),
+            ..self.base.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_and_moving_in_arabic_and_latin() {
+        let mut field = Field::new("Headword", "");
+        for c in "نفير".chars() {
+            field.insert(c);
+        }
+        assert!(field.rtl());
+        field.move_on_screen(false); // → in Arabic: back one letter
+        field.delete_back();
+        assert_eq!(field.text, "نفر");
+        field.move_on_screen(true); // ← in Arabic: forward
+        assert_eq!(field.cursor, field.text.len());
+        let mut latin = Field::new("Gloss", "cal");
+        latin.move_on_screen(true);
+        latin.insert('l');
+        assert_eq!(latin.text, "call");
+        latin.delete_forward();
+        assert_eq!(latin.text, "cal");
+    }
+
+    #[test]
+    fn glosses_split_on_semicolons() {
+        let mut form = Form::new(FormKind::Add, Entry::new("نفير", "x"));
+        form.fields[GLOSS].text = "mobilisation; call to arms;".into();
+        assert_eq!(form.entry().senses, ["mobilisation", "call to arms"]);
+    }
+}

@@ -1,0 +1,302 @@
+//! The glossary side of the app: entries found in the current sentence,
+//! the entry form, deleting with confirmation, and search. These are the
+//! methods of [`App`] that `App::update` calls for glossary actions.
+
+use std::ops::Range;
+
+use crate::article::fold_marks;
+use crate::glossary::{Context, Entry, Glossary, Match, Saved, SentenceMatch};
+
+use super::form::{Field, Form, FormKind};
+use super::{App, Focus, Overlay};
+
+/// Proclitics taken off a new headword (longest first), and pronoun
+/// suffixes, when at least three letters are left.
+const PROCLITICS: &[&str] = &[
+    "وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف",
+];
+const ENCLITICS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا"];
+
+impl App {
+    /// Recomputes the current sentence's glossary matches when the sentence
+    /// or the glossary changed.
+    pub(super) fn refresh_matches(&mut self) {
+        if self.matched_sentence == Some(self.sentence) {
+            return;
+        }
+        let sentence = &self.article.sentences[self.sentence];
+        let words: Vec<&str> = sentence
+            .words
+            .iter()
+            .map(|r| &sentence.ar[r.clone()])
+            .collect();
+        self.matches = self.glossary.match_sentence(&words);
+        self.matched_sentence = Some(self.sentence);
+    }
+
+    /// The glossary changed on disk: read it again.
+    fn reload_glossary(&mut self) {
+        let dir = self.user_glossary.as_ref().map(|u| u.dir.clone());
+        self.glossary = Glossary::load(dir.as_deref());
+        self.matched_sentence = None;
+        self.refresh_matches();
+    }
+
+    /// The match covering word `word` of the current sentence.
+    pub fn match_at(&self, word: usize) -> Option<&SentenceMatch> {
+        self.matches
+            .iter()
+            .find(|m| (m.first..m.first + m.len).contains(&word))
+    }
+
+    /// The words the cursor covers: the selection being made with `v`, a
+    /// multi-word term as one unit, or the word.
+    pub fn cursor_span(&self) -> Range<usize> {
+        if let Some(anchor) = self.selection {
+            return anchor.min(self.word)..anchor.max(self.word) + 1;
+        }
+        match self.match_at(self.word) {
+            Some(found) => found.first..found.first + found.len,
+            None => self.word..self.word + 1,
+        }
+    }
+
+    /// Entries for the word under the cursor: the multi-word term it is part
+    /// of first, then the word's own entries.
+    pub fn cursor_matches(&self) -> Vec<Match> {
+        let mut found: Vec<Match> = self
+            .match_at(self.word)
+            .map(|m| m.matches.clone())
+            .unwrap_or_default();
+        if self.match_at(self.word).is_some_and(|m| m.len > 1)
+            && let Some(word) = self.current().word(self.word)
+        {
+            for own in self.glossary.lookup(word) {
+                if found.iter().all(|f| f.entry != own.entry) {
+                    found.push(own);
+                }
+            }
+        }
+        found
+    }
+
+    /// The entries of the whole sentence, each once, in reading order: what
+    /// the glossary pane lists (the cursor's first).
+    pub fn pane_entries(&self) -> Vec<usize> {
+        let mut entries: Vec<usize> = self.cursor_matches().iter().map(|m| m.entry).collect();
+        for found in &self.matches {
+            for m in &found.matches {
+                if !entries.contains(&m.entry) {
+                    entries.push(m.entry);
+                }
+            }
+        }
+        entries
+    }
+
+    /// The entry `e` and `d` act on: the selected one in the glossary pane,
+    /// else the first for the cursor word.
+    pub fn target_entry(&self) -> Option<usize> {
+        match self.focus {
+            Focus::Glossary => self.pane_entries().get(self.glossary_selected).copied(),
+            Focus::Reader => self.cursor_matches().first().map(|m| m.entry),
+        }
+    }
+
+    /// The text of the cursor's words (the selection, or a term).
+    fn cursor_text(&self) -> String {
+        let sentence = self.current();
+        let span = self.cursor_span();
+        match (
+            sentence.words.get(span.start),
+            sentence.words.get(span.end - 1),
+        ) {
+            (Some(first), Some(last)) => fold_marks(&sentence.ar[first.start..last.end]),
+            _ => String::new(),
+        }
+    }
+
+    /// `a`: the form for a new entry, its headword the cursor's word with
+    /// clitics taken off, its gloss the glossary's first for it, if any.
+    pub(super) fn open_add_form(&mut self) {
+        let text = self.cursor_text();
+        if text.is_empty() {
+            return;
+        }
+        let multi = self.cursor_span().len() > 1;
+        let headword = if multi {
+            text.clone()
+        } else {
+            strip_clitics(&text)
+        };
+        let mut base = Entry::new(&headword, "");
+        base.senses.clear();
+        if let Some(first) = self.cursor_matches().first() {
+            base.senses = vec![self.glossary.entries[first.entry].gloss().to_owned()];
+        }
+        base.context = Some(Context {
+            article: self.article.id.clone(),
+            sentence: self.sentence + 1,
+        });
+        self.selection = None;
+        self.overlay = Some(Overlay::Form(Box::new(Form::new(FormKind::Add, base))));
+    }
+
+    /// `e`: the form on the target entry.
+    pub(super) fn open_edit_form(&mut self) {
+        let Some(index) = self.target_entry() else {
+            self.message = Some(format!("No entry to edit here; {} adds one", "a"));
+            return;
+        };
+        let entry = self.glossary.entries[index].clone();
+        let kind = FormKind::Edit {
+            headword: entry.headword.clone(),
+        };
+        self.overlay = Some(Overlay::Form(Box::new(Form::new(kind, entry))));
+    }
+
+    /// `Enter` in the form: check and save at once, or say why not.
+    pub(super) fn save_form(&mut self) {
+        let Some(Overlay::Form(form)) = &mut self.overlay else {
+            return;
+        };
+        let Some(user) = &self.user_glossary else {
+            form.error = Some("No library folder: entries cannot be saved".into());
+            return;
+        };
+        let entry = form.entry();
+        let result = match &form.kind {
+            FormKind::Add => user.add(entry.clone()),
+            FormKind::Edit { headword } => {
+                let in_user_file = self
+                    .glossary
+                    .lookup(headword)
+                    .iter()
+                    .any(|m| !self.glossary.source_of(m.entry).bundled);
+                if in_user_file {
+                    user.replace(headword, entry.clone())
+                } else {
+                    user.add(entry.clone())
+                }
+            }
+        };
+        match result {
+            Ok(saved) => {
+                let verb = match saved {
+                    Saved::Added => "Added",
+                    Saved::Updated => "Saved",
+                };
+                self.message = Some(format!(
+                    "{verb} {} in {}",
+                    entry.headword,
+                    user.path().display()
+                ));
+                self.overlay = None;
+                self.reload_glossary();
+            }
+            Err(error) => form.error = Some(error.to_string()),
+        }
+    }
+
+    /// `d`: ask before deleting the target entry (the learner's only).
+    pub(super) fn ask_delete(&mut self) {
+        let Some(index) = self.target_entry() else {
+            self.message = Some("No entry to delete here".into());
+            return;
+        };
+        if self.glossary.source_of(index).bundled {
+            self.message = Some(format!(
+                "{} is a bundled entry: e edits it into your own glossary instead",
+                self.glossary.entries[index].headword
+            ));
+            return;
+        }
+        self.overlay = Some(Overlay::ConfirmDelete(
+            self.glossary.entries[index].headword.clone(),
+        ));
+    }
+
+    pub(super) fn confirm_delete(&mut self) {
+        let Some(Overlay::ConfirmDelete(headword)) = self.overlay.take() else {
+            return;
+        };
+        let Some(user) = &self.user_glossary else {
+            return;
+        };
+        self.message = Some(match user.remove(&headword) {
+            Ok(_) => format!("Deleted {headword}"),
+            Err(error) => error.to_string(),
+        });
+        self.reload_glossary();
+    }
+
+    /// `/`: the search prompt.
+    pub(super) fn open_search(&mut self) {
+        self.overlay = Some(Overlay::Search(Field::new("Search", "")));
+    }
+
+    /// `Enter` in the search prompt: the hits go to the glossary pane.
+    pub(super) fn run_search(&mut self) {
+        let Some(Overlay::Search(field)) = self.overlay.take() else {
+            return;
+        };
+        let hits = self.glossary.search(&field.text);
+        self.message = Some(format!(
+            "{} entries match {:?}; Esc returns to the sentence",
+            hits.len(),
+            field.text
+        ));
+        self.search_results = Some((field.text, hits));
+        self.glossary_selected = 0;
+        if self.screen.glossary.is_some() {
+            self.focus = Focus::Glossary;
+        }
+    }
+}
+
+/// A headword guessed from a word of text: proclitics and pronoun suffixes
+/// off when enough is left, a hamza back on its line (حلفاؤ → حلفاء).
+pub fn strip_clitics(word: &str) -> String {
+    let mut stem = word.to_owned();
+    for prefix in PROCLITICS {
+        if let Some(rest) = stem.strip_prefix(prefix)
+            && rest.chars().count() >= 3
+        {
+            stem = rest.to_owned();
+            break;
+        }
+    }
+    for suffix in ENCLITICS {
+        if let Some(rest) = stem.strip_suffix(suffix)
+            && rest.chars().count() >= 3
+        {
+            stem = rest.to_owned();
+            break;
+        }
+    }
+    if let Some(rest) = stem.strip_suffix('ه')
+        && rest.chars().count() >= 3
+        && rest.ends_with(['ؤ', 'ئ'])
+    {
+        stem = rest.to_owned();
+    }
+    if let Some(rest) = stem.strip_suffix(['ؤ', 'ئ']) {
+        stem = format!("{rest}ء");
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_clitics;
+
+    #[test]
+    fn headwords_guessed_from_words_of_the_article() {
+        assert_eq!(strip_clitics("وحلفاؤه"), "حلفاء");
+        assert_eq!(strip_clitics("والحلفاء"), "حلفاء");
+        assert_eq!(strip_clitics("للنفير"), "نفير");
+        assert_eq!(strip_clitics("سيطرتها"), "سيطرت");
+        assert_eq!(strip_clitics("وهي"), "وهي");
+        assert_eq!(strip_clitics("معركة"), "معركة");
+    }
+}

@@ -1,0 +1,191 @@
+//! The overlays that take typing: the entry form, the search prompt, and
+//! the delete confirmation. Fields are drawn through the engine, Arabic
+//! right-aligned, with a block cursor where the next letter goes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::{App, Field, Form, FormKind};
+use crate::text::Direction;
+
+use super::strings;
+use super::text::{draw_first_line, draw_line, draw_text, layout_at};
+use super::theme::Theme;
+
+/// A centred box of `width` × `height` (at most the area) with a title;
+/// returns the area inside it.
+fn boxed(
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    app: &App,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let outer = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(outer, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused);
+    let inner = block.inner(outer);
+    block.render(outer, buf);
+    let title_area = Rect::new(
+        outer.x + 2,
+        outer.y,
+        outer.width.saturating_sub(4),
+        outer.height.min(1),
+    );
+    draw_first_line(
+        buf,
+        title_area,
+        title,
+        Direction::Ltr,
+        theme.border_focused,
+        app.options.bidi,
+    );
+    inner
+}
+
+pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let title = match form.kind {
+        FormKind::Add => strings::FORM_ADD_TITLE,
+        FormKind::Edit { .. } => strings::FORM_EDIT_TITLE,
+    };
+    let height = form.fields.len() as u16 * 2 + 4;
+    let inner = boxed(area, 72, height, title, app, buf, theme);
+    let mut y = inner.y;
+    let mode = app.options.bidi;
+    for (index, field) in form.fields.iter().enumerate() {
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let focused = index == form.focused;
+        let label_style = if focused {
+            theme.study_heading
+        } else {
+            theme.dim
+        };
+        draw_first_line(
+            buf,
+            Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), 1),
+            field.label,
+            Direction::Ltr,
+            label_style,
+            mode,
+        );
+        draw_field(
+            app,
+            field,
+            focused,
+            Rect::new(inner.x + 1, y + 1, inner.width.saturating_sub(2), 1),
+            buf,
+            theme,
+        );
+        y += 2;
+    }
+    let footer = Rect::new(
+        inner.x + 1,
+        inner.bottom().saturating_sub(1),
+        inner.width.saturating_sub(2),
+        1,
+    );
+    match &form.error {
+        Some(error) => draw_first_line(buf, footer, error, Direction::Ltr, theme.message, mode),
+        None => draw_first_line(
+            buf,
+            footer,
+            strings::FORM_FOOTER,
+            Direction::Ltr,
+            theme.dim,
+            mode,
+        ),
+    };
+}
+
+pub fn draw_search(app: &App, field: &Field, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = boxed(area, 60, 5, strings::SEARCH_TITLE, app, buf, theme);
+    draw_field(
+        app,
+        field,
+        true,
+        Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1),
+        buf,
+        theme,
+    );
+    let footer = Rect::new(inner.x + 1, inner.y + 2, inner.width.saturating_sub(2), 1);
+    draw_first_line(
+        buf,
+        footer,
+        strings::SEARCH_FOOTER,
+        Direction::Ltr,
+        theme.dim,
+        app.options.bidi,
+    );
+}
+
+pub fn draw_confirm(app: &App, headword: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = boxed(area, 60, 5, " Delete ", app, buf, theme);
+    let question = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
+    draw_text(
+        buf,
+        question,
+        &strings::confirm_delete(headword),
+        Direction::Ltr,
+        theme.current,
+        app.options.bidi,
+    );
+    let footer = Rect::new(inner.x + 1, inner.y + 2, inner.width.saturating_sub(2), 1);
+    draw_first_line(
+        buf,
+        footer,
+        strings::CONFIRM_FOOTER,
+        Direction::Ltr,
+        theme.dim,
+        app.options.bidi,
+    );
+}
+
+/// One field on one row: the line holding the cursor, right-aligned when the
+/// text is Arabic, the cursor a reversed cell on the letter after it (or
+/// past the end of the text, on the side where the text goes on).
+fn draw_field(app: &App, field: &Field, focused: bool, row: Rect, buf: &mut Buffer, theme: &Theme) {
+    if row.width < 2 || row.height == 0 {
+        return;
+    }
+    let mode = app.options.bidi;
+    let rtl = field.rtl();
+    let direction = if rtl { Direction::Rtl } else { Direction::Ltr };
+    let width = row.width - 1; // room for the cursor past the end
+    let paragraph = layout_at(&field.text, width, direction, mode);
+    let at_end = field.cursor >= field.text.len();
+    let (line_index, column) = if at_end {
+        (paragraph.lines.len().saturating_sub(1), None)
+    } else {
+        paragraph
+            .locate(field.cursor)
+            .map_or((0, None), |(line, column)| (line, Some(column)))
+    };
+    let line = paragraph.lines.get(line_index);
+    let line_width = line.map_or(0, |l| u16::try_from(l.width).unwrap_or(u16::MAX).min(width));
+    let x = if rtl { row.right() - line_width } else { row.x };
+    if let Some(line) = line {
+        draw_line(buf, x, row.y, width, line, mode, |_| theme.translation);
+    }
+    if focused {
+        let caret = match column {
+            Some(column) => x + u16::try_from(column).unwrap_or(0),
+            None if rtl => x.saturating_sub(1).max(row.x),
+            None => (x + line_width).min(row.right() - 1),
+        };
+        buf.set_style(Rect::new(caret, row.y, 1, 1), theme.cursor_word);
+    }
+}
