@@ -40,6 +40,25 @@ pub struct LibraryArgs {
     /// [default: $XDG_DATA_HOME/qari, else ~/.local/share/qari]
     #[arg(long, env = "QARI_LIBRARY", global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
+    /// Folders with dictd or StarDict dictionaries, ':'-separated
+    /// [default: /usr/share/dictd, /usr/share/stardict/dic, ~/.stardict/dic]
+    #[arg(
+        long,
+        env = "QARI_DICTIONARIES",
+        global = true,
+        value_name = "DIRS",
+        value_delimiter = ':'
+    )]
+    pub dictionaries: Option<Vec<PathBuf>>,
+}
+
+impl LibraryArgs {
+    /// The dictionary folders to read.
+    pub fn dictionary_dirs(&self) -> Vec<PathBuf> {
+        self.dictionaries
+            .clone()
+            .unwrap_or_else(qari::glossary::Dictionaries::default_dirs)
+    }
 }
 
 #[derive(Debug, Subcommand)]

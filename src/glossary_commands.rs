@@ -5,7 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::{Result, bail};
 
 use qari::article::{Library, words};
-use qari::glossary::{Entry, Glossary, Saved, UserGlossary, normalize};
+use std::path::PathBuf;
+
+use qari::glossary::{Dictionaries, Entry, Glossary, Saved, UserGlossary, normalize};
 use qari::text::Direction;
 
 use crate::cli::GlossaryCommand;
@@ -47,13 +49,18 @@ fn describe(entry: &Entry) -> Vec<String> {
     lines
 }
 
-pub fn lookup(library: &Library, word: &str) -> Result<()> {
+pub fn lookup(library: &Library, dictionary_dirs: &[PathBuf], word: &str) -> Result<()> {
     let glossary = load(library);
+    let dictionaries = Dictionaries::load(dictionary_dirs);
+    for problem in &dictionaries.problems {
+        eprintln!("qari: skipped dictionary {problem}");
+    }
     let visual = io::stdout().is_terminal();
     let mut out = io::stdout().lock();
     let found = glossary.lookup(word);
-    if found.is_empty() {
-        bail!("no glossary entry for {word:?}");
+    let from_dictionaries = dictionaries.lookup(word);
+    if found.is_empty() && from_dictionaries.is_empty() {
+        bail!("no glossary entry or dictionary result for {word:?}");
     }
     for found in found {
         let entry = &glossary.entries[found.entry];
@@ -62,6 +69,20 @@ pub fn lookup(library: &Library, word: &str) -> Result<()> {
         }
         let source = glossary.source_of(found.entry).path.display();
         let how = format!("    matched: {}  ({source})", found.how(&glossary));
+        writeln!(out, "{}", for_output(&how, visual, Direction::Ltr))?;
+    }
+    for found in from_dictionaries {
+        let kind = if found.reverse { ", reverse match" } else { "" };
+        let head = format!("{}  [{}{kind}]", found.headword, found.dictionary);
+        writeln!(out, "{}", for_output(&head, visual, Direction::Ltr))?;
+        for sense in &found.senses {
+            writeln!(
+                out,
+                "{}",
+                for_output(&format!("    {sense}"), visual, Direction::Ltr)
+            )?;
+        }
+        let how = format!("    matched: {}", found.how());
         writeln!(out, "{}", for_output(&how, visual, Direction::Ltr))?;
     }
     Ok(())

@@ -20,17 +20,24 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => run_render(&args),
         Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
-        Some(Command::Lookup { word }) => {
-            reader::library(&cli.library).and_then(|l| glossary_commands::lookup(&l, &word))
-        }
+        Some(Command::Lookup { word }) => reader::library(&cli.library)
+            .and_then(|l| glossary_commands::lookup(&l, &cli.library.dictionary_dirs(), &word)),
         Some(Command::Glossary(command)) => {
             reader::library(&cli.library).and_then(|l| glossary_commands::glossary(&l, command))
         }
         Some(Command::Check) => {
             reader::library(&cli.library).and_then(|l| glossary_commands::check(&l))
         }
-        None => reader::library(&cli.library)
-            .and_then(|l| reader::run(&l, cli.article.as_deref(), cli.bidi.into(), cli.test_panic)),
+        None => reader::library(&cli.library).and_then(|l| {
+            let dictionaries = cli.library.dictionary_dirs();
+            reader::run(
+                &l,
+                &dictionaries,
+                cli.article.as_deref(),
+                cli.bidi.into(),
+                cli.test_panic,
+            )
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,9 @@
 //! reading position; and `qari list`.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use ratatui::DefaultTerminal;
@@ -11,10 +13,11 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Print;
 
+use qari::app::DictionaryHandle;
 use qari::app::keys::{action_for_event, scope_for};
 use qari::app::{Action, App, BidiMode, Options};
 use qari::article::{Article, Catalog, Library, ReadingState, load_article};
-use qari::glossary::{Glossary, UserGlossary};
+use qari::glossary::{Dictionaries, Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;
@@ -40,6 +43,7 @@ pub fn library(args: &LibraryArgs) -> Result<Library> {
 /// read, else on the first bundled one.
 pub fn run(
     library: &Library,
+    dictionary_dirs: &[PathBuf],
     wanted: Option<&str>,
     bidi: BidiMode,
     test_panic: bool,
@@ -55,8 +59,14 @@ pub fn run(
     let glossary_dir = library.root.join("glossary");
     let glossary = Glossary::load(Some(&glossary_dir));
     let glossary_problem = glossary.problems.first().map(|p| format!("skipped {p}"));
+    // Dictionaries load in the background: the first frame does not wait.
+    let dictionaries = DictionaryHandle::default();
+    let loading = Arc::clone(&dictionaries);
+    let dirs = dictionary_dirs.to_vec();
+    std::thread::spawn(move || loading.set(Dictionaries::load(&dirs)));
     let mut app = App::new(article, position.saturating_sub(1), options)
-        .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)));
+        .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)))
+        .with_dictionaries(dictionaries);
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
@@ -128,6 +138,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, test_panic: bool) -
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
+        // Wait for an event; redraw once when the dictionaries arrive.
+        let waiting = app.dictionaries_ready().is_none();
+        if waiting && !event::poll(Duration::from_millis(100)).context("reading the terminal")? {
+            continue;
+        }
         let event = event::read().context("reading the terminal")?;
         let scope = scope_for(app.focus, app.overlay.as_ref());
         if let Some(action) = action_for_event(&event, scope) {

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests need, as "package:file it provides".
 needed=(
   "unicode-data:/usr/share/unicode/BidiCharacterTest.txt"
+  "dict-freedict-ara-eng:/usr/share/dictd/freedict-ara-eng.index"
+  "dict-freedict-eng-ara:/usr/share/dictd/freedict-eng-ara.index"
 )
 missing=()
 for entry in "${needed[@]}"; do

@@ -14,7 +14,13 @@ pub mod view;
 use ratatui::layout::Rect;
 
 use crate::article::{Article, Sentence};
-use crate::glossary::{Glossary, SentenceMatch, UserGlossary};
+use std::sync::{Arc, OnceLock};
+
+use crate::glossary::{DictMatch, Dictionaries, Glossary, SentenceMatch, UserGlossary};
+
+/// The dictionaries, filled in once by a background thread: until then
+/// lookups skip them and the pane says they are loading.
+pub type DictionaryHandle = Arc<OnceLock<Dictionaries>>;
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
@@ -103,6 +109,7 @@ pub struct App {
     matched_sentence: Option<usize>,
     /// The last search and its hits, shown in the glossary pane.
     pub search_results: Option<(String, Vec<usize>)>,
+    pub dictionaries: DictionaryHandle,
 }
 
 impl App {
@@ -136,6 +143,26 @@ impl App {
             matches: Vec::new(),
             matched_sentence: None,
             search_results: None,
+            dictionaries: DictionaryHandle::default(),
+        }
+    }
+
+    /// The app with dictionaries (loaded or loading).
+    pub fn with_dictionaries(mut self, dictionaries: DictionaryHandle) -> App {
+        self.dictionaries = dictionaries;
+        self
+    }
+
+    /// The dictionaries, once loaded.
+    pub fn dictionaries_ready(&self) -> Option<&Dictionaries> {
+        self.dictionaries.get()
+    }
+
+    /// What the dictionaries say about the word under the cursor.
+    pub fn dictionary_matches(&self) -> Vec<DictMatch> {
+        match (self.dictionaries_ready(), self.current().word(self.word)) {
+            (Some(dictionaries), Some(word)) => dictionaries.lookup(word),
+            _ => Vec::new(),
         }
     }
 

@@ -117,7 +117,8 @@ impl App {
     }
 
     /// `a`: the form for a new entry, its headword the cursor's word with
-    /// clitics taken off, its gloss the glossary's first for it, if any.
+    /// clitics taken off, its gloss the glossary's first for it, else the
+    /// first dictionary's.
     pub(super) fn open_add_form(&mut self) {
         let text = self.cursor_text();
         if text.is_empty() {
@@ -133,6 +134,14 @@ impl App {
         base.senses.clear();
         if let Some(first) = self.cursor_matches().first() {
             base.senses = vec![self.glossary.entries[first.entry].gloss().to_owned()];
+        } else if let Some(found) = self.dictionary_matches().first() {
+            // A reverse match's "sense" is Arabic; its headword is the gloss.
+            let gloss = if found.reverse {
+                Some(&found.headword)
+            } else {
+                found.senses.first()
+            };
+            base.senses = gloss.cloned().into_iter().collect();
         }
         base.context = Some(Context {
             article: self.article.id.clone(),

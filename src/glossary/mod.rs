@@ -7,6 +7,7 @@
 //! each match says how it was made ("و + حلفاء + ه").
 
 mod bundled;
+mod dict;
 mod entry;
 mod normalize;
 mod stem;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use bundled::BUNDLED_GLOSSARY;
+pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, now};
 pub use normalize::{has_arabic_letter, normalize};
 pub use stem::{Analysis, analyses};
@@ -39,11 +41,20 @@ pub struct Match {
 }
 
 impl Match {
-    /// The word's reading with the entry's headword as its stem, e.g.
-    /// "و + حلفاء + ه"; just the headword when nothing was taken off.
+    /// How the word matched: its reading with the matched spelling as the
+    /// stem ("و + حلفاء + ه"), and the headword after an arrow when the
+    /// spelling was one of the entry's other forms ("و + حلفاؤه → حليف").
     pub fn how(&self, glossary: &Glossary) -> String {
-        self.analysis
-            .describe(&glossary.entries[self.entry].headword)
+        let entry = &glossary.entries[self.entry];
+        let key = std::iter::once(&entry.headword)
+            .chain(&entry.forms)
+            .find(|k| normalize(k) == self.analysis.stem);
+        match key {
+            Some(key) if *key != entry.headword => {
+                format!("{} → {}", self.analysis.describe(key), entry.headword)
+            }
+            _ => self.analysis.describe(&entry.headword),
+        }
     }
 }
 

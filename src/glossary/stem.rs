@@ -101,7 +101,18 @@ fn push_with_changes(
         // إليه, عليه: alif maqsura is written ي before a suffix (normalised
         // already), and final alif of some verbs/nouns is written ا: nothing to do.
     }
-    if !stem.starts_with("ال") && !prefixes.contains(&"ال") {
+    if let Some(position) = prefixes.iter().position(|p| *p == "ال") {
+        // The article kept on the stem: many dictionary headwords carry it
+        // (للحكومة → ل + الحكومة).
+        let mut fewer = prefixes.to_vec();
+        fewer.remove(position);
+        out.push(Analysis {
+            prefixes: fewer,
+            stem: format!("ال{stem}"),
+            suffixes: suffixes.to_vec(),
+            change: None,
+        });
+    } else if !stem.starts_with("ال") {
         out.push(make(format!("ال{stem}"), Some("+ ال")));
     }
 }

@@ -131,12 +131,47 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         expanded(&mut out, entry, source, theme);
         out.gap();
     }
+    dictionary_results(&mut out, app, theme);
     let others: Vec<usize> = entries.iter().skip(cursor.len()).copied().collect();
     if !others.is_empty() && !out.full() {
         out.row(strings::IN_SENTENCE, theme.study_heading, false);
         list(&mut out, app, &others, theme);
     }
 }
+
+/// The dictionaries' entries for the cursor word, each marked with the
+/// dictionary's name.
+fn dictionary_results(out: &mut Writer, app: &App, theme: &Theme) {
+    if app.dictionaries_ready().is_none() {
+        out.row(strings::DICTIONARIES_LOADING, theme.dim, false);
+        out.gap();
+        return;
+    }
+    let matches = app.dictionary_matches();
+    let mut shown_name = None;
+    for found in matches.iter().take(MAX_DICTIONARY_RESULTS) {
+        if out.full() {
+            return;
+        }
+        if shown_name != Some(&found.dictionary) {
+            out.row(
+                &strings::dictionary_heading(&found.dictionary, found.reverse),
+                theme.study_heading,
+                false,
+            );
+            shown_name = Some(&found.dictionary);
+        }
+        let line = format!("{} — {}", found.headword, found.senses.join("; "));
+        out.text(&line, 2, theme.translation);
+        out.text(&found.how(), 4, theme.dim);
+    }
+    if shown_name.is_some() {
+        out.gap();
+    }
+}
+
+/// Dictionary entries shown for one word, at most.
+const MAX_DICTIONARY_RESULTS: usize = 6;
 
 /// Every field of an entry.
 fn expanded(out: &mut Writer, entry: &Entry, source: &str, theme: &Theme) {

@@ -41,6 +41,16 @@ pub const IN_SENTENCE: &str = "Also in this sentence";
 pub const YOURS: &str = "your glossary";
 pub const BUNDLED: &str = "bundled";
 
+pub const DICTIONARIES_LOADING: &str = "Dictionaries loading…";
+
+pub fn dictionary_heading(name: &str, reverse: bool) -> String {
+    if reverse {
+        format!("{name} (reverse match):")
+    } else {
+        format!("{name}:")
+    }
+}
+
 pub fn confirm_delete(headword: &str) -> String {
     format!("Delete {headword} from your glossary?")
 }
