@@ -192,3 +192,50 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
     // The message comes after leaving the alternate screen, so it stays.
     assert!(raw.rfind("\x1b[?1049l").unwrap() < raw.find("deliberate panic").unwrap());
 }
+
+#[test]
+fn an_entry_typed_in_arabic_survives_a_concurrent_add_a_kill_and_a_restart() {
+    let library = tempfile::tempdir().unwrap();
+    let mut session = Session::start(library.path(), 120, 40, &[]);
+    session.wait_for("sentence 1/24");
+    session.keys("jj"); // sentence 3: بعد ان سيطر …
+    session.wait_for("sentence 3/24");
+    session.keys("a");
+    session.wait_for("New glossary entry");
+    // Headword: clear what was prefilled, type Arabic.
+    session.keys("\x1b[Z"); // Shift-Tab, from the gloss to the headword
+    session.keys(&"\x7f".repeat(30));
+    session.keys("نفيرعام");
+    session.keys("\x7f\x7f\x7f"); // Backspace: نفير
+    session.keys("\t");
+    session.keys(&"\x7f".repeat(80));
+    session.keys("qari-test-gloss");
+    session.keys("\r");
+    session.wait_for("Added");
+    // Another qari adds an entry while the reader runs…
+    let other = std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["glossary", "add", "سيطر", "--gloss", "concurrent-gloss"])
+        .env("QARI_LIBRARY", library.path())
+        .output()
+        .unwrap();
+    assert!(other.status.success());
+    // …then the reader is killed outright.
+    session.child.kill().unwrap();
+    let _ = session.child.wait();
+    let saved = std::fs::read_to_string(library.path().join("glossary/user.toml")).unwrap();
+    assert!(
+        saved.contains("headword = \"نفير\"") && saved.contains("qari-test-gloss"),
+        "{saved}"
+    );
+    assert!(saved.contains("concurrent-gloss"), "{saved}");
+
+    // Restart (killed, the reader saved no position): the entry is in the
+    // pane for للنفير, the title's last word.
+    let mut again = Session::start(library.path(), 120, 40, &[]);
+    again.wait_for("sentence 1/24");
+    again.keys("jb"); // to sentence 2, then back to the title's last word
+    again.wait_for("qari-test-gloss");
+    again.wait_for("your glossary");
+    again.keys("q");
+    assert!(again.wait_for_exit());
+}

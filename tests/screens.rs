@@ -5,8 +5,9 @@
 
 mod common;
 
+use qari::app::DictionaryHandle;
 use qari::app::{Action, App, BidiMode, Options};
-use qari::glossary::Glossary;
+use qari::glossary::{Dictionaries, Glossary};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -16,7 +17,13 @@ use unicode_width::UnicodeWidthStr;
 use common::{bundled_article, normalise};
 
 fn app(columns: u16, rows: u16, options: Options) -> App {
-    let mut app = App::new(bundled_article(), 0, options).with_glossary(Glossary::load(None), None);
+    // No dictionaries (loaded, none found): screens do not depend on what
+    // the machine has installed.
+    let none = DictionaryHandle::default();
+    let _ = none.set(Dictionaries::default());
+    let mut app = App::new(bundled_article(), 0, options)
+        .with_glossary(Glossary::load(None), None)
+        .with_dictionaries(none);
     app.update(Action::Resize { columns, rows });
     app
 }
