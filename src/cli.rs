@@ -106,6 +106,37 @@ pub enum GlossaryCommand {
     List { query: Option<String> },
     /// Remove an entry from your glossary.
     Rm { headword: String },
+    /// Export your entries: for Anki (imports as is), as CSV, or as LUTE's
+    /// term CSV.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include the bundled entries too
+        #[arg(long)]
+        all: bool,
+    },
+    /// Import entries from qari's CSV or LUTE's term CSV into your glossary.
+    Import { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Anki,
+    Csv,
+    Lute,
+}
+
+impl From<ExportFormat> for qari::glossary::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Anki => qari::glossary::Format::Anki,
+            ExportFormat::Csv => qari::glossary::Format::Csv,
+            ExportFormat::Lute => qari::glossary::Format::Lute,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

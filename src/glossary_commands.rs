@@ -2,12 +2,15 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 
 use qari::article::{Library, words};
 use std::path::PathBuf;
 
-use qari::glossary::{Dictionaries, Entry, Glossary, Saved, UserGlossary, normalize};
+use qari::files::atomic_write;
+use qari::glossary::{
+    CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import, normalize,
+};
 use qari::text::Direction;
 
 use crate::cli::GlossaryCommand;
@@ -129,6 +132,57 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
                 let line = format!("{}\t{}", entry.headword, entry.senses.join("; "));
                 writeln!(out, "{}", for_output(&line, visual, Direction::Ltr))?;
             }
+        }
+        GlossaryCommand::Export {
+            format,
+            output,
+            all,
+        } => {
+            let glossary = load(library);
+            let entries: Vec<Entry> = (0..glossary.entries.len())
+                .filter(|&i| glossary.is_live(i) && (all || !glossary.source_of(i).bundled))
+                .map(|i| glossary.entries[i].clone())
+                .collect();
+            let catalog = library.catalog();
+            let text = export(&entries, format.into(), |context| {
+                let article = catalog.get(&context.article)?;
+                let sentence = article.sentences.get(context.sentence.checked_sub(1)?)?;
+                Some(CardContext {
+                    arabic: sentence.ar.clone(),
+                    english: sentence.en.clone(),
+                })
+            })?;
+            match output {
+                Some(path) => {
+                    atomic_write(&path, text.as_bytes())
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    eprintln!("exported {} entries to {}", entries.len(), path.display());
+                }
+                None => io::stdout().lock().write_all(text.as_bytes())?,
+            }
+        }
+        GlossaryCommand::Import { file } => {
+            let shown = file.display().to_string();
+            let bytes = std::fs::read(&file).with_context(|| format!("{shown}: cannot read"))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{shown}: not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            let rows = import(&text).map_err(|e| anyhow::anyhow!("{shown}:{e}"))?;
+            let mut good = Vec::new();
+            for (line, row) in rows {
+                match row {
+                    Ok(entry) => good.push(entry),
+                    Err(reason) => eprintln!("qari: {shown}:{line}: {reason}; skipped"),
+                }
+            }
+            let (added, updated) = user.add_all(good)?;
+            println!(
+                "imported {added} new and {updated} updated entries into {}",
+                user.path().display()
+            );
         }
         GlossaryCommand::Rm { headword } => {
             let removed = user.remove(&headword)?;

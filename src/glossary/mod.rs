@@ -9,6 +9,7 @@
 mod bundled;
 mod dict;
 mod entry;
+mod exchange;
 mod normalize;
 mod stem;
 mod store;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 pub use bundled::BUNDLED_GLOSSARY;
 pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, now};
+pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use normalize::{has_arabic_letter, normalize};
 pub use stem::{Analysis, analyses};
 pub use store::{

@@ -164,6 +164,33 @@ impl UserGlossary {
         })
     }
 
+    /// Adds several entries under one lock (an import): each replaces the
+    /// entry with its headword. Returns how many were added and updated.
+    pub fn add_all(&self, entries: Vec<Entry>) -> Result<(usize, usize), GlossaryError> {
+        self.change(|existing| {
+            let (mut added, mut updated) = (0, 0);
+            for mut entry in entries {
+                let key = normalize(&entry.headword);
+                let stamp = now();
+                if entry.created.is_empty() {
+                    entry.created = stamp.clone();
+                }
+                entry.updated = stamp;
+                match existing.iter_mut().find(|e| normalize(&e.headword) == key) {
+                    Some(old) => {
+                        *old = entry;
+                        updated += 1;
+                    }
+                    None => {
+                        existing.push(entry);
+                        added += 1;
+                    }
+                }
+            }
+            Ok((added, updated))
+        })
+    }
+
     /// Replaces the entry `old_headword` with `entry` (which may have a new
     /// headword).
     pub fn replace(&self, old_headword: &str, mut entry: Entry) -> Result<Saved, GlossaryError> {
