@@ -1,13 +1,19 @@
-//! The reader's speed: start to first frame, and key press to redrawn frame
-//! on the bundled article and on a generated 10,000-sentence one (the cost
-//! must follow what is visible, not the article's length).
+//! The reader's speed: start to first frame (article and glossary read,
+//! first draw), and key press to redrawn frame with the glossary pane and
+//! FreeDict results, on the bundled article and on generated ones of up to
+//! 100,000 sentences (the cost must follow what is visible, not the
+//! article's length).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qari::app::{Action, App, Options};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use qari::app::{Action, App, DictionaryHandle, Options};
 use qari::article::{Article, Library};
+use qari::glossary::{Dictionaries, Glossary};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -43,7 +49,8 @@ fn start_to_first_frame(c: &mut Criterion) {
         b.iter(|| {
             let catalog = Library::new(NO_LIBRARY).catalog();
             let article = catalog.articles.into_iter().next().unwrap();
-            let mut app = App::new(article, 0, Options::default());
+            let glossary = Glossary::load(None);
+            let mut app = App::new(article, 0, Options::default()).with_glossary(glossary, None);
             app.update(Action::Resize {
                 columns: 120,
                 rows: 40,
@@ -58,6 +65,8 @@ fn start_to_first_frame(c: &mut Criterion) {
 }
 
 fn key_to_frame(c: &mut Criterion) {
+    let dictionaries = DictionaryHandle::default();
+    let _ = dictionaries.set(Dictionaries::load(&[PathBuf::from("/usr/share/dictd")]));
     let mut group = c.benchmark_group("key_to_frame_120x40");
     for (name, article) in [
         ("bundled_24_sentences", bundled()),
@@ -66,7 +75,10 @@ fn key_to_frame(c: &mut Criterion) {
         ("generated_100000_sentences", long_article(100_000)),
     ] {
         let last = article.sentences.len() - 1;
-        let mut app = App::new(article, last / 2, Options::default());
+        // As in use: the bundled glossary, and FreeDict when installed.
+        let mut app = App::new(article, last / 2, Options::default())
+            .with_glossary(Glossary::load(None), None)
+            .with_dictionaries(Arc::clone(&dictionaries));
         app.update(Action::Resize {
             columns: 120,
             rows: 40,

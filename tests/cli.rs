@@ -334,3 +334,103 @@ fn render_streams_in_bounded_memory() {
         println!("{STREAM_BYTES} bytes {shape}: peak RSS {peak_kib} KiB");
     }
 }
+
+#[test]
+fn lookup_prints_glossary_and_dictionary_matches_and_how() {
+    let library = tempfile::tempdir().unwrap();
+    let stardict = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stardict");
+    qari()
+        .args(["lookup", "وحلفاؤه"])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_DICTIONARIES", stardict)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("حليف  ḥalīf  noun  root ح ل ف"))
+        .stdout(predicate::str::contains(
+            "matched: و + حلفاؤه → حليف  (glossary/deir-ez-zor-2017.toml)",
+        ));
+    qari()
+        .args(["lookup", "والهدنة"])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_DICTIONARIES", stardict)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "الهدنة  [qari-test]\n    the truce, armistice\n    matched: و + الهدنة\n",
+        ));
+    qari()
+        .args(["lookup", "zzz"])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_DICTIONARIES", stardict)
+        .assert()
+        .code(1)
+        .stderr("qari: no glossary entry or dictionary result for \"zzz\"\n");
+}
+
+#[test]
+fn check_reports_full_coverage_of_the_bundled_article() {
+    let library = tempfile::tempdir().unwrap();
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "deir-ez-zor-2017: 606/606 word tokens resolve to a glossary entry (100.0 %); 4 numbers not counted",
+        ));
+    // A broken glossary file in the library fails the check, with its place.
+    let dir = library.path().join("glossary");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("mine.toml"), "[[entry]]\nheadword = \"نفير\"\n").unwrap();
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "mine.toml:1:1: missing field `senses`",
+        ));
+}
+
+#[test]
+fn export_and_import_round_trip_through_lute() {
+    let library = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        qari()
+            .args(args)
+            .env("QARI_LIBRARY", library.path())
+            .assert()
+            .success()
+    };
+    run(&[
+        "glossary",
+        "add",
+        "نفير",
+        "--gloss",
+        "mobilisation",
+        "--root",
+        "ن ف ر",
+    ]);
+    let file = library.path().join("terms.csv");
+    run(&[
+        "glossary",
+        "export",
+        "--format",
+        "lute",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "language,term,translation,parent,status,tags,pronunciation\nArabic,نفير,mobilisation,,1,,\n"
+    );
+    run(&["glossary", "rm", "نفير"]);
+    run(&["glossary", "import", file.to_str().unwrap()]).stdout(predicate::str::contains(
+        "imported 1 new and 0 updated entries",
+    ));
+    run(&["glossary", "list", "mobilisation"])
+        .stdout(predicate::str::contains("نفير\tmobilisation"));
+    run(&["glossary", "export", "--format", "anki"]).stdout(predicate::str::starts_with(
+        "#separator:tab\n#html:true\n#notetype:Basic\n",
+    ));
+}

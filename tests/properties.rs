@@ -196,3 +196,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Normalising for the glossary is idempotent, on Arabic with marks,
+    /// alef forms, digits and anything else.
+    #[test]
+    fn glossary_normalisation_is_idempotent(
+        text in "[\\u{0600}-\\u{06FF}\\u{0750}-\\u{077F} a-zA-Z0-9\\u{200C}\\u{200D}]{0,40}"
+    ) {
+        let once = qari::glossary::normalize(&text);
+        prop_assert_eq!(qari::glossary::normalize(&once), once);
+    }
+}

@@ -12,11 +12,15 @@
 /// on its own, so multi-word headwords keep their word ends.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let mut tokens = word.split_whitespace().peekable();
-    while let Some(token) = tokens.next() {
-        normalize_token(token, &mut out);
-        if tokens.peek().is_some() {
+    for token in word.split_whitespace() {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
+        }
+        normalize_token(token, &mut out);
+        // A token of marks or tatweel alone vanishes, with its space.
+        if out.len() == before + usize::from(before > 0) {
+            out.truncate(before);
         }
     }
     out

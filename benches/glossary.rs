@@ -1,0 +1,79 @@
+//! Glossary and dictionary speed: one word looked up in the bundled
+//! glossary and both FreeDict dictionaries, every word of a sentence, and
+//! loading the dictionaries.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use qari::article::Library;
+use qari::glossary::{Dictionaries, Glossary};
+
+fn dictionary_dirs() -> Vec<PathBuf> {
+    vec![PathBuf::from("/usr/share/dictd")]
+}
+
+fn lookups(c: &mut Criterion) {
+    let article = Library::new("/nonexistent/qari-bench-library")
+        .catalog()
+        .get("deir-ez-zor-2017")
+        .expect("the bundled article")
+        .clone();
+    let glossary = Glossary::load(None);
+    let dictionaries = Dictionaries::load(&dictionary_dirs());
+    assert_eq!(
+        dictionaries.list.len(),
+        2,
+        "FreeDict ara-eng and eng-ara are needed"
+    );
+    let words: Vec<&str> = article
+        .sentences
+        .iter()
+        .flat_map(|s| s.words.iter().map(move |r| &s.ar[r.clone()]))
+        .collect();
+    let mut next = 0;
+    c.bench_function("lookup_one_word_glossary_and_freedict", |b| {
+        b.iter(|| {
+            let word = words[next % words.len()];
+            next += 1;
+            black_box((glossary.lookup(word).len(), dictionaries.lookup(word).len()))
+        })
+    });
+    // The longest sentence: what the pane needs when a sentence opens.
+    let sentence = article
+        .sentences
+        .iter()
+        .max_by_key(|s| s.words.len())
+        .unwrap();
+    let sentence_words: Vec<&str> = sentence
+        .words
+        .iter()
+        .map(|r| &sentence.ar[r.clone()])
+        .collect();
+    c.bench_function("lookup_every_word_of_the_longest_sentence", |b| {
+        b.iter(|| {
+            let matches = glossary.match_sentence(&sentence_words);
+            let found: usize = sentence_words
+                .iter()
+                .map(|w| dictionaries.lookup(w).len())
+                .sum();
+            black_box((matches.len(), found))
+        })
+    });
+}
+
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.bench_function("freedict_both_directions", |b| {
+        b.iter(|| black_box(Dictionaries::load(&dictionary_dirs()).list.len()))
+    });
+    group.bench_function("bundled_glossary", |b| {
+        b.iter(|| black_box(Glossary::load(None).entries.len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, lookups, loading);
+criterion_main!(benches);
