@@ -11,6 +11,7 @@ needed=(
   "unicode-data:/usr/share/unicode/BidiCharacterTest.txt"
   "dict-freedict-ara-eng:/usr/share/dictd/freedict-ara-eng.index"
   "dict-freedict-eng-ara:/usr/share/dictd/freedict-eng-ara.index"
+  "python3-venv:/usr/share/doc/python3-venv"
 )
 missing=()
 for entry in "${needed[@]}"; do
@@ -24,6 +25,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Anki's own importer (PyPI package `anki`), for tests/anki_import.rs.
+if [ ! -x target/anki-venv/bin/python ] || ! target/anki-venv/bin/python -c "import anki" 2>/dev/null; then
+  echo "installing Anki's importer into target/anki-venv"
+  rm -rf target/anki-venv
+  python3 -m venv target/anki-venv
+  target/anki-venv/bin/pip install --quiet --disable-pip-version-check anki
 fi
 
 cargo fmt --check
