@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use qari::files::atomic_write;
 use qari::glossary::{
     CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import, normalize,
+    numeral,
 };
 use qari::text::Direction;
 
@@ -232,7 +233,7 @@ pub fn check(library: &Library) -> Result<()> {
             }
             for (text, resolved) in texts.iter().zip(resolved) {
                 let key = normalize(text);
-                if is_number(&key) {
+                if numeral(text).is_some() {
                     numbers += 1; // numerals are not vocabulary
                     continue;
                 }
@@ -261,10 +262,4 @@ pub fn check(library: &Library) -> Result<()> {
         bail!("{failures} file(s) could not be read");
     }
     Ok(())
-}
-
-/// Digits, perhaps behind a conjunction or preposition (و3 "and 3").
-fn is_number(word: &str) -> bool {
-    let digits = word.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
 }

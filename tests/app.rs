@@ -626,3 +626,32 @@ fn slash_searches_in_arabic_and_english() {
     let (_, hits) = app.search_results.clone().unwrap();
     assert_eq!(app.glossary.entries[hits[0]].headword, "إلى");
 }
+
+#[test]
+fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
+    // Without dictionaries: the bundled glossary alone answers every word;
+    // numerals are explained by the pane.
+    let mut app = app_at(120, 40);
+    let mut words = 0;
+    for index in 0..app.article.sentences.len() {
+        app.update(Action::FirstSentence);
+        for _ in 0..index {
+            app.update(Action::NextSentence);
+        }
+        for word in 0..app.current().words.len() {
+            while app.word < word {
+                app.update(Action::NextWord);
+            }
+            let text = app.current().word(word).unwrap().to_owned();
+            let answered =
+                !app.cursor_matches().is_empty() || qari::glossary::numeral(&text).is_some();
+            assert!(
+                answered,
+                "sentence {}: {text} has nothing in the pane",
+                index + 1
+            );
+            words += 1;
+        }
+    }
+    assert_eq!(words, 610);
+}

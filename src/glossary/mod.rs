@@ -21,7 +21,7 @@ pub use bundled::BUNDLED_GLOSSARY;
 pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
-pub use normalize::{has_arabic_letter, normalize};
+pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
 pub use stem::{Analysis, analyses};
 pub use store::{
     GlossaryError, GlossaryFile, Saved, USER_FILE, UserGlossary, load_glossary_file, parse_glossary,

@@ -4,6 +4,7 @@
 //! - tashkeel (harakat, shadda, sukun, dagger alif) and tatweel go;
 //! - أ إ آ ٱ become ا;
 //! - a final ى becomes ي, a final ة becomes ه (news text mixes them);
+//! - the old spellings ىء and يء of hamza on a tooth become ئ;
 //! - Arabic-Indic and Persian digits become ASCII digits.
 //!
 //! Normalising twice gives the same result as once (a property test checks).
@@ -37,6 +38,12 @@ fn normalize_token(token: &str, out: &mut String) {
             _ => out.push(c),
         }
     }
+    // The old spelling of hamza on a tooth, ىء / يء (اللاجىء), is ئ.
+    if out[start..].contains("ىء") || out[start..].contains("يء") {
+        let fixed = out[start..].replace("ىء", "ئ").replace("يء", "ئ");
+        out.truncate(start);
+        out.push_str(&fixed);
+    }
     // Final ى / ة, after the marks are gone (ىً, ةٌ).
     let token_text = &out[start..];
     if let Some(last) = token_text.chars().last() {
@@ -50,6 +57,43 @@ fn normalize_token(token: &str, out: &mut String) {
             out.push(replacement);
         }
     }
+}
+
+/// A numeral of the text: digits, perhaps behind a conjunction or
+/// preposition (و3 "and 3"). Numerals have no glossary entry; the pane
+/// explains them instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numeral {
+    /// The clitic in front (و، ف، ب، ل، ك), if any.
+    pub prefix: Option<char>,
+    /// The value in Western digits.
+    pub western: String,
+    /// The same in Arabic-Indic digits.
+    pub eastern: String,
+}
+
+/// `word` as a numeral, if it is one.
+pub fn numeral(word: &str) -> Option<Numeral> {
+    let normal = normalize(word);
+    let mut chars = normal.chars();
+    let first = chars.clone().next()?;
+    let prefix = matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك').then_some(first);
+    if prefix.is_some() {
+        chars.next();
+    }
+    let western: String = chars.collect();
+    if western.is_empty() || !western.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let eastern = western
+        .chars()
+        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x0660 + d)))
+        .collect();
+    Some(Numeral {
+        prefix,
+        western,
+        eastern,
+    })
 }
 
 /// Whether `text` holds at least one Arabic letter.
@@ -77,6 +121,20 @@ mod tests {
         // ة and ى only at the end of a word.
         assert_eq!(normalize("حياتى"), "حياتي");
         assert_eq!(normalize("ةبة"), "ةبه");
+        assert_eq!(normalize("اللاجىء"), normalize("اللاجئ"));
+        assert_eq!(normalize("شيء"), "شئ");
+    }
+
+    #[test]
+    fn numerals_with_and_without_a_clitic() {
+        let three = numeral("و3").unwrap();
+        assert_eq!(
+            (three.prefix, three.western.as_str(), three.eastern.as_str()),
+            (Some('و'), "3", "٣")
+        );
+        assert_eq!(numeral("١٤٧").unwrap().western, "147");
+        assert_eq!(numeral("كلم2"), None);
+        assert_eq!(numeral("و"), None);
     }
 
     #[test]

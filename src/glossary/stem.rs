@@ -89,6 +89,10 @@ fn push_with_changes(
         change,
     };
     out.push(make(stem.to_owned(), None));
+    if suffixes.first().is_some_and(|s| *s == "ين") {
+        // اللاجئين: dictionaries cite sound plurals in the nominative.
+        out.push(make(format!("{stem}ون"), Some("ين → ون")));
+    }
     if !suffixes.is_empty() {
         // سيطرتها: ta marbuta is written ت before a suffix.
         if let Some(base) = stem.strip_suffix('ت') {

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::{App, Focus};
-use crate::glossary::Entry;
+use crate::glossary::{Entry, numeral};
 use crate::text::Direction;
 
 use super::strings;
@@ -102,14 +102,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let entries = app.pane_entries();
     let cursor = app.cursor_matches();
     if cursor.is_empty() {
-        if let Some(word) = app.current().word(app.word) {
-            out.row(
-                &format!("{} {word}", strings::SELECTED_MARK.trim_end()),
-                theme.current,
-                false,
-            );
+        let word = app.current().word(app.word).unwrap_or("");
+        let mark = strings::SELECTED_MARK.trim_end();
+        out.row(&format!("{mark} {word}"), theme.current, false);
+        match numeral(word) {
+            Some(number) => out.text(&strings::numeral(&number), 2, theme.translation),
+            None => out.text(strings::NO_ENTRY, 2, theme.missing),
         }
-        out.text(strings::NO_ENTRY, 2, theme.missing);
         out.gap();
     }
     for found in &cursor {

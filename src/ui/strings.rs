@@ -41,6 +41,23 @@ pub const IN_SENTENCE: &str = "Also in this sentence";
 pub const YOURS: &str = "your glossary";
 pub const BUNDLED: &str = "bundled";
 
+/// What the pane says about a numeral of the text.
+pub fn numeral(number: &crate::glossary::Numeral) -> String {
+    let value = &number.western;
+    let prefix = match number.prefix {
+        Some('و') => "و ‘and’ + ",
+        Some('ف') => "ف ‘so’ + ",
+        Some('ب') => "ب ‘with, in’ + ",
+        Some('ل') => "ل ‘for, to’ + ",
+        Some('ك') => "ك ‘like, as’ + ",
+        _ => "",
+    };
+    format!(
+        "{prefix}the number {value} (in Arabic-Indic digits {}); digits read left to right inside Arabic text",
+        number.eastern
+    )
+}
+
 pub const DICTIONARIES_LOADING: &str = "Dictionaries loading…";
 
 pub fn dictionary_heading(name: &str, reverse: bool) -> String {
