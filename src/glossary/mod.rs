@@ -45,7 +45,8 @@ pub struct Match {
 impl Match {
     /// How the word matched: its reading with the matched spelling as the
     /// stem ("و + حلفاء + ه"), and the headword after an arrow when the
-    /// spelling was one of the entry's other forms ("و + حلفاؤه → حليف").
+    /// spelling was one of the entry's other forms ("و + حلفاؤه, a form of حليف": an
+    /// arrow would point the wrong way inside right-to-left text).
     pub fn how(&self, glossary: &Glossary) -> String {
         let entry = &glossary.entries[self.entry];
         let key = std::iter::once(&entry.headword)
@@ -53,7 +54,11 @@ impl Match {
             .find(|k| normalize(k) == self.analysis.stem);
         match key {
             Some(key) if *key != entry.headword => {
-                format!("{} → {}", self.analysis.describe(key), entry.headword)
+                format!(
+                    "{}, a form of {}",
+                    self.analysis.describe(key),
+                    entry.headword
+                )
             }
             _ => self.analysis.describe(&entry.headword),
         }
