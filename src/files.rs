@@ -5,6 +5,72 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
+
+/// Why a file qari reads could not be used. Messages name the file, and
+/// for a syntax error the line, the column (in characters) and what was
+/// expected.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    InvalidUtf8 { path: String, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl FileError {
+    pub fn io(path: &Path, source: io::Error) -> FileError {
+        FileError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    /// A syntax error at byte `offset` of `text`.
+    pub fn syntax(
+        path: &Path,
+        text: &str,
+        offset: usize,
+        message: &dyn std::fmt::Display,
+    ) -> FileError {
+        let (line, column) = line_and_column(text, offset);
+        FileError::Syntax {
+            path: path.display().to_string(),
+            line,
+            column,
+            message: message.to_string().trim_end().replace('\n', " "),
+        }
+    }
+}
+
+/// Parses the bytes of a TOML file; returns the value and the text (for
+/// locating later errors).
+pub fn read_toml<'a, T: DeserializeOwned>(
+    bytes: &'a [u8],
+    path: &Path,
+) -> Result<(T, &'a str), FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| FileError::InvalidUtf8 {
+        path: path.display().to_string(),
+        offset: error.valid_up_to(),
+    })?;
+    let value = toml::from_str(text).map_err(|error| {
+        FileError::syntax(
+            path,
+            text,
+            error.span().map_or(0, |s| s.start),
+            &error.message(),
+        )
+    })?;
+    Ok((value, text))
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same
 /// folder, written and synced, renamed over `path`, then the folder synced,
 /// so a crash or `kill -9` at any moment leaves the old file or the new one.

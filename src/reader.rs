@@ -271,15 +271,5 @@ pub fn for_output(text: &str, visual: bool, direction: Direction) -> String {
 
 /// `text` as one visual line through the engine.
 fn visual_line(text: &str) -> String {
-    let options = LayoutOptions {
-        width: usize::MAX,
-        direction: Direction::Auto,
-        shape: true,
-    };
-    layout(text, &options)
-        .lines
-        .into_iter()
-        .map(|l| l.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+    for_output(text, true, Direction::Auto)
 }

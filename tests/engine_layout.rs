@@ -242,3 +242,19 @@ fn write_lines_prints_what_layout_draws() {
         }
     }
 }
+
+#[test]
+fn every_dangling_zwj_goes_so_none_fuses_with_a_neighbour() {
+    // Found by the ratatui width property: with one of two trailing ZWJs
+    // kept, the reordered line "😀‍😀" became one emoji sequence on screen.
+    let options = LayoutOptions {
+        width: 100,
+        direction: Direction::Rtl,
+        shape: true,
+    };
+    assert_eq!(
+        layout("😀😀\u{200d}\u{200d}", &options).lines[0].text,
+        "😀😀"
+    );
+    assert_eq!(layout("\u{200d}\u{200d}😀", &options).lines[0].text, "😀");
+}

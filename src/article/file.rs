@@ -10,26 +10,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Article, Meta, Origin, Sentence};
-use crate::files::line_and_column;
+use crate::files::{FileError, read_toml};
 
 /// Why an article could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ArticleError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
-    InvalidUtf8 { path: String, offset: usize },
-    #[error("{path}:{line}:{column}: {message}")]
-    Syntax {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
+pub type ArticleError = FileError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,22 +61,10 @@ pub fn parse_article(
     id: &str,
     origin: Origin,
 ) -> Result<Article, ArticleError> {
-    let shown = path.display().to_string();
-    let text = std::str::from_utf8(bytes).map_err(|error| ArticleError::InvalidUtf8 {
-        path: shown.clone(),
-        offset: error.valid_up_to(),
-    })?;
+    let (file, text): (ArticleFile, &str) = read_toml(bytes, path)?;
     let syntax = |span: Option<Range<usize>>, message: &dyn fmt::Display| {
-        let (line, column) = line_and_column(text, span.map_or(0, |s| s.start));
-        ArticleError::Syntax {
-            path: shown.clone(),
-            line,
-            column,
-            message: message.to_string().trim_end().replace('\n', " "),
-        }
+        FileError::syntax(path, text, span.map_or(0, |s| s.start), message)
     };
-    let file: ArticleFile =
-        toml::from_str(text).map_err(|error| syntax(error.span(), &error.message()))?;
     if file.sentence.is_empty() {
         return Err(syntax(
             Some(text.len()..text.len()),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
-use crate::files::{atomic_write, line_and_column};
+use crate::files::{FileError, atomic_write, line_and_column};
 
 /// The user's data folder.
 #[derive(Debug, Clone)]
@@ -181,17 +181,11 @@ impl Library {
 
 /// Reads an article file; its id is the file name without `.toml`.
 pub fn load_article(path: &Path) -> Result<Article, ArticleError> {
-    let shown = path.display().to_string();
     if path.is_dir() {
-        return Err(ArticleError::Io {
-            path: shown,
-            source: std::io::Error::other("is a directory, expected an article file"),
-        });
+        let source = std::io::Error::other("is a directory, expected an article file");
+        return Err(FileError::io(path, source));
     }
-    let bytes = fs::read(path).map_err(|source| ArticleError::Io {
-        path: shown,
-        source,
-    })?;
+    let bytes = fs::read(path).map_err(|source| FileError::io(path, source))?;
     let id = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())

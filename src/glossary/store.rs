@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
 use super::normalize::normalize;
-use crate::files::{atomic_write, line_and_column};
+use crate::files::{FileError, atomic_write, read_toml};
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -23,20 +23,8 @@ const HEADER: &str = "# qari glossary: your entries, one [[entry]] table each. q
 /// Why a glossary file could not be read or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum GlossaryError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
-    InvalidUtf8 { path: String, offset: usize },
-    #[error("{path}:{line}:{column}: {message}")]
-    Syntax {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("{path} cannot be read ({reason}); qari leaves it as it is: fix it, then try again")]
     ReadOnly { path: String, reason: String },
     #[error(transparent)]
@@ -72,24 +60,8 @@ pub fn parse_glossary(
     path: &Path,
     bundled: bool,
 ) -> Result<GlossaryFile, GlossaryError> {
-    let shown = path.display().to_string();
-    let text = std::str::from_utf8(bytes).map_err(|e| GlossaryError::InvalidUtf8 {
-        path: shown.clone(),
-        offset: e.valid_up_to(),
-    })?;
-    let located = |offset: usize, message: String| {
-        let (line, column) = line_and_column(text, offset);
-        GlossaryError::Syntax {
-            path: shown.clone(),
-            line,
-            column,
-            message,
-        }
-    };
-    let file: FileIn = toml::from_str(text).map_err(|error| {
-        let offset = error.span().map_or(0, |s| s.start);
-        located(offset, error.message().trim_end().replace('\n', " "))
-    })?;
+    let (file, text): (FileIn, &str) = read_toml(bytes, path)?;
+    let located = |offset: usize, message: String| FileError::syntax(path, text, offset, &message);
     let mut entries = Vec::with_capacity(file.entry.len());
     for spanned in file.entry {
         let start = spanned.span().start;
@@ -108,10 +80,7 @@ pub fn parse_glossary(
 
 /// Reads a glossary file from disk.
 pub fn load_glossary_file(path: &Path) -> Result<GlossaryFile, GlossaryError> {
-    let bytes = fs::read(path).map_err(|source| GlossaryError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let bytes = fs::read(path).map_err(|source| FileError::io(path, source))?;
     parse_glossary(&bytes, path, false)
 }
 
@@ -235,10 +204,7 @@ impl UserGlossary {
         match fs::read(&path) {
             Ok(bytes) => Ok(parse_glossary(&bytes, &path, false)?.entries),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(source) => Err(GlossaryError::Io {
-                path: path.display().to_string(),
-                source,
-            }),
+            Err(source) => Err(FileError::io(&path, source).into()),
         }
     }
 
@@ -250,8 +216,8 @@ impl UserGlossary {
         edit: impl FnOnce(&mut Vec<Entry>) -> Result<T, GlossaryError>,
     ) -> Result<T, GlossaryError> {
         let io = |path: &Path| {
-            let path = path.display().to_string();
-            move |source| GlossaryError::Io { path, source }
+            let path = path.to_path_buf();
+            move |source| GlossaryError::from(FileError::io(&path, source))
         };
         fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
         let lock_path = self.dir.join(LOCK_FILE);
@@ -264,7 +230,7 @@ impl UserGlossary {
         lock.lock().map_err(io(&lock_path))?;
         let path = self.path();
         let mut entries = self.read().map_err(|error| match error {
-            GlossaryError::Io { .. } => error,
+            GlossaryError::File(FileError::Io { .. }) => error,
             other => GlossaryError::ReadOnly {
                 path: path.display().to_string(),
                 reason: other.to_string(),

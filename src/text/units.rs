@@ -164,16 +164,19 @@ pub(super) fn build_units(
 pub(super) fn trim_dangling_zwj(drawn: &mut String, unit: &mut Unit, terminal_shapes: bool) {
     const ZWJ: char = '\u{200D}';
     let from = unit.drawn.start;
-    if drawn[from..].starts_with(ZWJ) {
+    // Every one of them: two dangling ZWJs would leave one to fuse with a
+    // neighbour (😀 + ZWJ ZWJ).
+    while drawn[from..].starts_with(ZWJ) {
         drawn.replace_range(from..from + ZWJ.len_utf8(), "");
     }
-    if drawn[from..].ends_with(ZWJ) {
+    while drawn[from..].ends_with(ZWJ) {
         let before = drawn[from..drawn.len() - ZWJ.len_utf8()]
             .chars()
             .next_back();
-        if !(terminal_shapes && before.is_some_and(joins_following)) {
-            drawn.truncate(drawn.len() - ZWJ.len_utf8());
+        if terminal_shapes && before.is_some_and(joins_following) {
+            break;
         }
+        drawn.truncate(drawn.len() - ZWJ.len_utf8());
     }
     unit.drawn.end = drawn.len();
     unit.width = MEASURE;

@@ -4,56 +4,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::{App, Field, Form, FormKind};
 use crate::text::Direction;
 
+use super::overlay::boxed;
 use super::strings;
 use super::text::{draw_first_line, draw_line, draw_text, layout_at};
 use super::theme::Theme;
-
-/// A centred box of `width` × `height` (at most the area) with a title;
-/// returns the area inside it.
-fn boxed(
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-    app: &App,
-    buf: &mut Buffer,
-    theme: &Theme,
-) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    let outer = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(outer, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused);
-    let inner = block.inner(outer);
-    block.render(outer, buf);
-    let title_area = Rect::new(
-        outer.x + 2,
-        outer.y,
-        outer.width.saturating_sub(4),
-        outer.height.min(1),
-    );
-    draw_first_line(
-        buf,
-        title_area,
-        title,
-        Direction::Ltr,
-        theme.border_focused,
-        app.options.bidi,
-    );
-    inner
-}
 
 pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let title = match form.kind {

@@ -39,18 +39,23 @@ impl Writer<'_> {
             if self.full() {
                 return;
             }
-            let x = self.area.x + 1 + indent;
-            draw_line(
-                self.buf,
-                x,
-                self.y,
-                width,
-                line,
-                self.app.options.bidi,
-                |_| style,
-            );
-            self.y += 1;
+            self.put(line, indent, width, style);
         }
+    }
+
+    /// Draws one laid-out line at the current row and moves down.
+    fn put(&mut self, line: &crate::text::Line, indent: u16, width: u16, style: Style) {
+        let x = self.area.x + 1 + indent;
+        draw_line(
+            self.buf,
+            x,
+            self.y,
+            width,
+            line,
+            self.app.options.bidi,
+            |_| style,
+        );
+        self.y += 1;
     }
 
     /// One row: `text` cut to the width, the row filled with `style`.
@@ -64,18 +69,10 @@ impl Writer<'_> {
         }
         let width = self.area.width.saturating_sub(2);
         let paragraph = layout_at(text, width.max(1), Direction::Ltr, self.app.options.bidi);
-        if let Some(line) = paragraph.lines.first() {
-            draw_line(
-                self.buf,
-                self.area.x + 1,
-                self.y,
-                width,
-                line,
-                self.app.options.bidi,
-                |_| style,
-            );
+        match paragraph.lines.first() {
+            Some(line) => self.put(line, 0, width, style),
+            None => self.y += 1,
         }
-        self.y += 1;
     }
 
     fn gap(&mut self) {

@@ -2,12 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
 use crate::app::keys::BINDINGS;
 use crate::text::Direction;
 
+use super::overlay::boxed;
 use super::strings;
 use super::text::{draw_first_line, draw_text, width_of};
 use super::theme::Theme;
@@ -31,33 +31,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         1
     };
     let per_column = lines.len().div_ceil(usize::from(columns));
-    let width = area.width.min(72 * columns);
-    let height = area.height.min(per_column as u16 + 5);
-    let outer = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
+    let height = per_column as u16 + 5;
+    let inner = boxed(
+        area,
+        72 * columns,
         height,
-    );
-    Clear.render(outer, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused);
-    let inner = block.inner(outer);
-    block.render(outer, buf);
-    let title = Rect::new(
-        outer.x + 2,
-        outer.y,
-        outer.width.saturating_sub(4),
-        outer.height.min(1),
-    );
-    draw_first_line(
-        buf,
-        title,
         strings::HELP_TITLE,
-        Direction::Ltr,
-        theme.border_focused,
-        mode,
+        app,
+        buf,
+        theme,
     );
     let footer_rows = 2.min(inner.height);
     let list_bottom = inner.bottom() - footer_rows;

@@ -4,6 +4,7 @@
 mod form;
 mod glossary;
 mod help;
+mod overlay;
 mod reader;
 mod status;
 pub mod strings;
