@@ -196,7 +196,7 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
     Ok(())
 }
 
-pub fn check(library: &Library) -> Result<()> {
+pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {
     let catalog = library.catalog();
     let glossary = Glossary::load(Some(&glossary_dir(library)));
     let mut out = io::stdout().lock();
@@ -209,6 +209,26 @@ pub fn check(library: &Library) -> Result<()> {
         writeln!(out, "error: {problem}")?;
         failures += 1;
     }
+    let dictionaries = Dictionaries::load(dictionary_dirs);
+    for problem in &dictionaries.problems {
+        writeln!(out, "error: dictionary {problem}")?;
+        failures += 1;
+    }
+    for dictionary in &dictionaries.list {
+        let kind = if dictionary.reverse {
+            "English → Arabic, indexed in reverse"
+        } else {
+            "Arabic → English"
+        };
+        writeln!(
+            out,
+            "dictionary {}: {} headwords ({kind})",
+            dictionary.name,
+            dictionary.len()
+        )?;
+    }
+    let ready = dictionaries.load_time.as_millis();
+    writeln!(out, "dictionaries ready for lookups in {ready} ms")?;
     let live = (0..glossary.entries.len())
         .filter(|&i| glossary.is_live(i))
         .count();

@@ -25,9 +25,8 @@ fn main() -> ExitCode {
         Some(Command::Glossary(command)) => {
             reader::library(&cli.library).and_then(|l| glossary_commands::glossary(&l, command))
         }
-        Some(Command::Check) => {
-            reader::library(&cli.library).and_then(|l| glossary_commands::check(&l))
-        }
+        Some(Command::Check) => reader::library(&cli.library)
+            .and_then(|l| glossary_commands::check(&l, &cli.library.dictionary_dirs())),
         None => reader::library(&cli.library).and_then(|l| {
             let dictionaries = cli.library.dictionary_dirs();
             reader::run(
