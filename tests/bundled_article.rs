@@ -90,3 +90,38 @@ fn every_file_in_articles_is_bundled_and_every_bundled_article_is_there() {
         );
     }
 }
+
+#[test]
+fn the_splitter_on_the_seed_text_agrees_with_the_hand_split() {
+    // Every sentence the splitter finds in the seed is one or more
+    // consecutive sentences of the bundled article (which also splits a few
+    // long ones at a comma), and it drops exactly the page furniture.
+    let seed = fs::read_to_string("tests/fixtures/fribidi/seed.txt").unwrap();
+    let split = qari::article::split(&seed);
+    let dropped: Vec<&str> = split
+        .dropped
+        .iter()
+        .map(|(_, line)| line.as_str())
+        .collect();
+    assert_eq!(dropped, ["0", "84"]);
+    let article = bundled_article();
+    let hand: Vec<&str> = article.sentences.iter().map(|s| s.ar.as_str()).collect();
+    let mut next = 0;
+    for sentence in split.paragraphs.iter().flatten() {
+        let mut joined = String::new();
+        while joined.len() < sentence.len() && next < hand.len() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(hand[next]);
+            next += 1;
+        }
+        assert_eq!(&joined, sentence);
+    }
+    assert_eq!(next, hand.len());
+    assert_eq!(
+        split.sentence_count(),
+        19,
+        "the title, 17 paragraphs, and one more at ؟"
+    );
+}

@@ -210,3 +210,30 @@ proptest! {
         prop_assert_eq!(qari::glossary::normalize(&once), once);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The splitter loses nothing: its sentences, put back together, are
+    /// the input without its dropped lines, modulo whitespace.
+    #[test]
+    fn splitting_loses_no_text(
+        text in "([\\u{0621}-\\u{064A}a-zA-Z0-9]{1,8}[ .!?؟؛…«»()\"،:/,٫\\n\\u{a0}]{0,3}){0,40}"
+    ) {
+        let split = qari::article::split(&text);
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let sentences: String = split.paragraphs.iter().flatten().map(|s| squeeze(s)).collect();
+        let dropped: Vec<usize> = split.dropped.iter().map(|(line, _)| *line).collect();
+        let kept: String = text
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| !dropped.contains(&(i + 1)))
+            .map(|(_, line)| squeeze(line))
+            .collect();
+        prop_assert_eq!(sentences, kept);
+        for sentence in split.paragraphs.iter().flatten() {
+            prop_assert!(!sentence.trim().is_empty());
+            prop_assert_eq!(sentence.trim(), sentence.as_str());
+        }
+    }
+}

@@ -4,6 +4,7 @@
 mod bundled;
 mod file;
 mod library;
+mod split;
 mod words;
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, parse_article};
 pub use library::{Catalog, Library, ReadingState, StateError, load_article};
+pub use split::{Split, split};
 pub use words::{fold_marks, words};
 
 /// An article: its metadata and its sentences in reading order.
