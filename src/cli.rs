@@ -65,6 +65,22 @@ impl LibraryArgs {
 pub enum Command {
     /// List the articles: id, sentences, reading position, title.
     List,
+    /// Turn plain UTF-8 text (an article pasted from a site) into an article
+    /// in your library: split into sentences, page furniture dropped.
+    Import {
+        /// The text file, or - for standard input
+        file: PathBuf,
+        /// The headline [default: the first line, if it reads like one]
+        #[arg(long)]
+        title: Option<String>,
+        /// Where the text comes from (an address)
+        #[arg(long)]
+        source: Option<String>,
+        /// A parallel English text, aligned sentence by sentence when the
+        /// counts match
+        #[arg(long, value_name = "FILE")]
+        translation: Option<PathBuf>,
+    },
     /// Look a word (or a multi-word term) up in the glossary and print every
     /// match and how it matched.
     Lookup {

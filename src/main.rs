@@ -2,6 +2,7 @@
 
 mod cli;
 mod glossary_commands;
+mod import_command;
 mod reader;
 
 use std::fs::File;
@@ -20,6 +21,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => run_render(&args),
         Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
+        Some(Command::Import {
+            file,
+            title,
+            source,
+            translation,
+        }) => reader::library(&cli.library).and_then(|l| {
+            import_command::import(
+                &l,
+                &file,
+                title.as_deref(),
+                source.as_deref(),
+                translation.as_deref(),
+            )
+        }),
         Some(Command::Lookup { word }) => reader::library(&cli.library)
             .and_then(|l| glossary_commands::lookup(&l, &cli.library.dictionary_dirs(), &word)),
         Some(Command::Glossary(command)) => {

@@ -434,3 +434,62 @@ fn export_and_import_round_trip_through_lute() {
         "#separator:tab\n#html:true\n#notetype:Basic\n",
     ));
 }
+
+#[test]
+fn import_splits_drops_furniture_aligns_and_the_article_opens() {
+    let library = tempfile::tempdir().unwrap();
+    let text = "الجيش يتقدم في دير الزور\n\n12\n125 مشاركة\nقال المتحدث إن القوات تقدمت 3.5 كلم. وأضاف أن المعارك مستمرة.\n";
+    let english = library.path().join("en.txt");
+    std::fs::write(&english, "The army advances in Deir ez-Zor\nThe spokesman said the forces advanced 3.5 km. He added that the fighting goes on.\n").unwrap();
+    qari()
+        .args(["import", "-", "--title", "Army advances", "--source", "https://example.com/a", "--translation"])
+        .arg(&english)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported army-advances: 4 sentences in 2 paragraphs"))
+        .stdout(predicate::str::contains("dropped line 3: \"12\" (page furniture)\ndropped line 4: \"125 مشاركة\" (page furniture)\n"))
+        .stdout(predicate::str::contains("translation aligned"));
+    let short = library.path().join("short.txt");
+    std::fs::write(&short, "Just one sentence.").unwrap();
+    qari()
+        .args(["import", "-", "--title", "Army advances", "--translation"])
+        .arg(&short)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "imported army-advances-2: 4 sentences",
+        ))
+        .stdout(predicate::str::contains(
+            "translation not aligned: 1 English sentences for 4 Arabic ones",
+        ));
+    // Without --title the first line is the headline, and the counts match.
+    qari()
+        .args(["import", "-", "--translation"])
+        .arg(&english)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(": 3 sentences in 1 paragraphs"))
+        .stdout(predicate::str::contains("translation aligned"));
+    qari()
+        .arg("list")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"\narmy-advances +4 +- +Army advances\n").unwrap());
+    let saved =
+        std::fs::read_to_string(library.path().join("articles/army-advances.toml")).unwrap();
+    assert!(
+        saved.contains("source = \"https://example.com/a\""),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("ar = \"قال المتحدث إن القوات تقدمت 3.5 كلم.\""),
+        "{saved}"
+    );
+}

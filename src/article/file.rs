@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{Article, Meta, Origin, Sentence};
@@ -51,6 +51,69 @@ struct SentenceFile {
     heading: bool,
     #[serde(default)]
     starts_paragraph: bool,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    article: MetaOut<'a>,
+    sentence: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title_en: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    language: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    date: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    source: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    removed: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    #[serde(skip_serializing_if = "is_false")]
+    heading: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    starts_paragraph: bool,
+    ar: &'a str,
+    en: &'a str,
+    notes: &'a [String],
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// The text of an article file for `article` (what [`parse_article`]
+/// reads back).
+pub fn article_to_toml(article: &Article) -> String {
+    let meta = &article.meta;
+    let out = ArticleOut {
+        article: MetaOut {
+            title_en: &meta.title_en,
+            language: &meta.language,
+            date: &meta.date,
+            source: &meta.source,
+            removed: &meta.removed,
+        },
+        sentence: article
+            .sentences
+            .iter()
+            .map(|s| SentenceOut {
+                heading: s.heading,
+                starts_paragraph: s.starts_paragraph,
+                ar: &s.ar,
+                en: &s.en,
+                notes: &s.notes,
+            })
+            .collect(),
+    };
+    let body = toml::to_string(&out).unwrap_or_default();
+    format!("# A qari article (format: README.md, \"Article files\").\n\n{body}")
 }
 
 /// Reads an article from the bytes of a file. `path` names the file in
@@ -139,6 +202,22 @@ mod tests {
             "a.toml:3:1: expected at least one [[sentence]] table with an `ar` text"
         );
         assert!(error("[[sentence]]\nar = \"x\n").starts_with("a.toml:2:"));
+    }
+
+    #[test]
+    fn an_article_written_reads_back_the_same() {
+        let text = "[article]\nlanguage = \"ar\"\nremoved = [\"line 3\"]\n\n[[sentence]]\nheading = true\nar = \"عنوان\"\n\n[[sentence]]\nstarts_paragraph = true\nar = \"جملة \\\"أولى\\\".\"\nen = \"A first sentence.\"\nnotes = [\"one\", \"two\"]\n";
+        let article = parse(text).unwrap();
+        let written = article_to_toml(&article);
+        let again = parse(&written).unwrap();
+        assert_eq!(again.meta.removed, article.meta.removed);
+        for (a, b) in article.sentences.iter().zip(&again.sentences) {
+            assert_eq!(
+                (&a.ar, &a.en, &a.notes, a.heading, a.starts_paragraph),
+                (&b.ar, &b.en, &b.notes, b.heading, b.starts_paragraph)
+            );
+        }
+        assert_eq!(again.sentences.len(), 2);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod bundled;
 mod file;
+mod import;
 mod library;
 mod split;
 mod words;
@@ -12,7 +13,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use bundled::BUNDLED;
-pub use file::{ArticleError, parse_article};
+pub use file::{ArticleError, article_to_toml, parse_article};
+pub use import::{Alignment, Imported, import_text, slug};
 pub use library::{Catalog, Library, ReadingState, StateError, load_article};
 pub use split::{Split, split};
 pub use words::{fold_marks, words};

@@ -1,0 +1,94 @@
+//! `qari import`: pasted text in, an article file in the library out.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use qari::article::{Alignment, Library, article_to_toml, import_text, slug};
+use qari::files::atomic_write;
+
+/// Reads `path` (or standard input for `-`) as UTF-8 text.
+fn read_text(path: &Path) -> Result<String> {
+    let shown = path.display().to_string();
+    let mut bytes = Vec::new();
+    if shown == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        if path.is_dir() {
+            bail!("{shown}: is a directory, expected a text file");
+        }
+        bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "{shown}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+pub fn import(
+    library: &Library,
+    file: &Path,
+    title: Option<&str>,
+    source: Option<&str>,
+    translation: Option<&Path>,
+) -> Result<()> {
+    let text = read_text(file)?;
+    let english = translation.map(read_text).transpose()?;
+    let today: String = qari::glossary::now().chars().take(10).collect();
+    let id = free_id(library, title.map(slug).filter(|s| s.len() >= 3), &today);
+    let imported = import_text(&id, &text, title, source, &today, english.as_deref());
+    if imported.article.sentences.is_empty() {
+        bail!(
+            "{}: no sentences found (every line was empty or page furniture)",
+            file.display()
+        );
+    }
+    let path = library.articles_dir().join(format!("{id}.toml"));
+    atomic_write(&path, article_to_toml(&imported.article).as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    let article = &imported.article;
+    let paragraphs = article
+        .sentences
+        .iter()
+        .filter(|s| s.starts_paragraph)
+        .count();
+    println!(
+        "imported {id}: {} sentences in {paragraphs} paragraphs, into {}",
+        article.sentences.len(),
+        path.display()
+    );
+    for (line, text) in &imported.dropped {
+        println!("dropped line {line}: {text:?} (page furniture)");
+    }
+    match imported.alignment {
+        Alignment::None => {}
+        Alignment::Aligned => println!("translation aligned: every sentence has its English"),
+        Alignment::Mismatch { arabic, english } => println!(
+            "translation not aligned: {english} English sentences for {arabic} Arabic ones; the slots are left empty (E in the reader fills them)"
+        ),
+    }
+    println!("read it with: qari {id}");
+    Ok(())
+}
+
+/// An id not yet used by an article: the title's slug, else one from the
+/// date, with -2, -3… when taken.
+fn free_id(library: &Library, wanted: Option<String>, today: &str) -> String {
+    let base = wanted.unwrap_or_else(|| format!("article-{today}"));
+    let catalog = library.catalog();
+    let taken = |id: &str| {
+        catalog.get(id).is_some() || library.articles_dir().join(format!("{id}.toml")).exists()
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
