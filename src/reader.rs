@@ -66,7 +66,8 @@ pub fn run(
     std::thread::spawn(move || loading.set(Dictionaries::load(&dirs)));
     let mut app = App::new(article, position.saturating_sub(1), options)
         .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)))
-        .with_dictionaries(dictionaries);
+        .with_dictionaries(dictionaries)
+        .with_articles_dir(library.articles_dir());
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()

@@ -8,6 +8,7 @@ use common::bundled_article;
 
 use qari::app::keys::{action_for_event, action_for_key, scope_for};
 use qari::app::{Action, App, Focus, Options, Row, Side};
+use qari::article::Library;
 use qari::glossary::Glossary;
 use qari::text::{Direction, LayoutOptions, layout};
 use ratatui::crossterm::event::{
@@ -654,4 +655,39 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
         }
     }
     assert_eq!(words, 610);
+}
+
+#[test]
+fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app =
+        app_with_library(library.path()).with_articles_dir(library.path().join("articles"));
+    chars(&mut app, "j");
+    chars(&mut app, "E");
+    assert_eq!(
+        form(&app).fields[0].text,
+        "Has the battle of Deir ez-Zor begun?"
+    );
+    for _ in 0..60 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Has the Deir ez-Zor battle started?");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, " | my own note");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(app.current().en, "Has the Deir ez-Zor battle started?");
+    assert_eq!(app.current().notes.last().unwrap(), "my own note");
+    // The library's copy now replaces the bundled article, with everything
+    // else unchanged.
+    let catalog = Library::new(library.path()).catalog();
+    let saved = catalog.get("deir-ez-zor-2017").unwrap();
+    assert!(matches!(saved.origin, qari::article::Origin::File(_)));
+    assert_eq!(saved.sentences[1].en, "Has the Deir ez-Zor battle started?");
+    assert_eq!(
+        saved.sentences[1].notes.len(),
+        bundled_article().sentences[1].notes.len() + 1
+    );
+    assert_eq!(saved.sentences[5].en, bundled_article().sentences[5].en);
+    assert_eq!(saved.sentences.len(), 24);
 }

@@ -38,6 +38,8 @@ pub enum Action {
     EditEntry,
     /// Delete it, after a confirmation.
     DeleteEntry,
+    /// Edit the current sentence's translation and notes.
+    EditSentence,
     /// Start or end a selection of several words.
     ToggleSelection,
     /// Search the glossary.

@@ -76,7 +76,14 @@ pub enum FormKind {
     Edit {
         headword: String,
     },
+    /// Edit the translation and notes of sentence `index`.
+    Sentence {
+        index: usize,
+    },
 }
+
+/// Separates notes in the one-line notes field of the sentence form.
+pub const NOTE_SEPARATOR: &str = " | ";
 
 /// The open entry form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +102,33 @@ pub const HEADWORD: usize = 0;
 pub const GLOSS: usize = 1;
 
 impl Form {
+    /// The form for a sentence's translation and notes.
+    pub fn sentence(index: usize, translation: &str, notes: &[String]) -> Form {
+        Form {
+            kind: FormKind::Sentence { index },
+            fields: vec![
+                Field::new("Translation", translation),
+                Field::new("Notes (separate them with |)", &notes.join(NOTE_SEPARATOR)),
+            ],
+            focused: 0,
+            error: None,
+            base: Entry::default(),
+        }
+    }
+
+    /// The sentence form's translation and notes.
+    pub fn sentence_fields(&self) -> (String, Vec<String>) {
+        let translation = self.fields[0].text.trim().to_owned();
+        let notes = self.fields.get(1).map_or_else(Vec::new, |f| {
+            f.text
+                .split('|')
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect()
+        });
+        (translation, notes)
+    }
+
     pub fn new(kind: FormKind, base: Entry) -> Form {
         let fields = vec![
             Field::new("Headword", &base.headword),

@@ -95,6 +95,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('a')], A::AddEntry),
     bind(Global, &[ch('e')], A::EditEntry),
     bind(Global, &[ch('d')], A::DeleteEntry),
+    bind(Global, &[ch('E')], A::EditSentence),
     bind(Global, &[ch('v')], A::ToggleSelection),
     bind(Global, &[ch('/')], A::Search),
     bind(Global, &[ch('p')], A::ToggleGlossaryPane),

@@ -110,6 +110,8 @@ pub struct App {
     /// The last search and its hits, shown in the glossary pane.
     pub search_results: Option<(String, Vec<usize>)>,
     pub dictionaries: DictionaryHandle,
+    /// Where the learner's articles are saved (`E` writes there).
+    pub articles_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -144,7 +146,14 @@ impl App {
             matched_sentence: None,
             search_results: None,
             dictionaries: DictionaryHandle::default(),
+            articles_dir: None,
         }
+    }
+
+    /// The app saving edited translations and notes to `dir`.
+    pub fn with_articles_dir(mut self, dir: std::path::PathBuf) -> App {
+        self.articles_dir = Some(dir);
+        self
     }
 
     /// The app with dictionaries (loaded or loading).
@@ -236,6 +245,7 @@ impl App {
             Action::Back | Action::Quit => self.should_quit = true,
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
+            Action::EditSentence => self.open_sentence_form(),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {

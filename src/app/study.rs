@@ -4,8 +4,11 @@
 
 use std::ops::Range;
 
-use crate::article::fold_marks;
-use crate::glossary::{Context, Entry, Glossary, Match, Saved, SentenceMatch};
+use std::path::PathBuf;
+
+use crate::article::{Origin, article_to_toml, fold_marks};
+use crate::files::atomic_write;
+use crate::glossary::{Context, Entry, Glossary, MAX_FIELD_CHARS, Match, Saved, SentenceMatch};
 
 use super::form::{Field, Form, FormKind};
 use super::{App, Focus, Overlay};
@@ -164,8 +167,79 @@ impl App {
         self.overlay = Some(Overlay::Form(Box::new(Form::new(kind, entry))));
     }
 
+    /// `E`: the form for this sentence's translation and notes.
+    pub(super) fn open_sentence_form(&mut self) {
+        let sentence = self.current();
+        let form = Form::sentence(self.sentence, &sentence.en, &sentence.notes);
+        self.overlay = Some(Overlay::Form(Box::new(form)));
+    }
+
+    /// Saves the sentence form into the article file, atomically: the
+    /// library's copy of the article (made from the bundled one the first
+    /// time), which from then on is the one read.
+    fn save_sentence(
+        &mut self,
+        index: usize,
+        translation: String,
+        notes: Vec<String>,
+    ) -> Result<PathBuf, String> {
+        if translation.chars().count() > MAX_FIELD_CHARS * 4 {
+            return Err(format!(
+                "the translation is longer than {} characters",
+                MAX_FIELD_CHARS * 4
+            ));
+        }
+        if let Some(c) = translation
+            .chars()
+            .chain(notes.iter().flat_map(|n| n.chars()))
+            .find(|c| c.is_control())
+        {
+            return Err(format!(
+                "the text holds a control character (U+{:04X})",
+                c as u32
+            ));
+        }
+        let path = match (&self.article.origin, &self.articles_dir) {
+            (Origin::File(path), _) => path.clone(),
+            (Origin::Bundled, Some(dir)) => dir.join(format!("{}.toml", self.article.id)),
+            (Origin::Bundled, None) => {
+                return Err("No library folder: the article cannot be saved".into());
+            }
+        };
+        let mut article = self.article.clone();
+        if let Some(sentence) = article.sentences.get_mut(index) {
+            sentence.en = translation;
+            sentence.notes = notes;
+        }
+        atomic_write(&path, article_to_toml(&article).as_bytes())
+            .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
+        article.origin = Origin::File(path.clone());
+        self.article = article;
+        Ok(path)
+    }
+
     /// `Enter` in the form: check and save at once, or say why not.
     pub(super) fn save_form(&mut self) {
+        if let Some(Overlay::Form(form)) = &self.overlay
+            && let FormKind::Sentence { index } = form.kind
+        {
+            let (translation, notes) = form.sentence_fields();
+            match self.save_sentence(index, translation, notes) {
+                Ok(path) => {
+                    self.message = Some(format!(
+                        "Saved this sentence's translation and notes in {}",
+                        path.display()
+                    ));
+                    self.overlay = None;
+                }
+                Err(error) => {
+                    if let Some(Overlay::Form(form)) = &mut self.overlay {
+                        form.error = Some(error);
+                    }
+                }
+            }
+            return;
+        }
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return;
         };
@@ -176,6 +250,7 @@ impl App {
         let entry = form.entry();
         let result = match &form.kind {
             FormKind::Add => user.add(entry.clone()),
+            FormKind::Sentence { .. } => return,
             FormKind::Edit { headword } => {
                 let in_user_file = self
                     .glossary

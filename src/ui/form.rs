@@ -17,6 +17,7 @@ pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &T
     let title = match form.kind {
         FormKind::Add => strings::FORM_ADD_TITLE,
         FormKind::Edit { .. } => strings::FORM_EDIT_TITLE,
+        FormKind::Sentence { .. } => strings::FORM_SENTENCE_TITLE,
     };
     let height = form.fields.len() as u16 * 2 + 4;
     let inner = boxed(area, 72, height, title, app, buf, theme);

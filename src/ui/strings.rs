@@ -29,6 +29,7 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
 
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
 pub const FORM_EDIT_TITLE: &str = " Edit glossary entry ";
+pub const FORM_SENTENCE_TITLE: &str = " Translation and notes of this sentence ";
 pub const FORM_FOOTER: &str =
     "Enter saves · Esc cancels · Tab next field · glosses: separate with ;";
 pub const SEARCH_TITLE: &str = " Search the glossary ";
@@ -132,6 +133,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::AddEntry => "add an entry for the word or selection",
         Action::EditEntry => "edit the entry (a bundled one: as yours)",
         Action::DeleteEntry => "delete your entry, after a yes",
+        Action::EditSentence => "edit this sentence's translation and notes",
         Action::ToggleSelection => "select words (a adds them as one term)",
         Action::Search => "search the glossary (Arabic, English)",
         Action::Input(_) => "type",
