@@ -90,6 +90,12 @@ pub enum Command {
     /// Add, list or remove your glossary entries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Per article, the share of words you know: unknown (no entry of
+    /// yours), learning (status 1–4), known (5 or well known).
+    Stats {
+        /// An article id [default: every article]
+        article: Option<String>,
+    },
     /// Check every article and glossary file, and print each article's
     /// glossary coverage.
     Check,

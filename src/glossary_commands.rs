@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use qari::files::atomic_write;
 use qari::glossary::{
-    CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import, normalize,
-    numeral,
+    CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
+    knowledge_stats, normalize, numeral,
 };
 use qari::text::Direction;
 
@@ -280,6 +280,47 @@ pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {
     }
     if failures > 0 {
         bail!("{failures} file(s) could not be read");
+    }
+    Ok(())
+}
+
+/// `qari stats`: per article, tokens and distinct words by knowledge.
+pub fn stats(library: &Library, wanted: Option<&str>) -> Result<()> {
+    let catalog = library.catalog();
+    let glossary = load(library);
+    let articles: Vec<_> = match wanted {
+        Some(id) => vec![
+            catalog
+                .get(id)
+                .ok_or_else(|| anyhow::anyhow!("no article {id:?}: `qari list` shows the ids"))?,
+        ],
+        None => catalog.articles.iter().collect(),
+    };
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{:<24} {:>22} {:>22} {:>22}",
+        "ARTICLE", "UNKNOWN", "LEARNING", "KNOWN"
+    )?;
+    for article in articles {
+        let stats = knowledge_stats(
+            &glossary,
+            article
+                .sentences
+                .iter()
+                .map(|s| s.words.iter().map(|r| &s.ar[r.clone()]).collect()),
+        );
+        for (label, counts) in [("tokens", stats.tokens), ("distinct", stats.distinct)] {
+            let cell = |n: usize| format!("{n} ({}%)", counts.percent(n));
+            writeln!(
+                out,
+                "{:<24} {:>22} {:>22} {:>22}",
+                format!("{} {label}", article.id),
+                cell(counts.unknown),
+                cell(counts.learning),
+                cell(counts.known)
+            )?;
+        }
     }
     Ok(())
 }

@@ -35,6 +35,8 @@ fn main() -> ExitCode {
                 translation.as_deref(),
             )
         }),
+        Some(Command::Stats { article }) => reader::library(&cli.library)
+            .and_then(|l| glossary_commands::stats(&l, article.as_deref())),
         Some(Command::Lookup { word }) => reader::library(&cli.library)
             .and_then(|l| glossary_commands::lookup(&l, &cli.library.dictionary_dirs(), &word)),
         Some(Command::Glossary(command)) => {

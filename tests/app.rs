@@ -691,3 +691,57 @@ fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy
     assert_eq!(saved.sentences[5].en, bundled_article().sentences[5].en);
     assert_eq!(saved.sentences.len(), 24);
 }
+
+#[test]
+fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
+    use qari::glossary::Status;
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj"); // بعد ان سيطر …
+    assert_eq!(
+        app.knowledge_of(2).unwrap()[0],
+        None,
+        "no entry of the learner's yet"
+    );
+    chars(&mut app, "3");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("gloss from the bundled glossary"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(3)));
+    for (key, status) in [
+        ('1', Status::Level(1)),
+        ('5', Status::Level(5)),
+        ('W', Status::WellKnown),
+        ('I', Status::Ignored),
+    ] {
+        chars(&mut app, &key.to_string());
+        assert_eq!(app.knowledge_of(2).unwrap()[0], Some(status), "{key}");
+    }
+    let saved = qari::glossary::UserGlossary::new(library.path().join("glossary"))
+        .read()
+        .unwrap();
+    assert_eq!(saved.len(), 1, "one entry, its status changed in place");
+    assert_eq!(saved[0].status, Some(Status::Ignored));
+    // A multi-word term (the first in this sentence) takes its status as
+    // one unit.
+    while app.match_at(app.word).is_none_or(|m| m.len < 2) {
+        chars(&mut app, "w");
+    }
+    let span = app.cursor_span();
+    chars(&mut app, "2");
+    let known = app.knowledge_of(2).unwrap();
+    assert!(
+        span.clone().all(|w| known[w] == Some(Status::Level(2))),
+        "{span:?} {known:?}"
+    );
+    // The stats follow: the term's words are the only ones learning (the
+    // term occurs once in the article).
+    let stats = app.stats.unwrap();
+    assert_eq!(stats.tokens.learning, span.len());
+    assert!(stats.tokens.unknown > 500);
+}

@@ -493,3 +493,31 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
         "{saved}"
     );
 }
+
+#[test]
+fn stats_count_unknown_learning_and_known_words() {
+    let library = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        qari()
+            .args(args)
+            .env("QARI_LIBRARY", library.path())
+            .assert()
+            .success()
+    };
+    run(&["stats"]).stdout(
+        predicate::str::is_match(r"deir-ez-zor-2017 tokens +606 \(100%\) +0 \(0%\) +0 \(0%\)\n")
+            .unwrap(),
+    );
+    // في occurs 30 times, and once as وفي: knowing it well is 5 % of the text.
+    let csv = library.path().join("known.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\nArabic,في,in,,W,,\n",
+    )
+    .unwrap();
+    run(&["glossary", "import", csv.to_str().unwrap()]);
+    run(&["stats", "deir-ez-zor-2017"]).stdout(
+        predicate::str::is_match(r"deir-ez-zor-2017 tokens +575 \(95%\) +0 \(0%\) +31 \(5%\)\n")
+            .unwrap(),
+    );
+}

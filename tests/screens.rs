@@ -7,7 +7,7 @@ mod common;
 
 use qari::app::DictionaryHandle;
 use qari::app::{Action, App, BidiMode, Options};
-use qari::glossary::{Dictionaries, Glossary};
+use qari::glossary::{Dictionaries, Glossary, Status, UserGlossary};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -153,13 +153,63 @@ fn the_current_sentence_stands_out_and_the_cursor_word_is_marked() {
     // The cursor word (the first, بعد) is the rightmost on its line.
     let first_word_cell = &buffer[(right - 1, y_current)];
     assert_eq!(first_word_cell.bg, Color::Yellow);
+    // The next word: bold as the current sentence, and coloured as a word
+    // the learner has no entry for (every word, with no glossary of theirs).
     let inside = &buffer[(right - 8, y_current)];
     assert!(inside.modifier.contains(Modifier::BOLD));
-    assert_eq!(inside.fg, Color::White);
-    assert_eq!(
-        buffer[(right - 2, y_other)].fg,
-        Color::DarkGray,
+    assert_eq!(inside.fg, Color::LightBlue);
+    assert!(inside.modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        buffer[(right - 2, y_other)]
+            .modifier
+            .contains(Modifier::DIM),
         "other sentences are dimmed"
+    );
+}
+
+#[test]
+fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("glossary");
+    let none = DictionaryHandle::default();
+    let _ = none.set(Dictionaries::default());
+    let mut app = App::new(bundled_article(), 2, Options::default())
+        .with_glossary(Glossary::load(Some(&dir)), Some(UserGlossary::new(&dir)))
+        .with_dictionaries(none);
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    let y = app.view.text.y + 3;
+    let right = app.view.text.right();
+    // The first word بعد (at the right end) gets status 3, then is well known.
+    app.update(Action::SetStatus(Status::Level(3)));
+    app.update(Action::NextWord);
+    let buffer = draw(&app);
+    assert_eq!(buffer[(right - 1, y)].fg, Color::Yellow, "status 3");
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("status"),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::PreviousWord);
+    app.update(Action::SetStatus(Status::WellKnown));
+    app.update(Action::NextWord);
+    let buffer = draw(&app);
+    assert_eq!(buffer[(right - 1, y)].fg, Color::White, "well known: plain");
+    assert!(
+        !buffer[(right - 1, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
+    // The status line shows the share of known words (once the message
+    // is gone, as it is at the next key).
+    app.message = None;
+    let buffer = draw(&app);
+    let status_row = cells(&buffer, 39, 0, 120);
+    assert!(
+        status_row.contains("known 0%") || status_row.contains("known 1%"),
+        "{status_row}"
     );
 }
 

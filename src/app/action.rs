@@ -38,6 +38,8 @@ pub enum Action {
     EditEntry,
     /// Delete it, after a confirmation.
     DeleteEntry,
+    /// Set what the learner knows of the word (or term) under the cursor.
+    SetStatus(crate::glossary::Status),
     /// Edit the current sentence's translation and notes.
     EditSentence,
     /// Start or end a selection of several words.

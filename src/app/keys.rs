@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::{Action, Focus};
+use crate::glossary::Status;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +97,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('e')], A::EditEntry),
     bind(Global, &[ch('d')], A::DeleteEntry),
     bind(Global, &[ch('E')], A::EditSentence),
+    bind(Global, &[ch('1')], A::SetStatus(Status::Level(1))),
+    bind(Global, &[ch('2')], A::SetStatus(Status::Level(2))),
+    bind(Global, &[ch('3')], A::SetStatus(Status::Level(3))),
+    bind(Global, &[ch('4')], A::SetStatus(Status::Level(4))),
+    bind(Global, &[ch('5')], A::SetStatus(Status::Level(5))),
+    bind(Global, &[ch('W')], A::SetStatus(Status::WellKnown)),
+    bind(Global, &[ch('I')], A::SetStatus(Status::Ignored)),
     bind(Global, &[ch('v')], A::ToggleSelection),
     bind(Global, &[ch('/')], A::Search),
     bind(Global, &[ch('p')], A::ToggleGlossaryPane),

@@ -14,9 +14,13 @@ pub mod view;
 use ratatui::layout::Rect;
 
 use crate::article::{Article, Sentence};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
-use crate::glossary::{DictMatch, Dictionaries, Glossary, SentenceMatch, UserGlossary};
+use crate::glossary::{
+    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, UserGlossary, knowledge_stats,
+};
 
 /// The dictionaries, filled in once by a background thread: until then
 /// lookups skip them and the pane says they are loading.
@@ -112,7 +116,15 @@ pub struct App {
     pub dictionaries: DictionaryHandle,
     /// Where the learner's articles are saved (`E` writes there).
     pub articles_dir: Option<std::path::PathBuf>,
+    /// What the learner knows of each word, per sentence laid out so far.
+    knowledge: HashMap<usize, Rc<Vec<Option<Status>>>>,
+    /// The article's word counts by knowledge (small articles only).
+    pub stats: Option<Stats>,
 }
+
+/// Articles longer than this get no share of known words in the status
+/// line (it would cost a lookup of every word at start).
+const STATS_LIMIT: usize = 2_000;
 
 impl App {
     /// The reader on `article` at `sentence` (clamped). Call
@@ -147,6 +159,8 @@ impl App {
             search_results: None,
             dictionaries: DictionaryHandle::default(),
             articles_dir: None,
+            knowledge: HashMap::new(),
+            stats: None,
         }
     }
 
@@ -154,6 +168,50 @@ impl App {
     pub fn with_articles_dir(mut self, dir: std::path::PathBuf) -> App {
         self.articles_dir = Some(dir);
         self
+    }
+
+    /// Computes what the learner knows of the words of each visible
+    /// sentence not yet known.
+    fn refresh_knowledge(&mut self) {
+        let visible: Vec<usize> = self
+            .view
+            .rows
+            .iter()
+            .filter_map(|row| row.line().map(|(sentence, _)| sentence))
+            .collect();
+        for index in visible {
+            if self.knowledge.contains_key(&index) {
+                continue;
+            }
+            let sentence = &self.article.sentences[index];
+            let words: Vec<&str> = sentence
+                .words
+                .iter()
+                .map(|r| &sentence.ar[r.clone()])
+                .collect();
+            let known = self.glossary.knowledge(&words);
+            self.knowledge.insert(index, Rc::new(known));
+        }
+    }
+
+    /// What the learner knows of the words of sentence `index`, once it
+    /// has been on screen.
+    pub fn knowledge_of(&self, index: usize) -> Option<&[Option<Status>]> {
+        self.knowledge.get(&index).map(|k| k.as_slice())
+    }
+
+    /// Forgets derived knowledge after the glossary changed.
+    pub(crate) fn glossary_changed(&mut self) {
+        self.knowledge.clear();
+        self.stats = (self.article.sentences.len() <= STATS_LIMIT).then(|| {
+            knowledge_stats(
+                &self.glossary,
+                self.article
+                    .sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(|r| &s.ar[r.clone()]).collect()),
+            )
+        });
     }
 
     /// The app with dictionaries (loaded or loading).
@@ -181,6 +239,7 @@ impl App {
         self.user_glossary = user;
         self.matched_sentence = None;
         self.refresh_matches();
+        self.glossary_changed();
         self
     }
 
@@ -246,6 +305,7 @@ impl App {
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
+            Action::SetStatus(status) => self.set_status(status),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {
@@ -327,6 +387,7 @@ impl App {
             .arrange(&self.article, self.sentence, inner, study, scroll);
         self.study_scroll = self.view.study_scroll;
         self.view.scroll_to(&self.article, self.sentence);
+        self.refresh_knowledge();
     }
 
     fn go_to(&mut self, index: usize) {

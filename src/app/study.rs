@@ -8,10 +8,26 @@ use std::path::PathBuf;
 
 use crate::article::{Origin, article_to_toml, fold_marks};
 use crate::files::atomic_write;
-use crate::glossary::{Context, Entry, Glossary, MAX_FIELD_CHARS, Match, Saved, SentenceMatch};
+use crate::glossary::{
+    Context, Entry, Glossary, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
+};
 
 use super::form::{Field, Form, FormKind};
 use super::{App, Focus, Overlay};
+
+/// Said when a status is set on a word nothing glosses.
+const NO_GLOSS_FOR_STATUS: &str = "No gloss known for this word: a adds it with your own";
+
+/// The message after setting a status.
+fn status_set(headword: &str, status: Status, created_from: Option<&str>) -> String {
+    let code = status.code();
+    match created_from {
+        Some(source) => {
+            format!("Added {headword} to your glossary (gloss from {source}) with status {code}")
+        }
+        None => format!("{headword}: status {code}"),
+    }
+}
 
 /// Proclitics taken off a new headword (longest first), and pronoun
 /// suffixes, when at least three letters are left.
@@ -43,6 +59,59 @@ impl App {
         self.glossary = Glossary::load(dir.as_deref());
         self.matched_sentence = None;
         self.refresh_matches();
+        self.glossary_changed();
+    }
+
+    /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
+    /// term under the cursor, made from the bundled entry or the first
+    /// dictionary sense when they have none.
+    pub(super) fn set_status(&mut self, status: Status) {
+        let Some(user) = self.user_glossary.clone() else {
+            self.message = Some("No library folder: statuses cannot be saved".into());
+            return;
+        };
+        let matches = self.cursor_matches();
+        let own = matches
+            .iter()
+            .find(|m| !self.glossary.source_of(m.entry).bundled);
+        let (entry, created_from, result) = if let Some(own) = own {
+            let mut entry = self.glossary.entries[own.entry].clone();
+            entry.status = Some(status);
+            let headword = entry.headword.clone();
+            (entry.clone(), None, user.replace(&headword, entry))
+        } else {
+            let mut entry;
+            let source;
+            if let Some(bundled) = matches.first() {
+                entry = self.glossary.entries[bundled.entry].clone();
+                entry.forms.clear();
+                entry.notes.clear();
+                source = "the bundled glossary".to_owned();
+            } else if let Some(found) = self.dictionary_matches().first() {
+                let text = self.cursor_text();
+                let gloss = if found.reverse {
+                    found.headword.clone()
+                } else {
+                    found.senses.first().cloned().unwrap_or_default()
+                };
+                entry = Entry::new(&strip_clitics(&text), &gloss);
+                source = found.dictionary.clone();
+            } else {
+                self.message = Some(NO_GLOSS_FOR_STATUS.to_owned());
+                return;
+            }
+            entry.status = Some(status);
+            entry.context = Some(Context {
+                article: self.article.id.clone(),
+                sentence: self.sentence + 1,
+            });
+            (entry.clone(), Some(source), user.add(entry))
+        };
+        self.message = Some(match result {
+            Ok(_) => status_set(&entry.headword, status, created_from.as_deref()),
+            Err(error) => error.to_string(),
+        });
+        self.reload_glossary();
     }
 
     /// The match covering word `word` of the current sentence.

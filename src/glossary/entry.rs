@@ -8,6 +8,56 @@ use super::normalize::has_arabic_letter;
 /// The longest field qari accepts, in characters.
 pub const MAX_FIELD_CHARS: usize = 1000;
 
+/// What the learner knows of an entry, as in LWT and LUTE: 1 (new) to 5
+/// (learned), well known, or ignored. Written "1"…"5", "W", "I".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Status {
+    /// 1 to 5.
+    Level(u8),
+    WellKnown,
+    Ignored,
+}
+
+impl Status {
+    pub const NEW: Status = Status::Level(1);
+
+    /// "1"…"5", "W" or "I".
+    pub fn code(self) -> String {
+        match self {
+            Status::Level(level) => level.to_string(),
+            Status::WellKnown => "W".to_owned(),
+            Status::Ignored => "I".to_owned(),
+        }
+    }
+
+    /// Reads "1"…"5", "W", "I" (LUTE also writes 98 for ignored and 99 for
+    /// well known).
+    pub fn parse(code: &str) -> Option<Status> {
+        match code.trim() {
+            "W" | "w" | "99" => Some(Status::WellKnown),
+            "I" | "i" | "98" => Some(Status::Ignored),
+            digit => match digit.parse::<u8>() {
+                Ok(level @ 1..=5) => Some(Status::Level(level)),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl TryFrom<String> for Status {
+    type Error = String;
+    fn try_from(code: String) -> Result<Status, String> {
+        Status::parse(&code).ok_or_else(|| format!("status {code:?}: expected 1 to 5, W or I"))
+    }
+}
+
+impl From<Status> for String {
+    fn from(status: Status) -> String {
+        status.code()
+    }
+}
+
 /// Where an entry was added: the article and the sentence (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,6 +97,9 @@ pub struct Entry {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
+    /// What the learner knows of it (their entries only; new when unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// RFC 3339 times (UTC), set by qari.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub created: String,

@@ -24,9 +24,9 @@ pub struct CardContext {
 }
 
 /// Columns of qari's own CSV.
-const CSV_COLUMNS: [&str; 14] = [
+const CSV_COLUMNS: [&str; 15] = [
     "headword", "senses", "root", "pos", "pattern", "translit", "parent", "forms", "notes", "tags",
-    "article", "sentence", "created", "updated",
+    "article", "sentence", "status", "created", "updated",
 ];
 /// Columns of LUTE's term CSV.
 const LUTE_COLUMNS: [&str; 7] = [
@@ -75,6 +75,7 @@ pub fn export(
                     &e.tags.join(LIST_SEPARATOR),
                     &article,
                     &sentence,
+                    &e.status.map(super::Status::code).unwrap_or_default(),
                     &e.created,
                     &e.updated,
                 ])?;
@@ -90,7 +91,7 @@ pub fn export(
                     &e.headword,
                     &e.senses.join(LIST_SEPARATOR),
                     &e.parent,
-                    "1",
+                    &e.status.unwrap_or(super::Status::NEW).code(),
                     &e.tags.join(","),
                     &e.translit,
                 ])?;
@@ -226,6 +227,7 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
                 parent: get("parent"),
                 tags: list("tags", ","),
                 translit: get("pronunciation"),
+                status: super::Status::parse(&get("status")),
                 ..Entry::default()
             }
         } else {
@@ -245,6 +247,7 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
                 notes: get("notes"),
                 tags: list("tags", ";"),
                 context: context.filter(|c| !c.article.is_empty()),
+                status: super::Status::parse(&get("status")),
                 created: get("created"),
                 updated: get("updated"),
             }

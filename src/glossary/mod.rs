@@ -11,6 +11,7 @@ mod dict;
 mod entry;
 mod exchange;
 mod normalize;
+mod stats;
 mod stem;
 mod store;
 
@@ -19,9 +20,10 @@ use std::path::{Path, PathBuf};
 
 pub use bundled::BUNDLED_GLOSSARY;
 pub use dict::{DictMatch, Dictionaries, Dictionary};
-pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, now};
+pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
+pub use stats::{Counts, Stats, knowledge_stats};
 pub use stem::{Analysis, analyses};
 pub use store::{
     GlossaryError, GlossaryFile, Saved, USER_FILE, UserGlossary, load_glossary_file, parse_glossary,
@@ -302,6 +304,48 @@ impl Glossary {
             }
         }
         best
+    }
+
+    /// What the learner knows of each word of a sentence: the status of
+    /// their own entry (new when it has none set), `None` for a word they
+    /// have no entry for. A multi-word entry of theirs covers all its words;
+    /// numerals count as ignored.
+    pub fn knowledge(&self, words: &[&str]) -> Vec<Option<Status>> {
+        let mut out: Vec<Option<Status>> = vec![None; words.len()];
+        for found in self.match_sentence(words) {
+            let range = found.first..found.first + found.len;
+            let own = found
+                .matches
+                .iter()
+                .find(|m| !self.source_of(m.entry).bundled);
+            match own {
+                Some(own) => {
+                    let status = self.entries[own.entry].status.unwrap_or(Status::NEW);
+                    out[range].fill(Some(status));
+                }
+                // A bundled term: its words may have entries of their own.
+                None if found.len > 1 => {
+                    for index in range {
+                        out[index] = self.own_status(words[index]);
+                    }
+                }
+                None => {}
+            }
+        }
+        for (slot, word) in out.iter_mut().zip(words) {
+            if numeral(word).is_some() {
+                *slot = Some(Status::Ignored);
+            }
+        }
+        out
+    }
+
+    /// The status of the learner's own entry for `word`, if they have one.
+    fn own_status(&self, word: &str) -> Option<Status> {
+        self.lookup(word)
+            .into_iter()
+            .find(|m| !self.source_of(m.entry).bundled)
+            .map(|m| self.entries[m.entry].status.unwrap_or(Status::NEW))
     }
 
     /// Entries whose headword or forms contain `query` (Arabic, normalised)

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::app::view::{StudyHeading, StudyKind};
 use crate::app::{App, Row};
-use crate::text::Direction;
+use crate::text::{Cluster, Direction};
 
 use super::strings;
 use super::text::{draw_first_line, draw_line};
@@ -15,11 +15,18 @@ use super::theme::Theme;
 
 pub fn draw(app: &App, buf: &mut Buffer, theme: &Theme) {
     let view = &app.view;
-    let cursor = app.current().words.get(app.word).cloned();
+    // The cursor covers a word, a multi-word term or a selection.
+    let span = app.cursor_span();
+    let words = &app.current().words;
+    let cursor = match (words.get(span.start), words.get(span.end.saturating_sub(1))) {
+        (Some(first), Some(last)) => Some(first.start..last.end),
+        _ => None,
+    };
     for (row, y) in view.rows.iter().zip(view.text.top()..view.text.bottom()) {
         let Row::Text { sentence, .. } = row else {
             continue;
         };
+        let sentence_index = *sentence;
         let Some((_, line)) = row.line() else {
             continue;
         };
@@ -32,20 +39,30 @@ pub fn draw(app: &App, buf: &mut Buffer, theme: &Theme) {
             (false, false) => theme.other,
         };
         let x = view.line_x(line);
-        draw_line(
-            buf,
-            x,
-            y,
-            view.text.width,
-            line,
-            app.options.bidi,
-            |cluster| match &cursor {
-                Some(word) if is_current && word.contains(&cluster.source.start) => {
-                    theme.cursor_word
+        let text = &app.article.sentences[sentence_index];
+        let known = app.knowledge_of(sentence_index);
+        let style_of = |cluster: &Cluster| {
+            let offset = cluster.source.start;
+            if is_current && cursor.as_ref().is_some_and(|span| span.contains(&offset)) {
+                return theme.cursor_word;
+            }
+            // The word's colour for what the learner knows of it.
+            let word = text
+                .word_at(offset)
+                .filter(|&w| text.words[w].contains(&offset));
+            match (word, known) {
+                (Some(word), Some(known)) => {
+                    let style = base.patch(theme.knowledge(known[word]));
+                    if is_current {
+                        style
+                    } else {
+                        style.patch(theme.dim_words)
+                    }
                 }
                 _ => base,
-            },
-        );
+            }
+        };
+        draw_line(buf, x, y, view.text.width, line, app.options.bidi, style_of);
         if is_current && let Some(gutter) = view.gutter_x {
             buf.set_string(gutter, y, strings::CURRENT_MARK, theme.current_mark);
         }

@@ -49,6 +49,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
     x += 1;
+    if let Some(stats) = &app.stats {
+        let share = strings::known_share(&stats.tokens);
+        if x + width_of(&share) + 2 < area.right() {
+            x += 1;
+            x += draw_first_line(buf, room(x), &share, Direction::Ltr, theme.status, mode);
+            x += 1;
+        }
+    }
     let separator_x = x;
     x += 2;
     let mut any = false;

@@ -1,6 +1,7 @@
 //! Every string the interface shows, in one place.
 
 use crate::app::Action;
+use crate::glossary::{Counts, Status};
 
 pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
@@ -87,6 +88,13 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::ToggleTranslation], "translation"),
     (&[Action::ToggleNotes], "notes"),
     (&[Action::AddEntry], "add"),
+    (
+        &[
+            Action::SetStatus(Status::Level(1)),
+            Action::SetStatus(Status::Level(5)),
+        ],
+        "status",
+    ),
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
     (&[Action::SwitchFocus], "pane"),
@@ -98,6 +106,11 @@ pub fn position(sentence: usize, count: usize) -> String {
 }
 
 /// The position where `position` does not fit.
+/// The status line's share of the article's words the learner knows.
+pub fn known_share(tokens: &Counts) -> String {
+    format!("known {}%", tokens.percent(tokens.known))
+}
+
 pub fn short_position(sentence: usize, count: usize) -> String {
     format!("{}/{}", sentence + 1, count)
 }
@@ -133,6 +146,11 @@ pub fn describe(action: Action) -> &'static str {
         Action::AddEntry => "add an entry for the word or selection",
         Action::EditEntry => "edit the entry (a bundled one: as yours)",
         Action::DeleteEntry => "delete your entry, after a yes",
+        Action::SetStatus(Status::Level(1)) => "status 1: new",
+        Action::SetStatus(Status::Level(5)) => "status 5: learned",
+        Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
+        Action::SetStatus(Status::WellKnown) => "well known",
+        Action::SetStatus(Status::Ignored) => "ignore this word",
         Action::EditSentence => "edit this sentence's translation and notes",
         Action::ToggleSelection => "select words (a adds them as one term)",
         Action::Search => "search the glossary (Arabic, English)",

@@ -3,8 +3,16 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::glossary::Status;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Patched onto a word the learner has no entry for: it stands out most.
+    pub unknown: Style,
+    /// Patched onto words of status 1 to 5, a graded scale.
+    pub levels: [Style; 5],
+    /// Keeps the coloured words of other sentences dimmed.
+    pub dim_words: Style,
     pub current: Style,
     pub other: Style,
     pub heading: Style,
@@ -25,12 +33,26 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The style patched onto a word for what the learner knows of it;
+    /// well known and ignored words stay plain.
+    pub fn knowledge(&self, status: Option<Status>) -> Style {
+        match status {
+            None => self.unknown,
+            Some(Status::Level(level)) => self.levels[usize::from(level.clamp(1, 5)) - 1],
+            Some(Status::WellKnown | Status::Ignored) => Style::new(),
+        }
+    }
+
     pub fn new(color: bool) -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         let dim = plain.add_modifier(Modifier::DIM);
         if !color {
+            let underlined = plain.add_modifier(Modifier::UNDERLINED);
             return Theme {
+                unknown: underlined.add_modifier(Modifier::BOLD),
+                levels: [underlined, underlined, underlined, underlined, plain],
+                dim_words: dim,
                 current: bold,
                 other: dim,
                 heading: bold,
@@ -51,6 +73,17 @@ impl Theme {
             };
         }
         Theme {
+            unknown: plain
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::UNDERLINED),
+            levels: [
+                plain.fg(Color::Red),
+                plain.fg(Color::LightRed),
+                plain.fg(Color::Yellow),
+                plain.fg(Color::LightYellow),
+                plain.fg(Color::Green),
+            ],
+            dim_words: plain.add_modifier(Modifier::DIM),
             current: plain.fg(Color::White).add_modifier(Modifier::BOLD),
             other: plain.fg(Color::DarkGray),
             heading: plain.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
