@@ -12,6 +12,7 @@ needed=(
   "dict-freedict-ara-eng:/usr/share/dictd/freedict-ara-eng.index"
   "dict-freedict-eng-ara:/usr/share/dictd/freedict-eng-ara.index"
   "python3-venv:/usr/share/doc/python3-venv"
+  "espeak-ng:/usr/bin/espeak-ng"
 )
 missing=()
 for entry in "${needed[@]}"; do

@@ -40,6 +40,9 @@ pub enum Action {
     DeleteEntry,
     /// Set what the learner knows of the word (or term) under the cursor.
     SetStatus(crate::glossary::Status),
+    /// Read the current sentence aloud (espeak-ng), without waiting.
+    Speak,
+    StopSpeaking,
     /// Edit the current sentence's translation and notes.
     EditSentence,
     /// Start or end a selection of several words.

@@ -97,6 +97,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('e')], A::EditEntry),
     bind(Global, &[ch('d')], A::DeleteEntry),
     bind(Global, &[ch('E')], A::EditSentence),
+    bind(Global, &[ch('s')], A::Speak),
+    bind(Global, &[ch('S')], A::StopSpeaking),
     bind(Global, &[ch('1')], A::SetStatus(Status::Level(1))),
     bind(Global, &[ch('2')], A::SetStatus(Status::Level(2))),
     bind(Global, &[ch('3')], A::SetStatus(Status::Level(3))),

@@ -8,6 +8,7 @@ mod action;
 pub mod form;
 pub mod keys;
 pub mod screen;
+pub mod speech;
 mod study;
 pub mod view;
 
@@ -120,6 +121,8 @@ pub struct App {
     knowledge: HashMap<usize, Rc<Vec<Option<Status>>>>,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
+    /// `s` reads the sentence aloud.
+    pub speech: speech::Speech,
 }
 
 /// Articles longer than this get no share of known words in the status
@@ -161,7 +164,14 @@ impl App {
             articles_dir: None,
             knowledge: HashMap::new(),
             stats: None,
+            speech: speech::Speech::default(),
         }
+    }
+
+    /// The app reading aloud through `speech`.
+    pub fn with_speech(mut self, speech: speech::Speech) -> App {
+        self.speech = speech;
+        self
     }
 
     /// The app saving edited translations and notes to `dir`.
@@ -301,11 +311,30 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
-            Action::Back | Action::Quit => self.should_quit = true,
+            Action::Back | Action::Quit => {
+                self.speech.stop();
+                self.should_quit = true;
+            }
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
             Action::SetStatus(status) => self.set_status(status),
+            Action::Speak => {
+                let text = self.current().ar.clone();
+                match self.speech.speak(&text) {
+                    speech::Spoken::Started | speech::Spoken::Quiet => {}
+                    speech::Spoken::Missing => {
+                        self.message = Some(
+                            "espeak-ng is not installed, so s cannot read aloud (apt-get install espeak-ng)"
+                                .into(),
+                        );
+                    }
+                    speech::Spoken::Failed(error) => {
+                        self.message = Some(format!("espeak-ng: {error}"));
+                    }
+                }
+            }
+            Action::StopSpeaking => self.speech.stop(),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {

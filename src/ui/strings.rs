@@ -151,6 +151,8 @@ pub fn describe(action: Action) -> &'static str {
         Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
         Action::SetStatus(Status::WellKnown) => "well known",
         Action::SetStatus(Status::Ignored) => "ignore this word",
+        Action::Speak => "read the sentence aloud (espeak-ng)",
+        Action::StopSpeaking => "stop reading aloud",
         Action::EditSentence => "edit this sentence's translation and notes",
         Action::ToggleSelection => "select words (a adds them as one term)",
         Action::Search => "search the glossary (Arabic, English)",
