@@ -742,7 +742,9 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
     // The stats follow: every occurrence of the term is learning, the one
     // ignored word and the numerals are left out.
     let stats = app.stats.unwrap();
-    assert!(stats.tokens.learning >= span.len() && stats.tokens.learning % span.len() == 0);
+    assert!(
+        stats.tokens.learning >= span.len() && stats.tokens.learning.is_multiple_of(span.len())
+    );
     assert_eq!(stats.tokens.counted() + stats.tokens.ignored, 610);
     assert!(stats.tokens.unknown > 500);
 }
