@@ -96,6 +96,13 @@ pub enum Command {
         /// An article id [default: every article]
         article: Option<String>,
     },
+    /// Review your entries that are due (FSRS), each in a sentence where you
+    /// met it.
+    Review {
+        /// Only print how many are due
+        #[arg(long)]
+        count: bool,
+    },
     /// Check every article and glossary file, and print each article's
     /// glossary coverage.
     Check,

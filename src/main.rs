@@ -35,6 +35,20 @@ fn main() -> ExitCode {
                 translation.as_deref(),
             )
         }),
+        Some(Command::Review { count: true }) => {
+            reader::library(&cli.library).and_then(|l| reader::due_count(&l))
+        }
+        Some(Command::Review { count: false }) => reader::library(&cli.library).and_then(|l| {
+            let dictionaries = cli.library.dictionary_dirs();
+            reader::run(
+                &l,
+                &dictionaries,
+                None,
+                cli.bidi.into(),
+                cli.test_panic,
+                true,
+            )
+        }),
         Some(Command::Stats { article }) => reader::library(&cli.library)
             .and_then(|l| glossary_commands::stats(&l, article.as_deref())),
         Some(Command::Lookup { word }) => reader::library(&cli.library)
@@ -52,6 +66,7 @@ fn main() -> ExitCode {
                 cli.article.as_deref(),
                 cli.bidi.into(),
                 cli.test_panic,
+                false,
             )
         }),
     };

@@ -47,6 +47,7 @@ pub fn run(
     wanted: Option<&str>,
     bidi: BidiMode,
     test_panic: bool,
+    review: bool,
 ) -> Result<()> {
     let catalog = library.catalog();
     let (mut state, state_problem) = library.load_state();
@@ -67,14 +68,20 @@ pub fn run(
     let mut app = App::new(article, position.saturating_sub(1), options)
         .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)))
         .with_dictionaries(dictionaries)
-        .with_articles_dir(library.articles_dir());
+        .with_articles_dir(library.articles_dir())
+        .with_articles(catalog.articles.clone());
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
         .chain(glossary_problem);
     app.message = startup_message(&catalog, problems.collect());
 
-    let result = with_terminal(bidi, |terminal| event_loop(terminal, &mut app, test_panic));
+    let result = with_terminal(bidi, |terminal| {
+        if review {
+            app.update(Action::StartReview);
+        }
+        event_loop(terminal, &mut app, test_panic)
+    });
 
     state.last_article = Some(app.article.id.clone());
     state
@@ -248,6 +255,13 @@ pub fn list(library: &Library) -> Result<()> {
     if let Some(problem) = state_problem {
         eprintln!("qari: {problem}");
     }
+    Ok(())
+}
+
+/// `qari review --count`: how many of the learner's entries are due.
+pub fn due_count(library: &Library) -> Result<()> {
+    let glossary = Glossary::load(Some(&library.root.join("glossary")));
+    println!("{}", qari::app::due_entries(&glossary).len());
     Ok(())
 }
 

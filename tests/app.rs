@@ -748,3 +748,45 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
     assert_eq!(stats.tokens.counted() + stats.tokens.ignored, 610);
     assert!(stats.tokens.unknown > 500);
 }
+
+#[test]
+fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
+    use qari::app::{Overlay, due_entries};
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj"); // sentence 3
+    chars(&mut app, "2"); // بعد: an entry of the learner's, status 2, met here
+    chars(&mut app, "w");
+    chars(&mut app, "1");
+    assert_eq!(due_entries(&app.glossary).len(), 2);
+    chars(&mut app, "r");
+    let session = match &app.overlay {
+        Some(Overlay::Review(session)) => session.clone(),
+        other => panic!("no review: {other:?}"),
+    };
+    assert_eq!(session.items.len(), 2);
+    let (sentence, word, english) = session.items[0].sentence.clone().unwrap();
+    assert_eq!(sentence, app.article.sentences[2].ar);
+    assert!(!word.is_empty(), "the word is highlighted");
+    assert!(english.starts_with("After the Syrian army"));
+    // 3 before the answer is shown only shows it; then it grades.
+    chars(&mut app, "3");
+    chars(&mut app, "3");
+    press(&mut app, KeyCode::Char(' '));
+    chars(&mut app, "1");
+    let Some(Overlay::Review(session)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!((session.graded, session.current), (2, 2));
+    // Good pushed one out of today's reviews; Again keeps the other due soon.
+    let entries = qari::glossary::UserGlossary::new(library.path().join("glossary"))
+        .read()
+        .unwrap();
+    assert!(
+        entries.iter().all(|e| e.review.is_some()),
+        "every grade saved"
+    );
+    assert!(due_entries(&app.glossary).len() < 2);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none() && !app.should_quit);
+}

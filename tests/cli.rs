@@ -521,3 +521,28 @@ fn stats_count_unknown_learning_and_known_words() {
             .unwrap(),
     );
 }
+
+#[test]
+fn review_count_prints_the_number_due() {
+    let library = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        qari()
+            .args(args)
+            .env("QARI_LIBRARY", library.path())
+            .assert()
+            .success()
+    };
+    run(&["review", "--count"]).stdout("0\n");
+    run(&["glossary", "add", "نفير", "--gloss", "mobilisation"]);
+    run(&["glossary", "add", "سيطر", "--gloss", "to control"]);
+    run(&["review", "--count"]).stdout("2\n");
+    // A well-known word is not reviewed.
+    let csv = library.path().join("w.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\nArabic,في,in,,W,,\n",
+    )
+    .unwrap();
+    run(&["glossary", "import", csv.to_str().unwrap()]);
+    run(&["review", "--count"]).stdout("2\n");
+}

@@ -40,6 +40,12 @@ pub enum Action {
     DeleteEntry,
     /// Set what the learner knows of the word (or term) under the cursor.
     SetStatus(crate::glossary::Status),
+    /// Review the entries due now.
+    StartReview,
+    /// In a review: show the gloss and the translation.
+    Reveal,
+    /// In a review: how well the entry was remembered.
+    Grade(crate::glossary::Grade),
     /// Read the current sentence aloud (espeak-ng), without waiting.
     Speak,
     StopSpeaking,

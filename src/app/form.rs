@@ -86,7 +86,7 @@ pub enum FormKind {
 pub const NOTE_SEPARATOR: &str = " | ";
 
 /// The open entry form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub kind: FormKind,
     /// Headword, gloss, root, part of speech, notes.

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::{Action, Focus};
-use crate::glossary::Status;
+use crate::glossary::{Grade, Status};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum Scope {
     Editing,
     /// While a deletion waits for a yes.
     Confirm,
+    /// In a review session.
+    Reviewing,
 }
 
 /// A key with its modifiers.
@@ -66,7 +68,7 @@ const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Bindin
 
 use Action as A;
 use KeyCode as K;
-use Scope::{Confirm, Editing, Global, Glossary, Reader};
+use Scope::{Confirm, Editing, Global, Glossary, Reader, Reviewing};
 
 /// Every key binding, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -97,6 +99,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('e')], A::EditEntry),
     bind(Global, &[ch('d')], A::DeleteEntry),
     bind(Global, &[ch('E')], A::EditSentence),
+    bind(Global, &[ch('r')], A::StartReview),
     bind(Global, &[ch('s')], A::Speak),
     bind(Global, &[ch('S')], A::StopSpeaking),
     bind(Global, &[ch('1')], A::SetStatus(Status::Level(1))),
@@ -122,6 +125,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Editing, &[key(K::Backspace)], A::DeleteBack),
     bind(Editing, &[key(K::Delete)], A::DeleteForward),
     bind(Editing, &[ctrl('c')], A::Quit),
+    bind(Reviewing, &[ch(' '), key(K::Enter)], A::Reveal),
+    bind(Reviewing, &[ch('1')], A::Grade(Grade::Again)),
+    bind(Reviewing, &[ch('2')], A::Grade(Grade::Hard)),
+    bind(Reviewing, &[ch('3')], A::Grade(Grade::Good)),
+    bind(Reviewing, &[ch('4')], A::Grade(Grade::Easy)),
+    bind(Reviewing, &[ch('s')], A::Speak),
+    bind(Reviewing, &[ch('q'), key(K::Esc)], A::Cancel),
+    bind(Reviewing, &[ctrl('c')], A::Quit),
     bind(Confirm, &[ch('y'), key(K::Enter)], A::Submit),
     bind(Confirm, &[ch('n'), key(K::Esc)], A::Cancel),
 ];
@@ -158,6 +169,7 @@ pub fn scope_for(focus: Focus, overlay: Option<&super::Overlay>) -> Scope {
     match overlay {
         Some(super::Overlay::Form(_) | super::Overlay::Search(_)) => Editing,
         Some(super::Overlay::ConfirmDelete(_)) => Confirm,
+        Some(super::Overlay::Review(_)) => Reviewing,
         _ => match focus {
             Focus::Reader => Reader,
             Focus::Glossary => Glossary,
@@ -229,7 +241,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in [Global, Reader, Glossary, Scope::Editing, Scope::Confirm] {
+        for scope in [Global, Reader, Glossary, Editing, Confirm, Reviewing] {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for key in binding.keys {

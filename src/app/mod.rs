@@ -7,6 +7,7 @@
 mod action;
 pub mod form;
 pub mod keys;
+mod review;
 pub mod screen;
 pub mod speech;
 mod study;
@@ -29,18 +30,20 @@ pub type DictionaryHandle = Arc<OnceLock<Dictionaries>>;
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
+pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
 pub use study::strip_clitics;
 pub use view::{ReaderView, Row, WordSpot};
 
 /// What is open over the panes; keys go to it first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help,
     Form(Box<Form>),
     Search(Field),
     /// Delete the entry with this headword?
     ConfirmDelete(String),
+    Review(Box<ReviewSession>),
 }
 
 /// Which pane the keyboard drives.
@@ -123,6 +126,8 @@ pub struct App {
     pub stats: Option<Stats>,
     /// `s` reads the sentence aloud.
     pub speech: speech::Speech,
+    /// The library's other articles, for review sentences met there.
+    other_articles: Vec<Article>,
 }
 
 /// Articles longer than this get no share of known words in the status
@@ -165,7 +170,15 @@ impl App {
             knowledge: HashMap::new(),
             stats: None,
             speech: speech::Speech::default(),
+            other_articles: Vec::new(),
         }
+    }
+
+    /// The app with the library's other articles (for review sentences).
+    pub fn with_articles(mut self, articles: Vec<Article>) -> App {
+        let id = self.article.id.clone();
+        self.other_articles = articles.into_iter().filter(|a| a.id != id).collect();
+        self
     }
 
     /// The app reading aloud through `speech`.
@@ -319,6 +332,9 @@ impl App {
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
             Action::SetStatus(status) => self.set_status(status),
+            Action::StartReview => self.start_review(),
+            Action::Reveal => self.reveal(),
+            Action::Grade(given) => self.grade_current(given),
             Action::Speak => {
                 let text = self.current().ar.clone();
                 match self.speech.speak(&text) {

@@ -62,6 +62,11 @@ impl App {
         self.glossary_changed();
     }
 
+    /// After a grade: the glossary read again (the entry's schedule changed).
+    pub(super) fn reload_glossary_after_review(&mut self) {
+        self.reload_glossary();
+    }
+
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
     /// term under the cursor, made from the bundled entry or the first
     /// dictionary sense when they have none.

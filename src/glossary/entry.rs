@@ -68,7 +68,7 @@ pub struct Context {
 
 /// One headword (a word or a multi-word term) and what the learner needs to
 /// know about it. Only `headword` and one sense are required.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The lemma in Arabic script, vowels optional; may be several words.
@@ -100,6 +100,9 @@ pub struct Entry {
     /// What the learner knows of it (their entries only; new when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Its review schedule, once reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::Review>,
     /// RFC 3339 times (UTC), set by qari.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub created: String,

@@ -248,6 +248,7 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
                 tags: list("tags", ";"),
                 context: context.filter(|c| !c.article.is_empty()),
                 status: super::Status::parse(&get("status")),
+                review: None,
                 created: get("created"),
                 updated: get("updated"),
             }

@@ -11,6 +11,7 @@ mod dict;
 mod entry;
 mod exchange;
 mod normalize;
+mod review;
 mod stats;
 mod stem;
 mod store;
@@ -23,6 +24,7 @@ pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
+pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Stats, knowledge_stats};
 pub use stem::{Analysis, analyses};
 pub use store::{

@@ -6,6 +6,7 @@ mod glossary;
 mod help;
 mod overlay;
 mod reader;
+mod review;
 mod status;
 pub mod strings;
 mod text;
@@ -64,6 +65,7 @@ impl Widget for &App {
             Some(Overlay::Help) => help::draw(self, area, buf, &theme),
             Some(Overlay::Form(form)) => form::draw_form(self, form, area, buf, &theme),
             Some(Overlay::Search(field)) => form::draw_search(self, field, area, buf, &theme),
+            Some(Overlay::Review(session)) => review::draw(self, session, area, buf, &theme),
             Some(Overlay::ConfirmDelete(headword)) => {
                 form::draw_confirm(self, headword, area, buf, &theme);
             }

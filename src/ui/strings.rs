@@ -1,7 +1,7 @@
 //! Every string the interface shows, in one place.
 
 use crate::app::Action;
-use crate::glossary::{Counts, Status};
+use crate::glossary::{Counts, Grade, Status};
 
 pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
@@ -26,6 +26,7 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
         crate::app::keys::Scope::Editing,
     ),
     ("When asked to confirm", crate::app::keys::Scope::Confirm),
+    ("In a review", crate::app::keys::Scope::Reviewing),
 ];
 
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
@@ -57,6 +58,19 @@ pub fn numeral(number: &crate::glossary::Numeral) -> String {
     format!(
         "{prefix}the number {value} (in Arabic-Indic digits {}); digits read left to right inside Arabic text",
         number.eastern
+    )
+}
+
+pub const REVIEW_TITLE: &str = " Review ";
+pub const REVIEW_KEYS_HIDDEN: &str =
+    "Space shows the answer · 1 again · 2 hard · 3 good · 4 easy · s listen · q leaves";
+pub const REVIEW_DONE: &str = "Nothing more is due. q returns to the reader.";
+pub const REVIEW_NO_SENTENCE: &str = "(no sentence recorded for this entry)";
+
+pub fn review_progress(current: usize, total: usize, graded: usize) -> String {
+    format!(
+        "{} of {total} due · {graded} graded, saved",
+        (current + 1).min(total)
     )
 }
 
@@ -151,6 +165,12 @@ pub fn describe(action: Action) -> &'static str {
         Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
         Action::SetStatus(Status::WellKnown) => "well known",
         Action::SetStatus(Status::Ignored) => "ignore this word",
+        Action::StartReview => "review the entries due now",
+        Action::Reveal => "show the gloss and the translation",
+        Action::Grade(Grade::Again) => "again: forgotten",
+        Action::Grade(Grade::Hard) => "hard",
+        Action::Grade(Grade::Good) => "good",
+        Action::Grade(Grade::Easy) => "easy",
         Action::Speak => "read the sentence aloud (espeak-ng)",
         Action::StopSpeaking => "stop reading aloud",
         Action::EditSentence => "edit this sentence's translation and notes",

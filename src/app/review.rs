@@ -1,0 +1,134 @@
+//! The review session (`r`, `qari review`): the learner's due entries one
+//! by one, each in a sentence where it was met, the word highlighted; the
+//! gloss and the sentence's translation on demand; graded Again, Hard, Good
+//! or Easy and saved at once.
+
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::glossary::{Entry, Glossary, Grade, grade, is_due};
+
+use super::{App, Overlay};
+
+/// One entry to review, with the sentence to show it in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem {
+    pub entry: Entry,
+    /// The sentence (Arabic), the byte range of the word in it, and the
+    /// sentence's translation.
+    pub sentence: Option<(String, Range<usize>, String)>,
+}
+
+/// The session: what is left, and whether the answer is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSession {
+    pub items: Vec<ReviewItem>,
+    pub current: usize,
+    pub revealed: bool,
+    pub graded: usize,
+}
+
+impl ReviewSession {
+    pub fn item(&self) -> Option<&ReviewItem> {
+        self.items.get(self.current)
+    }
+}
+
+/// The learner's entries due now, soonest first.
+pub fn due_entries(glossary: &Glossary) -> Vec<Entry> {
+    let now = chrono::Utc::now();
+    let mut due: Vec<Entry> = (0..glossary.entries.len())
+        .filter(|&i| glossary.is_live(i) && !glossary.source_of(i).bundled)
+        .map(|i| glossary.entries[i].clone())
+        .filter(|e| is_due(e, now))
+        .collect();
+    due.sort_by(|a, b| {
+        let key = |e: &Entry| e.review.as_ref().map(|r| r.due.clone()).unwrap_or_default();
+        key(a).cmp(&key(b))
+    });
+    due
+}
+
+/// Where `entry` was met: its context sentence, the words that match it.
+fn sentence_for(
+    entry: &Entry,
+    glossary: &Glossary,
+    articles: &[&Article],
+) -> Option<(String, Range<usize>, String)> {
+    let context = entry.context.as_ref()?;
+    let article = articles.iter().find(|a| a.id == context.article)?;
+    let sentence = article.sentences.get(context.sentence.checked_sub(1)?)?;
+    let words: Vec<&str> = sentence
+        .words
+        .iter()
+        .map(|r| &sentence.ar[r.clone()])
+        .collect();
+    let found = glossary.match_sentence(&words).into_iter().find(|m| {
+        m.matches
+            .iter()
+            .any(|x| glossary.entries[x.entry].headword == entry.headword)
+    });
+    let range = found
+        .and_then(|m| {
+            Some(sentence.words.get(m.first)?.start..sentence.words.get(m.first + m.len - 1)?.end)
+        })
+        .unwrap_or(0..0);
+    Some((sentence.ar.clone(), range, sentence.en.clone()))
+}
+
+impl App {
+    /// `r`: the session over the entries due now.
+    pub(super) fn start_review(&mut self) {
+        let mut articles: Vec<&Article> = self.other_articles.iter().collect();
+        articles.push(&self.article);
+        let items: Vec<ReviewItem> = due_entries(&self.glossary)
+            .into_iter()
+            .map(|entry| {
+                let sentence = sentence_for(&entry, &self.glossary, &articles);
+                ReviewItem { entry, sentence }
+            })
+            .collect();
+        self.overlay = Some(Overlay::Review(Box::new(ReviewSession {
+            items,
+            current: 0,
+            revealed: false,
+            graded: 0,
+        })));
+    }
+
+    pub(super) fn reveal(&mut self) {
+        if let Some(Overlay::Review(session)) = &mut self.overlay {
+            session.revealed = true;
+        }
+    }
+
+    /// A grade: scheduled with FSRS and saved at once, then the next item.
+    pub(super) fn grade_current(&mut self, given: Grade) {
+        let Some(Overlay::Review(session)) = &mut self.overlay else {
+            return;
+        };
+        let Some(item) = session.items.get(session.current) else {
+            return;
+        };
+        if !session.revealed {
+            session.revealed = true; // the first key shows the answer
+            return;
+        }
+        let Some(user) = &self.user_glossary else {
+            return;
+        };
+        let mut entry = item.entry.clone();
+        grade(&mut entry, given, chrono::Utc::now());
+        let headword = entry.headword.clone();
+        match user.replace(&headword, entry) {
+            Ok(_) => {
+                session.graded += 1;
+                session.current += 1;
+                session.revealed = false;
+                self.message = None;
+            }
+            Err(error) => self.message = Some(error.to_string()),
+        }
+        self.reload_glossary_after_review();
+    }
+}
