@@ -239,3 +239,43 @@ fn an_entry_typed_in_arabic_survives_a_concurrent_add_a_kill_and_a_restart() {
     again.keys("q");
     assert!(again.wait_for_exit());
 }
+
+#[test]
+fn qari_review_grades_in_a_real_terminal_and_the_schedule_survives() {
+    let library = tempfile::tempdir().unwrap();
+    let qari = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+            .args(args)
+            .env("QARI_LIBRARY", library.path())
+            .output()
+            .unwrap()
+    };
+    assert!(
+        qari(&["glossary", "add", "نفير", "--gloss", "mobilisation-gloss"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&qari(&["review", "--count"]).stdout),
+        "1\n"
+    );
+    let mut session = Session::start(library.path(), 100, 30, &["review"]);
+    session.wait_for("1 of 1 due");
+    session.keys(" ");
+    session.wait_for("mobilisation-gloss");
+    session.keys("3");
+    session.wait_for("Nothing more is due");
+    session.keys("q"); // leaves the review
+    session.wait_for("sentence 1/24");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+    assert_eq!(
+        String::from_utf8_lossy(&qari(&["review", "--count"]).stdout),
+        "0\n"
+    );
+    let saved = std::fs::read_to_string(library.path().join("glossary/user.toml")).unwrap();
+    assert!(
+        saved.contains("[entry.review]") && saved.contains("reps = 1"),
+        "{saved}"
+    );
+}
