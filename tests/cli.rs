@@ -179,13 +179,18 @@ fn the_reader_without_a_terminal_says_so_in_one_line() {
         .stderr("qari: the reader needs a terminal; `qari list` and `qari render FILE` work without one\n");
 }
 
-/// `qari list` on the library at `path`, succeeding.
-fn list(path: &std::path::Path) -> assert_cmd::assert::Assert {
+/// `qari ARGS` on the library at `path`, succeeding.
+fn succeeds_in(path: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
     qari()
-        .arg("list")
+        .args(args)
         .env("QARI_LIBRARY", path)
         .assert()
         .success()
+}
+
+/// `qari list` on the library at `path`, succeeding.
+fn list(path: &std::path::Path) -> assert_cmd::assert::Assert {
+    succeeds_in(path, &["list"])
 }
 
 #[test]
@@ -395,13 +400,7 @@ fn check_reports_full_coverage_of_the_bundled_article() {
 #[test]
 fn export_and_import_round_trip_through_lute() {
     let library = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        qari()
-            .args(args)
-            .env("QARI_LIBRARY", library.path())
-            .assert()
-            .success()
-    };
+    let run = |args: &[&str]| succeeds_in(library.path(), args);
     run(&[
         "glossary",
         "add",
@@ -497,13 +496,7 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
 #[test]
 fn stats_count_unknown_learning_and_known_words() {
     let library = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        qari()
-            .args(args)
-            .env("QARI_LIBRARY", library.path())
-            .assert()
-            .success()
-    };
+    let run = |args: &[&str]| succeeds_in(library.path(), args);
     run(&["stats"]).stdout(
         predicate::str::is_match(r"deir-ez-zor-2017 tokens +606 \(100%\) +0 \(0%\) +0 \(0%\)\n")
             .unwrap(),
@@ -525,13 +518,7 @@ fn stats_count_unknown_learning_and_known_words() {
 #[test]
 fn review_count_prints_the_number_due() {
     let library = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        qari()
-            .args(args)
-            .env("QARI_LIBRARY", library.path())
-            .assert()
-            .success()
-    };
+    let run = |args: &[&str]| succeeds_in(library.path(), args);
     run(&["review", "--count"]).stdout("0\n");
     run(&["glossary", "add", "نفير", "--gloss", "mobilisation"]);
     run(&["glossary", "add", "سيطر", "--gloss", "to control"]);
