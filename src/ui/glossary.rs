@@ -115,15 +115,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         } else {
             strings::YOURS
         };
-        out.row(
-            &format!(
-                "{} {}",
-                strings::SELECTED_MARK.trim_end(),
-                found.how(&app.glossary)
-            ),
-            theme.current,
-            false,
+        // How it matched, wrapped: "و + حلفاؤه, a form of حليف" may be long.
+        let how = format!(
+            "{} {}",
+            strings::SELECTED_MARK.trim_end(),
+            found.how(&app.glossary)
         );
+        out.text(&how, 0, theme.current);
         expanded(&mut out, entry, source, theme);
         out.gap();
     }

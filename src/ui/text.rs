@@ -29,6 +29,9 @@ pub fn draw_line(
         return;
     }
     let limit = usize::from(max_width.min(area.right().saturating_sub(x)));
+    // Cells are written directly: the engine's clusters are the graphemes
+    // ratatui would find and its widths are ratatui's (tests/ratatui_widths.rs),
+    // so segmenting each cluster again, as `set_stringn` would, is not needed.
     let mut put = |column: usize, text: &str, cluster: &Cluster| {
         if column + cluster.width > limit || cluster.width == 0 {
             return;
@@ -36,7 +39,12 @@ pub fn draw_line(
         let Ok(column) = u16::try_from(column) else {
             return;
         };
-        buf.set_stringn(x + column, y, text, cluster.width, style_of(cluster));
+        let x = x + column;
+        buf[(x, y)].set_symbol(text).set_style(style_of(cluster));
+        // A wide cluster hides the cells after it.
+        for hidden in 1..cluster.width as u16 {
+            buf[(x + hidden, y)].reset();
+        }
     };
     match mode {
         BidiMode::App => {
