@@ -409,6 +409,8 @@ impl App {
 
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
+        // Reap a finished reading-aloud process, so none lingers.
+        self.speech.speaking();
         self.refresh_matches();
         self.screen = Screen::new(self.screen.area, self.glossary_visible, self.glossary_side);
         if self.screen.glossary.is_none() {
