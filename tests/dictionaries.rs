@@ -14,20 +14,18 @@ fn freedict() -> Dictionaries {
         dir.join("freedict-ara-eng.index").exists() && dir.join("freedict-eng-ara.index").exists(),
         "FreeDict is missing: apt-get install dict-freedict-ara-eng dict-freedict-eng-ara (tools/test.sh does)"
     );
-    let dictionaries = Dictionaries::load(&[dir]);
-    assert!(
-        dictionaries.problems.is_empty(),
-        "{:?}",
-        dictionaries.problems
-    );
-    dictionaries
+    load_cleanly(dir)
 }
 
 fn stardict() -> Dictionaries {
-    let dir = PathBuf::from(concat!(
+    load_cleanly(PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/stardict"
-    ));
+    )))
+}
+
+/// The dictionaries in `dir`, none of them broken.
+fn load_cleanly(dir: PathBuf) -> Dictionaries {
     let dictionaries = Dictionaries::load(&[dir]);
     assert!(
         dictionaries.problems.is_empty(),
