@@ -87,7 +87,7 @@ pub enum Command {
         /// The word, as it stands in the text (clitics and all)
         word: String,
     },
-    /// Add, list or remove your glossary entries.
+    /// Add, list, remove, export or import your glossary entries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
     /// Per article, the share of words you know: unknown (no entry of

@@ -790,3 +790,23 @@ fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none() && !app.should_quit);
 }
+
+#[test]
+fn the_help_scrolls_when_it_does_not_fit_and_its_keys_do_not_reach_the_reader() {
+    let mut app = app_at(80, 24);
+    chars(&mut app, "?");
+    chars(&mut app, "jjj");
+    assert_eq!(
+        (app.help_scroll, app.sentence),
+        (3, 0),
+        "j scrolls the help, not the text"
+    );
+    chars(&mut app, "k");
+    assert_eq!(app.help_scroll, 2);
+    chars(&mut app, "?");
+    assert!(!app.help_open());
+    chars(&mut app, "?");
+    assert_eq!(app.help_scroll, 0);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open() && !app.should_quit);
+}

@@ -32,6 +32,9 @@ pub enum Action {
     ToggleGlossaryPane,
     SwapGlossarySide,
     ToggleHelp,
+    /// Scroll the help down / up one line.
+    HelpDown,
+    HelpUp,
     /// Add a glossary entry for the word (or selection) under the cursor.
     AddEntry,
     /// Edit the entry under the cursor (or selected in the pane).

@@ -23,6 +23,8 @@ pub enum Scope {
     Confirm,
     /// In a review session.
     Reviewing,
+    /// While the help is open.
+    Help,
 }
 
 /// A key with its modifiers.
@@ -68,7 +70,7 @@ const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Bindin
 
 use Action as A;
 use KeyCode as K;
-use Scope::{Confirm, Editing, Global, Glossary, Reader, Reviewing};
+use Scope::{Confirm, Editing, Global, Glossary, Help, Reader, Reviewing};
 
 /// Every key binding, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -125,6 +127,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Editing, &[key(K::Backspace)], A::DeleteBack),
     bind(Editing, &[key(K::Delete)], A::DeleteForward),
     bind(Editing, &[ctrl('c')], A::Quit),
+    bind(
+        Help,
+        &[ch('j'), key(K::Down), ch(' '), key(K::PageDown)],
+        A::HelpDown,
+    ),
+    bind(Help, &[ch('k'), key(K::Up), key(K::PageUp)], A::HelpUp),
+    bind(Help, &[ch('?'), key(K::Esc)], A::ToggleHelp),
+    bind(Help, &[ch('q'), ctrl('c')], A::Quit),
     bind(Reviewing, &[ch(' '), key(K::Enter)], A::Reveal),
     bind(Reviewing, &[ch('1')], A::Grade(Grade::Again)),
     bind(Reviewing, &[ch('2')], A::Grade(Grade::Hard)),
@@ -170,6 +180,7 @@ pub fn scope_for(focus: Focus, overlay: Option<&super::Overlay>) -> Scope {
         Some(super::Overlay::Form(_) | super::Overlay::Search(_)) => Editing,
         Some(super::Overlay::ConfirmDelete(_)) => Confirm,
         Some(super::Overlay::Review(_)) => Reviewing,
+        Some(super::Overlay::Help) => Help,
         _ => match focus {
             Focus::Reader => Reader,
             Focus::Glossary => Glossary,
@@ -241,7 +252,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in [Global, Reader, Glossary, Editing, Confirm, Reviewing] {
+        for scope in [Global, Reader, Glossary, Editing, Confirm, Reviewing, Help] {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for key in binding.keys {

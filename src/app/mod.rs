@@ -99,6 +99,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Anchor word of a selection being made with `v`.
     pub selection: Option<usize>,
+    /// Lines of the help scrolled away (the widget stops at its end).
+    pub help_scroll: usize,
     pub glossary_visible: bool,
     pub glossary_side: Side,
     /// Selected line of the glossary pane while it has the focus.
@@ -152,6 +154,7 @@ impl App {
             focus: Focus::Reader,
             overlay: None,
             selection: None,
+            help_scroll: 0,
             glossary_visible: true,
             glossary_side: Side::Left,
             glossary_selected: 0,
@@ -320,7 +323,10 @@ impl App {
                 } else {
                     Some(Overlay::Help)
                 };
+                self.help_scroll = 0;
             }
+            Action::HelpDown => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,

@@ -44,9 +44,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let footer_rows = 2.min(inner.height);
     let list_bottom = inner.bottom() - footer_rows;
     let column_width = inner.width / columns;
+    // Scrolled by j/k when the lines do not fit, never past the last one.
+    let visible = usize::from(list_bottom.saturating_sub(inner.top()));
+    let scroll = app.help_scroll.min(per_column.saturating_sub(visible));
     for (index, (keys, text)) in lines.iter().enumerate() {
         let column = (index / per_column) as u16;
-        let y = inner.top() + (index % per_column) as u16;
+        let Some(line) = (index % per_column).checked_sub(scroll) else {
+            continue;
+        };
+        let y = inner.top() + line as u16;
         if y >= list_bottom {
             continue;
         }

@@ -7,7 +7,7 @@ pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
 
 pub const HELP_TITLE: &str = " Keys ";
-pub const HELP_FOOTER: &str = "Mouse: click a word to put the cursor on it; the wheel moves between sentences. Esc or ? closes this help.";
+pub const HELP_FOOTER: &str = "Mouse: click a word to put the cursor on it; the wheel moves between sentences. j/k scroll this help; Esc or ? closes it.";
 pub const TRANSLATION_HEADING: &str = "Translation";
 pub const NOTES_HEADING: &str = "Notes";
 pub const ENLARGE: &str = "Enlarge the terminal";
@@ -27,6 +27,7 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
     ),
     ("When asked to confirm", crate::app::keys::Scope::Confirm),
     ("In a review", crate::app::keys::Scope::Reviewing),
+    ("In this help", crate::app::keys::Scope::Help),
 ];
 
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
@@ -157,6 +158,8 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleGlossaryPane => "show / hide the glossary pane",
         Action::SwapGlossarySide => "glossary pane to the other side",
         Action::ToggleHelp => "this help",
+        Action::HelpDown => "scroll the help down",
+        Action::HelpUp => "scroll the help up",
         Action::AddEntry => "add an entry for the word or selection",
         Action::EditEntry => "edit the entry (a bundled one: as yours)",
         Action::DeleteEntry => "delete your entry, after a yes",
