@@ -98,6 +98,39 @@ fn key_to_frame(c: &mut Criterion) {
             })
         });
     }
+    // The same key on the bundled article with words coloured by status
+    // and without, side by side.
+    for colours in [true, false] {
+        let mut app = App::new(bundled(), 12, Options::default())
+            .with_glossary(Glossary::load(None), None)
+            .with_dictionaries(Arc::clone(&dictionaries));
+        if !colours {
+            app.update(Action::ToggleWordColours);
+        }
+        app.update(Action::Resize {
+            columns: 120,
+            rows: 40,
+        });
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let name = if colours {
+            "bundled_word_colours_on"
+        } else {
+            "bundled_word_colours_off"
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let action = if app.sentence == 23 {
+                    Action::FirstSentence
+                } else {
+                    Action::NextSentence
+                };
+                app.update(action);
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .unwrap();
+            })
+        });
+    }
     group.finish();
 }
 

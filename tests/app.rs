@@ -810,3 +810,13 @@ fn the_help_scrolls_when_it_does_not_fit_and_its_keys_do_not_reach_the_reader() 
     press(&mut app, KeyCode::Esc);
     assert!(!app.help_open() && !app.should_quit);
 }
+
+#[test]
+fn c_turns_word_colours_off_and_on() {
+    let mut app = app_at(120, 40);
+    assert!(app.knowledge_of(0).is_some());
+    chars(&mut app, "c");
+    assert!(!app.word_colours && app.knowledge_of(0).is_none());
+    chars(&mut app, "c");
+    assert!(app.knowledge_of(0).is_some());
+}

@@ -43,6 +43,8 @@ pub enum Action {
     DeleteEntry,
     /// Set what the learner knows of the word (or term) under the cursor.
     SetStatus(crate::glossary::Status),
+    /// Colour words by what the learner knows of them, or not.
+    ToggleWordColours,
     /// Review the entries due now.
     StartReview,
     /// In a review: show the gloss and the translation.

@@ -101,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('e')], A::EditEntry),
     bind(Global, &[ch('d')], A::DeleteEntry),
     bind(Global, &[ch('E')], A::EditSentence),
+    bind(Global, &[ch('c')], A::ToggleWordColours),
     bind(Global, &[ch('r')], A::StartReview),
     bind(Global, &[ch('s')], A::Speak),
     bind(Global, &[ch('S')], A::StopSpeaking),

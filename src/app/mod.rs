@@ -101,6 +101,8 @@ pub struct App {
     pub selection: Option<usize>,
     /// Lines of the help scrolled away (the widget stops at its end).
     pub help_scroll: usize,
+    /// Whether words are coloured by what the learner knows of them (`c`).
+    pub word_colours: bool,
     pub glossary_visible: bool,
     pub glossary_side: Side,
     /// Selected line of the glossary pane while it has the focus.
@@ -155,6 +157,7 @@ impl App {
             overlay: None,
             selection: None,
             help_scroll: 0,
+            word_colours: true,
             glossary_visible: true,
             glossary_side: Side::Left,
             glossary_selected: 0,
@@ -199,6 +202,9 @@ impl App {
     /// Computes what the learner knows of the words of each visible
     /// sentence not yet known.
     fn refresh_knowledge(&mut self) {
+        if !self.word_colours {
+            return;
+        }
         let visible: Vec<usize> = self
             .view
             .rows
@@ -223,6 +229,9 @@ impl App {
     /// What the learner knows of the words of sentence `index`, once it
     /// has been on screen.
     pub fn knowledge_of(&self, index: usize) -> Option<&[Option<Status>]> {
+        if !self.word_colours {
+            return None;
+        }
         self.knowledge.get(&index).map(|k| k.as_slice())
     }
 
@@ -339,6 +348,7 @@ impl App {
             Action::EditSentence => self.open_sentence_form(),
             Action::SetStatus(status) => self.set_status(status),
             Action::StartReview => self.start_review(),
+            Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
             Action::Speak => {

@@ -168,6 +168,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
         Action::SetStatus(Status::WellKnown) => "well known",
         Action::SetStatus(Status::Ignored) => "ignore this word",
+        Action::ToggleWordColours => "colour words by what you know of them, or not",
         Action::StartReview => "review the entries due now",
         Action::Reveal => "show the gloss and the translation",
         Action::Grade(Grade::Again) => "again: forgotten",
