@@ -273,8 +273,8 @@ mod tests {
         assert_eq!(action_for_key(big_g, Glossary), Some(A::LastSentence));
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(ctrl_c, Reader), Some(A::Quit));
-        let plain_c = KeyEvent::new(K::Char('c'), KeyModifiers::NONE);
-        assert_eq!(action_for_key(plain_c, Reader), None);
+        let plain_x = KeyEvent::new(K::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(plain_x, Reader), None);
         // In a form, q and j are typed, not obeyed.
         let q = KeyEvent::new(K::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for_key(q, Scope::Editing), Some(A::Input('q')));
