@@ -7,7 +7,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -64,6 +65,43 @@ fn start_to_first_frame(c: &mut Criterion) {
     });
 }
 
+/// The reader on `article` at its middle sentence, as in use: the bundled
+/// glossary and FreeDict (when installed), 120×40.
+fn reader(article: Article, dictionaries: &DictionaryHandle, word_colours: bool) -> App {
+    let middle = (article.sentences.len() - 1) / 2;
+    let mut app = App::new(article, middle, Options::default())
+        .with_glossary(Glossary::load(None), None)
+        .with_dictionaries(Arc::clone(dictionaries));
+    if !word_colours {
+        app.update(Action::ToggleWordColours);
+    }
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+/// Times one key (next sentence, back to the first at the end) and the
+/// redrawn frame.
+fn bench_keys(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, mut app: App) {
+    let last = app.article.sentences.len() - 1;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let action = if app.sentence == last {
+                Action::FirstSentence
+            } else {
+                Action::NextSentence
+            };
+            app.update(action);
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .unwrap();
+        })
+    });
+}
+
 fn key_to_frame(c: &mut Criterion) {
     let dictionaries = DictionaryHandle::default();
     let _ = dictionaries.set(Dictionaries::load(&[PathBuf::from("/usr/share/dictd")]));
@@ -74,63 +112,20 @@ fn key_to_frame(c: &mut Criterion) {
         ("generated_10000_sentences", long_article(10_000)),
         ("generated_100000_sentences", long_article(100_000)),
     ] {
-        let last = article.sentences.len() - 1;
-        // As in use: the bundled glossary, and FreeDict when installed.
-        let mut app = App::new(article, last / 2, Options::default())
-            .with_glossary(Glossary::load(None), None)
-            .with_dictionaries(Arc::clone(&dictionaries));
-        app.update(Action::Resize {
-            columns: 120,
-            rows: 40,
-        });
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                let action = if app.sentence == last {
-                    Action::FirstSentence
-                } else {
-                    Action::NextSentence
-                };
-                app.update(action);
-                terminal
-                    .draw(|frame| frame.render_widget(&app, frame.area()))
-                    .unwrap();
-            })
-        });
+        bench_keys(&mut group, name, reader(article, &dictionaries, true));
     }
     // The same key on the bundled article with words coloured by status
     // and without, side by side.
-    for colours in [true, false] {
-        let mut app = App::new(bundled(), 12, Options::default())
-            .with_glossary(Glossary::load(None), None)
-            .with_dictionaries(Arc::clone(&dictionaries));
-        if !colours {
-            app.update(Action::ToggleWordColours);
-        }
-        app.update(Action::Resize {
-            columns: 120,
-            rows: 40,
-        });
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        let name = if colours {
-            "bundled_word_colours_on"
-        } else {
-            "bundled_word_colours_off"
-        };
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                let action = if app.sentence == 23 {
-                    Action::FirstSentence
-                } else {
-                    Action::NextSentence
-                };
-                app.update(action);
-                terminal
-                    .draw(|frame| frame.render_widget(&app, frame.area()))
-                    .unwrap();
-            })
-        });
-    }
+    bench_keys(
+        &mut group,
+        "bundled_word_colours_on",
+        reader(bundled(), &dictionaries, true),
+    );
+    bench_keys(
+        &mut group,
+        "bundled_word_colours_off",
+        reader(bundled(), &dictionaries, false),
+    );
     group.finish();
 }
 
