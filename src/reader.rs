@@ -16,7 +16,7 @@ use ratatui::crossterm::style::Print;
 use qari::app::DictionaryHandle;
 use qari::app::keys::{action_for_event, scope_for};
 use qari::app::{Action, App, BidiMode, Options};
-use qari::article::{Article, Catalog, Library, ReadingState, load_article};
+use qari::article::{Article, Catalog, Library, ReadingState, StateError, load_article};
 use qari::glossary::{Dictionaries, Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
@@ -76,18 +76,20 @@ pub fn run(
         .chain(glossary_problem);
     app.message = startup_message(&catalog, problems.collect());
 
+    let mut save = |app: &App| {
+        state.last_article = Some(app.article.id.clone());
+        state
+            .position
+            .insert(app.article.id.clone(), app.sentence + 1);
+        library.save_state(&state)
+    };
     let result = with_terminal(bidi, |terminal| {
         if review {
             app.update(Action::StartReview);
         }
-        event_loop(terminal, &mut app, test_panic)
+        event_loop(terminal, &mut app, test_panic, &mut save)
     });
-
-    state.last_article = Some(app.article.id.clone());
-    state
-        .position
-        .insert(app.article.id.clone(), app.sentence + 1);
-    library.save_state(&state)?;
+    save(&app)?;
     result
 }
 
@@ -129,7 +131,16 @@ fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, test_panic: bool) -> Result<()> {
+/// Draws, waits for an event, applies it; `save` keeps the reading
+/// position on disk whenever the sentence changes (after the frame is
+/// drawn, so the key is not slowed), so even a killed reader loses nothing.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    test_panic: bool,
+    save: &mut impl FnMut(&App) -> Result<(), StateError>,
+) -> Result<()> {
+    let mut saved = (app.article.id.clone(), app.sentence);
     let size = terminal.size()?;
     app.update(Action::Resize {
         columns: size.width,
@@ -146,6 +157,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, test_panic: bool) -
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
+        if (app.article.id.as_str(), app.sentence) != (saved.0.as_str(), saved.1) {
+            // A failure to save is said on the status line, and tried again
+            // at the next move and at exit.
+            match save(app) {
+                Ok(()) => saved = (app.article.id.clone(), app.sentence),
+                Err(error) => app.message = Some(error.to_string()),
+            }
+        }
         // Wait for an event; redraw once when the dictionaries arrive.
         let waiting = app.dictionaries_ready().is_none();
         if waiting && !event::poll(Duration::from_millis(100)).context("reading the terminal")? {

@@ -229,11 +229,11 @@ fn an_entry_typed_in_arabic_survives_a_concurrent_add_a_kill_and_a_restart() {
     );
     assert!(saved.contains("concurrent-gloss"), "{saved}");
 
-    // Restart (killed, the reader saved no position): the entry is in the
-    // pane for للنفير, the title's last word.
+    // Restart: even killed, the reader had saved its position at each move.
+    // The entry is in the pane for للنفير, the title's last word.
     let mut again = Session::start(library.path(), 120, 40, &[]);
-    again.wait_for("sentence 1/24");
-    again.keys("jb"); // to sentence 2, then back to the title's last word
+    again.wait_for("sentence 3/24");
+    again.keys("gjb"); // to the title, sentence 2, then back to the title's last word
     again.wait_for("qari-test-gloss");
     again.wait_for("your glossary");
     again.keys("q");
