@@ -820,3 +820,43 @@ fn c_turns_word_colours_off_and_on() {
     chars(&mut app, "c");
     assert!(app.knowledge_of(0).is_some());
 }
+
+#[test]
+fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alone() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("articles");
+    let mut app = app_with_library(library.path()).with_articles_dir(dir.clone());
+    chars(&mut app, "E");
+    type_text(&mut app, " (first edit)");
+    press(&mut app, KeyCode::Enter);
+    let path = dir.join("deir-ez-zor-2017.toml");
+    // Someone edits sentence 5's translation in the file by hand…
+    let text = std::fs::read_to_string(&path).unwrap();
+    let hand = text.replacen("\nen = \"", "\nen = \"HAND ", 5);
+    std::fs::write(&path, &hand).unwrap();
+    // …and an edit in the reader keeps it.
+    chars(&mut app, "j");
+    chars(&mut app, "E");
+    type_text(&mut app, " (second edit)");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let saved = Library::new(library.path()).catalog();
+    let article = saved.get("deir-ez-zor-2017").unwrap();
+    assert!(
+        article.sentences[4].en.starts_with("HAND "),
+        "{}",
+        article.sentences[4].en
+    );
+    assert!(article.sentences[1].en.ends_with("(second edit)"));
+    // A file that no longer reads is never overwritten.
+    std::fs::write(&path, "[[sentence]]\nar = \n").unwrap();
+    chars(&mut app, "E");
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let error = form(&app).error.clone().unwrap();
+    assert!(error.contains("qari leaves it as it is"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "[[sentence]]\nar = \n"
+    );
+}

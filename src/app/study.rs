@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use std::path::PathBuf;
 
-use crate::article::{Origin, article_to_toml, fold_marks};
+use crate::article::{Origin, article_to_toml, fold_marks, load_article};
 use crate::files::atomic_write;
 use crate::glossary::{
     Context, Entry, Glossary, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
@@ -280,7 +280,22 @@ impl App {
                 return Err("No library folder: the article cannot be saved".into());
             }
         };
-        let mut article = self.article.clone();
+        // The file as it is on disk now (it may have been edited since it was
+        // read), so that only this sentence changes; one that no longer reads
+        // is left as it is.
+        let mut article = if path.exists() {
+            let fresh = load_article(&path)
+                .map_err(|e| format!("{e}; qari leaves it as it is: fix it, then try again"))?;
+            if fresh.sentences.len() != self.article.sentences.len() {
+                return Err(format!(
+                    "{} has changed on disk (its sentences differ); open it again before editing",
+                    path.display()
+                ));
+            }
+            fresh
+        } else {
+            self.article.clone()
+        };
         if let Some(sentence) = article.sentences.get_mut(index) {
             sentence.en = translation;
             sentence.notes = notes;
