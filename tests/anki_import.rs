@@ -28,20 +28,23 @@ fn anki_python() -> PathBuf {
     python
 }
 
+/// Runs `command`, which must succeed; its standard output.
+fn succeeds(command: &mut Command) -> String {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn anki_imports_the_export_with_sentence_and_translation() {
     let library = tempfile::tempdir().unwrap();
     let qari = |args: &[&str]| {
-        let output = Command::new(cargo_bin("qari"))
-            .args(args)
-            .env("QARI_LIBRARY", library.path())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let mut command = Command::new(cargo_bin("qari"));
+        succeeds(command.args(args).env("QARI_LIBRARY", library.path()));
     };
     qari(&[
         "glossary", "add", "حليف", "--gloss", "ally", "--root", "ح ل ف", "--pos", "noun",
@@ -72,20 +75,14 @@ fn anki_imports_the_export_with_sentence_and_translation() {
         export.to_str().unwrap(),
     ]);
 
-    let output = Command::new(anki_python())
+    let mut import = Command::new(anki_python());
+    import
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/anki/import.py"
         ))
-        .arg(&export)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+        .arg(&export);
+    let stdout = succeeds(&mut import);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0], "new 2 updated 0 skipped 0");
     let ally: Vec<&str> = lines

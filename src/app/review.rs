@@ -129,6 +129,6 @@ impl App {
             }
             Err(error) => self.message = Some(error.to_string()),
         }
-        self.reload_glossary_after_review();
+        self.reload_glossary(); // the entry's schedule changed
     }
 }

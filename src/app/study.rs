@@ -54,17 +54,12 @@ impl App {
     }
 
     /// The glossary changed on disk: read it again.
-    fn reload_glossary(&mut self) {
+    pub(super) fn reload_glossary(&mut self) {
         let dir = self.user_glossary.as_ref().map(|u| u.dir.clone());
         self.glossary = Glossary::load(dir.as_deref());
         self.matched_sentence = None;
         self.refresh_matches();
         self.glossary_changed();
-    }
-
-    /// After a grade: the glossary read again (the entry's schedule changed).
-    pub(super) fn reload_glossary_after_review(&mut self) {
-        self.reload_glossary();
     }
 
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
@@ -160,7 +155,13 @@ impl App {
     /// The entries of the whole sentence, each once, in reading order: what
     /// the glossary pane lists (the cursor's first).
     pub fn pane_entries(&self) -> Vec<usize> {
-        let mut entries: Vec<usize> = self.cursor_matches().iter().map(|m| m.entry).collect();
+        self.pane_entries_after(&self.cursor_matches())
+    }
+
+    /// [`App::pane_entries`] when the cursor's matches are already known
+    /// (the pane computes them once per frame).
+    pub fn pane_entries_after(&self, cursor: &[Match]) -> Vec<usize> {
+        let mut entries: Vec<usize> = cursor.iter().map(|m| m.entry).collect();
         for found in &self.matches {
             for m in &found.matches {
                 if !entries.contains(&m.entry) {

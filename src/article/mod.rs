@@ -8,7 +8,6 @@ mod library;
 mod split;
 mod words;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -112,19 +111,5 @@ impl Article {
             && self.sentences.get(index).is_some_and(|s| {
                 s.starts_paragraph || s.heading || self.sentences[index - 1].heading
             })
-    }
-
-    /// How often each word occurs in the article, keyed by its text without
-    /// vowel marks and tatweel.
-    pub fn word_counts(&self) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
-        for sentence in &self.sentences {
-            for range in &sentence.words {
-                *counts
-                    .entry(fold_marks(&sentence.ar[range.clone()]))
-                    .or_insert(0) += 1;
-            }
-        }
-        counts
     }
 }

@@ -93,11 +93,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if let Some((query, hits)) = &app.search_results {
         out.text(&strings::search_results(query, hits.len()), 0, theme.dim);
         out.gap();
-        list(&mut out, app, hits, theme);
+        list(&mut out, app, hits, 0, theme);
         return;
     }
-    let entries = app.pane_entries();
     let cursor = app.cursor_matches();
+    let entries = app.pane_entries_after(&cursor);
     if cursor.is_empty() {
         let word = app.current().word(app.word).unwrap_or("");
         let mark = strings::SELECTED_MARK.trim_end();
@@ -129,7 +129,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let others: Vec<usize> = entries.iter().skip(cursor.len()).copied().collect();
     if !others.is_empty() && !out.full() {
         out.row(strings::IN_SENTENCE, theme.study_heading, false);
-        list(&mut out, app, &others, theme);
+        list(&mut out, app, &others, cursor.len(), theme);
     }
 }
 
@@ -205,14 +205,10 @@ fn expanded(out: &mut Writer, entry: &Entry, source: &str, theme: &Theme) {
 }
 
 /// Entries one line each; the selected one marked while the pane has the
-/// focus (the pane's selection counts from the first entry of the pane).
-fn list(out: &mut Writer, app: &App, entries: &[usize], theme: &Theme) {
+/// focus. The pane's selection counts from its first entry: `offset` is
+/// the position of `entries[0]` in it.
+fn list(out: &mut Writer, app: &App, entries: &[usize], offset: usize, theme: &Theme) {
     let focused = app.focus == Focus::Glossary;
-    let offset = if app.search_results.is_some() {
-        0
-    } else {
-        app.cursor_matches().len()
-    };
     for (position, &index) in entries.iter().enumerate() {
         let entry = &app.glossary.entries[index];
         let selected = focused && position + offset == app.glossary_selected;

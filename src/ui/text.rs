@@ -80,10 +80,9 @@ pub fn draw_text(
     style: Style,
     mode: BidiMode,
 ) -> u16 {
-    if area.is_empty() {
+    let Some(paragraph) = layout_in(area, text, direction, mode) else {
         return 0;
-    }
-    let paragraph = layout_at(text, area.width, direction, mode);
+    };
     let mut rows = 0;
     for (line, y) in paragraph.lines.iter().zip(area.top()..area.bottom()) {
         let x = aligned_x(area, line);
@@ -103,17 +102,20 @@ pub fn draw_first_line(
     style: Style,
     mode: BidiMode,
 ) -> u16 {
-    if area.is_empty() {
-        return 0;
-    }
-    let paragraph = layout_at(text, area.width, direction, mode);
-    let Some(line) = paragraph.lines.first() else {
+    let Some(line) =
+        layout_in(area, text, direction, mode).and_then(|p| p.lines.into_iter().next())
+    else {
         return 0;
     };
-    draw_line(buf, area.x, area.y, area.width, line, mode, |_| style);
+    draw_line(buf, area.x, area.y, area.width, &line, mode, |_| style);
     u16::try_from(line.width)
         .unwrap_or(u16::MAX)
         .min(area.width)
+}
+
+/// `text` laid out at `area`'s width; none for an empty area.
+fn layout_in(area: Rect, text: &str, direction: Direction, mode: BidiMode) -> Option<Paragraph> {
+    (!area.is_empty()).then(|| layout_at(text, area.width, direction, mode))
 }
 
 /// `text` laid out at `width` cells, shaped unless the terminal does bidi.
