@@ -28,6 +28,10 @@ pub struct Cli {
     /// Konsole, mlterm, macOS Terminal)
     #[arg(long, value_enum, default_value_t = BidiArg::App)]
     pub bidi: BidiArg,
+    /// Colours of the word statuses for a dark or light background (auto:
+    /// asks the terminal for its background; NO_COLOR turns colours off)
+    #[arg(long, value_enum, env = "QARI_THEME", default_value_t = crate::terminal::Theme::Auto)]
+    pub theme: crate::terminal::Theme,
     /// Panic after the first frame: lets the tests check that a panic still
     /// restores the terminal.
     #[arg(long, hide = true)]

@@ -4,6 +4,7 @@ mod cli;
 mod glossary_commands;
 mod import_command;
 mod reader;
+mod terminal;
 
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal};
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
                 &dictionaries,
                 None,
                 cli.bidi.into(),
+                cli.theme,
                 cli.test_panic,
                 true,
             )
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
                 &dictionaries,
                 cli.article.as_deref(),
                 cli.bidi.into(),
+                cli.theme,
                 cli.test_panic,
                 false,
             )

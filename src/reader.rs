@@ -8,10 +8,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::style::Print;
+use ratatui::crossterm::event;
 
 use qari::app::DictionaryHandle;
 use qari::app::keys::{action_for_event, scope_for};
@@ -21,12 +18,7 @@ use qari::glossary::{Dictionaries, Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;
-
-/// ECMA-48 BDSM, "explicit" mode: a bidi-aware terminal (VTE) must not
-/// reorder what qari already reordered.
-const BIDI_EXPLICIT: &str = "\x1b[8l";
-/// BDSM "implicit" mode, the terminal's default, restored at exit.
-const BIDI_IMPLICIT: &str = "\x1b[8h";
+use crate::terminal::{self, Emulator, Modes, with_terminal};
 
 pub fn library(args: &LibraryArgs) -> Result<Library> {
     match &args.library {
@@ -46,16 +38,24 @@ pub fn run(
     dictionary_dirs: &[PathBuf],
     wanted: Option<&str>,
     bidi: BidiMode,
+    theme: terminal::Theme,
     test_panic: bool,
     review: bool,
 ) -> Result<()> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
+    }
     let catalog = library.catalog();
     let (mut state, state_problem) = library.load_state();
     let article = choose(&catalog, &state, wanted)?;
     let position = state.position.get(&article.id).copied().unwrap_or(1);
+    let var = |name: &str| std::env::var(name).ok();
+    let emulator = Emulator::detect(var);
+    // Asked before the alternate screen, while the terminal's answer can
+    // still be read without the event loop.
     let options = Options {
         bidi,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        palette: terminal::palette(theme, var),
     };
     let glossary_dir = library.root.join("glossary");
     let glossary = Glossary::load(Some(&glossary_dir));
@@ -73,7 +73,8 @@ pub fn run(
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
-        .chain(glossary_problem);
+        .chain(glossary_problem)
+        .chain(emulator.hint(bidi).map(str::to_owned));
     app.message = startup_message(&catalog, problems.collect());
 
     let mut save = |app: &App| {
@@ -83,7 +84,7 @@ pub fn run(
             .insert(app.article.id.clone(), app.sentence + 1);
         library.save_state(&state)
     };
-    let result = with_terminal(bidi, |terminal| {
+    let result = with_terminal(Modes { bidi, emulator }, |terminal| {
         if review {
             app.update(Action::StartReview);
         }
@@ -181,55 +182,6 @@ fn event_loop(
         }
     }
     Ok(())
-}
-
-/// Runs `body` in the alternate screen with raw mode and mouse capture,
-/// restoring the terminal afterwards, on errors and on panics too.
-fn with_terminal<T>(
-    bidi: BidiMode,
-    body: impl FnOnce(&mut DefaultTerminal) -> Result<T>,
-) -> Result<T> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
-    }
-    // ratatui::try_init enters the alternate screen and raw mode and installs
-    // a panic hook that restores them before the panic message is printed;
-    // ours runs first and undoes what qari adds.
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(error) => {
-            ratatui::restore();
-            return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
-        }
-    };
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = leave_modes();
-        previous(info);
-    }));
-    let entered = enter_modes(bidi);
-    let result = entered.and_then(|()| body(&mut terminal));
-    let _ = leave_modes();
-    ratatui::restore();
-    result
-}
-
-fn enter_modes(bidi: BidiMode) -> Result<()> {
-    let mut out = io::stdout();
-    execute!(out, EnableMouseCapture)?;
-    if bidi == BidiMode::App {
-        execute!(out, Print(BIDI_EXPLICIT))?;
-    }
-    Ok(())
-}
-
-fn leave_modes() -> io::Result<()> {
-    execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        Print(BIDI_IMPLICIT),
-        Show
-    )
 }
 
 /// `qari list`: one article per line. Titles are shaped and in visual order

@@ -2,7 +2,7 @@
 //! move, reveal a translation, quit, and find the terminal restored and the
 //! position saved; start again and resume there. The screen is read with
 //! the vt100 crate, as a terminal would show it.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -20,6 +20,16 @@ struct Session {
 
 impl Session {
     fn start(library: &Path, columns: u16, rows: u16, args: &[&str]) -> Session {
+        Session::start_with_env(library, columns, rows, args, &[])
+    }
+
+    fn start_with_env(
+        library: &Path,
+        columns: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,6 +43,13 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("QARI_LIBRARY", library);
         command.env_remove("NO_COLOR");
+        // Nothing here answers a colour query: skip its timeout.
+        command.env("QARI_THEME", "dark");
+        // A backtrace would scroll a panic's message off the screen.
+        command.env("RUST_BACKTRACE", "0");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -61,6 +78,10 @@ impl Session {
             screen,
             raw,
         }
+    }
+
+    fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
     }
 
     fn contents(&self) -> String {
@@ -141,10 +162,7 @@ fn open_move_reveal_quit_and_resume_in_a_real_terminal() {
         assert!(!screen.hide_cursor(), "cursor shown again");
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     }
-    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
-    let explicit = raw.find("\x1b[8l").expect("BDSM explicit mode sent");
-    let implicit = raw.rfind("\x1b[8h").expect("BDSM implicit mode restored");
-    assert!(explicit < implicit);
+    assert_bidi_mode_wraps_the_alternate_screen(&session.raw());
     let state = std::fs::read_to_string(library.path().join("state.toml")).unwrap();
     assert!(state.contains("deir-ez-zor-2017 = 3"), "{state}");
 
@@ -152,6 +170,119 @@ fn open_move_reveal_quit_and_resume_in_a_real_terminal() {
     again.wait_for("sentence 3/24");
     again.keys("\x1b");
     assert!(again.wait_for_exit());
+}
+
+/// VTE applies BDSM to the rows made after it: explicit mode must come
+/// before the alternate screen is entered (and the screen cleared), and
+/// implicit mode come back only after it is left.
+fn assert_bidi_mode_wraps_the_alternate_screen(raw: &str) {
+    let explicit = raw.find("\x1b[8l").expect("BDSM explicit mode sent");
+    let enter = raw.find("\x1b[?1049h").expect("alternate screen entered");
+    let clear = raw[enter..].find("\x1b[2J").expect("screen cleared") + enter;
+    let first_text = raw.find("sentence 1/").expect("a frame drawn");
+    let leave = raw.rfind("\x1b[?1049l").expect("alternate screen left");
+    let implicit = raw.rfind("\x1b[8h").expect("BDSM implicit mode restored");
+    assert!(
+        explicit < enter && enter < clear && clear < first_text,
+        "{explicit} {enter} {clear} {first_text}"
+    );
+    assert!(leave < implicit, "{leave} {implicit}");
+    assert_eq!(raw.matches("\x1b[8l").count(), 1);
+    assert_eq!(raw.matches("\x1b[8h").count(), 1);
+}
+
+#[test]
+fn mlterm_has_its_own_bidi_switched_off_and_back_on() {
+    let library = tempfile::tempdir().unwrap();
+    let env = [("MLTERM", "3.9.0"), ("TERM", "mlterm")];
+    let mut session = Session::start_with_env(library.path(), 100, 30, &[], &env);
+    session.wait_for("sentence 1/24");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+    let raw = session.raw();
+    let off = raw.find("\x1b]5379;use_ctl=false\x1b\\").unwrap();
+    let on = raw.find("\x1b]5379;use_ctl=true\x1b\\").unwrap();
+    assert!(off < raw.find("\x1b[?1049h").unwrap());
+    assert!(raw.rfind("\x1b[?1049l").unwrap() < on);
+    assert_bidi_mode_wraps_the_alternate_screen(&raw);
+
+    // With --bidi terminal mlterm's bidi is what shows the text: left on,
+    // and BDSM is not sent either.
+    let mut session =
+        Session::start_with_env(library.path(), 100, 30, &["--bidi", "terminal"], &env);
+    session.wait_for("sentence 1/24");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+    let raw = session.raw();
+    assert!(!raw.contains("5379"), "{raw:?}");
+    assert!(!raw.contains("\x1b[8l"));
+}
+
+#[test]
+fn kitty_gets_a_hint_but_not_inside_tmux() {
+    let library = tempfile::tempdir().unwrap();
+    let kitty = [("KITTY_WINDOW_ID", "1"), ("TERM", "xterm-kitty")];
+    let mut session = Session::start_with_env(library.path(), 160, 30, &[], &kitty);
+    session.wait_for("sentence 1/24");
+    session.wait_for("force_ltr yes");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+    let tmux = [
+        ("KITTY_WINDOW_ID", "1"),
+        ("TERM", "tmux-256color"),
+        ("TMUX", "/tmp/tmux-0/default,1,0"),
+    ];
+    let mut session = Session::start_with_env(library.path(), 160, 30, &[], &tmux);
+    session.wait_for("sentence 1/24");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!session.contents().contains("force_ltr"));
+    session.keys("q");
+    assert!(session.wait_for_exit());
+}
+
+#[test]
+fn a_light_background_reported_by_the_terminal_gets_the_light_palette() {
+    for (background, unknown_colour) in [
+        ("ffff/ffff/ffff", vt100::Color::Idx(4)),  // blue
+        ("0000/0000/0000", vt100::Color::Idx(12)), // light blue
+    ] {
+        let library = tempfile::tempdir().unwrap();
+        let mut session = Session::start(library.path(), 120, 40, &["--theme", "auto"]);
+        // Answer the colour queries as a terminal would: foreground,
+        // background, then the device attributes.
+        let start = Instant::now();
+        while !session.raw().contains("\x1b]11;?") {
+            assert!(start.elapsed() < Duration::from_secs(5), "no colour query");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let foreground = if background.starts_with('f') {
+            "0000/0000/0000"
+        } else {
+            "ffff/ffff/ffff"
+        };
+        session.keys(&format!(
+            "\x1b]10;rgb:{foreground}\x1b\\\x1b]11;rgb:{background}\x1b\\\x1b[?62;22c"
+        ));
+        session.wait_for("sentence 1/24");
+        session.keys("jj");
+        session.wait_for("sentence 3/24");
+        {
+            let parser = session.screen.lock().unwrap();
+            let screen = parser.screen();
+            // The second word of the current sentence (no entry: "unknown").
+            let (rows, columns) = screen.size();
+            let mut coloured: Vec<vt100::Color> = (0..rows.get())
+                .flat_map(|y| (0..columns.get()).map(move |x| (y, x)))
+                .filter_map(|(y, x)| screen.cell(y, x))
+                .filter(|cell| cell.underline() && cell.fgcolor() != vt100::Color::Default)
+                .map(|cell| cell.fgcolor())
+                .collect();
+            coloured.dedup();
+            assert_eq!(coloured, [unknown_colour], "background {background}");
+        }
+        session.keys("q");
+        assert!(session.wait_for_exit());
+    }
 }
 
 #[test]
@@ -187,8 +318,8 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
         "{}",
         screen.contents()
     );
-    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
-    assert!(raw.find("\x1b[8l").unwrap() < raw.rfind("\x1b[8h").unwrap());
+    let raw = session.raw();
+    assert_bidi_mode_wraps_the_alternate_screen(&raw);
     // The message comes after leaving the alternate screen, so it stays.
     assert!(raw.rfind("\x1b[?1049l").unwrap() < raw.find("deliberate panic").unwrap());
 }

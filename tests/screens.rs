@@ -6,7 +6,7 @@
 mod common;
 
 use qari::app::DictionaryHandle;
-use qari::app::{Action, App, BidiMode, Options};
+use qari::app::{Action, App, BidiMode, Options, Palette};
 use qari::glossary::{Dictionaries, Glossary, Status, UserGlossary};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -152,7 +152,7 @@ fn the_current_sentence_stands_out_and_the_cursor_word_is_marked() {
     let right = app.view.text.right();
     // The cursor word (the first, بعد) is the rightmost on its line.
     let first_word_cell = &buffer[(right - 1, y_current)];
-    assert_eq!(first_word_cell.bg, Color::Yellow);
+    assert!(first_word_cell.modifier.contains(Modifier::REVERSED));
     // The next word: bold as the current sentence, and coloured as a word
     // the learner has no entry for (every word, with no glossary of theirs).
     let inside = &buffer[(right - 8, y_current)];
@@ -196,7 +196,7 @@ fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
     app.update(Action::SetStatus(Status::WellKnown));
     app.update(Action::NextWord);
     let buffer = draw(&app);
-    assert_eq!(buffer[(right - 1, y)].fg, Color::White, "well known: plain");
+    assert_eq!(buffer[(right - 1, y)].fg, Color::Reset, "well known: plain");
     assert!(
         !buffer[(right - 1, y)]
             .modifier
@@ -216,7 +216,7 @@ fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
 #[test]
 fn no_color_uses_attributes_only_and_colours_are_the_16_named_ones() {
     let plain = Options {
-        color: false,
+        palette: Palette::Plain,
         ..Options::default()
     };
     for (options, coloured) in [(plain, false), (Options::default(), true)] {
@@ -242,6 +242,115 @@ fn no_color_uses_attributes_only_and_colours_are_the_16_named_ones() {
             assert!(
                 buffer[(x, y)].modifier.contains(Modifier::REVERSED),
                 "cursor word"
+            );
+        }
+    }
+}
+
+/// Every kind of screen, for the colour checks: the reader with the
+/// translation and notes, the glossary pane focused, the help, the entry
+/// form, the search, a review and a message.
+fn every_kind_of_screen(options: Options) -> Vec<Buffer> {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("glossary");
+    let none = DictionaryHandle::default();
+    let _ = none.set(Dictionaries::default());
+    let mut app = App::new(bundled_article(), 2, options)
+        .with_glossary(Glossary::load(Some(&dir)), Some(UserGlossary::new(&dir)))
+        .with_dictionaries(none);
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    let mut screens = Vec::new();
+    // Words of every status, so each status colour is drawn.
+    for status in [1, 2, 3, 4, 5]
+        .map(Status::Level)
+        .into_iter()
+        .chain([Status::WellKnown, Status::Ignored])
+    {
+        app.update(Action::SetStatus(status));
+        // Two words on: the next is sometimes the same lemma.
+        app.update(Action::NextWord);
+        app.update(Action::NextWord);
+    }
+    screens.push(draw(&app)); // with the message of the last status change
+    app.message = None;
+    for action in [
+        Action::ToggleTranslation,
+        Action::ToggleNotes,
+        Action::SwitchFocus,
+        Action::GlossaryDown,
+    ] {
+        app.update(action);
+        screens.push(draw(&app));
+    }
+    app.update(Action::SwitchFocus);
+    for (open, close) in [
+        (Action::ToggleHelp, Action::Cancel),
+        (Action::AddEntry, Action::Cancel),
+        (Action::Search, Action::Cancel),
+        (Action::StartReview, Action::Quit),
+    ] {
+        app.update(open);
+        screens.push(draw(&app));
+        if matches!(open, Action::StartReview) {
+            app.update(Action::Reveal);
+            screens.push(draw(&app));
+        }
+        app.update(close);
+    }
+    screens
+}
+
+#[test]
+fn no_text_is_drawn_in_bright_white_black_grey_or_on_a_set_background() {
+    // Bright white and grey vanish on a light background, black on a dark
+    // one, and colour 8 is Solarized Dark's background: text uses the
+    // terminal's own foreground, highlights reverse video.
+    for palette in [Palette::Dark, Palette::Light, Palette::Plain] {
+        let options = Options {
+            palette,
+            ..Options::default()
+        };
+        let allowed = match palette {
+            Palette::Dark => &[
+                Color::LightBlue,
+                Color::LightRed,
+                Color::LightMagenta,
+                Color::Yellow,
+                Color::LightYellow,
+                Color::Green,
+            ][..],
+            Palette::Light => &[
+                Color::Blue,
+                Color::Red,
+                Color::LightRed,
+                Color::Magenta,
+                Color::LightMagenta,
+            ][..],
+            Palette::Plain => &[][..],
+        };
+        let screens = every_kind_of_screen(options);
+        assert_eq!(screens.len(), 10);
+        let mut seen = std::collections::HashSet::new();
+        for buffer in &screens {
+            for cell in buffer.content() {
+                assert_eq!(cell.bg, Color::Reset, "{palette:?}: a background colour");
+                assert!(
+                    cell.fg == Color::Reset || allowed.contains(&cell.fg),
+                    "{palette:?}: {:?} on {:?}",
+                    cell.fg,
+                    cell.symbol()
+                );
+                seen.insert(format!("{:?}", cell.fg));
+            }
+        }
+        // Every status colour of the palette was drawn somewhere.
+        for colour in allowed {
+            assert!(
+                seen.contains(&format!("{colour:?}")),
+                "{palette:?}: {colour:?} never drawn in {seen:?}"
             );
         }
     }

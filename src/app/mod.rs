@@ -63,22 +63,25 @@ pub enum BidiMode {
     Terminal,
 }
 
-/// Settings fixed at start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
-    pub bidi: BidiMode,
-    /// False under `NO_COLOR`: styles then use only bold, dim, reverse and
-    /// underline.
-    pub color: bool,
+/// Which colours the word statuses take: text itself always uses the
+/// terminal's own foreground, with bold, dim and reverse for emphasis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    /// Status colours readable on a dark background (the default when the
+    /// terminal does not say what its background is).
+    #[default]
+    Dark,
+    /// Status colours readable on a light background.
+    Light,
+    /// No colours at all (`NO_COLOR`): underline and bold mark the statuses.
+    Plain,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            bidi: BidiMode::App,
-            color: true,
-        }
-    }
+/// Settings fixed at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub bidi: BidiMode,
+    pub palette: Palette,
 }
 
 /// The whole state of the reader.

@@ -23,7 +23,7 @@ pub use theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::new(self.options.color);
+        let theme = Theme::new(self.options.palette);
         let screen = &self.screen;
         if screen.too_small || area != screen.area {
             // Also covers a draw before the first resize: say so rather

@@ -35,8 +35,7 @@ pub fn draw(app: &App, buf: &mut Buffer, theme: &Theme) {
         let base = match (is_current, heading) {
             (true, true) => theme.heading,
             (true, false) => theme.current,
-            (false, true) => theme.other.patch(theme.heading).patch(theme.other),
-            (false, false) => theme.other,
+            (false, _) => theme.other,
         };
         let x = view.line_x(line);
         let text = &app.article.sentences[sentence_index];

@@ -15,6 +15,14 @@ pub const CURRENT_MARK: &str = "▌";
 pub const SELECTED_MARK: &str = "▸ ";
 pub const MORE: &str = "…";
 
+/// Said once at start where the terminal undoes qari's bidi and qari
+/// cannot switch that off itself (README: "Terminals").
+pub const HINT_KITTY: &str =
+    "kitty: if Arabic words look mirrored, put `force_ltr yes` in kitty.conf and restart kitty";
+pub const HINT_KONSOLE: &str = "Konsole: if Arabic lines look reversed, untick Settings → Edit Current Profile → Advanced → Bi-Directional text rendering";
+pub const HINT_NO_TERMINAL_BIDI: &str =
+    "this terminal does not reorder Arabic itself: run qari without --bidi terminal";
+
 /// The help's sections: heading, and whether it lists the bindings of
 /// that scope.
 pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[

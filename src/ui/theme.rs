@@ -1,8 +1,19 @@
-//! Styles, in the 16 named colours every colour terminal has, or with
-//! attributes only under `NO_COLOR` (<https://no-color.org>).
+//! Styles. Text is drawn in the terminal's own foreground, made prominent
+//! with bold, quieter with dim (SGR 2) and highlighted with reverse video,
+//! so it reads on a light background as well as on a dark one. Colours are
+//! kept for the word statuses, from the 16 named ANSI colours, in a palette
+//! for dark backgrounds and one for light ones (each checked for contrast
+//! against xterm's, GNOME's and Solarized's colours by
+//! `tests/theme_contrast.rs`); none under `NO_COLOR`
+//! (<https://no-color.org>).
+//!
+//! Bright white, black and bright black (colour 8) are never used: the
+//! first two vanish on one background or the other, and colour 8 is
+//! Solarized Dark's background.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::Palette;
 use crate::glossary::Status;
 
 #[derive(Debug, Clone, Copy)]
@@ -43,70 +54,65 @@ impl Theme {
         }
     }
 
-    pub fn new(color: bool) -> Theme {
+    pub fn new(palette: Palette) -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         let dim = plain.add_modifier(Modifier::DIM);
-        if !color {
-            let underlined = plain.add_modifier(Modifier::UNDERLINED);
-            return Theme {
-                unknown: underlined.add_modifier(Modifier::BOLD),
-                levels: [underlined, underlined, underlined, underlined, plain],
-                dim_words: dim,
-                current: bold,
-                other: dim,
-                heading: bold,
-                cursor_word: bold.add_modifier(Modifier::REVERSED),
-                current_mark: bold,
-                border: dim,
-                border_focused: bold,
-                status: plain.add_modifier(Modifier::REVERSED),
-                status_title: bold.add_modifier(Modifier::REVERSED),
-                hint_key: bold.add_modifier(Modifier::REVERSED),
-                message: bold.add_modifier(Modifier::REVERSED),
-                study_heading: bold,
-                translation: plain,
-                note: plain,
-                missing: dim.add_modifier(Modifier::ITALIC),
-                selected: plain.add_modifier(Modifier::REVERSED),
-                dim,
-            };
-        }
+        let reversed = plain.add_modifier(Modifier::REVERSED);
+        let underlined = plain.add_modifier(Modifier::UNDERLINED);
+        let (unknown, levels) = match palette {
+            Palette::Plain => (
+                underlined.add_modifier(Modifier::BOLD),
+                [underlined, underlined, underlined, underlined, plain],
+            ),
+            // Red to green through yellow, as in LWT and LUTE; the dark red
+            // of GNOME's palette falls under 3:1 on its dark background,
+            // so the scale starts at light red.
+            Palette::Dark => (
+                underlined.fg(Color::LightBlue),
+                [
+                    plain.fg(Color::LightRed),
+                    plain.fg(Color::LightMagenta),
+                    plain.fg(Color::Yellow),
+                    plain.fg(Color::LightYellow),
+                    plain.fg(Color::Green),
+                ],
+            ),
+            // On white, the greens, yellows and cyans of xterm's palette
+            // fall under 3:1; reds, magentas and blue stay readable
+            // everywhere. Learned words (5) stay plain, like well known ones.
+            Palette::Light => (
+                underlined.fg(Color::Blue),
+                [
+                    plain.fg(Color::Red),
+                    plain.fg(Color::LightRed),
+                    plain.fg(Color::Magenta),
+                    plain.fg(Color::LightMagenta),
+                    plain,
+                ],
+            ),
+        };
         Theme {
-            unknown: plain
-                .fg(Color::LightBlue)
-                .add_modifier(Modifier::UNDERLINED),
-            levels: [
-                plain.fg(Color::Red),
-                plain.fg(Color::LightRed),
-                plain.fg(Color::Yellow),
-                plain.fg(Color::LightYellow),
-                plain.fg(Color::Green),
-            ],
-            dim_words: plain.add_modifier(Modifier::DIM),
-            current: plain.fg(Color::White).add_modifier(Modifier::BOLD),
-            other: plain.fg(Color::DarkGray),
-            heading: plain.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
-            cursor_word: plain.fg(Color::Black).bg(Color::Yellow),
-            current_mark: plain.fg(Color::Yellow),
-            border: plain.fg(Color::DarkGray),
-            border_focused: plain.fg(Color::Cyan),
-            status: plain.fg(Color::White).bg(Color::Blue),
-            status_title: plain
-                .fg(Color::LightYellow)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD),
-            hint_key: plain
-                .fg(Color::LightCyan)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD),
-            message: plain.fg(Color::Black).bg(Color::Yellow),
-            study_heading: plain.fg(Color::Cyan),
-            translation: plain.fg(Color::White),
-            note: plain.fg(Color::Gray),
-            missing: plain.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
-            selected: plain.fg(Color::Black).bg(Color::Cyan),
-            dim: plain.fg(Color::DarkGray),
+            unknown,
+            levels,
+            dim_words: dim,
+            current: bold,
+            other: dim,
+            heading: bold,
+            cursor_word: bold.add_modifier(Modifier::REVERSED),
+            current_mark: bold,
+            border: dim,
+            border_focused: bold,
+            status: reversed,
+            status_title: bold.add_modifier(Modifier::REVERSED),
+            hint_key: bold.add_modifier(Modifier::REVERSED),
+            message: bold.add_modifier(Modifier::REVERSED),
+            study_heading: bold,
+            translation: plain,
+            note: plain,
+            missing: dim.add_modifier(Modifier::ITALIC),
+            selected: reversed,
+            dim,
         }
     }
 }
