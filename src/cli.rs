@@ -184,8 +184,20 @@ pub struct RenderArgs {
     /// Leave Arabic letters unshaped, for terminals that shape by themselves
     #[arg(long)]
     pub no_shape: bool,
+    /// Where right-to-left lines go: right (padded to the width, as on an
+    /// Arabic page), left (unpadded), or auto: right on a terminal, left
+    /// when piped
+    #[arg(long, value_enum, default_value_t = AlignArg::Auto)]
+    pub align: AlignArg,
     /// The text file, or - for standard input
     pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignArg {
+    Auto,
+    Left,
+    Right,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

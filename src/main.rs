@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use cli::{Cli, Command, RenderArgs};
-use qari::render::{RenderError, render};
+use cli::{AlignArg, Cli, Command, RenderArgs};
+use qari::render::{Align, RenderError, RenderOptions, render};
 use qari::text::LayoutOptions;
 
 fn main() -> ExitCode {
@@ -91,11 +91,20 @@ fn main() -> ExitCode {
 }
 
 fn run_render(args: &RenderArgs) -> Result<()> {
-    let options = LayoutOptions {
+    let layout = LayoutOptions {
         width: args.width.map_or_else(terminal_width, |w| w as usize),
         direction: args.dir.into(),
         shape: !args.no_shape,
     };
+    // On a terminal an Arabic paragraph starts at the right edge; piped
+    // output stays unpadded for scripts.
+    let align = match args.align {
+        AlignArg::Left => Align::Left,
+        AlignArg::Right => Align::Right,
+        AlignArg::Auto if io::stdout().is_terminal() => Align::Right,
+        AlignArg::Auto => Align::Left,
+    };
+    let options = RenderOptions { layout, align };
     let stdout = io::stdout().lock();
     let output = io::BufWriter::with_capacity(1 << 16, stdout);
     let name = args.file.display().to_string();

@@ -42,13 +42,13 @@ pub fn run(
     test_panic: bool,
     review: bool,
 ) -> Result<()> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
-    }
     let catalog = library.catalog();
     let (mut state, state_problem) = library.load_state();
     let article = choose(&catalog, &state, wanted)?;
     let position = state.position.get(&article.id).copied().unwrap_or(1);
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
+    }
     let var = |name: &str| std::env::var(name).ok();
     let emulator = Emulator::detect(var);
     // Asked before the alternate screen, while the terminal's answer can

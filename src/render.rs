@@ -19,6 +19,22 @@ use thiserror::Error;
 
 use crate::text::{LayoutOptions, Layouter};
 
+/// How `qari render` lays out and places its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub layout: LayoutOptions,
+    /// Where a right-to-left line goes: flush left (unpadded, for pipes and
+    /// scripts) or flush right at the width, as on an Arabic page.
+    pub align: Align,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Right,
+}
+
 /// Longest paragraph laid out in one piece.
 pub const MAX_PARAGRAPH_BYTES: usize = 256 << 10;
 
@@ -54,7 +70,7 @@ type Rendered = Result<String, RenderError>;
 pub fn render(
     input: impl BufRead + Send,
     mut output: impl Write,
-    options: &LayoutOptions,
+    options: &RenderOptions,
 ) -> Result<(), RenderError> {
     let workers = thread::available_parallelism().map_or(1, |n| n.get().min(8));
     thread::scope(|scope| {
@@ -128,8 +144,9 @@ fn read_batches(input: impl BufRead, workers: &[SyncSender<Result<Batch, RenderE
 fn lay_out_batches(
     batches: &Receiver<Result<Batch, RenderError>>,
     rendered: &SyncSender<Rendered>,
-    options: &LayoutOptions,
+    options: &RenderOptions,
 ) {
+    let right_align = options.align == Align::Right;
     let mut layouter = Layouter::default();
     while let Ok(batch) = batches.recv() {
         let result = batch.map(|batch| {
@@ -139,7 +156,12 @@ fn lay_out_batches(
                 if blank_line_before {
                     out.push('\n');
                 }
-                layouter.write_lines(&batch.text[start..end], options, &mut out);
+                layouter.write_lines_aligned(
+                    &batch.text[start..end],
+                    &options.layout,
+                    right_align,
+                    &mut out,
+                );
                 start = end;
             }
             out
@@ -248,13 +270,42 @@ mod tests {
     use super::*;
 
     fn render_str(input: &[u8], width: usize) -> Result<String, RenderError> {
+        render_aligned(input, width, Align::Left)
+    }
+
+    fn render_aligned(input: &[u8], width: usize, align: Align) -> Result<String, RenderError> {
         let mut out = Vec::new();
-        let options = LayoutOptions {
+        let layout = LayoutOptions {
             width,
             ..LayoutOptions::default()
         };
-        render(input, &mut out, &options)?;
+        render(input, &mut out, &RenderOptions { layout, align })?;
         Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn right_aligned_rtl_lines_end_at_the_width_and_ltr_lines_stay_left() {
+        // Two lines of Arabic at width 12, and an English paragraph (auto
+        // direction would make it LTR; here the base is RTL, so it is
+        // right-aligned too).
+        let out = render_aligned("كلمة كلمة كلمة\n".as_bytes(), 12, Align::Right).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines, ["   ﺔﻤﻠﻛ ﺔﻤﻠﻛ", "        ﺔﻤﻠﻛ"]);
+        let mut out = Vec::new();
+        let layout = LayoutOptions {
+            width: 12,
+            direction: crate::text::Direction::Auto,
+            shape: true,
+        };
+        let options = RenderOptions {
+            layout,
+            align: Align::Right,
+        };
+        render("abc\nكلمة\n".as_bytes(), &mut out, &options).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "abc\n\n        ﺔﻤﻠﻛ\n");
+        // Unaligned, nothing is padded.
+        let out = render_str("كلمة\n".as_bytes(), 12).unwrap();
+        assert_eq!(out, "ﺔﻤﻠﻛ\n");
     }
 
     #[test]

@@ -106,6 +106,27 @@ fn width_defaults_to_80_off_a_terminal() {
 }
 
 #[test]
+fn align_right_pads_right_to_left_lines_to_the_width_and_piped_output_is_unpadded() {
+    let text = "الجيش السوري\nEnglish\n";
+    assert_eq!(
+        render(
+            &["--width", "20", "--dir", "auto", "--align", "right"],
+            text
+        ),
+        "        ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ\n\nEnglish\n"
+    );
+    // The default, auto, leaves a pipe (as here) unpadded.
+    assert_eq!(
+        render(&["--width", "20", "--dir", "auto"], text),
+        "ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ\n\nEnglish\n"
+    );
+    assert_eq!(
+        render(&["--width", "20", "--align", "left"], text),
+        "ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ\n\nEnglish\n"
+    );
+}
+
+#[test]
 fn directions_and_shaping_options() {
     assert_eq!(
         render(&["--dir", "ltr", "--no-shape"], "abc لا\n"),

@@ -286,6 +286,20 @@ fn a_light_background_reported_by_the_terminal_gets_the_light_palette() {
 }
 
 #[test]
+fn qari_render_on_a_terminal_right_aligns_arabic() {
+    let library = tempfile::tempdir().unwrap();
+    let file = library.path().join("text.txt");
+    std::fs::write(&file, "الجيش السوري\nEnglish\n").unwrap();
+    let path = file.to_str().unwrap();
+    let mut session = Session::start(library.path(), 30, 10, &["render", "--dir", "auto", path]);
+    assert!(session.wait_for_exit());
+    let parser = session.screen.lock().unwrap();
+    let rows: Vec<String> = parser.screen().rows(0, 30).take(3).collect();
+    // The terminal's width, 30: the Arabic ends at the right edge.
+    assert_eq!(rows, ["                  ﻱﺭﻮﺴﻟﺍ ﺶﻴﺠﻟﺍ", "", "English"]);
+}
+
+#[test]
 fn a_malformed_article_in_the_library_is_reported_and_the_reader_still_starts() {
     let library = tempfile::tempdir().unwrap();
     std::fs::create_dir(library.path().join("articles")).unwrap();

@@ -167,9 +167,23 @@ impl Layouter {
     /// feed: what [`layout`] draws, without building the maps (for `qari
     /// render`, which only prints).
     pub fn write_lines(&mut self, text: &str, options: &LayoutOptions, out: &mut String) {
+        self.write_lines_aligned(text, options, false, out);
+    }
+
+    /// As [`Layouter::write_lines`]; with `right_align`, a right-to-left
+    /// line is preceded by the spaces that bring its end to the width, as
+    /// an Arabic reader expects on a terminal.
+    pub fn write_lines_aligned(
+        &mut self,
+        text: &str,
+        options: &LayoutOptions,
+        right_align: bool,
+        out: &mut String,
+    ) {
         let mut sink = TextSink {
             out,
             line: Line::default(),
+            pad_to: right_align.then_some(options.width),
         };
         self.lay_out(text, options, &mut sink);
     }
@@ -216,6 +230,8 @@ impl LineSink for Paragraph {
 struct TextSink<'a> {
     out: &'a mut String,
     line: Line,
+    /// Right-to-left lines are padded on the left to this width.
+    pad_to: Option<usize>,
 }
 
 impl LineSink for TextSink<'_> {
@@ -228,6 +244,12 @@ impl LineSink for TextSink<'_> {
     }
 
     fn line_done(&mut self) {
+        if let Some(width) = self.pad_to
+            && self.line.rtl
+        {
+            let padding = width.saturating_sub(self.line.width);
+            self.out.extend(std::iter::repeat_n(' ', padding));
+        }
         self.out.push_str(&self.line.text);
         self.out.push('\n');
     }
