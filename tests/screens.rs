@@ -362,13 +362,43 @@ fn bidi_terminal_mode_writes_logical_order_unshaped() {
         bidi: BidiMode::Terminal,
         ..Options::default()
     };
-    let app = app(120, 40, options);
+    let mut app = app(120, 40, options);
     let buffer = draw(&app);
     let (_, title) = text_row(&app, &buffer, 1);
+    // With an RLM at each end, so that a terminal laying the row out from
+    // the left keeps « and » with the Arabic.
     assert_eq!(
         title,
-        "الجيش السوري بدأ معركة دير الزور و«داعش» يدعو «للنفير»"
+        "\u{200F}الجيش السوري بدأ معركة دير الزور و«داعش» يدعو «للنفير»\u{200F}"
     );
+    // One pane: the terminal reorders whole rows.
+    assert_eq!(app.screen.glossary, None);
+    app.update(Action::ToggleGlossaryPane);
+    assert_eq!(app.screen.glossary, None);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("--bidi terminal")
+    );
+    // English lines get no marks.
+    app.update(Action::ToggleTranslation);
+    let buffer = draw(&app);
+    assert!(screen_text(&buffer).contains("The Syrian army"));
+    for row in screen_text(&buffer).lines() {
+        let arabic = row.chars().any(|c| ('\u{600}'..='\u{6FF}').contains(&c));
+        let marks = row.matches('\u{200F}').count();
+        if row.contains("The Syrian army") {
+            assert_eq!(marks, 0, "{row}");
+        } else if arabic && !row.contains("sentence 1/") {
+            assert_eq!(marks, 2, "{row}");
+            let text = row.trim_matches(|c: char| c == ' ' || c == '│' || c == '▌');
+            assert!(
+                text.starts_with('\u{200F}') && text.ends_with('\u{200F}'),
+                "{row:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -137,6 +137,8 @@ pub struct App {
     other_articles: Vec<Article>,
 }
 
+const ONE_PANE_IN_TERMINAL_BIDI: &str = "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes";
+
 /// Articles longer than this get no share of known words in the status
 /// line (it would cost a lookup of every word at start).
 const STATS_LIMIT: usize = 2_000;
@@ -161,7 +163,9 @@ impl App {
             selection: None,
             help_scroll: 0,
             word_colours: true,
-            glossary_visible: true,
+            // A terminal that reorders does so across whole rows, which
+            // would mix the two panes: one pane only.
+            glossary_visible: options.bidi == BidiMode::App,
             glossary_side: Side::Left,
             glossary_selected: 0,
             options,
@@ -322,6 +326,9 @@ impl App {
                 self.glossary_selected = self.glossary_selected.saturating_add(1)
             }
             Action::GlossaryUp => self.glossary_selected = self.glossary_selected.saturating_sub(1),
+            Action::ToggleGlossaryPane if self.options.bidi == BidiMode::Terminal => {
+                self.message = Some(ONE_PANE_IN_TERMINAL_BIDI.to_owned());
+            }
             Action::ToggleGlossaryPane => self.glossary_visible = !self.glossary_visible,
             Action::SwapGlossarySide => {
                 self.glossary_side = match self.glossary_side {

@@ -53,22 +53,36 @@ pub fn draw_line(
             }
         }
         BidiMode::Terminal => {
-            let mut logical: Vec<&Cluster> = line.clusters.iter().collect();
+            let mut logical: Vec<&Cluster> = line.clusters.iter().filter(|c| c.width > 0).collect();
             logical.sort_by_key(|c| c.source.start);
+            let last = logical.len().saturating_sub(1);
             let mut column = 0;
-            for cluster in logical {
+            for (i, cluster) in logical.into_iter().enumerate() {
                 let text = &line.text[cluster.text.clone()];
-                if cluster.rtl {
-                    let unmirrored: String = text.chars().map(|c| mirror(c).unwrap_or(c)).collect();
-                    put(column, &unmirrored, cluster);
-                } else {
-                    put(column, text, cluster);
+                let mut sent = String::with_capacity(text.len() + 6);
+                // Terminals lay each row out from the left (an LTR base): an
+                // RLM at both ends of a right-to-left line keeps its leading
+                // and final punctuation (« . ») with the Arabic.
+                if line.rtl && i == 0 {
+                    sent.push(RLM);
                 }
+                if cluster.rtl {
+                    sent.extend(text.chars().map(|c| mirror(c).unwrap_or(c)));
+                } else {
+                    sent.push_str(text);
+                }
+                if line.rtl && i == last {
+                    sent.push(RLM);
+                }
+                put(column, &sent, cluster);
                 column += cluster.width;
             }
         }
     }
 }
+
+/// RIGHT-TO-LEFT MARK: strong right to left, zero width.
+const RLM: char = '\u{200F}';
 
 /// Lays `text` out at `area`'s width and draws as many of its lines as fit,
 /// right-aligned when a line is right to left. Returns the rows used.
