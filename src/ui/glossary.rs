@@ -215,7 +215,7 @@ fn list(out: &mut Writer, app: &App, entries: &[usize], offset: usize, theme: &T
         let style = if selected {
             theme.selected
         } else {
-            theme.other.patch(theme.translation)
+            theme.translation
         };
         out.row(
             &format!("{} — {}", entry.headword, entry.gloss()),
