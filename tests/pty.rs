@@ -274,7 +274,7 @@ fn a_light_background_reported_by_the_terminal_gets_the_light_palette() {
             let mut coloured: Vec<vt100::Color> = (0..rows.get())
                 .flat_map(|y| (0..columns.get()).map(move |x| (y, x)))
                 .filter_map(|(y, x)| screen.cell(y, x))
-                .filter(|cell| cell.underline() && cell.fgcolor() != vt100::Color::Default)
+                .filter(|cell| cell.fgcolor() != vt100::Color::Default)
                 .map(|cell| cell.fgcolor())
                 .collect();
             coloured.dedup();

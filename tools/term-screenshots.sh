@@ -28,6 +28,11 @@
 #   NO_INSTALL=1     do not install missing packages
 #   KEEP=1           keep each run's temporary folder (logs, configs)
 #
+# Nothing of the caller's HOME, XDG folders, D-Bus session or display is used:
+# each run has its own. qari still reads the system's dictionaries
+# (/usr/share/dictd, /usr/share/stardict/dic) as it does for any user; pass
+# QARI_ARGS="--dictionaries /nonexistent" for a glossary pane without them.
+#
 # One line per variant on stdout: "variant: OK ..." or "variant: FAILED why".
 # Exit status: 0 when every selected variant is OK, 1 otherwise.
 set -euo pipefail
@@ -167,7 +172,11 @@ biggest_window() {
   [ -n "$best" ] && echo "$best"
 }
 
-has_window() { biggest_window >/dev/null; }
+# A window is up, or qari has already ended (then there may never be one).
+window_or_exit() { [ -e qari.rc ] || biggest_window >/dev/null; }
+
+# Notes what the session stage is doing, for the message on a timeout.
+step() { echo "$*" >step.txt; }
 
 # A checksum of the screen's pixels, to see when drawing has stopped.
 screen_sum() { import -window root -depth 8 rgb:- 2>/dev/null | md5sum | cut -d' ' -f1; }
@@ -283,7 +292,7 @@ launch_variant() {
     alacritty)
       LAUNCH=(alacritty --config-file "$PWD/alacritty.yml"
         -o "font.normal.family=\"$FONT_FAMILY\"" -o "font.size=$FONT_PT"
-        -o window.dimensions.columns=$COLS -o window.dimensions.lines=$ROWS
+        -o "window.dimensions.columns=$COLS" -o "window.dimensions.lines=$ROWS"
         -o window.position.x=0 -o window.position.y=0
         -e "$cmd") ;;
     *) return 1 ;;
@@ -295,7 +304,6 @@ launch_variant() {
 # ---------------------------------------------------------------------------
 session_stage() {
   local variant=$1 png=$2 term_pid wid qari_rc
-  echo "$$" >session.pid
 
   # The command the terminal runs: qari (or WRAP around it), recording that
   # it started and how it ended; stderr goes to a file.
@@ -317,7 +325,9 @@ echo \$? >qari.rc
 EOF
   chmod +x run-qari.sh
 
+  step "configuring the terminal"
   configure_variant "$variant"
+  step "starting the terminal"
   launch_variant "$variant" "$PWD/run-qari.sh"
   printf '%q ' "${LAUNCH[@]}" >launch.txt
   "${LAUNCH[@]}" >terminal.log 2>&1 &
@@ -339,15 +349,22 @@ EOF
     fi
   fi
 
+  step "waiting for the terminal to start qari"
   if ! wait_for 30 test -e qari.started; then
     echo "FAILED: qari did not start within 30 s ($(tail -n1 terminal.log 2>/dev/null))" >result.txt
     return 1
   fi
-  if ! wait_for 20 has_window; then
+  step "waiting for the terminal window"
+  wait_for 20 window_or_exit || true
+  if [ -e qari.rc ]; then
+    echo "FAILED: qari exited at once with $(cat qari.rc): $(tail -n1 qari.stderr 2>/dev/null)" >result.txt
+    return 1
+  fi
+  if ! wid=$(biggest_window); then
     echo "FAILED: no terminal window appeared ($(tail -n1 terminal.log 2>/dev/null))" >result.txt
     return 1
   fi
-  wid=$(biggest_window)
+  step "waiting for the first frame"
   wait_stable 15
   if [ -e qari.rc ]; then
     echo "FAILED: qari exited at once with $(cat qari.rc): $(tail -n1 qari.stderr 2>/dev/null)" >result.txt
@@ -360,21 +377,26 @@ EOF
   xdotool mousemove --window "$wid" 5 5 2>/dev/null || true
   xdotool windowfocus "$wid" 2>/dev/null || true
   sleep 0.5
+  step "typing ${KEYS:-j j t}"
   local key
   for key in ${KEYS:-j j t}; do
     xdotool key --clearmodifiers "$key" || log "xdotool key $key failed"
     sleep 0.4
   done
+  step "waiting for the screen to settle after the keys"
   wait_stable 15
 
   # The window only (its geometry on the root window; Xvfb has no
   # compositor, so root pixels are what the window shows).
-  local WIDTH HEIGHT X Y SCREEN WINDOW
+  step "taking the screenshot"
+  local WIDTH HEIGHT X Y SCREEN WINDOW # set by getwindowgeometry --shell
   eval "$(xdotool getwindowgeometry --shell "$wid")"
+  : "$SCREEN" "$WINDOW"
   import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$png"
   # The whole screen too, in the run folder (kept with KEEP=1).
   import -window root screen.png 2>/dev/null || true
 
+  step "quitting qari"
   xdotool key --clearmodifiers q || true
   if wait_for 10 test -e qari.rc; then
     qari_rc=$(cat qari.rc)
@@ -473,7 +495,7 @@ run_variant() {
     bash "$SELF" __variant "$variant" "$png" >"$run/stage.log" 2>&1) || status=$?
   sweep "$mark"
   if [ "$status" = 124 ] || [ "$status" = 137 ]; then
-    result="FAILED: timed out after ${RUN_TIMEOUT:-120} s ($(cat "$run/result.txt" 2>/dev/null || tail -n1 "$run/stage.log"))"
+    result="FAILED: timed out after ${RUN_TIMEOUT:-120} s while $(cat "$run/step.txt" 2>/dev/null || echo "starting Xvfb")"
   else
     result=$(cat "$run/result.txt" 2>/dev/null || echo "FAILED: no result ($(tail -n1 "$run/stage.log"))")
   fi

@@ -19,7 +19,7 @@ pub const MORE: &str = "…";
 /// cannot switch that off itself (README: "Terminals").
 pub const HINT_KITTY: &str =
     "kitty: if Arabic words look mirrored, put `force_ltr yes` in kitty.conf and restart kitty";
-pub const HINT_KONSOLE: &str = "Konsole: if Arabic lines look reversed, untick Settings → Edit Current Profile → Advanced → Bi-Directional text rendering";
+pub const HINT_KONSOLE: &str = "Konsole: if Arabic looks reversed, untick Bi-Directional text rendering (Edit Current Profile → Advanced)";
 pub const HINT_NO_TERMINAL_BIDI: &str =
     "this terminal does not reorder Arabic itself: run qari without --bidi terminal";
 

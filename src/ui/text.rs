@@ -60,11 +60,16 @@ pub fn draw_line(
             for (i, cluster) in logical.into_iter().enumerate() {
                 let text = &line.text[cluster.text.clone()];
                 let mut sent = String::with_capacity(text.len() + 6);
-                // Terminals lay each row out from the left (an LTR base): an
-                // RLM at both ends of a right-to-left line keeps its leading
-                // and final punctuation (« . ») with the Arabic.
+                // A reordering terminal takes each row as a paragraph whose
+                // direction is its first strong character's. An LRM first
+                // keeps the row left to right (the borders and padding where
+                // qari put them); an RLE … PDF embedding around the line makes
+                // it right to left inside, so leading and final punctuation
+                // (« . ») and Latin words inside the Arabic land where they
+                // should (tried in mlterm and Konsole; RLMs alone misplace
+                // the Latin words).
                 if line.rtl && i == 0 {
-                    sent.push(RLM);
+                    sent.push_str(OPEN_RTL_LINE);
                 }
                 if cluster.rtl {
                     sent.extend(text.chars().map(|c| mirror(c).unwrap_or(c)));
@@ -72,7 +77,7 @@ pub fn draw_line(
                     sent.push_str(text);
                 }
                 if line.rtl && i == last {
-                    sent.push(RLM);
+                    sent.push(CLOSE_RTL_LINE);
                 }
                 put(column, &sent, cluster);
                 column += cluster.width;
@@ -81,8 +86,10 @@ pub fn draw_line(
     }
 }
 
-/// RIGHT-TO-LEFT MARK: strong right to left, zero width.
-const RLM: char = '\u{200F}';
+/// LEFT-TO-RIGHT MARK, then RIGHT-TO-LEFT EMBEDDING (all zero width).
+const OPEN_RTL_LINE: &str = "\u{200E}\u{202B}";
+/// POP DIRECTIONAL FORMATTING, closing the embedding.
+const CLOSE_RTL_LINE: char = '\u{202C}';
 
 /// Lays `text` out at `area`'s width and draws as many of its lines as fit,
 /// right-aligned when a line is right to left. Returns the rows used.
