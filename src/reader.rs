@@ -156,6 +156,9 @@ fn event_loop(
                 rows: size.height,
             });
         }
+        if app.options.bidi == BidiMode::Terminal {
+            repaint_everything(terminal);
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
         if (app.article.id.as_str(), app.sentence) != (saved.0.as_str(), saved.1) {
@@ -183,6 +186,23 @@ fn event_loop(
     }
     Ok(())
 }
+
+/// Makes the next draw send every cell, not only the changed ones. A
+/// terminal that reorders lays out each row as a whole, and Konsole laid
+/// out a row rewritten in part differently from one written whole (and
+/// left stale letters in cells ratatui skipped as unchanged blanks). The
+/// previous frame's buffer, which the next draw is compared with, is made
+/// of a symbol no frame holds; no screen clear, so no flicker.
+fn repaint_everything(terminal: &mut DefaultTerminal) {
+    for cell in &mut terminal.current_buffer_mut().content {
+        cell.set_symbol(NEVER_DRAWN);
+    }
+    // The buffer just filled becomes the one compared against.
+    terminal.swap_buffers();
+}
+
+/// A noncharacter: never part of a frame.
+const NEVER_DRAWN: &str = "\u{FFFF}";
 
 /// `qari list`: one article per line. Titles are shaped and in visual order
 /// on a terminal, in logical order when piped (for scripts).

@@ -93,6 +93,7 @@ impl Emulator {
             (Emulator::Kitty | Emulator::Plain, BidiMode::Terminal) => {
                 Some(strings::HINT_NO_TERMINAL_BIDI)
             }
+            (Emulator::Mlterm, BidiMode::Terminal) => Some(strings::HINT_MLTERM_TERMINAL_BIDI),
             _ => None,
         }
     }
@@ -307,6 +308,10 @@ mod tests {
             assert_eq!(quiet.hint(BidiMode::App), None, "{quiet:?}");
         }
         assert_eq!(Emulator::Multiplexed.hint(BidiMode::Terminal), None);
+        assert_eq!(
+            Emulator::Mlterm.hint(BidiMode::Terminal),
+            Some(strings::HINT_MLTERM_TERMINAL_BIDI)
+        );
         assert_eq!(
             Emulator::Plain.hint(BidiMode::Terminal),
             Some(strings::HINT_NO_TERMINAL_BIDI)

@@ -393,7 +393,7 @@ fn bidi_terminal_mode_writes_logical_order_unshaped() {
             assert_eq!(marks, 0, "{row}");
         } else if arabic && !row.contains("sentence 1/") {
             assert_eq!(marks, 3, "{row}");
-            let text = row.trim_matches(|c: char| c == ' ' || c == '│' || c == '▌');
+            let text = row.trim_matches(|c: char| c.is_whitespace() || c == '│' || c == '▌');
             assert!(
                 text.starts_with("\u{200E}\u{202B}") && text.ends_with('\u{202C}'),
                 "{row:?}"

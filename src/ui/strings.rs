@@ -20,6 +20,7 @@ pub const MORE: &str = "…";
 pub const HINT_KITTY: &str =
     "kitty: if Arabic words look mirrored, put `force_ltr yes` in kitty.conf and restart kitty";
 pub const HINT_KONSOLE: &str = "Konsole: if Arabic looks reversed, untick Bi-Directional text rendering (Edit Current Profile → Advanced)";
+pub const HINT_MLTERM_TERMINAL_BIDI: &str = "mlterm needs no --bidi terminal: without it qari switches mlterm's own bidi off, and lines line up (mlterm gives bidi controls a cell each)";
 pub const HINT_NO_TERMINAL_BIDI: &str =
     "this terminal does not reorder Arabic itself: run qari without --bidi terminal";
 
