@@ -212,9 +212,8 @@ fn mlterm_has_its_own_bidi_switched_off_and_back_on() {
         Session::start_with_env(library.path(), 100, 30, &["--bidi", "terminal"], &env);
     session.wait_for("sentence 1/24");
     session.wait_for("mlterm needs no --bidi terminal");
-    // Each frame is a full repaint, rows that did not change included
-    // (the fourth sentence, فالجيش …):
-    // reordering terminals get whole rows.
+    // Each frame sends every cell, rows that did not change included (the
+    // fourth sentence, فالجيش …): reordering terminals get whole rows.
     let before = session.raw().matches("فالجيش").count();
     assert!(before >= 1, "{before}");
     session.keys("j");
