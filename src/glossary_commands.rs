@@ -179,11 +179,9 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
                     Err(reason) => eprintln!("qari: {shown}:{line}: {reason}; skipped"),
                 }
             }
-            let (added, updated) = user.add_all(good)?;
-            println!(
-                "imported {added} new and {updated} updated entries into {}",
-                user.path().display()
-            );
+            let rows = good.len();
+            let merged = user.add_all(good)?;
+            print!("{}", import_summary(&merged, rows, &user.path()));
         }
         GlossaryCommand::Rm { headword } => {
             let removed = user.remove(&headword)?;
@@ -194,6 +192,36 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What `glossary import` did, e.g. "imported 5 rows into …: 1 added, 2
+/// updated, 2 unchanged" then "updated: glosses of X, Y; status of Z".
+fn import_summary(merged: &qari::glossary::Merged, rows: usize, path: &std::path::Path) -> String {
+    let (added, updated) = (merged.added.len(), merged.updated.len());
+    let unchanged = rows.saturating_sub(added + updated);
+    let mut text = format!(
+        "imported {rows} row{} into {}: {added} added, {updated} updated, {unchanged} unchanged\n",
+        if rows == 1 { "" } else { "s" },
+        path.display()
+    );
+    if !merged.updated.is_empty() {
+        // Field by field, in the order fields first changed.
+        let mut by_field: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (headword, fields) in &merged.updated {
+            for field in fields {
+                match by_field.iter_mut().find(|(f, _)| f == field) {
+                    Some((_, words)) => words.push(headword),
+                    None => by_field.push((field, vec![headword])),
+                }
+            }
+        }
+        let parts: Vec<String> = by_field
+            .iter()
+            .map(|(field, words)| format!("{field} of {}", words.join(", ")))
+            .collect();
+        text.push_str(&format!("updated: {}\n", parts.join("; ")));
+    }
+    text
 }
 
 pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {

@@ -445,9 +445,8 @@ fn export_and_import_round_trip_through_lute() {
         "language,term,translation,parent,status,tags,pronunciation\nArabic,نفير,mobilisation,,1,,\n"
     );
     run(&["glossary", "rm", "نفير"]);
-    run(&["glossary", "import", file.to_str().unwrap()]).stdout(predicate::str::contains(
-        "imported 1 new and 0 updated entries",
-    ));
+    run(&["glossary", "import", file.to_str().unwrap()])
+        .stdout(predicate::str::contains("1 added, 0 updated, 0 unchanged"));
     run(&["glossary", "list", "mobilisation"])
         .stdout(predicate::str::contains("نفير\tmobilisation"));
     run(&["glossary", "export", "--format", "anki"]).stdout(predicate::str::starts_with(
@@ -553,4 +552,137 @@ fn review_count_prints_the_number_due() {
     .unwrap();
     run(&["glossary", "import", csv.to_str().unwrap()]);
     run(&["review", "--count"]).stdout("2\n");
+}
+
+/// The learner's glossary file of `library`.
+fn user_toml(library: &std::path::Path) -> String {
+    std::fs::read_to_string(library.join("glossary/user.toml")).unwrap()
+}
+
+#[test]
+fn glossary_add_on_an_existing_headword_keeps_what_it_does_not_carry() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let user = dir.join("glossary/user.toml");
+    std::fs::create_dir_all(user.parent().unwrap()).unwrap();
+    std::fs::write(
+        &user,
+        r#"[[entry]]
+headword = "جيش"
+senses = ["army"]
+root = "ج ي ش"
+pos = "noun"
+forms = ["الجيش"]
+notes = "my note"
+context = { article = "deir-ez-zor-2017", sentence = 3 }
+status = "4"
+created = "2026-01-01T00:00:00Z"
+
+[entry.review]
+due = "2026-12-24T10:00:00Z"
+stability = 3.1
+difficulty = 5.3
+elapsed_days = 0
+scheduled_days = 3
+reps = 2
+lapses = 0
+state = "review"
+last_review = "2026-11-24T10:00:00Z"
+"#,
+    )
+    .unwrap();
+    succeeds_in(dir, &["glossary", "add", "جيش", "--gloss", "troops"])
+        .stdout(predicate::str::contains("updated"));
+    let saved = user_toml(dir);
+    for kept in [
+        "senses = [\"troops\"]",
+        "root = \"ج ي ش\"",
+        "pos = \"noun\"",
+        "forms = [\"الجيش\"]",
+        "notes = \"my note\"",
+        "sentence = 3",
+        "status = \"4\"",
+        "created = \"2026-01-01T00:00:00Z\"",
+        "reps = 2",
+    ] {
+        assert!(saved.contains(kept), "{kept} lost:\n{saved}");
+    }
+}
+
+#[test]
+fn importing_an_export_back_changes_nothing_and_restores_an_empty_library() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let run = |args: &[&str]| succeeds_in(dir, args);
+    run(&[
+        "glossary",
+        "add",
+        "نفير",
+        "--gloss",
+        "mobilisation",
+        "--root",
+        "ن ف ر",
+        "--note",
+        "n",
+    ]);
+    run(&[
+        "glossary",
+        "add",
+        "سيطر",
+        "--gloss",
+        "to control",
+        "--pos",
+        "verb",
+    ]);
+    // A status and a review card, as the reader would set them.
+    let mut text = user_toml(dir);
+    text = text.replacen(
+        "[[entry]]\nheadword = \"نفير\"",
+        "[[entry]]\nheadword = \"نفير\"\nstatus = \"3\"",
+        1,
+    );
+    text.push_str("\n[entry.review]\ndue = \"2026-12-24T10:00:00Z\"\nstability = 3.1\ndifficulty = 5.3\nelapsed_days = 0\nscheduled_days = 3\nreps = 2\nlapses = 0\nstate = \"review\"\nlast_review = \"2026-11-24T10:00:00Z\"\n");
+    std::fs::write(dir.join("glossary/user.toml"), &text).unwrap();
+    let before = user_toml(dir);
+    for format in ["csv", "lute"] {
+        let file = dir.join(format!("export.{format}"));
+        run(&[
+            "glossary",
+            "export",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        run(&["glossary", "import", file.to_str().unwrap()])
+            .stdout(predicate::str::contains("0 added, 0 updated, 2 unchanged"));
+        assert_eq!(user_toml(dir), before, "{format} import changed the file");
+    }
+    // Into an empty library, qari's CSV restores every field it carries.
+    let empty = tempfile::tempdir().unwrap();
+    let file = dir.join("export.csv");
+    succeeds_in(
+        empty.path(),
+        &["glossary", "import", file.to_str().unwrap()],
+    )
+    .stdout(predicate::str::contains("2 added"));
+    let restored = user_toml(empty.path());
+    for field in [
+        "root = \"ن ف ر\"",
+        "notes = \"n\"",
+        "status = \"3\"",
+        "pos = \"verb\"",
+    ] {
+        assert!(restored.contains(field), "{field}:\n{restored}");
+    }
+    // A changed row says what it changed.
+    std::fs::write(&file, "headword,senses,status\nنفير,call to arms,5\n").unwrap();
+    run(&["glossary", "import", file.to_str().unwrap()]).stdout(predicate::str::contains(
+        "updated: glosses of نفير; status of نفير",
+    ));
+    let after = user_toml(dir);
+    assert!(
+        after.contains("reps = 2") && after.contains("notes = \"n\""),
+        "{after}"
+    );
 }

@@ -434,3 +434,94 @@ fn qari_review_grades_in_a_real_terminal_and_the_schedule_survives() {
         "{saved}"
     );
 }
+
+/// `qari` with `args` in `library`, outside the pseudo-terminal; must succeed.
+fn run_qari(library: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(args)
+        .env("QARI_LIBRARY", library)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn user_file(library: &Path) -> String {
+    std::fs::read_to_string(library.join("glossary/user.toml")).unwrap_or_default()
+}
+
+#[test]
+fn a_status_key_changes_the_entry_on_disk_and_never_restores_a_stale_copy() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    run_qari(dir, &["glossary", "add", "جيش", "--gloss", "army (mine)"]);
+    let mut session = Session::start(dir, 120, 40, &[]);
+    session.wait_for("sentence 1/24"); // the cursor is on الجيش, the first word
+    session.wait_for("army (mine)");
+    // Another qari edits the entry while the reader shows the old one…
+    run_qari(
+        dir,
+        &[
+            "glossary",
+            "add",
+            "جيش",
+            "--gloss",
+            "army EDITED",
+            "--note",
+            "n",
+        ],
+    );
+    // …and a status key sets the status on the entry as it is on disk.
+    session.keys("3");
+    session.wait_for("status 3");
+    let saved = user_file(dir);
+    assert!(saved.contains("army EDITED"), "{saved}");
+    assert!(saved.contains("notes = \"n\""), "{saved}");
+    assert!(saved.contains("status = \"3\""), "{saved}");
+    assert!(!saved.contains("army (mine)"), "{saved}");
+    // Deleted meanwhile: it stays deleted, and the reader says so.
+    run_qari(dir, &["glossary", "rm", "جيش"]);
+    session.keys("4");
+    session.wait_for("deleted from your glossary meanwhile");
+    assert!(!user_file(dir).contains("جيش"), "{}", user_file(dir));
+    session.keys("q");
+    assert!(session.wait_for_exit());
+}
+
+#[test]
+fn a_review_grade_builds_on_the_card_on_disk_and_keeps_edits_made_meanwhile() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    run_qari(dir, &["glossary", "add", "نفير", "--gloss", "mobilisation"]);
+    run_qari(dir, &["glossary", "add", "سيطر", "--gloss", "to control"]);
+    let mut session = Session::start(dir, 100, 30, &["review"]);
+    session.wait_for("1 of 2 due");
+    // Meanwhile another qari adds a note to the first entry.
+    run_qari(
+        dir,
+        &[
+            "glossary",
+            "add",
+            "نفير",
+            "--gloss",
+            "mobilisation",
+            "--note",
+            "kept",
+        ],
+    );
+    session.keys(" ");
+    session.keys("3");
+    session.wait_for("2 of 2 due");
+    let saved = user_file(dir);
+    assert!(saved.contains("notes = \"kept\""), "{saved}");
+    assert!(saved.contains("reps = 1"), "{saved}");
+    // The second entry is deleted before it is graded: it stays deleted.
+    run_qari(dir, &["glossary", "rm", "سيطر"]);
+    session.keys(" ");
+    session.keys("3");
+    session.wait_for("deleted from your glossary meanwhile");
+    assert!(!user_file(dir).contains("سيطر"));
+    session.keys("q");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+}

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::glossary::{Entry, Glossary, Grade, grade, is_due};
+use crate::glossary::{Entry, Glossary, GlossaryError, Grade, grade, is_due};
 
 use super::{App, Overlay};
 
@@ -117,15 +117,21 @@ impl App {
         let Some(user) = &self.user_glossary else {
             return;
         };
-        let mut entry = item.entry.clone();
-        grade(&mut entry, given, chrono::Utc::now());
-        let headword = entry.headword.clone();
-        match user.replace(&headword, entry) {
-            Ok(_) => {
+        // Graded on the card as it is on disk now: a grade given by another
+        // qari meanwhile is built on, never undone.
+        let now = chrono::Utc::now();
+        let headword = item.entry.headword.clone();
+        match user.update(&headword, |entry| grade(entry, given, now)) {
+            Ok(()) => {
                 session.graded += 1;
                 session.current += 1;
                 session.revealed = false;
                 self.message = None;
+            }
+            Err(GlossaryError::NotFound(headword, _)) => {
+                session.current += 1;
+                session.revealed = false;
+                self.message = Some(super::study::deleted_meanwhile(&headword));
             }
             Err(error) => self.message = Some(error.to_string()),
         }

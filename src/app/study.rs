@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::article::{Origin, article_to_toml, fold_marks, load_article};
 use crate::files::atomic_write;
 use crate::glossary::{
-    Context, Entry, Glossary, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
+    Context, Entry, Glossary, GlossaryError, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
 };
 
 use super::form::{Field, Form, FormKind};
@@ -19,6 +19,14 @@ use super::{App, Focus, Overlay};
 const NO_GLOSS_FOR_STATUS: &str = "No gloss known for this word: a adds it with your own";
 
 /// The message after setting a status.
+/// Said when the entry a key would change was deleted by another qari
+/// since it was read: it stays deleted.
+pub(super) fn deleted_meanwhile(headword: &str) -> String {
+    format!(
+        "{headword} was deleted from your glossary meanwhile (by another qari); nothing changed"
+    )
+}
+
 fn status_set(headword: &str, status: Status, created_from: Option<&str>) -> String {
     let code = status.code();
     match created_from {
@@ -75,10 +83,13 @@ impl App {
             .iter()
             .find(|m| !self.glossary.source_of(m.entry).bundled);
         let (entry, created_from, result) = if let Some(own) = own {
-            let mut entry = self.glossary.entries[own.entry].clone();
-            entry.status = Some(status);
-            let headword = entry.headword.clone();
-            (entry.clone(), None, user.replace(&headword, entry))
+            // The status is set on the entry as it is on disk now: another
+            // qari may have changed it (or deleted it) since it was read.
+            let entry = self.glossary.entries[own.entry].clone();
+            let result = user
+                .update(&entry.headword, |e| e.status = Some(status))
+                .map(|()| Saved::Updated);
+            (entry, None, result)
         } else {
             let mut entry;
             let source;
@@ -105,10 +116,13 @@ impl App {
                 article: self.article.id.clone(),
                 sentence: self.sentence + 1,
             });
-            (entry.clone(), Some(source), user.add(entry))
+            let result = user.add_or_update(entry.clone(), |e| e.status = Some(status));
+            (entry, Some(source), result)
         };
         self.message = Some(match result {
-            Ok(_) => status_set(&entry.headword, status, created_from.as_deref()),
+            Ok(Saved::Added) => status_set(&entry.headword, status, created_from.as_deref()),
+            Ok(Saved::Updated) => status_set(&entry.headword, status, None),
+            Err(GlossaryError::NotFound(headword, _)) => deleted_meanwhile(&headword),
             Err(error) => error.to_string(),
         });
         self.reload_glossary();
@@ -348,7 +362,7 @@ impl App {
                     .iter()
                     .any(|m| !self.glossary.source_of(m.entry).bundled);
                 if in_user_file {
-                    user.replace(headword, entry.clone())
+                    user.edit(headword, entry.clone())
                 } else {
                     user.add(entry.clone())
                 }

@@ -10,6 +10,7 @@ mod bundled;
 mod dict;
 mod entry;
 mod exchange;
+mod merge;
 mod normalize;
 mod review;
 mod stats;
@@ -28,7 +29,8 @@ pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Stats, knowledge_stats};
 pub use stem::{Analysis, analyses};
 pub use store::{
-    GlossaryError, GlossaryFile, Saved, USER_FILE, UserGlossary, load_glossary_file, parse_glossary,
+    GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
+    parse_glossary,
 };
 
 /// Where an entry comes from.

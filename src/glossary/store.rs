@@ -92,6 +92,14 @@ pub enum Saved {
     Updated,
 }
 
+/// What an import changed: headwords added, and for each entry updated
+/// the fields that changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub added: Vec<String>,
+    pub updated: Vec<(String, Vec<&'static str>)>,
+}
+
 /// The learner's glossary folder, `DIR/glossary/`.
 #[derive(Debug, Clone)]
 pub struct UserGlossary {
@@ -107,25 +115,39 @@ impl UserGlossary {
         self.dir.join(USER_FILE)
     }
 
-    /// Adds `entry`, or replaces the entry with the same headword (after
-    /// normalisation) if there is one, keeping its creation time.
+    /// Adds `entry`, or merges it into the entry with the same headword
+    /// (after normalisation) as that entry is on disk: what `entry` carries
+    /// updates it, the rest (status, review history, context…) is kept.
     pub fn add(&self, mut entry: Entry) -> Result<Saved, GlossaryError> {
+        entry.validate()?;
+        let incoming = entry.clone();
+        self.add_or_update(entry, |existing| {
+            existing.merge_from(&incoming);
+        })
+    }
+
+    /// Adds `entry` when the file has no entry with its headword; else
+    /// applies `change` to the one on disk (never a copy read earlier).
+    pub fn add_or_update(
+        &self,
+        mut entry: Entry,
+        change: impl FnOnce(&mut Entry),
+    ) -> Result<Saved, GlossaryError> {
         entry.validate()?;
         let key = normalize(&entry.headword);
         self.change(|entries| {
             let stamp = now();
-            entry.updated = stamp.clone();
             match entries.iter_mut().find(|e| normalize(&e.headword) == key) {
                 Some(existing) => {
-                    entry.created = std::mem::take(&mut existing.created);
-                    if entry.created.is_empty() {
-                        entry.created = stamp;
-                    }
-                    *existing = entry;
+                    change(existing);
+                    existing.updated = stamp;
                     Ok(Saved::Updated)
                 }
                 None => {
-                    entry.created = stamp;
+                    if entry.created.is_empty() {
+                        entry.created.clone_from(&stamp);
+                    }
+                    entry.updated = stamp;
                     entries.push(entry);
                     Ok(Saved::Added)
                 }
@@ -133,52 +155,89 @@ impl UserGlossary {
         })
     }
 
-    /// Adds several entries under one lock (an import): each replaces the
-    /// entry with its headword. Returns how many were added and updated.
-    pub fn add_all(&self, entries: Vec<Entry>) -> Result<(usize, usize), GlossaryError> {
-        self.change(|existing| {
-            let (mut added, mut updated) = (0, 0);
-            for mut entry in entries {
-                let key = normalize(&entry.headword);
-                let stamp = now();
-                if entry.created.is_empty() {
-                    entry.created = stamp.clone();
-                }
-                entry.updated = stamp;
-                match existing.iter_mut().find(|e| normalize(&e.headword) == key) {
-                    Some(old) => {
-                        *old = entry;
-                        updated += 1;
-                    }
-                    None => {
-                        existing.push(entry);
-                        added += 1;
-                    }
-                }
-            }
-            Ok((added, updated))
+    /// Applies `change` to the entry `headword` as it is on disk, under the
+    /// lock. An entry deleted meanwhile stays deleted: `NotFound`.
+    pub fn update(
+        &self,
+        headword: &str,
+        change: impl FnOnce(&mut Entry),
+    ) -> Result<(), GlossaryError> {
+        let key = normalize(headword);
+        let shown = self.path().display().to_string();
+        self.change(|entries| {
+            let entry = entries
+                .iter_mut()
+                .find(|e| normalize(&e.headword) == key)
+                .ok_or_else(|| GlossaryError::NotFound(headword.to_owned(), shown))?;
+            change(entry);
+            entry.validate()?;
+            entry.updated = now();
+            Ok(())
         })
     }
 
-    /// Replaces the entry `old_headword` with `entry` (which may have a new
-    /// headword).
-    pub fn replace(&self, old_headword: &str, mut entry: Entry) -> Result<Saved, GlossaryError> {
-        entry.validate()?;
-        let old = normalize(old_headword);
-        let new = normalize(&entry.headword);
-        self.change(|entries| {
-            let created = entries
+    /// Merges several entries under one lock (an import): each goes into
+    /// the entry with its headword as `add` does. Returns what changed.
+    pub fn add_all(&self, entries: Vec<Entry>) -> Result<Merged, GlossaryError> {
+        self.change(|existing| {
+            let mut merged = Merged::default();
+            // Headwords are looked up in a map: an import of thousands of
+            // rows stays linear.
+            let mut index: std::collections::HashMap<String, usize> = existing
                 .iter()
-                .find(|e| normalize(&e.headword) == old)
-                .map(|e| e.created.clone());
-            entries.retain(|e| {
-                let key = normalize(&e.headword);
-                key != old && key != new
-            });
+                .enumerate()
+                .map(|(i, e)| (normalize(&e.headword), i))
+                .collect();
+            let stamp = now();
+            for mut entry in entries {
+                let key = normalize(&entry.headword);
+                match index.get(&key) {
+                    Some(&i) => {
+                        let changed = existing[i].merge_from(&entry);
+                        if !changed.is_empty() {
+                            existing[i].updated.clone_from(&stamp);
+                            merged.updated.push((existing[i].headword.clone(), changed));
+                        }
+                    }
+                    None => {
+                        if entry.created.is_empty() {
+                            entry.created.clone_from(&stamp);
+                        }
+                        entry.updated.clone_from(&stamp);
+                        index.insert(key, existing.len());
+                        merged.added.push(entry.headword.clone());
+                        existing.push(entry);
+                    }
+                }
+            }
+            Ok(merged)
+        })
+    }
+
+    /// The entry `old_headword` as it is on disk, with the fields the
+    /// learner edited in a form set from `edited` (headword, glosses, root,
+    /// part of speech, notes: an emptied field is cleared); its status,
+    /// review history, forms and the rest are kept. An entry with the new
+    /// headword, if another, gives way to it.
+    pub fn edit(&self, old_headword: &str, mut edited: Entry) -> Result<Saved, GlossaryError> {
+        edited.validate()?;
+        let old = normalize(old_headword);
+        let new = normalize(&edited.headword);
+        let shown = self.path().display().to_string();
+        self.change(|entries| {
+            let position = entries
+                .iter()
+                .position(|e| normalize(&e.headword) == old)
+                .ok_or_else(|| GlossaryError::NotFound(old_headword.to_owned(), shown))?;
+            let mut entry = entries.remove(position);
+            entries.retain(|e| normalize(&e.headword) != new);
+            entry.headword = edited.headword;
+            entry.senses = edited.senses;
+            entry.root = edited.root;
+            entry.pos = edited.pos;
+            entry.notes = edited.notes;
+            entry.validate()?;
             entry.updated = now();
-            entry.created = created
-                .filter(|c| !c.is_empty())
-                .unwrap_or_else(|| entry.updated.clone());
             entries.push(entry);
             Ok(Saved::Updated)
         })
@@ -236,7 +295,13 @@ impl UserGlossary {
                 reason: other.to_string(),
             },
         })?;
+        let before = entries.clone();
         let result = edit(&mut entries)?;
+        if entries == before {
+            // Nothing changed (an export imported back): the file, its
+            // layout and comments included, stays as it is.
+            return Ok(result);
+        }
         let body = toml::to_string(&FileOut { entry: &entries })
             .map_err(|e| io(&path)(std::io::Error::other(e)))?;
         atomic_write(&path, format!("{HEADER}{body}").as_bytes()).map_err(io(&path))?;
@@ -269,8 +334,7 @@ mod tests {
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].gloss(), "call to arms");
         assert!(!entries[0].created.is_empty());
-        user.replace("سيطر", Entry::new("سيطرة", "control"))
-            .unwrap();
+        user.edit("سيطر", Entry::new("سيطرة", "control")).unwrap();
         assert_eq!(user.read().unwrap()[1].headword, "سيطرة");
         assert_eq!(user.remove("نفير").unwrap(), 1);
         assert!(matches!(
