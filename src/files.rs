@@ -88,6 +88,25 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     File::open(folder)?.sync_all()
 }
 
+/// Runs `body` holding an exclusive lock on `lock_path` (created when
+/// missing, never removed): another qari doing the same waits its turn, so
+/// a read-change-write inside `body` never loses another's change. The
+/// lock goes with the process, so a killed writer never leaves it held.
+pub fn with_lock<T>(lock_path: &Path, body: impl FnOnce() -> T) -> io::Result<T> {
+    if let Some(folder) = lock_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder)?;
+    }
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path)?;
+    lock.lock()?;
+    let result = body();
+    drop(lock); // unlocks
+    Ok(result)
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

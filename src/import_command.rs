@@ -5,8 +5,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use qari::article::{Alignment, Library, article_to_toml, import_text, slug};
-use qari::files::atomic_write;
+use qari::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug};
+use qari::files::{atomic_write, with_lock};
 
 /// Reads `path` (or standard input for `-`) as UTF-8 text.
 fn read_text(path: &Path) -> Result<String> {
@@ -40,17 +40,26 @@ pub fn import(
     let text = read_text(file)?;
     let english = translation.map(read_text).transpose()?;
     let today: String = qari::glossary::now().chars().take(10).collect();
-    let id = free_id(library, title.map(slug).filter(|s| s.len() >= 3), &today);
-    let imported = import_text(&id, &text, title, source, &today, english.as_deref());
-    if imported.article.sentences.is_empty() {
-        bail!(
-            "{}: no sentences found (every line was empty or page furniture)",
-            file.display()
-        );
-    }
-    let path = library.articles_dir().join(format!("{id}.toml"));
-    atomic_write(&path, article_to_toml(&imported.article).as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+    let wanted = title.map(slug).filter(|s| s.len() >= 3);
+    let dir = library.articles_dir();
+    let lock = dir.join(ARTICLES_LOCK);
+    // The id is chosen and the file written under the articles' lock, so
+    // imports run at once never pick the same id.
+    let (id, imported, path) = with_lock(&lock, || -> Result<_> {
+        let id = free_id(library, wanted, &today);
+        let imported = import_text(&id, &text, title, source, &today, english.as_deref());
+        if imported.article.sentences.is_empty() {
+            bail!(
+                "{}: no sentences found (every line was empty or page furniture)",
+                file.display()
+            );
+        }
+        let path = dir.join(format!("{id}.toml"));
+        atomic_write(&path, article_to_toml(&imported.article).as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        Ok((id, imported, path))
+    })
+    .with_context(|| format!("{}: cannot lock", lock.display()))??;
     let article = &imported.article;
     let paragraphs = article
         .sentences

@@ -43,7 +43,7 @@ pub fn run(
     review: bool,
 ) -> Result<()> {
     let catalog = library.catalog();
-    let (mut state, state_problem) = library.load_state();
+    let (state, state_problem) = library.load_state();
     let article = choose(&catalog, &state, wanted)?;
     let position = state.position.get(&article.id).copied().unwrap_or(1);
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -77,18 +77,14 @@ pub fn run(
         .chain(emulator.hint(bidi).map(str::to_owned));
     app.message = startup_message(&catalog, problems.collect());
 
-    let mut save = |app: &App| {
-        state.last_article = Some(app.article.id.clone());
-        state
-            .position
-            .insert(app.article.id.clone(), app.sentence + 1);
-        library.save_state(&state)
-    };
+    // Only this reader's article changes in the file: another reader's
+    // positions, saved meanwhile, are kept.
+    let save = |app: &App| library.save_position(&app.article.id, app.sentence + 1);
     let result = with_terminal(Modes { bidi, emulator }, |terminal| {
         if review {
             app.update(Action::StartReview);
         }
-        event_loop(terminal, &mut app, test_panic, &mut save)
+        event_loop(terminal, &mut app, test_panic, &save)
     });
     save(&app)?;
     result
@@ -139,7 +135,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     test_panic: bool,
-    save: &mut impl FnMut(&App) -> Result<(), StateError>,
+    save: &impl Fn(&App) -> Result<(), StateError>,
 ) -> Result<()> {
     let mut saved = (app.article.id.clone(), app.sentence);
     let size = terminal.size()?;

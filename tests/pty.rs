@@ -525,3 +525,36 @@ fn a_review_grade_builds_on_the_card_on_disk_and_keeps_edits_made_meanwhile() {
     session.keys("q");
     assert!(session.wait_for_exit());
 }
+
+#[test]
+fn two_readers_open_at_once_keep_each_others_positions() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let text = dir.join("other.txt");
+    std::fs::write(&text, "خبر أول.\nخبر ثان.\nخبر ثالث.\n").unwrap();
+    run_qari(
+        dir,
+        &["import", text.to_str().unwrap(), "--title", "Other news"],
+    );
+    let mut first = Session::start(dir, 100, 30, &["deir-ez-zor-2017"]);
+    first.wait_for("sentence 1/24");
+    let mut second = Session::start(dir, 100, 30, &["other-news"]);
+    second.wait_for("sentence 1/");
+    first.keys("jj");
+    first.wait_for("sentence 3/24");
+    second.keys("j");
+    second.wait_for("sentence 2/");
+    // The second quits first; the first, quitting last, must not write back
+    // the positions it read at start.
+    second.keys("q");
+    assert!(second.wait_for_exit());
+    first.keys("q");
+    assert!(first.wait_for_exit());
+    let state = std::fs::read_to_string(dir.join("state.toml")).unwrap();
+    assert!(state.contains("deir-ez-zor-2017 = 3"), "{state}");
+    assert!(state.contains("other-news = 2"), "{state}");
+    assert!(
+        state.contains("last_article = \"deir-ez-zor-2017\""),
+        "{state}"
+    );
+}

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use std::path::PathBuf;
 
-use crate::article::{Origin, article_to_toml, fold_marks, load_article};
-use crate::files::atomic_write;
+use crate::article::{ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article};
+use crate::files::{atomic_write, with_lock};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
 };
@@ -295,11 +295,31 @@ impl App {
                 return Err("No library folder: the article cannot be saved".into());
             }
         };
-        // The file as it is on disk now (it may have been edited since it was
-        // read), so that only this sentence changes; one that no longer reads
-        // is left as it is.
+        // Under the articles' lock, the file as it is on disk now (another
+        // reader may have saved into it, or it was edited by hand), so that
+        // only this sentence changes; one that no longer reads is left as
+        // it is.
+        let lock = path.with_file_name(ARTICLES_LOCK);
+        let mut article = with_lock(&lock, || {
+            self.write_sentence(&path, index, translation, notes)
+        })
+        .map_err(|e| format!("{}: cannot lock: {e}", lock.display()))??;
+        article.origin = Origin::File(path.clone());
+        self.article = article;
+        Ok(path)
+    }
+
+    /// Re-reads the article file, sets sentence `index`, writes it back
+    /// atomically; returns the article as written. Run under the lock.
+    fn write_sentence(
+        &self,
+        path: &std::path::Path,
+        index: usize,
+        translation: String,
+        notes: Vec<String>,
+    ) -> Result<crate::article::Article, String> {
         let mut article = if path.exists() {
-            let fresh = load_article(&path)
+            let fresh = load_article(path)
                 .map_err(|e| format!("{e}; qari leaves it as it is: fix it, then try again"))?;
             if fresh.sentences.len() != self.article.sentences.len() {
                 return Err(format!(
@@ -315,11 +335,9 @@ impl App {
             sentence.en = translation;
             sentence.notes = notes;
         }
-        atomic_write(&path, article_to_toml(&article).as_bytes())
+        atomic_write(path, article_to_toml(&article).as_bytes())
             .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
-        article.origin = Origin::File(path.clone());
-        self.article = article;
-        Ok(path)
+        Ok(article)
     }
 
     /// `Enter` in the form: check and save at once, or say why not.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
-use crate::files::{FileError, atomic_write, line_and_column};
+use crate::files::{FileError, atomic_write, line_and_column, with_lock};
 
 /// The user's data folder.
 #[derive(Debug, Clone)]
@@ -37,6 +37,13 @@ pub struct ReadingState {
     #[serde(default)]
     pub position: BTreeMap<String, usize>,
 }
+
+/// The lock taken around every write into `DIR/articles/` (a saved
+/// translation, an import), in that folder.
+pub const ARTICLES_LOCK: &str = ".articles.lock";
+
+/// The lock taken around every change of `state.toml`.
+const STATE_LOCK: &str = ".state.toml.lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -165,6 +172,27 @@ impl Library {
             message: message.to_owned(),
             backup: backup.display().to_string(),
         }
+    }
+
+    /// Records that `article` is being read at `sentence` (1-based): under
+    /// the state's lock, the file is read again and only this article's
+    /// position and the last article read change, so two readers open at
+    /// once keep each other's positions.
+    pub fn save_position(&self, article: &str, sentence: usize) -> Result<(), StateError> {
+        let path = self.state_path();
+        let lock = path.with_file_name(STATE_LOCK);
+        let error = |source| StateError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        with_lock(&lock, || {
+            // A file that no longer reads was set aside by `load_state`.
+            let (mut state, _) = self.load_state();
+            state.last_article = Some(article.to_owned());
+            state.position.insert(article.to_owned(), sentence);
+            self.save_state(&state)
+        })
+        .map_err(error)?
     }
 
     /// Saves the reading state atomically (see [`atomic_write`]).

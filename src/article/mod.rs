@@ -14,7 +14,7 @@ use std::path::PathBuf;
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Alignment, Imported, import_text, slug};
-pub use library::{Catalog, Library, ReadingState, StateError, load_article};
+pub use library::{ARTICLES_LOCK, Catalog, Library, ReadingState, StateError, load_article};
 pub use split::{Split, split};
 pub use words::{fold_marks, words};
 

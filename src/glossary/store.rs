@@ -3,7 +3,7 @@
 //! which qari changes only under a lock, re-reading it first, and writes
 //! atomically, so concurrent writers and crashes never lose an entry.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
 use super::normalize::normalize;
-use crate::files::{FileError, atomic_write, read_toml};
+use crate::files::{FileError, atomic_write, read_toml, with_lock};
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -274,19 +274,19 @@ impl UserGlossary {
         &self,
         edit: impl FnOnce(&mut Vec<Entry>) -> Result<T, GlossaryError>,
     ) -> Result<T, GlossaryError> {
+        let lock_path = self.dir.join(LOCK_FILE);
+        with_lock(&lock_path, || self.change_locked(edit))
+            .map_err(|source| GlossaryError::from(FileError::io(&lock_path, source)))?
+    }
+
+    fn change_locked<T>(
+        &self,
+        edit: impl FnOnce(&mut Vec<Entry>) -> Result<T, GlossaryError>,
+    ) -> Result<T, GlossaryError> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| GlossaryError::from(FileError::io(&path, source))
         };
-        fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let lock_path = self.dir.join(LOCK_FILE);
-        let lock: File = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(io(&lock_path))?;
-        lock.lock().map_err(io(&lock_path))?;
         let path = self.path();
         let mut entries = self.read().map_err(|error| match error {
             GlossaryError::File(FileError::Io { .. }) => error,
@@ -305,7 +305,6 @@ impl UserGlossary {
         let body = toml::to_string(&FileOut { entry: &entries })
             .map_err(|e| io(&path)(std::io::Error::other(e)))?;
         atomic_write(&path, format!("{HEADER}{body}").as_bytes()).map_err(io(&path))?;
-        drop(lock); // unlocks
         Ok(result)
     }
 }
