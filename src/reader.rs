@@ -171,6 +171,11 @@ fn event_loop(
             continue;
         }
         let event = event::read().context("reading the terminal")?;
+        if let event::Event::Paste(text) = &event {
+            app.message = None;
+            app.paste(text);
+            continue;
+        }
         let scope = scope_for(app.focus, app.overlay.as_ref());
         if let Some(action) = action_for_event(&event, scope) {
             // A message stays until the next key.

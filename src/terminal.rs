@@ -3,6 +3,9 @@
 //! background, and the set-up and restore of the screen, in an order that
 //! bidi-aware terminals honour, on every way out (a panic included).
 //!
+//! Bracketed paste is on, so that a paste reaches the reader as text, not
+//! as keys.
+//!
 //! Order matters for VTE (GNOME Terminal, Tilix, xfce4-terminal…): it
 //! applies BDSM to the rows made after the change, so `CSI 8 l` must come
 //! before `CSI ?1049h` creates the alternate screen's rows. Restoring runs
@@ -15,7 +18,9 @@ use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -198,7 +203,8 @@ fn set_up(modes: Modes) -> Result<DefaultTerminal> {
         Clear(ClearType::All),
         MoveTo(0, 0),
         Hide,
-        EnableMouseCapture
+        EnableMouseCapture,
+        EnableBracketedPaste
     )?;
     Ok(ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
@@ -210,7 +216,13 @@ fn restore(modes: Modes) -> io::Result<()> {
     }
     let mut out = io::stdout();
     let written = (|| {
-        execute!(out, DisableMouseCapture, Show, LeaveAlternateScreen)?;
+        execute!(
+            out,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            Show,
+            LeaveAlternateScreen
+        )?;
         if modes.mlterm_ctl_off() {
             execute!(out, Print(MLTERM_CTL_ON))?;
         }

@@ -558,3 +558,33 @@ fn two_readers_open_at_once_keep_each_others_positions() {
         "{state}"
     );
 }
+
+#[test]
+fn a_paste_is_text_in_the_field_never_enter_and_keys() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let mut session = Session::start(dir, 120, 40, &[]);
+    session.wait_for("sentence 1/24");
+    assert!(session.raw().contains("\x1b[?2004h"), "bracketed paste on");
+    session.keys("a");
+    session.wait_for("New glossary entry");
+    // The gloss field is focused; clear it, then paste text with a line
+    // break followed by `d` and `y`, the keys that would delete an entry.
+    session.keys(&"\x7f".repeat(80));
+    session.keys("\x1b[200~ally\ndy\x1b[201~");
+    session.wait_for("ally dy");
+    assert!(
+        session.contents().contains("New glossary entry"),
+        "form still open"
+    );
+    assert!(!dir.join("glossary/user.toml").exists(), "nothing saved");
+    // A 59 KB paste is cut at the field's cap in one step.
+    let big = "كلمة ".repeat(12_000);
+    session.keys(&format!("\x1b[200~{big}\x1b[201~"));
+    session.wait_for("The paste was cut at 1000 characters");
+    session.keys("\x1b"); // Esc closes the form
+    std::thread::sleep(Duration::from_millis(300)); // or Esc q reads as Alt-q
+    session.keys("q");
+    assert!(session.wait_for_exit());
+    assert!(session.raw().contains("\x1b[?2004l"), "bracketed paste off");
+}

@@ -2,7 +2,10 @@
 //! fields with a cursor. The cursor is a byte offset in logical order; in a
 //! right-to-left field `←` moves it forward, as the text reads.
 
-use crate::glossary::{Entry, has_arabic_letter};
+use crate::glossary::{Entry, MAX_FIELD_CHARS, has_arabic_letter};
+
+/// The longest translation of a sentence, in characters.
+pub const MAX_TRANSLATION_CHARS: usize = MAX_FIELD_CHARS * 4;
 
 /// One editable line of text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,6 +14,8 @@ pub struct Field {
     pub text: String,
     /// Byte offset of the cursor in `text`, on a char boundary.
     pub cursor: usize,
+    /// The most characters the field takes (a paste is cut there).
+    pub max_chars: usize,
 }
 
 impl Field {
@@ -19,7 +24,41 @@ impl Field {
             label,
             text: text.to_owned(),
             cursor: text.len(),
+            max_chars: MAX_FIELD_CHARS,
         }
+    }
+
+    /// The same field taking up to `max_chars` characters.
+    pub fn with_max_chars(mut self, max_chars: usize) -> Field {
+        self.max_chars = max_chars;
+        self
+    }
+
+    /// Inserts pasted text at the cursor in one step: line breaks and tabs
+    /// become spaces (a paste never presses Enter), other control
+    /// characters are dropped, and what goes past the field's cap is cut.
+    /// Returns whether anything was cut.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let room = self.max_chars.saturating_sub(self.text.chars().count());
+        let mut cleaned = String::with_capacity(text.len().min(room * 4));
+        let mut taken = 0;
+        let mut cut = false;
+        for c in text.chars() {
+            let c = match c {
+                '\r' | '\n' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if taken == room {
+                cut = true;
+                break;
+            }
+            cleaned.push(c);
+            taken += 1;
+        }
+        self.text.insert_str(self.cursor, &cleaned);
+        self.cursor += cleaned.len();
+        cut
     }
 
     /// Whether the field reads right to left (its first strong letter is
@@ -107,7 +146,7 @@ impl Form {
         Form {
             kind: FormKind::Sentence { index },
             fields: vec![
-                Field::new("Translation", translation),
+                Field::new("Translation", translation).with_max_chars(MAX_TRANSLATION_CHARS),
                 Field::new("Notes (separate them with |)", &notes.join(NOTE_SEPARATOR)),
             ],
             focused: 0,
@@ -197,6 +236,18 @@ mod tests {
         assert_eq!(latin.text, "call");
         latin.delete_forward();
         assert_eq!(latin.text, "cal");
+    }
+
+    #[test]
+    fn a_paste_is_one_line_cut_at_the_cap_and_fast() {
+        let mut field = Field::new("Gloss", "a");
+        assert!(!field.paste("lly\ndy\x1b"));
+        assert_eq!(field.text, "ally dy");
+        // 59 KB in one step, cut at the cap.
+        let mut big = Field::new("Notes", "");
+        assert!(big.paste(&"نص ".repeat(20_000)));
+        assert_eq!(big.text.chars().count(), MAX_FIELD_CHARS);
+        assert_eq!(big.cursor, big.text.len());
     }
 
     #[test]

@@ -137,6 +137,8 @@ pub struct App {
     other_articles: Vec<Article>,
 }
 
+const PASTE_OUTSIDE_A_FIELD: &str =
+    "A paste goes into a form's field (a adds an entry, E edits the translation)";
 const ONE_PANE_IN_TERMINAL_BIDI: &str = "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes";
 
 /// Articles longer than this get no share of known words in the status
@@ -403,6 +405,31 @@ impl App {
                 self.screen.area = Rect::new(0, 0, columns, rows);
             }
             Action::Click { column, row } => self.click(column, row),
+        }
+        self.refresh();
+    }
+
+    /// Pasted text (bracketed paste): into the open form's field or the
+    /// search prompt in one step, as text — a line break in it never
+    /// presses Enter, nor do its letters reach the reader as keys.
+    /// Elsewhere a paste does nothing. (Not an `Action`, which is `Copy`.)
+    pub fn paste(&mut self, text: &str) {
+        let field = match &mut self.overlay {
+            Some(Overlay::Form(form)) => {
+                form.error = None;
+                form.field()
+            }
+            Some(Overlay::Search(field)) => field,
+            _ => {
+                self.message = Some(PASTE_OUTSIDE_A_FIELD.to_owned());
+                return;
+            }
+        };
+        if field.paste(text) {
+            let cap = field.max_chars;
+            self.message = Some(format!(
+                "The paste was cut at {cap} characters, the most this field takes"
+            ));
         }
         self.refresh();
     }

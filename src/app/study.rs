@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use crate::article::{ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article};
 use crate::files::{atomic_write, with_lock};
 use crate::glossary::{
-    Context, Entry, Glossary, GlossaryError, MAX_FIELD_CHARS, Match, Saved, SentenceMatch, Status,
+    Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
 };
 
-use super::form::{Field, Form, FormKind};
+use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
 use super::{App, Focus, Overlay};
 
 /// Said when a status is set on a word nothing glosses.
@@ -272,10 +272,9 @@ impl App {
         translation: String,
         notes: Vec<String>,
     ) -> Result<PathBuf, String> {
-        if translation.chars().count() > MAX_FIELD_CHARS * 4 {
+        if translation.chars().count() > MAX_TRANSLATION_CHARS {
             return Err(format!(
-                "the translation is longer than {} characters",
-                MAX_FIELD_CHARS * 4
+                "the translation is longer than {MAX_TRANSLATION_CHARS} characters"
             ));
         }
         if let Some(c) = translation
