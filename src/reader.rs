@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -18,7 +19,7 @@ use qari::glossary::{Dictionaries, Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;
-use crate::terminal::{self, Emulator, Modes, with_terminal};
+use crate::terminal::{self, Emulator, Modes, Signals, with_terminal};
 
 pub fn library(args: &LibraryArgs) -> Result<Library> {
     match &args.library {
@@ -80,11 +81,12 @@ pub fn run(
     // Only this reader's article changes in the file: another reader's
     // positions, saved meanwhile, are kept.
     let save = |app: &App| library.save_position(&app.article.id, app.sentence + 1);
-    let result = with_terminal(Modes { bidi, emulator }, |terminal| {
+    let modes = Modes { bidi, emulator };
+    let result = with_terminal(modes, |terminal| {
         if review {
             app.update(Action::StartReview);
         }
-        event_loop(terminal, &mut app, test_panic, &save)
+        event_loop(terminal, &mut app, modes, test_panic, &save)
     });
     save(&app)?;
     result
@@ -134,10 +136,15 @@ fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    modes: Modes,
     test_panic: bool,
     save: &impl Fn(&App) -> Result<(), StateError>,
 ) -> Result<()> {
+    let signals = Signals::register()?;
     let mut saved = (app.article.id.clone(), app.sentence);
+    // The position whose save failed: said at once, tried again at the
+    // next move and at exit.
+    let mut failed: Option<(String, usize)> = None;
     let size = terminal.size()?;
     app.update(Action::Resize {
         columns: size.width,
@@ -153,57 +160,67 @@ fn event_loop(
             });
         }
         if app.options.bidi == BidiMode::Terminal {
-            repaint_everything(terminal);
+            terminal::repaint_everything(terminal);
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
-        if (app.article.id.as_str(), app.sentence) != (saved.0.as_str(), saved.1) {
-            // A failure to save is said on the status line, and tried again
-            // at the next move and at exit.
+        let position = (app.article.id.clone(), app.sentence);
+        if position != saved && failed.as_ref() != Some(&position) {
             match save(app) {
-                Ok(()) => saved = (app.article.id.clone(), app.sentence),
-                Err(error) => app.message = Some(error.to_string()),
+                Ok(()) => (saved, failed) = (position, None),
+                Err(error) => {
+                    // Shown now, not at the next key.
+                    app.message = Some(error.to_string());
+                    failed = Some(position);
+                    continue;
+                }
             }
         }
-        // Wait for an event; redraw once when the dictionaries arrive.
-        let waiting = app.dictionaries_ready().is_none();
-        if waiting && !event::poll(Duration::from_millis(100)).context("reading the terminal")? {
-            continue;
-        }
-        let event = event::read().context("reading the terminal")?;
-        if let event::Event::Paste(text) = &event {
-            app.message = None;
-            app.paste(text);
-            continue;
-        }
-        let scope = scope_for(app.focus, app.overlay.as_ref());
-        if let Some(action) = action_for_event(&event, scope) {
-            // A message stays until the next key.
-            if !matches!(action, Action::Resize { .. }) {
+        if let Some(event) = next_event(app, &signals)? {
+            if let event::Event::Paste(text) = &event {
                 app.message = None;
+                app.paste(text);
+            } else {
+                let scope = scope_for(app.focus, app.overlay.as_ref());
+                if let Some(action) = action_for_event(&event, scope) {
+                    // A message stays until the next key.
+                    if !matches!(action, Action::Resize { .. }) {
+                        app.message = None;
+                    }
+                    app.update(action);
+                }
             }
-            app.update(action);
+        }
+        if std::mem::take(&mut app.suspend_requested) {
+            terminal::suspend(modes, terminal)?;
         }
     }
     Ok(())
 }
 
-/// Makes the next draw send every cell, not only the changed ones. A
-/// terminal that reorders lays out each row as a whole, and Konsole laid
-/// out a row rewritten in part differently from one written whole (and
-/// left stale letters in cells ratatui skipped as unchanged blanks). The
-/// previous frame's buffer, which the next draw is compared with, is made
-/// of a symbol no frame holds; no screen clear, so no flicker.
-fn repaint_everything(terminal: &mut DefaultTerminal) {
-    for cell in &mut terminal.current_buffer_mut().content {
-        cell.set_symbol(NEVER_DRAWN);
+/// Waits for the next terminal event. Returns none when the frame should be
+/// drawn again without one (the dictionaries arrived) or a signal asked to
+/// quit or suspend (then the app is told).
+fn next_event(app: &mut App, signals: &Signals) -> Result<Option<event::Event>> {
+    let waiting = app.dictionaries_ready().is_none();
+    loop {
+        if signals.quit.swap(false, Ordering::SeqCst) {
+            app.update(Action::Quit);
+            return Ok(None);
+        }
+        if signals.suspend.swap(false, Ordering::SeqCst) {
+            app.update(Action::Suspend);
+            return Ok(None);
+        }
+        // Signals are looked at every quarter second at most.
+        if event::poll(Duration::from_millis(250)).context("reading the terminal")? {
+            return Ok(Some(event::read().context("reading the terminal")?));
+        }
+        if waiting && app.dictionaries_ready().is_some() {
+            return Ok(None);
+        }
     }
-    // The buffer just filled becomes the one compared against.
-    terminal.swap_buffers();
 }
-
-/// A noncharacter: never part of a frame.
-const NEVER_DRAWN: &str = "\u{FFFF}";
 
 /// `qari list`: one article per line. Titles are shaped and in visual order
 /// on a terminal, in logical order when piped (for scripts).

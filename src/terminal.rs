@@ -3,6 +3,8 @@
 //! background, and the set-up and restore of the screen, in an order that
 //! bidi-aware terminals honour, on every way out (a panic included).
 //!
+//! SIGTERM, SIGHUP and SIGINT end the reader as `q` does, Ctrl-Z and
+//! SIGTSTP suspend it with the terminal restored ([`Signals`], [`suspend`]).
 //! Bracketed paste is on, so that a paste reaches the reader as text, not
 //! as keys.
 //!
@@ -12,7 +14,10 @@
 //! the set-up backwards.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
@@ -188,6 +193,12 @@ pub fn with_terminal<T>(
 }
 
 fn set_up(modes: Modes) -> Result<DefaultTerminal> {
+    enter(modes)?;
+    Ok(ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Puts the terminal in qari's modes (see the module's header for the order).
+fn enter(modes: Modes) -> Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode().context("cannot set up the terminal")?;
     let mut out = io::stdout();
@@ -206,7 +217,62 @@ fn set_up(modes: Modes) -> Result<DefaultTerminal> {
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    Ok(ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?)
+    Ok(())
+}
+
+/// Ctrl-Z, or a SIGTSTP from outside: the terminal restored, the process
+/// stopped as the shell expects; on `fg` (SIGCONT) qari's modes come back
+/// and the whole screen is drawn again.
+pub fn suspend(modes: Modes, terminal: &mut DefaultTerminal) -> Result<()> {
+    restore(modes).context("cannot restore the terminal")?;
+    // SIGTSTP's own action, stopping the process, whatever handler is set.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP).context("cannot suspend")?;
+    enter(modes)?;
+    repaint_everything(terminal);
+    Ok(())
+}
+
+/// Makes the next draw send every cell, not only the changed ones: after
+/// a suspend, and in `--bidi terminal` at every frame (a terminal that
+/// reorders lays out each row as a whole; Konsole laid out a row rewritten
+/// in part differently from one written whole, and kept stale letters in
+/// cells ratatui skipped as unchanged blanks). The previous frame's buffer,
+/// which the next draw is compared with, is filled with a symbol no frame
+/// holds; there is no clear, so no flicker.
+pub fn repaint_everything(terminal: &mut DefaultTerminal) {
+    for cell in &mut terminal.current_buffer_mut().content {
+        cell.set_symbol(NEVER_DRAWN);
+    }
+    // The buffer just filled becomes the one compared against.
+    terminal.swap_buffers();
+}
+
+/// A noncharacter: never part of a frame.
+const NEVER_DRAWN: &str = "\u{FFFF}";
+
+/// Signals that end or pause the reader from outside.
+#[derive(Debug, Clone, Default)]
+pub struct Signals {
+    /// SIGTERM, SIGHUP or SIGINT: quit as `q` does (terminal restored,
+    /// position saved).
+    pub quit: Arc<AtomicBool>,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    pub suspend: Arc<AtomicBool>,
+}
+
+impl Signals {
+    /// Registers the handlers; they only set flags, which the event loop
+    /// reads between events.
+    pub fn register() -> Result<Signals> {
+        let signals = Signals::default();
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register(signal, Arc::clone(&signals.quit))
+                .context("cannot handle signals")?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))
+            .context("cannot handle signals")?;
+        Ok(signals)
+    }
 }
 
 /// Undoes `set_up` in reverse order; does nothing the second time.

@@ -588,3 +588,79 @@ fn a_paste_is_text_in_the_field_never_enter_and_keys() {
     assert!(session.wait_for_exit());
     assert!(session.raw().contains("\x1b[?2004l"), "bracketed paste off");
 }
+
+fn signal(session: &Session, name: &str) {
+    let pid = session.child.process_id().unwrap().to_string();
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The process state letter from /proc (T: stopped).
+fn process_state(session: &Session) -> char {
+    let pid = session.child.process_id().unwrap();
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // "pid (comm) S …": the state follows the closing parenthesis.
+    stat.rsplit_once(") ")
+        .and_then(|(_, rest)| rest.chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_the_position() {
+    for name in ["TERM", "HUP"] {
+        let library = tempfile::tempdir().unwrap();
+        let mut session = Session::start(library.path(), 100, 30, &[]);
+        session.wait_for("sentence 1/24");
+        session.keys("jj");
+        session.wait_for("sentence 3/24");
+        signal(&session, name);
+        assert!(session.wait_for_exit(), "SIG{name}: a clean exit");
+        {
+            let parser = session.screen.lock().unwrap();
+            let screen = parser.screen();
+            assert!(!screen.alternate_screen(), "SIG{name}");
+            assert!(!screen.hide_cursor(), "SIG{name}");
+            assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        assert_bidi_mode_wraps_the_alternate_screen(&session.raw());
+        let state = std::fs::read_to_string(library.path().join("state.toml")).unwrap();
+        assert!(state.contains("deir-ez-zor-2017 = 3"), "SIG{name}: {state}");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_brings_the_reader_back() {
+    let library = tempfile::tempdir().unwrap();
+    let mut session = Session::start(library.path(), 100, 30, &[]);
+    session.wait_for("sentence 1/24");
+    session.keys("\x1a"); // Ctrl-Z
+    let start = Instant::now();
+    while process_state(&session) != 'T' {
+        assert!(start.elapsed() < Duration::from_secs(5), "never stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    {
+        let parser = session.screen.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "restored while stopped"
+        );
+    }
+    assert!(
+        session.raw().ends_with("\x1b[8h"),
+        "BDSM back while stopped"
+    );
+    signal(&session, "CONT");
+    let start = Instant::now();
+    while session.raw().matches("\x1b[?1049h").count() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(5), "never came back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.keys("j");
+    session.wait_for("sentence 2/24");
+    session.keys("q");
+    assert!(session.wait_for_exit());
+}

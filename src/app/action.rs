@@ -75,6 +75,8 @@ pub enum Action {
     /// Esc: close the overlay if one is open, else quit.
     Back,
     Quit,
+    /// Ctrl-Z: back to the shell until `fg` (the terminal session does it).
+    Suspend,
     /// The terminal now has this many columns and rows.
     Resize {
         columns: u16,

@@ -118,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('P')], A::SwapGlossarySide),
     bind(Global, &[ch('?')], A::ToggleHelp),
     bind(Global, &[ch('q'), ctrl('c')], A::Quit),
+    bind(Global, &[ctrl('z')], A::Suspend),
     bind(Global, &[key(K::Esc)], A::Back),
     bind(Editing, &[key(K::Enter)], A::Submit),
     bind(Editing, &[key(K::Esc)], A::Cancel),

@@ -114,6 +114,8 @@ pub struct App {
     /// A one-line message for the status line (warnings at start).
     pub message: Option<String>,
     pub should_quit: bool,
+    /// Set by Ctrl-Z; the terminal session suspends and clears it.
+    pub suspend_requested: bool,
     pub screen: Screen,
     pub view: ReaderView,
     pub glossary: Glossary,
@@ -173,6 +175,7 @@ impl App {
             options,
             message: None,
             should_quit: false,
+            suspend_requested: false,
             screen: Screen::default(),
             view,
             glossary: Glossary::default(),
@@ -351,6 +354,7 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
+            Action::Suspend => self.suspend_requested = true,
             Action::Back | Action::Quit => {
                 self.speech.stop();
                 self.should_quit = true;

@@ -200,6 +200,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::DeleteForward => "delete after the cursor",
         Action::Back => "close the help, else quit",
         Action::Quit => "quit (the position is saved)",
+        Action::Suspend => "suspend to the shell (fg comes back)",
         Action::Resize { .. } => "resize",
         Action::Click { .. } => "click",
     }
