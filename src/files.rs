@@ -107,6 +107,64 @@ pub fn with_lock<T>(lock_path: &Path, body: impl FnOnce() -> T) -> io::Result<T>
     Ok(result)
 }
 
+/// A writer that lets no terminal control through: text from files and
+/// dictionaries printed by `list`, `lookup` or `stats` could hold escape
+/// sequences (to retitle the window, move the cursor, hide text). Every C0
+/// control but line feed and tab, DEL and the C1 controls (U+0080–U+009F)
+/// become U+FFFD, on a terminal and in a pipe alike.
+pub struct Printable<W: Write> {
+    inner: W,
+    /// A 0xC2 byte seen last: a C1 control may follow in the next write.
+    pending_c2: bool,
+}
+
+impl<W: Write> Printable<W> {
+    pub fn new(inner: W) -> Self {
+        Printable {
+            inner,
+            pending_c2: false,
+        }
+    }
+}
+
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+
+impl<W: Write> Write for Printable<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut clean = Vec::with_capacity(bytes.len());
+        for &byte in bytes {
+            if std::mem::take(&mut self.pending_c2) {
+                if (0x80..=0x9F).contains(&byte) {
+                    clean.extend_from_slice(REPLACEMENT);
+                    continue;
+                }
+                clean.push(0xC2);
+            }
+            match byte {
+                b'\n' | b'\t' => clean.push(byte),
+                0x00..=0x1F | 0x7F => clean.extend_from_slice(REPLACEMENT),
+                0xC2 => self.pending_c2 = true,
+                _ => clean.push(byte),
+            }
+        }
+        self.inner.write_all(&clean)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.pending_c2) {
+            self.inner.write_all(&[0xC2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Printable<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -119,6 +177,25 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_replaces_escapes_and_c1_controls_even_across_writes() {
+        let mut out = Vec::new();
+        {
+            let mut printable = Printable::new(&mut out);
+            printable
+                .write_all("a\x1b]0;pwned\x07b\tc\n".as_bytes())
+                .unwrap();
+            // U+009B (CSI in C1) split across two writes, then a real é.
+            printable.write_all(&[b'x', 0xC2]).unwrap();
+            printable.write_all(&[0x9B, b'y']).unwrap();
+            printable.write_all("é¡\u{7f}".as_bytes()).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\u{FFFD}]0;pwned\u{FFFD}b\tc\nx\u{FFFD}yé¡\u{FFFD}"
+        );
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Context as _, Result, bail};
+use qari::files::Printable;
 
 use qari::article::{Library, words};
 use std::path::PathBuf;
@@ -60,7 +61,7 @@ pub fn lookup(library: &Library, dictionary_dirs: &[PathBuf], word: &str) -> Res
         eprintln!("qari: skipped dictionary {problem}");
     }
     let visual = io::stdout().is_terminal();
-    let mut out = io::stdout().lock();
+    let mut out = Printable::new(io::stdout().lock());
     let found = glossary.lookup(word);
     let from_dictionaries = dictionaries.lookup(word);
     if found.is_empty() && from_dictionaries.is_empty() {
@@ -121,7 +122,7 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
         GlossaryCommand::List { query } => {
             let glossary = load(library);
             let visual = io::stdout().is_terminal();
-            let mut out = io::stdout().lock();
+            let mut out = Printable::new(io::stdout().lock());
             let hits: Vec<usize> = match &query {
                 Some(query) => glossary.search(query),
                 None => (0..glossary.entries.len())
@@ -227,7 +228,7 @@ fn import_summary(merged: &qari::glossary::Merged, rows: usize, path: &std::path
 pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {
     let catalog = library.catalog();
     let glossary = Glossary::load(Some(&glossary_dir(library)));
-    let mut out = io::stdout().lock();
+    let mut out = Printable::new(io::stdout().lock());
     let mut failures = 0;
     for problem in &catalog.problems {
         writeln!(out, "error: {problem}")?;
@@ -324,7 +325,7 @@ pub fn stats(library: &Library, wanted: Option<&str>) -> Result<()> {
         ],
         None => catalog.articles.iter().collect(),
     };
-    let mut out = io::stdout().lock();
+    let mut out = Printable::new(io::stdout().lock());
     writeln!(
         out,
         "{:<24} {:>22} {:>22} {:>22}",

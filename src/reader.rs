@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
+use qari::files::Printable;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
@@ -228,7 +229,7 @@ pub fn list(library: &Library) -> Result<()> {
     let catalog = library.catalog();
     let (state, state_problem) = library.load_state();
     let visual = io::stdout().is_terminal();
-    let mut out = io::stdout().lock();
+    let mut out = Printable::new(io::stdout().lock());
     let width = catalog
         .articles
         .iter()

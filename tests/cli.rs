@@ -686,3 +686,65 @@ fn importing_an_export_back_changes_nothing_and_restores_an_empty_library() {
         "{after}"
     );
 }
+
+#[test]
+fn bidi_controls_are_refused_and_escapes_never_printed_and_csv_formulas_defused() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    // "\u{202E}ylla" would show as "ally".
+    qari()
+        .args(["glossary", "add", "نفير", "--gloss", "\u{202E}ylla"])
+        .env("QARI_LIBRARY", dir)
+        .assert()
+        .code(1)
+        .stderr("qari: the gloss holds a control character (U+202E)\n");
+    // A title with an escape sequence (it would retitle the window).
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(
+        dir.join("articles/evil.toml"),
+        "[article]\ntitle_en = \"News \\u001b]0;pwned\\u0007 \\u009b31m red\"\n\n[[sentence]]\nar = \"خبر.\"\n",
+    )
+    .unwrap();
+    let listed = succeeds_in(dir, &["list"]).get_output().stdout.clone();
+    let listed = String::from_utf8(listed).unwrap();
+    assert!(
+        listed.contains("News \u{FFFD}]0;pwned\u{FFFD} \u{FFFD}31m red"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains('\x1b') && !listed.contains('\u{9b}'),
+        "{listed:?}"
+    );
+    // A gloss that a spreadsheet would run as a formula.
+    succeeds_in(
+        dir,
+        &["glossary", "add", "نفير", "--gloss", "=HYPERLINK(\"x\")"],
+    );
+    let file = dir.join("export.csv");
+    for format in ["csv", "lute"] {
+        succeeds_in(
+            dir,
+            &[
+                "glossary",
+                "export",
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+            "{format}: {text}"
+        );
+        // Imported back, the quote comes off: nothing changes.
+        succeeds_in(dir, &["glossary", "import", file.to_str().unwrap()])
+            .stdout(predicate::str::contains("0 added, 0 updated, 1 unchanged"));
+    }
+    assert!(
+        user_toml(dir).contains("senses = ['=HYPERLINK(\"x\")']"),
+        "{}",
+        user_toml(dir)
+    );
+}

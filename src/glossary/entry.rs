@@ -191,7 +191,7 @@ impl Entry {
             if chars > MAX_FIELD_CHARS {
                 return Err(EntryError::TooLong { field, chars });
             }
-            if let Some(c) = text.chars().find(|c| c.is_control()) {
+            if let Some(c) = text.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
                 return Err(EntryError::ControlCharacter {
                     field,
                     code: c as u32,
@@ -201,10 +201,48 @@ impl Entry {
         Ok(())
     }
 
+    /// Drops bidi controls from every field: an entry read from a file made
+    /// before they were refused can still be looked up, shown as it is and
+    /// removed.
+    pub fn strip_bidi_controls(&mut self) {
+        let strip = |text: &mut String| {
+            if text.chars().any(is_bidi_control) {
+                text.retain(|c| !is_bidi_control(c));
+            }
+        };
+        for field in [
+            &mut self.headword,
+            &mut self.root,
+            &mut self.pos,
+            &mut self.pattern,
+            &mut self.translit,
+            &mut self.parent,
+            &mut self.notes,
+        ] {
+            strip(field);
+        }
+        for item in self
+            .senses
+            .iter_mut()
+            .chain(&mut self.forms)
+            .chain(&mut self.tags)
+        {
+            strip(item);
+        }
+    }
+
     /// The first gloss.
     pub fn gloss(&self) -> &str {
         self.senses.first().map_or("", String::as_str)
     }
+}
+
+/// Bidi and format controls that would make an entry display as something
+/// it is not (U+202E turns "ylla" into "ally" on screen) or make it
+/// impossible to look up: marks (LRM, RLM, ALM), embeddings and overrides,
+/// isolates. ZWJ and ZWNJ stay allowed: Persian and Urdu spell with them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Now, as RFC 3339 to the second, UTC.
@@ -234,6 +272,14 @@ mod tests {
         assert_eq!(
             check(Entry::new("نفير", "call\u{7}")),
             Err("the gloss holds a control character (U+0007)".into())
+        );
+        assert_eq!(
+            check(Entry::new("نفير", "\u{202E}ylla")),
+            Err("the gloss holds a control character (U+202E)".into())
+        );
+        assert_eq!(
+            check(Entry::new("نف\u{202D}ير", "x")),
+            Err("the headword holds a control character (U+202D)".into())
         );
         assert_eq!(
             check(Entry::new("نفير", &"x".repeat(10_000))),

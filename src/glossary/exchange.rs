@@ -62,7 +62,7 @@ pub fn export(
                     .map_or((String::new(), String::new()), |c| {
                         (c.article.clone(), c.sentence.to_string())
                     });
-                writer.write_record([
+                writer.write_record(defused([
                     &e.headword,
                     &e.senses.join(LIST_SEPARATOR),
                     &e.root,
@@ -78,7 +78,7 @@ pub fn export(
                     &e.status.map(super::Status::code).unwrap_or_default(),
                     &e.created,
                     &e.updated,
-                ])?;
+                ]))?;
             }
             finish(writer)
         }
@@ -86,7 +86,7 @@ pub fn export(
             let mut writer = csv::Writer::from_writer(Vec::new());
             writer.write_record(LUTE_COLUMNS)?;
             for e in entries {
-                writer.write_record([
+                writer.write_record(defused([
                     LUTE_LANGUAGE,
                     &e.headword,
                     &e.senses.join(LIST_SEPARATOR),
@@ -94,10 +94,34 @@ pub fn export(
                     &e.status.unwrap_or(super::Status::NEW).code(),
                     &e.tags.join(","),
                     &e.translit,
-                ])?;
+                ]))?;
             }
             finish(writer)
         }
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's
+/// CSV-injection list): a cell starting with one is written with a `'`
+/// before it, which spreadsheets show as text, and `import` takes off.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The cells of a record, each defused (see [`FORMULA_STARTS`]).
+fn defused<const N: usize>(cells: [&str; N]) -> [String; N] {
+    cells.map(|cell| {
+        if cell.starts_with(FORMULA_STARTS) {
+            format!("'{cell}")
+        } else {
+            cell.to_owned()
+        }
+    })
+}
+
+/// Undoes [`defused`] on a cell read back.
+fn restored(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
     }
 }
 
@@ -197,9 +221,7 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
             }
         };
         let get = |name: &str| {
-            column(name)
-                .and_then(|i| record.get(i))
-                .unwrap_or("")
+            restored(column(name).and_then(|i| record.get(i)).unwrap_or(""))
                 .trim()
                 .to_owned()
         };

@@ -66,6 +66,7 @@ pub fn parse_glossary(
     for spanned in file.entry {
         let start = spanned.span().start;
         let mut entry = spanned.into_inner();
+        entry.strip_bidi_controls();
         entry
             .validate()
             .map_err(|error| located(start, format!("entry {:?}: {error}", entry.headword)))?;
