@@ -156,6 +156,15 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
             })?;
             match output {
                 Some(path) => {
+                    // A mistyped folder is said, not made.
+                    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                        && !folder.is_dir()
+                    {
+                        anyhow::bail!(
+                            "{}: no such folder (make it first, or give another path)",
+                            folder.display()
+                        );
+                    }
                     atomic_write(&path, text.as_bytes())
                         .with_context(|| format!("{}: cannot write", path.display()))?;
                     eprintln!("exported {} entries to {}", entries.len(), path.display());

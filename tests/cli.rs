@@ -748,3 +748,22 @@ fn bidi_controls_are_refused_and_escapes_never_printed_and_csv_formulas_defused(
         user_toml(dir)
     );
 }
+
+#[test]
+fn export_into_a_missing_folder_says_so_and_makes_nothing() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    succeeds_in(dir, &["glossary", "add", "نفير", "--gloss", "mobilisation"]);
+    let target = dir.join("no-such-folder/terms.csv");
+    qari()
+        .args(["glossary", "export", "--format", "csv", "-o"])
+        .arg(&target)
+        .env("QARI_LIBRARY", dir)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "qari: {}: no such folder (make it first, or give another path)\n",
+            dir.join("no-such-folder").display()
+        ));
+    assert!(!dir.join("no-such-folder").exists());
+}

@@ -212,14 +212,21 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
     }
     let mut rows = Vec::new();
     for (number, record) in reader.records().enumerate() {
-        let line = number + 2;
+        // The line the row starts on in the file (a quoted field may span
+        // several lines), else its place counting one line a row.
+        let line_of = |position: Option<&csv::Position>| {
+            position.map_or(number + 2, |p| {
+                usize::try_from(p.line()).unwrap_or(usize::MAX)
+            })
+        };
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                rows.push((line, Err(error.to_string())));
+                rows.push((line_of(error.position()), Err(error.to_string())));
                 continue;
             }
         };
+        let line = line_of(record.position());
         let get = |name: &str| {
             restored(column(name).and_then(|i| record.get(i)).unwrap_or(""))
                 .trim()
@@ -349,6 +356,15 @@ mod tests {
         ));
         assert!(fields[1].contains("<div dir=\"rtl\">بعد ان سيطر الجيش السوري وحلفاؤه</div>"));
         assert_eq!(fields[2], "qari military");
+    }
+
+    #[test]
+    fn rows_after_a_field_of_several_lines_are_reported_by_their_file_line() {
+        let text = "headword,senses\nنفير,\"mobilisation\nover two lines\"\nabc,x\n";
+        let rows = import(text).unwrap();
+        assert_eq!(rows[0].0, 2);
+        assert_eq!(rows[1].0, 4, "{rows:?}");
+        assert!(rows[1].1.is_err());
     }
 
     #[test]
