@@ -103,3 +103,34 @@ fn imports_run_at_once_each_get_their_own_article() {
         .count();
     assert_eq!(files, 8);
 }
+
+#[test]
+fn a_translation_saved_keeps_the_comments_of_a_hand_written_file() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    let path = articles.join("mine.toml");
+    std::fs::write(
+        &path,
+        "# typed by hand: keep this\n[[sentence]]\nar = \"خبر أول.\"\n\n[[sentence]]\nar = \"خبر ثان.\"  # check this word\n",
+    )
+    .unwrap();
+    let article = load_article(&path).unwrap();
+    let mut app = App::new(article, 1, Options::default()).with_articles_dir(articles.clone());
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app.update(Action::EditSentence);
+    for c in "Second news.".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# typed by hand: keep this\n"), "{text}");
+    assert!(
+        text.contains("ar = \"خبر ثان.\"  # check this word"),
+        "{text}"
+    );
+    assert_eq!(load_article(&path).unwrap().sentences[1].en, "Second news.");
+}

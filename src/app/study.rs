@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use std::path::PathBuf;
 
-use crate::article::{ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article};
+use crate::article::{
+    ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article, parse_article,
+    with_sentence_text,
+};
 use crate::files::{atomic_write, with_lock};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
@@ -317,24 +320,37 @@ impl App {
         translation: String,
         notes: Vec<String>,
     ) -> Result<crate::article::Article, String> {
-        let mut article = if path.exists() {
-            let fresh = load_article(path)
-                .map_err(|e| format!("{e}; qari leaves it as it is: fix it, then try again"))?;
+        let unreadable = |e: &dyn std::fmt::Display| {
+            format!("{e}; qari leaves it as it is: fix it, then try again")
+        };
+        let text = if path.exists() {
+            let fresh = load_article(path).map_err(|e| unreadable(&e))?;
             if fresh.sentences.len() != self.article.sentences.len() {
                 return Err(format!(
                     "{} has changed on disk (its sentences differ); open it again before editing",
                     path.display()
                 ));
             }
-            fresh
+            // The file's own text, edited in place: its comments stay.
+            let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
+            with_sentence_text(&text, index, &translation, &notes)
+                .map_err(|e| format!("{}: {}", path.display(), unreadable(&e)))?
         } else {
-            self.article.clone()
+            let mut article = self.article.clone();
+            if let Some(sentence) = article.sentences.get_mut(index) {
+                sentence.en = translation;
+                sentence.notes = notes;
+            }
+            article_to_toml(&article)
         };
-        if let Some(sentence) = article.sentences.get_mut(index) {
-            sentence.en = translation;
-            sentence.notes = notes;
-        }
-        atomic_write(path, article_to_toml(&article).as_bytes())
+        let article = parse_article(
+            text.as_bytes(),
+            path,
+            &self.article.id,
+            Origin::File(path.to_path_buf()),
+        )
+        .map_err(|e| e.to_string())?;
+        atomic_write(path, text.as_bytes())
             .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
         Ok(article)
     }

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use bundled::BUNDLED;
-pub use file::{ArticleError, article_to_toml, parse_article};
+pub use file::{ArticleError, article_to_toml, parse_article, with_sentence_text};
 pub use import::{Alignment, Imported, import_text, slug};
 pub use library::{ARTICLES_LOCK, Catalog, Library, ReadingState, StateError, load_article};
 pub use split::{Split, split};
