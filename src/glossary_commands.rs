@@ -8,7 +8,7 @@ use qari::files::Printable;
 use qari::article::{Library, words};
 use std::path::PathBuf;
 
-use qari::files::atomic_write;
+use qari::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
 use qari::glossary::{
     CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
     knowledge_stats, normalize, numeral,
@@ -174,13 +174,7 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
         }
         GlossaryCommand::Import { file } => {
             let shown = file.display().to_string();
-            let bytes = std::fs::read(&file).with_context(|| format!("{shown}: cannot read"))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{shown}: not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
+            let text = read_text_capped(&file, GLOSSARY_IMPORT)?;
             let rows = import(&text).map_err(|e| anyhow::anyhow!("{shown}:{e}"))?;
             let mut good = Vec::new();
             for (line, row) in rows {

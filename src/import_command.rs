@@ -5,22 +5,28 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use qari::files::{
+    ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, read_text_capped, thousands,
+};
+
 use qari::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug};
 use qari::files::{atomic_write, with_lock};
 
-/// Reads `path` (or standard input for `-`) as UTF-8 text.
+/// Reads `path` (or standard input for `-`) as UTF-8 text, within
+/// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one).
 fn read_text(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
+    if shown != "-" {
+        return Ok(read_text_capped(path, TEXT_IMPORT)?);
+    }
     let mut bytes = Vec::new();
-    if shown == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-    } else {
-        if path.is_dir() {
-            bail!("{shown}: is a directory, expected a text file");
-        }
-        bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
+    std::io::stdin()
+        .take(TEXT_IMPORT.limit + 1)
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    if bytes.len() as u64 > TEXT_IMPORT.limit {
+        let found = "more than that on standard input".to_owned();
+        return Err(FileError::too_large(Path::new("standard input"), TEXT_IMPORT, found).into());
     }
     String::from_utf8(bytes).map_err(|e| {
         anyhow!(
@@ -54,8 +60,31 @@ pub fn import(
                 file.display()
             );
         }
+        // What is written must read back: within the caps of an article.
+        let too_long = imported.article.sentences.iter().position(|s| {
+            s.ar.chars().count() as u64 > SENTENCE_CHARS.limit
+        });
+        if let Some(number) = too_long {
+            bail!(
+                "{}: sentence {} is longer than the {} cap for {} (a line with no full stop?); nothing imported",
+                file.display(),
+                number + 1,
+                SENTENCE_CHARS.shown(),
+                SENTENCE_CHARS.what
+            );
+        }
+        let text = article_to_toml(&imported.article);
+        if text.len() as u64 > ARTICLE_FILE.limit {
+            bail!(
+                "{}: the article would be {} bytes, over the {} cap for {}; nothing imported",
+                file.display(),
+                thousands(text.len() as u64),
+                ARTICLE_FILE.shown(),
+                ARTICLE_FILE.what
+            );
+        }
         let path = dir.join(format!("{id}.toml"));
-        atomic_write(&path, article_to_toml(&imported.article).as_bytes())
+        atomic_write(&path, text.as_bytes())
             .with_context(|| format!("{}: cannot write", path.display()))?;
         Ok((id, imported, path))
     })

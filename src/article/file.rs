@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{Article, Meta, Origin, Sentence};
-use crate::files::{FileError, read_toml};
+use crate::files::{FileError, SENTENCE_CHARS, read_toml, thousands};
 
 /// Why an article could not be read.
 pub type ArticleError = FileError;
@@ -163,6 +163,16 @@ pub fn parse_article(
                 &"expected the sentence's text in `ar`, found an empty string",
             ));
         }
+        let length = entry.ar.get_ref().chars().count() as u64;
+        if length > SENTENCE_CHARS.limit {
+            let message = format!(
+                "the sentence is {} characters long, over the {} cap for {}; not read",
+                thousands(length),
+                SENTENCE_CHARS.shown(),
+                SENTENCE_CHARS.what
+            );
+            return Err(syntax(Some(entry.ar.span()), &message));
+        }
         let mut sentence = Sentence::new(entry.ar.into_inner(), entry.en, entry.notes);
         sentence.heading = entry.heading;
         sentence.starts_paragraph = entry.starts_paragraph;
@@ -252,6 +262,19 @@ mod tests {
             );
         }
         assert_eq!(again.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_over_the_cap_is_refused_where_it_starts() {
+        let long = "كلمة ".repeat(2_001);
+        assert_eq!(
+            error(&format!(
+                "[[sentence]]\nar = \"x\"\n[[sentence]]\nar = \"{long}\"\n"
+            )),
+            "a.toml:4:6: the sentence is 10,005 characters long, over the 10,000-character cap for a sentence; not read"
+        );
+        let longest = "كلمة ".repeat(2_000);
+        assert!(parse(&format!("[[sentence]]\nar = \"{longest}\"\n")).is_ok());
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
-use crate::files::{FileError, atomic_write, line_and_column, with_lock};
+use crate::files::{
+    ARTICLE_FILE, FileError, STATE_FILE, atomic_write, line_and_column, move_aside, read_capped,
+    with_lock,
+};
 
 /// The user's data folder.
 #[derive(Debug, Clone)]
@@ -52,11 +55,18 @@ pub enum StateError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{message}; kept as {backup} and started afresh")]
+    /// Not a regular file, say: left as it is, and not written over.
+    #[error("{0}; the reading position is not saved")]
+    File(FileError),
+    /// Moved aside (`backup` is then its new name) and started afresh; when
+    /// it could not be moved, `backup` is `None` and it is not written over.
+    #[error("{path}:{message}; {aside}")]
     Malformed {
         path: String,
         message: String,
-        backup: String,
+        backup: Option<String>,
+        /// What became of it, said.
+        aside: String,
     },
     #[error("{path}: cannot save the reading position: {source}")]
     Write {
@@ -125,28 +135,40 @@ impl Library {
     }
 
     /// Reads the reading state. A missing file is a fresh start; a malformed
-    /// one is moved aside (never overwritten) and reported.
+    /// one (or one over [`STATE_FILE`]) is moved aside (never over an older
+    /// backup) and reported; one that is not a regular file is reported and
+    /// left alone.
     pub fn load_state(&self) -> (ReadingState, Option<StateError>) {
         let path = self.state_path();
-        let shown = path.display().to_string();
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return (ReadingState::default(), None);
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::InvalidData => {
+        let bytes = match read_capped(&path, STATE_FILE) {
+            Ok(bytes) => bytes,
+            Err(error) if error.is_not_found() => return (ReadingState::default(), None),
+            Err(FileError::TooLarge { cap, found, .. }) => {
+                // A regular file: kept whole under its backup name.
+                let message = format!(
+                    " larger than the {} cap for {} ({found})",
+                    cap.shown(),
+                    cap.what
+                );
                 return (
                     ReadingState::default(),
-                    Some(self.set_aside(&path, "not UTF-8 text")),
+                    Some(self.set_aside(&path, &message)),
                 );
             }
-            Err(source) => {
+            Err(FileError::Io { source, .. }) => {
                 let error = StateError::Read {
-                    path: shown,
+                    path: path.display().to_string(),
                     source,
                 };
                 return (ReadingState::default(), Some(error));
             }
+            Err(other) => return (ReadingState::default(), Some(StateError::File(other))),
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            return (
+                ReadingState::default(),
+                Some(self.set_aside(&path, " not UTF-8 text")),
+            );
         };
         match toml::from_str(&text) {
             Ok(state) => (state, None),
@@ -163,14 +185,25 @@ impl Library {
     }
 
     fn set_aside(&self, path: &Path, message: &str) -> StateError {
-        let backup = path.with_extension("toml.broken");
-        // Best effort: if even the rename fails the next save overwrites a
-        // file that held nothing readable.
-        let _ = fs::rename(path, &backup);
+        let (backup, aside) = match move_aside(path) {
+            Ok(backup) => {
+                let shown = backup.display().to_string();
+                let aside = format!("kept as {shown} and started afresh");
+                (Some(shown), aside)
+            }
+            Err(error) => (
+                None,
+                format!(
+                    "could not be moved aside ({error}), so it is left as it is: \
+                     started afresh, and the reading position is not saved"
+                ),
+            ),
+        };
         StateError::Malformed {
             path: path.display().to_string(),
             message: message.to_owned(),
-            backup: backup.display().to_string(),
+            backup,
+            aside,
         }
     }
 
@@ -186,8 +219,21 @@ impl Library {
             source,
         };
         with_lock(&lock, || {
-            // A file that no longer reads was set aside by `load_state`.
-            let (mut state, _) = self.load_state();
+            // A file that no longer reads is set aside by `load_state`;
+            // one that could not be set aside, or is no regular file, is
+            // never written over.
+            let (mut state, problem) = self.load_state();
+            if let Some(problem) = problem
+                && !matches!(
+                    problem,
+                    StateError::Malformed {
+                        backup: Some(_),
+                        ..
+                    }
+                )
+            {
+                return Err(problem);
+            }
             state.last_article = Some(article.to_owned());
             state.position.insert(article.to_owned(), sentence);
             self.save_state(&state)
@@ -209,11 +255,7 @@ impl Library {
 
 /// Reads an article file; its id is the file name without `.toml`.
 pub fn load_article(path: &Path) -> Result<Article, ArticleError> {
-    if path.is_dir() {
-        let source = std::io::Error::other("is a directory, expected an article file");
-        return Err(FileError::io(path, source));
-    }
-    let bytes = fs::read(path).map_err(|source| FileError::io(path, source))?;
+    let bytes = read_capped(path, ARTICLE_FILE)?;
     let id = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -252,6 +294,52 @@ mod tests {
         assert!(error.unwrap().to_string().contains("state.toml.broken"));
         assert_eq!(
             fs::read_to_string(library.root.join("state.toml.broken")).unwrap(),
+            "position = 3\n"
+        );
+    }
+
+    #[test]
+    fn a_second_broken_state_gets_a_backup_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        fs::write(library.state_path(), "position = 3\n").unwrap();
+        library.load_state();
+        fs::write(library.state_path(), "[[oops\n").unwrap();
+        let (_, error) = library.load_state();
+        let error = error.unwrap().to_string();
+        assert!(error.contains("kept as "), "{error}");
+        assert!(
+            error.contains("state.toml.broken.2 and started afresh"),
+            "{error}"
+        );
+        let backup = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+        assert_eq!(backup("state.toml.broken"), "position = 3\n");
+        assert_eq!(backup("state.toml.broken.2"), "[[oops\n");
+        // Too large is set aside the same way.
+        let huge = "#".repeat((STATE_FILE.limit + 1) as usize);
+        fs::write(library.state_path(), &huge).unwrap();
+        let error = library.load_state().1.unwrap().to_string();
+        assert!(error.contains("larger than the 1 MiB cap"), "{error}");
+        assert_eq!(backup("state.toml.broken.3"), huge);
+    }
+
+    #[test]
+    fn a_broken_state_that_cannot_be_moved_is_not_claimed_kept_nor_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        // Every backup name taken: the move cannot happen (the same path
+        // as a read-only library, which root's tests cannot make).
+        fs::write(dir.path().join("state.toml.broken"), "").unwrap();
+        for n in 2..=1000 {
+            fs::write(dir.path().join(format!("state.toml.broken.{n}")), "").unwrap();
+        }
+        fs::write(library.state_path(), "position = 3\n").unwrap();
+        let error = library.load_state().1.unwrap().to_string();
+        assert!(!error.contains("kept as"), "{error}");
+        assert!(error.contains("could not be moved aside"), "{error}");
+        assert!(library.save_position("x", 2).is_err());
+        assert_eq!(
+            fs::read_to_string(library.state_path()).unwrap(),
             "position = 3\n"
         );
     }

@@ -9,16 +9,27 @@
 //! missing from the first kind is still glossed, marked as a reverse match.
 //!
 //! Loading reads each file once into memory (dictzip is gzip) and builds a
-//! hash index, so a lookup is a few hash probes, not a scan.
+//! hash index, so a lookup is a few hash probes, not a scan. Entries keep
+//! ranges into the one data buffer, so entries that share a definition
+//! share its bytes; a definition is turned into text when looked up. Every
+//! file is read within the caps of [`crate::files`] (regular files only,
+//! [`DICTIONARY_FILE`] each, [`DICTIONARY_DATA`] once decompressed).
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::normalize::{has_arabic_letter, normalize};
 use super::stem::{Analysis, analyses};
+use crate::files::{DICTIONARY_DATA, DICTIONARY_FILE, FileError, read_capped, thousands};
+
+/// At most this many entries of one dictionary answer one lookup (more
+/// say nothing a learner can read, and each costs its definition's text).
+const MAX_MATCHES: usize = 20;
+/// At most this many candidate entries are looked at per lookup.
+const MAX_CANDIDATES: usize = 200;
 
 /// A dictionary in memory.
 #[derive(Debug)]
@@ -27,12 +38,26 @@ pub struct Dictionary {
     pub name: String,
     /// True for an English → Arabic dictionary indexed by its definitions.
     pub reverse: bool,
-    /// All definitions, one after the other.
+    /// The data file (decompressed): the definitions.
     data: Vec<u8>,
-    /// Headword and definition span of each entry.
+    format: Format,
+    /// Headword and definition span (in `data`) of each entry.
     entries: Vec<(String, u32, u32)>,
-    /// Normalised Arabic key → entries.
+    /// Normalised Arabic key → entries; for a reverse dictionary →
+    /// definitions (indices into `bodies`).
     index: HashMap<String, Vec<u32>>,
+    /// A reverse dictionary's distinct definition spans: the entries that
+    /// share each.
+    bodies: Vec<Vec<u32>>,
+}
+
+/// How a definition's bytes become text.
+#[derive(Debug)]
+enum Format {
+    /// dictd: plain text, its first line the headword.
+    Dictd,
+    /// StarDict, with its `sametypesequence` (empty when absent).
+    StarDict(String),
 }
 
 /// A dictionary's answer for a word.
@@ -107,9 +132,8 @@ impl Dictionaries {
                 };
                 match loaded {
                     Ok(dictionary) => found.list.push(dictionary),
-                    Err(problem) => found
-                        .problems
-                        .push(format!("{}: {problem}", path.display())),
+                    // Each names the file it is about.
+                    Err(problem) => found.problems.push(problem),
                 }
             }
         }
@@ -133,9 +157,10 @@ impl Dictionaries {
 
 impl Dictionary {
     /// Entries for the best readings of a word: those of the lowest cost
-    /// that finds anything.
+    /// that finds anything (at most [`MAX_MATCHES`]).
     fn lookup(&self, readings: &[Analysis]) -> Vec<DictMatch> {
         let mut out: Vec<DictMatch> = Vec::new();
+        let mut candidates = 0;
         for analysis in readings {
             if out
                 .first()
@@ -143,14 +168,15 @@ impl Dictionary {
             {
                 break;
             }
-            for &entry in self.index.get(&analysis.stem).into_iter().flatten() {
-                let (headword, start, len) = &self.entries[entry as usize];
-                let text = self
-                    .data
-                    .get(*start as usize..(*start + *len) as usize)
-                    .map(String::from_utf8_lossy)
-                    .unwrap_or_default();
-                let (title, senses) = senses(headword, &text);
+            for entry in self.entries_for(&analysis.stem) {
+                candidates += 1;
+                if out.len() >= MAX_MATCHES || candidates > MAX_CANDIDATES {
+                    return out;
+                }
+                let Some((headword, ..)) = self.entries.get(entry as usize) else {
+                    continue;
+                };
+                let (title, senses) = senses(headword, &self.definition(entry));
                 if out.iter().any(|m| m.headword == title) {
                     continue;
                 }
@@ -166,6 +192,35 @@ impl Dictionary {
         out
     }
 
+    /// The entries indexed under `key`.
+    fn entries_for<'a>(&'a self, key: &str) -> Box<dyn Iterator<Item = u32> + 'a> {
+        let found = self.index.get(key).into_iter().flatten().copied();
+        if self.reverse {
+            Box::new(found.flat_map(|body| {
+                self.bodies
+                    .get(body as usize)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            }))
+        } else {
+            Box::new(found)
+        }
+    }
+
+    /// The text of entry `entry`'s definition, as dictd writes it: the
+    /// headword on the first line.
+    fn definition(&self, entry: u32) -> String {
+        let Some((headword, start, len)) = self.entries.get(entry as usize) else {
+            return String::new();
+        };
+        let bytes = span(&self.data, *start, *len);
+        match &self.format {
+            Format::Dictd => String::from_utf8_lossy(bytes).into_owned(),
+            Format::StarDict(sequence) => format!("{headword}\n{}", stardict_text(bytes, sequence)),
+        }
+    }
+
     /// How many headwords it has.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -176,14 +231,23 @@ impl Dictionary {
     }
 
     /// Builds the index: by headword when most headwords are Arabic, else by
-    /// the Arabic words and phrases of the definitions.
-    fn build(name: String, data: Vec<u8>, entries: Vec<(String, u32, u32)>) -> Dictionary {
+    /// the Arabic words and phrases of the definitions (each distinct
+    /// definition span read once, however many entries share it).
+    fn build(
+        name: String,
+        data: Vec<u8>,
+        format: Format,
+        entries: Vec<(String, u32, u32)>,
+    ) -> Result<Dictionary, String> {
         let arabic = entries
             .iter()
             .filter(|(h, ..)| has_arabic_letter(h))
             .count();
         let reverse = arabic * 2 < entries.len();
         let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut bodies: Vec<Vec<u32>> = Vec::new();
+        let mut body_of: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut scanned: u64 = 0;
         for (number, (headword, start, len)) in entries.iter().enumerate() {
             let number = number as u32;
             if !reverse {
@@ -192,11 +256,33 @@ impl Dictionary {
                 }
                 continue;
             }
-            let Some(text) = data.get(*start as usize..(*start + *len) as usize) else {
+            let next = bodies.len() as u32;
+            let body = *body_of.entry((*start, *len)).or_insert(next);
+            if body < next {
+                bodies[body as usize].push(number);
                 continue;
+            }
+            bodies.push(vec![number]);
+            // Overlapping spans could make the text to index far larger
+            // than the data: refused past twice the data cap.
+            scanned += u64::from(*len);
+            if scanned > 2 * DICTIONARY_DATA.limit {
+                return Err(format!(
+                    "its entries' definitions overlap: more than {} bytes of definitions to index; not loaded",
+                    thousands(2 * DICTIONARY_DATA.limit)
+                ));
+            }
+            let bytes = span(&data, *start, *len);
+            let text = match &format {
+                // The first line is the headword.
+                Format::Dictd => String::from_utf8_lossy(bytes)
+                    .lines()
+                    .skip(1)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Format::StarDict(sequence) => stardict_text(bytes, sequence),
             };
-            let text = String::from_utf8_lossy(text);
-            for line in text.lines().skip(1) {
+            for line in text.lines() {
                 for phrase in line.split([',', ';', '،', '؛']) {
                     let phrase = phrase
                         .trim()
@@ -204,21 +290,30 @@ impl Dictionary {
                         .trim();
                     if has_arabic_letter(phrase) {
                         let keys = index.entry(normalize(phrase)).or_default();
-                        if !keys.contains(&number) {
-                            keys.push(number);
+                        if keys.last() != Some(&body) {
+                            keys.push(body);
                         }
                     }
                 }
             }
         }
-        Dictionary {
+        Ok(Dictionary {
             name,
             reverse,
             data,
+            format,
             entries,
             index,
-        }
+            bodies,
+        })
     }
+}
+
+/// The bytes of a definition span (empty when out of range).
+fn span(data: &[u8], start: u32, len: u32) -> &[u8] {
+    let start = start as usize;
+    data.get(start..start.saturating_add(len as usize))
+        .unwrap_or_default()
 }
 
 /// The title and senses of a definition. dictd definitions start with the
@@ -250,22 +345,54 @@ fn senses(headword: &str, text: &str) -> (String, Vec<String>) {
     (title, senses)
 }
 
+/// A dictionary file, within [`DICTIONARY_FILE`]; errors name the file.
 fn read_all(path: &Path) -> Result<Vec<u8>, String> {
-    fs::read(path).map_err(|e| e.to_string())
+    read_capped(path, DICTIONARY_FILE).map_err(|e| e.to_string())
 }
 
-/// A `.dict` file, or its dictzip'd `.dict.dz` (gzip, read whole).
+/// The `.dict` file next to `base` (`NAME.index` or `NAME.ifo`), or its
+/// dictzip'd `.dict.dz` (gzip, decompressed whole within
+/// [`DICTIONARY_DATA`]).
 fn read_dict_data(base: &Path) -> Result<Vec<u8>, String> {
     let plain = base.with_extension("dict");
-    if plain.exists() {
+    // Present, even as a FIFO or a dangling link: read_capped says what.
+    if fs::symlink_metadata(&plain).is_ok() {
         return read_all(&plain);
     }
     let zipped = base.with_extension("dict.dz");
-    let bytes = read_all(&zipped)?;
-    let mut data = Vec::new();
-    flate2::read::MultiGzDecoder::new(&bytes[..])
+    if fs::symlink_metadata(&zipped).is_err() {
+        return Err(format!(
+            "{}: missing (and no {} either): expected the definitions of {} there",
+            plain.display(),
+            zipped.file_name().unwrap_or_default().to_string_lossy(),
+            base.display()
+        ));
+    }
+    inflate(&zipped, &read_all(&zipped)?)
+}
+
+/// Decompresses gzip `bytes` (every member, as dictzip has), refusing more
+/// than [`DICTIONARY_DATA`]: a first pass only counts (a gzip bomb is
+/// refused without being held), the second keeps.
+fn inflate(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let cap = DICTIONARY_DATA;
+    let broken = |e: io::Error| format!("{}: not valid gzip: {e}", path.display());
+    let too_large = || {
+        FileError::too_large(path, cap, "more than that once decompressed".to_owned()).to_string()
+    };
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes).take(cap.limit + 1);
+    let size = io::copy(&mut decoder, &mut io::sink()).map_err(broken)?;
+    if size > cap.limit {
+        return Err(too_large());
+    }
+    let mut data = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(cap.limit + 1)
         .read_to_end(&mut data)
-        .map_err(|e| format!("{}: {e}", zipped.display()))?;
+        .map_err(broken)?;
+    if data.len() as u64 > cap.limit {
+        return Err(too_large());
+    }
     Ok(data)
 }
 
@@ -278,38 +405,40 @@ fn file_stem(path: &Path) -> String {
 /// dictd: each index line is `headword TAB offset TAB length`, offset and
 /// length in dictd's base 64.
 fn load_dictd(index_path: &Path) -> Result<Dictionary, String> {
+    let at = |message: String| format!("{}: {message}", index_path.display());
     let index = String::from_utf8(read_all(index_path)?)
-        .map_err(|_| "the index is not UTF-8".to_owned())?;
+        .map_err(|_| at("not UTF-8 text, expected a dictd index".to_owned()))?;
     let data = read_dict_data(index_path)?;
+    let data_len = u32::try_from(data.len()).unwrap_or(u32::MAX) as usize;
     let mut entries = Vec::new();
     for (number, line) in index.lines().enumerate() {
         let mut fields = line.split('\t');
         let (Some(headword), Some(offset), Some(length)) =
             (fields.next(), fields.next(), fields.next())
         else {
-            return Err(format!(
+            return Err(at(format!(
                 "line {}: expected headword, offset and length separated by tabs",
                 number + 1
-            ));
+            )));
         };
         if headword.starts_with("00database") || headword.starts_with("00-database") {
             continue; // dictd's own metadata entries
         }
         let (Some(offset), Some(length)) = (base64(offset), base64(length)) else {
-            return Err(format!(
+            return Err(at(format!(
                 "line {}: offset or length is not dictd base 64",
                 number + 1
-            ));
+            )));
         };
-        if offset as usize + length as usize > data.len() {
-            return Err(format!(
+        if offset as usize + length as usize > data_len {
+            return Err(at(format!(
                 "line {}: the entry runs past the end of the data",
                 number + 1
-            ));
+            )));
         }
         entries.push((headword.to_owned(), offset, length));
     }
-    Ok(Dictionary::build(file_stem(index_path), data, entries))
+    Dictionary::build(file_stem(index_path), data, Format::Dictd, entries).map_err(at)
 }
 
 fn base64(text: &str) -> Option<u32> {
@@ -334,10 +463,11 @@ fn base64(text: &str) -> Option<u32> {
 /// StarDict: `.ifo` (key=value lines), `.idx` (headword NUL, then offset and
 /// size as big-endian u32, or u64 offsets with `idxoffsetbits=64`), `.dict`.
 fn load_stardict(ifo_path: &Path) -> Result<Dictionary, String> {
-    let ifo =
-        String::from_utf8(read_all(ifo_path)?).map_err(|_| "the .ifo is not UTF-8".to_owned())?;
+    let in_ifo = |message: &str| format!("{}: {message}", ifo_path.display());
+    let ifo = String::from_utf8(read_all(ifo_path)?)
+        .map_err(|_| in_ifo("not UTF-8 text, expected a StarDict .ifo"))?;
     if !ifo.starts_with("StarDict's dict ifo file") {
-        return Err("not a StarDict .ifo file (first line)".into());
+        return Err(in_ifo("not a StarDict .ifo file (first line)"));
     }
     let setting = |key: &str| {
         ifo.lines()
@@ -347,36 +477,43 @@ fn load_stardict(ifo_path: &Path) -> Result<Dictionary, String> {
     let wide = setting("idxoffsetbits") == Some("64");
     let sequence = setting("sametypesequence").unwrap_or("").to_owned();
     let name = setting("bookname").map_or_else(|| file_stem(ifo_path), str::to_owned);
-    let idx = read_all(&ifo_path.with_extension("idx"))?;
-    let raw = read_dict_data(ifo_path)?;
+    let idx_path = ifo_path.with_extension("idx");
+    let in_idx = |message: String| format!("{}: {message}", idx_path.display());
+    let idx = read_all(&idx_path)?;
+    let data = read_dict_data(ifo_path)?;
     let mut entries = Vec::new();
-    let mut data = Vec::new();
     let mut at = 0;
     while at < idx.len() {
         let end = idx[at..]
             .iter()
             .position(|&b| b == 0)
-            .ok_or("a headword in the .idx has no NUL")?
+            .ok_or_else(|| in_idx("a headword has no NUL after it".to_owned()))?
             + at;
         let headword = String::from_utf8_lossy(&idx[at..end]).into_owned();
         let width = if wide { 8 } else { 4 };
         let number = |from: usize, len: usize| -> Result<u64, String> {
             idx.get(from..from + len)
                 .map(|b| b.iter().fold(0u64, |v, &x| v << 8 | u64::from(x)))
-                .ok_or_else(|| "the .idx ends inside an entry".to_owned())
+                .ok_or_else(|| in_idx("it ends inside an entry".to_owned()))
         };
-        let offset = number(end + 1, width)? as usize;
-        let size = number(end + 1 + width, 4)? as usize;
+        let offset = number(end + 1, width)?;
+        let size = number(end + 1 + width, 4)?;
         at = end + 1 + width + 4;
-        let Some(body) = raw.get(offset..offset + size) else {
-            return Err(format!("entry {headword:?} runs past the end of the .dict"));
+        let span = offset
+            .checked_add(size)
+            .filter(|&end| end <= data.len() as u64)
+            .and_then(|_| Some((u32::try_from(offset).ok()?, u32::try_from(size).ok()?)));
+        let Some((offset, size)) = span else {
+            return Err(in_idx(format!(
+                "entry {headword:?} runs past the end of the .dict"
+            )));
         };
-        let text = stardict_text(body, &sequence);
-        let start = data.len() as u32;
-        data.extend_from_slice(format!("{headword}\n{text}").as_bytes());
-        entries.push((headword, start, data.len() as u32 - start));
+        // The definition stays in `data`, shared with any entry that
+        // points at the same bytes.
+        entries.push((headword, offset, size));
     }
-    Ok(Dictionary::build(name, data, entries))
+    Dictionary::build(name, data, Format::StarDict(sequence), entries)
+        .map_err(|message| in_ifo(&message))
 }
 
 /// The text of a StarDict entry: with `sametypesequence` the fields follow

@@ -3,7 +3,6 @@
 //! which qari changes only under a lock, re-reading it first, and writes
 //! atomically, so concurrent writers and crashes never lose an entry.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +10,7 @@ use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
 use super::normalize::normalize;
-use crate::files::{FileError, atomic_write, read_toml, with_lock};
+use crate::files::{FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock};
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -79,9 +78,10 @@ pub fn parse_glossary(
     })
 }
 
-/// Reads a glossary file from disk.
+/// Reads a glossary file from disk (a regular file within
+/// [`GLOSSARY_FILE`]).
 pub fn load_glossary_file(path: &Path) -> Result<GlossaryFile, GlossaryError> {
-    let bytes = fs::read(path).map_err(|source| FileError::io(path, source))?;
+    let bytes = read_capped(path, GLOSSARY_FILE)?;
     parse_glossary(&bytes, path, false)
 }
 
@@ -261,10 +261,10 @@ impl UserGlossary {
     /// Reads the file (a missing one is empty).
     pub fn read(&self) -> Result<Vec<Entry>, GlossaryError> {
         let path = self.path();
-        match fs::read(&path) {
+        match read_capped(&path, GLOSSARY_FILE) {
             Ok(bytes) => Ok(parse_glossary(&bytes, &path, false)?.entries),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(source) => Err(FileError::io(&path, source).into()),
+            Err(error) if error.is_not_found() => Ok(Vec::new()),
+            Err(error) => Err(error.into()),
         }
     }
 
@@ -290,7 +290,10 @@ impl UserGlossary {
         };
         let path = self.path();
         let mut entries = self.read().map_err(|error| match error {
-            GlossaryError::File(FileError::Io { .. }) => error,
+            // These name the file and say what was refused already.
+            GlossaryError::File(
+                FileError::Io { .. } | FileError::NotRegular { .. } | FileError::TooLarge { .. },
+            ) => error,
             other => GlossaryError::ReadOnly {
                 path: path.display().to_string(),
                 reason: other.to_string(),
@@ -305,7 +308,12 @@ impl UserGlossary {
         }
         let body = toml::to_string(&FileOut { entry: &entries })
             .map_err(|e| io(&path)(std::io::Error::other(e)))?;
-        atomic_write(&path, format!("{HEADER}{body}").as_bytes()).map_err(io(&path))?;
+        let text = format!("{HEADER}{body}");
+        if text.len() as u64 > GLOSSARY_FILE.limit {
+            // Written, it could not be read back: refused, file unchanged.
+            return Err(FileError::would_be_too_large(&path, GLOSSARY_FILE, text.len()).into());
+        }
+        atomic_write(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(result)
     }
 }
@@ -313,6 +321,7 @@ impl UserGlossary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn add_update_replace_remove_round_trip() {
