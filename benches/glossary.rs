@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qari::article::Library;
-use qari::glossary::{Dictionaries, Glossary};
+use qari::glossary::{Dictionaries, Entry, Glossary, UserGlossary};
 
 fn dictionary_dirs() -> Vec<PathBuf> {
     vec![PathBuf::from("/usr/share/dictd")]
@@ -75,5 +75,42 @@ fn loading(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, lookups, loading);
+/// `glossary import` of 20,000 rows under the lock into a glossary of
+/// 10,000 (half of the rows update an entry, half add one): the reader
+/// waits behind the lock meanwhile, so this must stay well under 2 s.
+fn import_20000_rows(c: &mut Criterion) {
+    let existing: Vec<Entry> = (0..10_000).map(|i| Entry::new(&word(i), "old")).collect();
+    let rows: Vec<Entry> = (5_000..25_000)
+        .map(|i| Entry::new(&word(i), "new"))
+        .collect();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("20000_rows_into_10000_entries", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let user = UserGlossary::new(dir.path());
+                user.add_all(existing.clone()).unwrap();
+                (dir, user, rows.clone())
+            },
+            |(dir, user, rows)| {
+                black_box(user.add_all(rows).unwrap());
+                dir
+            },
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    group.finish();
+}
+
+/// A distinct Arabic headword for `n` (its digits as letters).
+fn word(n: usize) -> String {
+    let letters = ['ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر'];
+    format!("ك{n}")
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| letters[d as usize]))
+        .collect()
+}
+
+criterion_group!(benches, lookups, loading, import_20000_rows);
 criterion_main!(benches);
