@@ -368,7 +368,10 @@ fn load_stardict(ifo_path: &Path) -> Result<Dictionary, String> {
         let offset = number(end + 1, width)? as usize;
         let size = number(end + 1 + width, 4)? as usize;
         at = end + 1 + width + 4;
-        let Some(body) = raw.get(offset..offset + size) else {
+        let Some(body) = offset
+            .checked_add(size)
+            .and_then(|end| raw.get(offset..end))
+        else {
             return Err(format!("entry {headword:?} runs past the end of the .dict"));
         };
         let text = stardict_text(body, &sequence);
