@@ -139,3 +139,25 @@ fn broken_dictionaries_are_reported_not_fatal() {
     );
     assert!(loaded.problems[1].ends_with("worse.ifo: not a StarDict .ifo file (first line)"));
 }
+
+/// Found by `fuzz/fuzz_targets/stardict.rs`: a 64-bit offset near `u64::MAX`
+/// overflowed `offset + size` (a panic where overflow is checked).
+#[test]
+fn a_stardict_offset_past_any_end_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let ifo = "StarDict's dict ifo file\nversion=3.0.0\nidxoffsetbits=64\n";
+    std::fs::write(dir.path().join("wide.ifo"), ifo).unwrap();
+    let mut idx = b"s\0".to_vec();
+    idx.extend([0xff; 8]); // offset u64::MAX
+    idx.extend(1u32.to_be_bytes()); // size 1
+    std::fs::write(dir.path().join("wide.idx"), idx).unwrap();
+    std::fs::write(dir.path().join("wide.dict"), "x").unwrap();
+    let loaded = Dictionaries::load(&[dir.path().to_path_buf()]);
+    assert!(loaded.list.is_empty());
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].ends_with("wide.idx: entry \"s\" runs past the end of the .dict"),
+        "{:?}",
+        loaded.problems
+    );
+}

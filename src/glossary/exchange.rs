@@ -205,9 +205,21 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
     let column = |name: &str| header.iter().position(|h| h == name);
     let lute = column("term").is_some() && column("language").is_some();
     if !lute && column("headword").is_none() {
+        // The header as read, control characters escaped: a quoted field
+        // may hold a line break or an escape sequence.
+        let found: String = header
+            .join(",")
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         return Err(format!(
-            "line 1: expected a header with `headword` (qari's CSV) or `language,term,translation` (LUTE), found `{}`",
-            header.join(",")
+            "line 1: expected a header with `headword` (qari's CSV) or `language,term,translation` (LUTE), found `{found}`"
         ));
     }
     let mut rows = Vec::new();
@@ -384,5 +396,13 @@ mod tests {
                 .unwrap_err()
                 .starts_with("line 1: expected a header")
         );
+    }
+
+    /// Found by `fuzz/fuzz_targets/import.rs`: a quoted header field
+    /// carried its line break (or an escape sequence) into the message.
+    #[test]
+    fn a_bad_header_is_shown_on_one_line() {
+        let error = import("\"a\nb\",\"\u{1b}[31m\"\n1,2\n").unwrap_err();
+        assert!(error.ends_with("found `a\\nb,\\u{1b}[31m`"), "{error}");
     }
 }
