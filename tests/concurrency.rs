@@ -134,3 +134,200 @@ fn a_translation_saved_keeps_the_comments_of_a_hand_written_file() {
     );
     assert_eq!(load_article(&path).unwrap().sentences[1].en, "Second news.");
 }
+
+/// One command of the randomised test, and whether it exited 0.
+#[derive(Debug, Clone)]
+enum Op {
+    Add {
+        word: usize,
+        gloss: String,
+    },
+    AddWithNote {
+        word: usize,
+        gloss: String,
+        note: String,
+    },
+    Remove {
+        word: usize,
+    },
+    Import {
+        rows: Vec<(usize, String)>,
+    },
+}
+
+const WORDS: [&str; 4] = ["نفير", "سيطر", "حليف", "معركة"];
+
+/// A small deterministic generator (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn run_op(library: &std::path::Path, op: &Op, scratch: &std::path::Path) -> bool {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_qari"));
+    command.env("QARI_LIBRARY", library);
+    match op {
+        Op::Add { word, gloss } => {
+            command.args(["glossary", "add", WORDS[*word], "--gloss", gloss])
+        }
+        Op::AddWithNote { word, gloss, note } => command.args([
+            "glossary",
+            "add",
+            WORDS[*word],
+            "--gloss",
+            gloss,
+            "--note",
+            note,
+        ]),
+        Op::Remove { word } => command.args(["glossary", "rm", WORDS[*word]]),
+        Op::Import { rows } => {
+            let mut csv = String::from("headword,senses\n");
+            for (word, gloss) in rows {
+                csv.push_str(&format!("{},{gloss}\n", WORDS[*word]));
+            }
+            std::fs::write(scratch, csv).unwrap();
+            command.args(["glossary", "import"]).arg(scratch)
+        }
+    };
+    command.output().unwrap().status.success()
+}
+
+/// The effect of one acknowledged command on one word's entry (gloss,
+/// note), or none when the command is impossible from that state.
+fn apply(state: Word, op: &Op, word: usize) -> Option<Word> {
+    let note = |s: &Word| s.as_ref().map_or(String::new(), |(_, n)| n.clone());
+    match op {
+        Op::Add { gloss, .. } => Some(Some((gloss.clone(), note(&state)))),
+        Op::AddWithNote { gloss, note, .. } => Some(Some((gloss.clone(), note.clone()))),
+        // An acknowledged removal found the entry.
+        Op::Remove { .. } => state.is_some().then_some(None),
+        Op::Import { rows } => {
+            let gloss = rows
+                .iter()
+                .rev()
+                .find(|(w, _)| *w == word)
+                .map(|(_, g)| g.clone());
+            gloss.map(|gloss| Some((gloss, note(&state))))
+        }
+    }
+}
+
+/// A word's entry: its gloss and note, or none.
+type Word = Option<(String, String)>;
+
+/// Whether some interleaving of `a` and `b` (each in its own order) takes
+/// the word from no entry to `last`. Positions found to lead nowhere are
+/// remembered, so a state no order reaches is told in polynomial time.
+fn reachable(a: &[Op], b: &[Op], word: usize, last: &Word) -> bool {
+    fn search(
+        (a, b): (&[Op], &[Op]),
+        (i, j): (usize, usize),
+        state: Word,
+        word: usize,
+        last: &Word,
+        dead: &mut std::collections::HashSet<(usize, usize, Word)>,
+    ) -> bool {
+        if i == a.len() && j == b.len() {
+            return &state == last;
+        }
+        if dead.contains(&(i, j, state.clone())) {
+            return false;
+        }
+        let found = a
+            .get(i)
+            .and_then(|op| apply(state.clone(), op, word))
+            .is_some_and(|next| search((a, b), (i + 1, j), next, word, last, dead))
+            || b.get(j)
+                .and_then(|op| apply(state.clone(), op, word))
+                .is_some_and(|next| search((a, b), (i, j + 1), next, word, last, dead));
+        if !found {
+            dead.insert((i, j, state));
+        }
+        found
+    }
+    search(
+        (a, b),
+        (0, 0),
+        None,
+        word,
+        last,
+        &mut std::collections::HashSet::new(),
+    )
+}
+
+fn touches(op: &Op, word: usize) -> bool {
+    match op {
+        Op::Add { word: w, .. } | Op::AddWithNote { word: w, .. } | Op::Remove { word: w } => {
+            *w == word
+        }
+        Op::Import { rows } => rows.iter().any(|(w, _)| *w == word),
+    }
+}
+
+#[test]
+fn two_processes_of_200_random_commands_end_in_a_serial_state() {
+    let library = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let actors: Vec<_> = ["A", "B"]
+        .into_iter()
+        .enumerate()
+        .map(|(seed, name)| {
+            let library = library.path().to_path_buf();
+            let csv = scratch.path().join(format!("{name}.csv"));
+            std::thread::spawn(move || {
+                let mut random = Lcg(seed as u64 + 7);
+                let mut acknowledged = Vec::new();
+                for i in 0..200 {
+                    let word = random.below(4) as usize;
+                    let gloss = format!("{name}{i}");
+                    let op = match random.below(10) {
+                        0..=3 => Op::Add { word, gloss },
+                        4..=5 => Op::AddWithNote {
+                            word,
+                            gloss,
+                            note: format!("note {name}{i}"),
+                        },
+                        6..=7 => Op::Remove { word },
+                        _ => Op::Import {
+                            rows: vec![
+                                (word, gloss.clone()),
+                                (random.below(4) as usize, format!("{gloss}b")),
+                            ],
+                        },
+                    };
+                    if run_op(&library, &op, &csv) {
+                        acknowledged.push(op);
+                    }
+                }
+                acknowledged
+            })
+        })
+        .collect();
+    let mut logs: Vec<Vec<Op>> = actors.into_iter().map(|a| a.join().unwrap()).collect();
+    let (b, a) = (logs.pop().unwrap(), logs.pop().unwrap());
+    assert!(a.len() > 100 && b.len() > 100, "{} {}", a.len(), b.len());
+    let entries = qari::glossary::UserGlossary::new(library.path().join("glossary"))
+        .read()
+        .expect("the file parses");
+    for (word, headword) in WORDS.iter().enumerate() {
+        let last = entries
+            .iter()
+            .find(|e| e.headword == *headword)
+            .map(|e| (e.gloss().to_owned(), e.notes.clone()));
+        let mine: Vec<Op> = a.iter().filter(|op| touches(op, word)).cloned().collect();
+        let theirs: Vec<Op> = b.iter().filter(|op| touches(op, word)).cloned().collect();
+        assert!(
+            reachable(&mine, &theirs, word, &last),
+            "{headword}: {last:?} is reached by no serial order of the {} and {} acknowledged commands",
+            mine.len(),
+            theirs.len()
+        );
+    }
+}
