@@ -42,7 +42,9 @@ pub fn check_position(bytes: &[u8], line: usize, column: usize) {
 
 /// A folder of this process's own (in /dev/shm when there is one, so the
 /// dictionary targets' files stay in memory), made once, emptied by
-/// [`dict_files`] on every run.
+/// [`dict_files`] on every run. libFuzzer exits without running destructors,
+/// so each folder outlives its process: the folders of processes gone (no
+/// `/proc/PID`) are removed when a new one is made.
 pub fn folder() -> &'static std::path::PathBuf {
     static FOLDER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     FOLDER.get_or_init(|| {
@@ -52,6 +54,16 @@ pub fn folder() -> &'static std::path::PathBuf {
         } else {
             std::env::temp_dir()
         };
+        let proc = Path::new("/proc/self").exists();
+        for stale in std::fs::read_dir(&base).into_iter().flatten().flatten() {
+            let name = stale.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name.strip_prefix("qari-fuzz-").filter(|_| proc)
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && !Path::new("/proc").join(pid).exists()
+            {
+                let _ = std::fs::remove_dir_all(stale.path());
+            }
+        }
         let dir = base.join(format!("qari-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("create the fuzz folder");
         dir
