@@ -103,13 +103,16 @@ pub fn load_and_look_up(
 ) -> Option<usize> {
     use qari::glossary::{Dictionaries, has_arabic_letter};
     let found = Dictionaries::load(std::slice::from_ref(dir));
-    let file = dir.join(main).display().to_string();
+    // A problem names the file of this dictionary it is about (the index,
+    // the .ifo, the .idx or the .dict).
+    let stem = main.rsplit_once('.').map_or(main, |(stem, _)| stem);
+    let prefix = dir.join(stem).display().to_string();
     let dictionary = match (found.list.as_slice(), found.problems.as_slice()) {
         ([], [problem]) => {
-            assert!(
-                problem.starts_with(&format!("{file}: ")),
-                "the problem does not name {file:?}: {problem:?}"
-            );
+            let named = problem
+                .split_once(": ")
+                .is_some_and(|(path, _)| path.starts_with(&format!("{prefix}.")));
+            assert!(named, "the problem does not name a file {prefix}.*: {problem:?}");
             assert!(!problem.contains('\n'), "problem spans lines: {problem:?}");
             return None;
         }
