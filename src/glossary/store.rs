@@ -30,6 +30,17 @@ pub enum GlossaryError {
     Entry(#[from] EntryError),
     #[error("no entry {0:?} in your glossary ({1})")]
     NotFound(String, String),
+    #[error("your glossary already has an entry {0:?}: edit that one, or delete it first")]
+    Exists(String),
+}
+
+/// Where the entry `headword` is in `entries`, or `NotFound` naming the file.
+fn position_of(entries: &[Entry], headword: &str, file: &Path) -> Result<usize, GlossaryError> {
+    let key = normalize(headword);
+    entries
+        .iter()
+        .position(|e| normalize(&e.headword) == key)
+        .ok_or_else(|| GlossaryError::NotFound(headword.to_owned(), file.display().to_string()))
 }
 
 /// One glossary file's entries.
@@ -163,13 +174,10 @@ impl UserGlossary {
         headword: &str,
         change: impl FnOnce(&mut Entry),
     ) -> Result<(), GlossaryError> {
-        let key = normalize(headword);
-        let shown = self.path().display().to_string();
+        let file = self.path();
         self.change(|entries| {
-            let entry = entries
-                .iter_mut()
-                .find(|e| normalize(&e.headword) == key)
-                .ok_or_else(|| GlossaryError::NotFound(headword.to_owned(), shown))?;
+            let position = position_of(entries, headword, &file)?;
+            let entry = &mut entries[position];
             change(entry);
             entry.validate()?;
             entry.updated = now();
@@ -218,20 +226,18 @@ impl UserGlossary {
     /// The entry `old_headword` as it is on disk, with the fields the
     /// learner edited in a form set from `edited` (headword, glosses, root,
     /// part of speech, notes: an emptied field is cleared); its status,
-    /// review history, forms and the rest are kept. An entry with the new
-    /// headword, if another, gives way to it.
+    /// review history, forms and the rest are kept. A new headword that
+    /// another entry has is refused: that entry is never lost.
     pub fn edit(&self, old_headword: &str, mut edited: Entry) -> Result<Saved, GlossaryError> {
         edited.validate()?;
-        let old = normalize(old_headword);
-        let new = normalize(&edited.headword);
-        let shown = self.path().display().to_string();
+        let renamed = normalize(old_headword) != normalize(&edited.headword);
+        let file = self.path();
         self.change(|entries| {
-            let position = entries
-                .iter()
-                .position(|e| normalize(&e.headword) == old)
-                .ok_or_else(|| GlossaryError::NotFound(old_headword.to_owned(), shown))?;
+            let position = position_of(entries, old_headword, &file)?;
+            if renamed && position_of(entries, &edited.headword, &file).is_ok() {
+                return Err(GlossaryError::Exists(edited.headword.clone()));
+            }
             let mut entry = entries.remove(position);
-            entries.retain(|e| normalize(&e.headword) != new);
             entry.headword = edited.headword;
             entry.senses = edited.senses;
             entry.root = edited.root;
@@ -247,14 +253,12 @@ impl UserGlossary {
     /// Removes the entry `headword`; returns how many went.
     pub fn remove(&self, headword: &str) -> Result<usize, GlossaryError> {
         let key = normalize(headword);
-        let shown = self.path().display().to_string();
+        let file = self.path();
         self.change(|entries| {
+            position_of(entries, headword, &file)?;
             let before = entries.len();
             entries.retain(|e| normalize(&e.headword) != key);
-            match before - entries.len() {
-                0 => Err(GlossaryError::NotFound(headword.to_owned(), shown)),
-                removed => Ok(removed),
-            }
+            Ok(before - entries.len())
         })
     }
 
@@ -344,6 +348,12 @@ mod tests {
         assert_eq!(entries[0].gloss(), "call to arms");
         assert!(!entries[0].created.is_empty());
         user.edit("سيطر", Entry::new("سيطرة", "control")).unwrap();
+        // A rename onto another entry's headword would lose that entry.
+        assert!(matches!(
+            user.edit("سيطرة", Entry::new("نفير", "x")),
+            Err(GlossaryError::Exists(_))
+        ));
+        assert_eq!(user.read().unwrap().len(), 2);
         assert_eq!(user.read().unwrap()[1].headword, "سيطرة");
         assert_eq!(user.remove("نفير").unwrap(), 1);
         assert!(matches!(
