@@ -3,12 +3,14 @@
 //! binary, the tests and the benchmarks share it.
 //!
 //! Layers, each depending only on those after it:
-//! `ui` (draws) → `app` (state, actions, keys) → `article` → `text` (engine).
+//! `runtime` (carries out the app's effects) → `ui` (draws) → `app` (state,
+//! messages, keys; no I/O) → `article`, `glossary` → `text` (engine).
 
 pub mod app;
 pub mod article;
 pub mod files;
 pub mod glossary;
 pub mod render;
+pub mod runtime;
 pub mod text;
 pub mod ui;

@@ -10,6 +10,7 @@ use qari::app::keys::{action_for_event, action_for_key, scope_for};
 use qari::app::{Action, App, Focus, Options, Row, Side};
 use qari::article::Library;
 use qari::glossary::Glossary;
+use qari::runtime::{Executor, Inline};
 use qari::text::{Direction, LayoutOptions, layout};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -17,25 +18,26 @@ use ratatui::crossterm::event::{
 
 /// The reader on the bundled article with the bundled glossary; entries
 /// are saved nowhere.
-fn app_at(columns: u16, rows: u16) -> App {
-    let mut app = App::new(bundled_article(), 0, Options::default())
-        .with_glossary(Glossary::load(None), None);
+fn app_at(columns: u16, rows: u16) -> Inline {
+    let app =
+        App::new(bundled_article(), 0, Options::default()).with_glossary(Glossary::load(None));
+    let mut app = Inline::new(app, Executor::new(None));
     app.update(Action::Resize { columns, rows });
     app
 }
 
-fn press(app: &mut App, code: KeyCode) {
+fn press(app: &mut Inline, code: KeyCode) {
     press_with(app, code, KeyModifiers::NONE);
 }
 
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+fn press_with(app: &mut Inline, code: KeyCode, modifiers: KeyModifiers) {
     let scope = scope_for(app.focus, app.overlay.as_ref());
     let action = action_for_key(KeyEvent::new(code, modifiers), scope)
         .unwrap_or_else(|| panic!("{code:?} is not bound"));
     app.update(action);
 }
 
-fn chars(app: &mut App, keys: &str) {
+fn chars(app: &mut Inline, keys: &str) {
     for c in keys.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -414,11 +416,12 @@ fn translation_and_notes_lines_fit_the_study_panel_at_every_size() {
 }
 
 /// The reader with the bundled glossary, saving to a temporary library.
-fn app_with_library(library: &std::path::Path) -> App {
-    let dir = library.join("glossary");
-    let glossary = Glossary::load(Some(&dir));
-    let mut app = App::new(bundled_article(), 0, Options::default())
-        .with_glossary(glossary, Some(qari::glossary::UserGlossary::new(dir)));
+fn app_with_library(library: &std::path::Path) -> Inline {
+    let glossary = Glossary::load(Some(&library.join("glossary")));
+    let app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(glossary)
+        .with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -426,7 +429,7 @@ fn app_with_library(library: &std::path::Path) -> App {
     app
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Inline, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -660,8 +663,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
 #[test]
 fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy() {
     let library = tempfile::tempdir().unwrap();
-    let mut app =
-        app_with_library(library.path()).with_articles_dir(library.path().join("articles"));
+    let mut app = app_with_library(library.path());
     chars(&mut app, "j");
     chars(&mut app, "E");
     assert_eq!(
@@ -758,7 +760,7 @@ fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
     chars(&mut app, "2"); // بعد: an entry of the learner's, status 2, met here
     chars(&mut app, "w");
     chars(&mut app, "1");
-    assert_eq!(due_entries(&app.glossary).len(), 2);
+    assert_eq!(due_entries(&app.glossary, chrono::Utc::now()).len(), 2);
     chars(&mut app, "r");
     let session = match &app.overlay {
         Some(Overlay::Review(session)) => session.clone(),
@@ -786,7 +788,7 @@ fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
         entries.iter().all(|e| e.review.is_some()),
         "every grade saved"
     );
-    assert!(due_entries(&app.glossary).len() < 2);
+    assert!(due_entries(&app.glossary, chrono::Utc::now()).len() < 2);
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none() && !app.should_quit);
 }
@@ -825,7 +827,7 @@ fn c_turns_word_colours_off_and_on() {
 fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alone() {
     let library = tempfile::tempdir().unwrap();
     let dir = library.path().join("articles");
-    let mut app = app_with_library(library.path()).with_articles_dir(dir.clone());
+    let mut app = app_with_library(library.path());
     chars(&mut app, "E");
     type_text(&mut app, " (first edit)");
     press(&mut app, KeyCode::Enter);

@@ -133,6 +133,8 @@ pub struct Form {
     pub focused: usize,
     /// Why the last `Enter` was refused.
     pub error: Option<String>,
+    /// `Enter` was pressed and the save has not come back yet.
+    pub saving: bool,
     /// The entry being edited, to keep what the form does not show.
     pub base: Entry,
 }
@@ -151,6 +153,7 @@ impl Form {
             ],
             focused: 0,
             error: None,
+            saving: false,
             base: Entry::default(),
         }
     }
@@ -187,6 +190,7 @@ impl Form {
             fields,
             focused,
             error: None,
+            saving: false,
             base,
         }
     }

@@ -1,35 +1,39 @@
 //! The reader's state and the one place it changes: [`App::update`].
 //!
-//! Events come in as [`Action`]s (the key table turns terminal events into
-//! actions), so tests drive the app without a terminal, and the widgets in
-//! `ui` draw from `&App` alone.
+//! Everything that happens comes in as a [`Msg`] (the key table turns
+//! terminal events into [`Action`]s; background work reports back with its
+//! result), and `update` returns the [`Effect`]s it asks for (saving,
+//! reading aloud) instead of doing them: nothing here touches a file, a
+//! process or the clock, so tests drive the app without a terminal or a
+//! library, and the widgets in `ui` draw from `&App` alone.
 
 mod action;
 pub mod form;
+mod glossary_pane;
 pub mod keys;
+mod msg;
 mod review;
 pub mod screen;
-pub mod speech;
 mod study;
 pub mod view;
 
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use crate::article::{Article, Sentence};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::glossary::{
-    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, UserGlossary, knowledge_stats,
+    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, knowledge_stats,
 };
-
-/// The dictionaries, filled in once by a background thread: until then
-/// lookups skip them and the pane says they are loading.
-pub type DictionaryHandle = Arc<OnceLock<Dictionaries>>;
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
+pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, ShownEntry};
+pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
 pub use study::strip_clitics;
@@ -114,29 +118,36 @@ pub struct App {
     /// A one-line message for the status line (warnings at start).
     pub message: Option<String>,
     pub should_quit: bool,
-    /// Set by Ctrl-Z; the terminal session suspends and clears it.
-    pub suspend_requested: bool,
     pub screen: Screen,
     pub view: ReaderView,
     pub glossary: Glossary,
-    /// Where entries are saved; none without a library folder.
-    pub user_glossary: Option<UserGlossary>,
+    /// Whether there is a library folder to save entries, statuses,
+    /// grades and sentences in.
+    pub saves: bool,
     /// Glossary matches of the current sentence.
     pub matches: Vec<SentenceMatch>,
     matched_sentence: Option<usize>,
     /// The last search and its hits, shown in the glossary pane.
     pub search_results: Option<(String, Vec<usize>)>,
-    pub dictionaries: DictionaryHandle,
-    /// Where the learner's articles are saved (`E` writes there).
-    pub articles_dir: Option<std::path::PathBuf>,
+    /// What the glossary pane shows, computed after each change.
+    pub glossary_pane: GlossaryPane,
+    /// The dictionaries, once loaded in the background: until then lookups
+    /// skip them and the pane says they are loading.
+    pub dictionaries: Option<Arc<Dictionaries>>,
     /// What the learner knows of each word, per sentence laid out so far.
     knowledge: HashMap<usize, Rc<Vec<Option<Status>>>>,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
-    /// `s` reads the sentence aloud.
-    pub speech: speech::Speech,
+    /// Whether the learner was told that espeak-ng is missing.
+    told_speech_missing: bool,
     /// The library's other articles, for review sentences met there.
     other_articles: Vec<Article>,
+    /// The time, as last told by the runner (reviews pick the entries due).
+    clock: DateTime<Utc>,
+    /// The reading position last asked to be saved (sentence index).
+    position_saved: usize,
+    /// Effects asked for during the current `update`.
+    effects: Vec<Effect>,
 }
 
 const PASTE_OUTSIDE_A_FIELD: &str =
@@ -175,20 +186,22 @@ impl App {
             options,
             message: None,
             should_quit: false,
-            suspend_requested: false,
             screen: Screen::default(),
             view,
             glossary: Glossary::default(),
-            user_glossary: None,
+            saves: false,
             matches: Vec::new(),
             matched_sentence: None,
             search_results: None,
-            dictionaries: DictionaryHandle::default(),
-            articles_dir: None,
+            glossary_pane: GlossaryPane::default(),
+            dictionaries: None,
             knowledge: HashMap::new(),
             stats: None,
-            speech: speech::Speech::default(),
+            told_speech_missing: false,
             other_articles: Vec::new(),
+            clock: DateTime::UNIX_EPOCH,
+            position_saved: sentence,
+            effects: Vec::new(),
         }
     }
 
@@ -199,15 +212,10 @@ impl App {
         self
     }
 
-    /// The app reading aloud through `speech`.
-    pub fn with_speech(mut self, speech: speech::Speech) -> App {
-        self.speech = speech;
-        self
-    }
-
-    /// The app saving edited translations and notes to `dir`.
-    pub fn with_articles_dir(mut self, dir: std::path::PathBuf) -> App {
-        self.articles_dir = Some(dir);
+    /// The app with a library folder: it asks for entries, statuses,
+    /// grades and sentences to be saved (the runner knows where).
+    pub fn with_saving(mut self) -> App {
+        self.saves = true;
         self
     }
 
@@ -261,15 +269,15 @@ impl App {
         });
     }
 
-    /// The app with dictionaries (loaded or loading).
-    pub fn with_dictionaries(mut self, dictionaries: DictionaryHandle) -> App {
-        self.dictionaries = dictionaries;
+    /// The app with dictionaries already loaded.
+    pub fn with_dictionaries(mut self, dictionaries: Arc<Dictionaries>) -> App {
+        self.dictionaries = Some(dictionaries);
         self
     }
 
     /// The dictionaries, once loaded.
     pub fn dictionaries_ready(&self) -> Option<&Dictionaries> {
-        self.dictionaries.get()
+        self.dictionaries.as_deref()
     }
 
     /// What the dictionaries say about the word under the cursor.
@@ -280,10 +288,9 @@ impl App {
         }
     }
 
-    /// The app with a glossary, saving new entries to `user`.
-    pub fn with_glossary(mut self, glossary: Glossary, user: Option<UserGlossary>) -> App {
+    /// The app with a glossary.
+    pub fn with_glossary(mut self, glossary: Glossary) -> App {
         self.glossary = glossary;
-        self.user_glossary = user;
         self.matched_sentence = None;
         self.refresh_matches();
         self.glossary_changed();
@@ -298,8 +305,59 @@ impl App {
         &self.article.sentences[self.sentence]
     }
 
-    /// Applies one action; the only way the state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Applies one message; the only way the state changes. Returns the
+    /// work it asks the runner to do.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        match msg.into() {
+            Msg::Terminal(Event::Paste(text)) => return self.update(Msg::Paste(text)),
+            Msg::Terminal(event) => {
+                let scope = keys::scope_for(self.focus, self.overlay.as_ref());
+                match keys::action_for_event(&event, scope) {
+                    Some(action) => return self.update(action),
+                    None => return Vec::new(),
+                }
+            }
+            Msg::TerminalLost(_) => return Vec::new(),
+            Msg::Action(action) => {
+                // A message stays until the next key.
+                if !matches!(action, Action::Resize { .. }) {
+                    self.message = None;
+                }
+                self.act(action);
+            }
+            Msg::Paste(text) => {
+                self.message = None;
+                self.paste(&text);
+            }
+            // The time alone changes nothing on screen.
+            Msg::Clock(now) => {
+                self.clock = now;
+                return Vec::new();
+            }
+            Msg::Notice(text) => self.message = Some(text),
+            Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
+            Msg::EntrySaved(saved) => self.entry_saved(*saved),
+            Msg::SentenceSaved(result) => self.sentence_saved(result),
+            Msg::PositionNotSaved(error) => {
+                self.message = Some(error);
+                // Tried again at the next move, and at exit.
+                self.position_saved = usize::MAX;
+            }
+            Msg::SpeechFailed(problem) => self.speech_failed(problem),
+        }
+        self.refresh();
+        if self.position_saved != self.sentence {
+            self.position_saved = self.sentence;
+            self.effects.push(Effect::SavePosition {
+                article: self.article.id.clone(),
+                sentence: self.sentence + 1,
+            });
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// A key action.
+    fn act(&mut self, action: Action) {
         match action {
             Action::NextSentence => self.go_to(self.sentence.saturating_add(1)),
             Action::PreviousSentence => self.go_to(self.sentence.saturating_sub(1)),
@@ -354,9 +412,9 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
-            Action::Suspend => self.suspend_requested = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back | Action::Quit => {
-                self.speech.stop();
+                self.effects.push(Effect::StopSpeaking);
                 self.should_quit = true;
             }
             Action::AddEntry => self.open_add_form(),
@@ -367,22 +425,8 @@ impl App {
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
-            Action::Speak => {
-                let text = self.current().ar.clone();
-                match self.speech.speak(&text) {
-                    speech::Spoken::Started | speech::Spoken::Quiet => {}
-                    speech::Spoken::Missing => {
-                        self.message = Some(
-                            "espeak-ng is not installed, so s cannot read aloud (apt-get install espeak-ng)"
-                                .into(),
-                        );
-                    }
-                    speech::Spoken::Failed(error) => {
-                        self.message = Some(format!("espeak-ng: {error}"));
-                    }
-                }
-            }
-            Action::StopSpeaking => self.speech.stop(),
+            Action::Speak => self.effects.push(Effect::Speak(self.current().ar.clone())),
+            Action::StopSpeaking => self.effects.push(Effect::StopSpeaking),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {
@@ -410,14 +454,27 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
         }
-        self.refresh();
+    }
+
+    /// Says once that espeak-ng is missing; says every other failure.
+    fn speech_failed(&mut self, problem: SpeechProblem) {
+        match problem {
+            SpeechProblem::Missing if std::mem::replace(&mut self.told_speech_missing, true) => {}
+            SpeechProblem::Missing => {
+                self.message = Some(
+                    "espeak-ng is not installed, so s cannot read aloud (apt-get install espeak-ng)"
+                        .into(),
+                );
+            }
+            SpeechProblem::Failed(error) => self.message = Some(format!("espeak-ng: {error}")),
+        }
     }
 
     /// Pasted text (bracketed paste): into the open form's field or the
     /// search prompt in one step, as text — a line break in it never
     /// presses Enter, nor do its letters reach the reader as keys.
-    /// Elsewhere a paste does nothing. (Not an `Action`, which is `Copy`.)
-    pub fn paste(&mut self, text: &str) {
+    /// Elsewhere a paste does nothing.
+    fn paste(&mut self, text: &str) {
         let field = match &mut self.overlay {
             Some(Overlay::Form(form)) => {
                 form.error = None;
@@ -435,7 +492,6 @@ impl App {
                 "The paste was cut at {cap} characters, the most this field takes"
             ));
         }
-        self.refresh();
     }
 
     /// Typing and moving in the open form or search prompt.
@@ -466,8 +522,6 @@ impl App {
 
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
-        // Reap a finished reading-aloud process, so none lingers.
-        self.speech.speaking();
         self.refresh_matches();
         self.screen = Screen::new(self.screen.area, self.glossary_visible, self.glossary_side);
         if self.screen.glossary.is_none() {
@@ -492,6 +546,11 @@ impl App {
         self.study_scroll = self.view.study_scroll;
         self.view.scroll_to(&self.article, self.sentence);
         self.refresh_knowledge();
+        self.glossary_pane = if self.screen.glossary.is_some() {
+            GlossaryPane::of(self)
+        } else {
+            GlossaryPane::default()
+        };
     }
 
     fn go_to(&mut self, index: usize) {

@@ -3,20 +3,15 @@
 //! methods of [`App`] that `App::update` calls for glossary actions.
 
 use std::ops::Range;
-
 use std::path::PathBuf;
 
-use crate::article::{
-    ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article, parse_article,
-    with_sentence_text,
-};
-use crate::files::{atomic_write, with_lock};
+use crate::article::{Article, Origin, fold_marks};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
 };
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
-use super::{App, Focus, Overlay};
+use super::{App, Effect, EntryChange, EntrySaved, Focus, Overlay, SentenceEdit};
 
 /// Said when a status is set on a word nothing glosses.
 const NO_GLOSS_FOR_STATUS: &str = "No gloss known for this word: a adds it with your own";
@@ -64,35 +59,94 @@ impl App {
         self.matched_sentence = Some(self.sentence);
     }
 
-    /// The glossary changed on disk: read it again.
-    pub(super) fn reload_glossary(&mut self) {
-        let dir = self.user_glossary.as_ref().map(|u| u.dir.clone());
-        self.glossary = Glossary::load(dir.as_deref());
+    /// The glossary as it is on disk after a change.
+    fn replace_glossary(&mut self, glossary: Glossary) {
+        self.glossary = glossary;
         self.matched_sentence = None;
         self.refresh_matches();
         self.glossary_changed();
+    }
+
+    /// A change to the learner's glossary came back from the worker: say
+    /// how it went, close the form it came from if it was saved, and show
+    /// the glossary as it is on disk now.
+    pub(super) fn entry_saved(&mut self, saved: EntrySaved) {
+        let EntrySaved {
+            change,
+            result,
+            file,
+            glossary,
+        } = saved;
+        let form_waiting = matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
+        match (&change, result) {
+            (EntryChange::Add(entry) | EntryChange::Edit { entry, .. }, Ok(saved)) => {
+                let verb = match saved {
+                    Saved::Added => "Added",
+                    Saved::Updated => "Saved",
+                };
+                self.message = Some(format!("{verb} {} in {}", entry.headword, file.display()));
+                if form_waiting {
+                    self.overlay = None;
+                }
+            }
+            (EntryChange::Add(_) | EntryChange::Edit { .. }, Err(error)) => {
+                match &mut self.overlay {
+                    Some(Overlay::Form(form)) if form.saving => {
+                        form.saving = false;
+                        form.error = Some(error.to_string());
+                    }
+                    _ => self.message = Some(error.to_string()),
+                }
+            }
+            (EntryChange::SetStatus { headword, status }, Ok(_)) => {
+                self.message = Some(status_set(headword, *status, None));
+            }
+            (
+                EntryChange::AddWithStatus {
+                    entry,
+                    status,
+                    source,
+                },
+                Ok(saved),
+            ) => {
+                let source = (saved == Saved::Added).then_some(source.as_str());
+                self.message = Some(status_set(&entry.headword, *status, source));
+            }
+            (EntryChange::Remove { headword }, Ok(_)) => {
+                self.message = Some(format!("Deleted {headword}"));
+            }
+            (EntryChange::Grade { .. }, Ok(_)) => {
+                if let Some(Overlay::Review(session)) = &mut self.overlay {
+                    session.graded += 1;
+                }
+            }
+            (_, Err(GlossaryError::NotFound(headword, _))) => {
+                self.message = Some(deleted_meanwhile(&headword));
+            }
+            (_, Err(error)) => self.message = Some(error.to_string()),
+        }
+        self.replace_glossary(glossary);
     }
 
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
     /// term under the cursor, made from the bundled entry or the first
     /// dictionary sense when they have none.
     pub(super) fn set_status(&mut self, status: Status) {
-        let Some(user) = self.user_glossary.clone() else {
+        if !self.saves {
             self.message = Some("No library folder: statuses cannot be saved".into());
             return;
-        };
+        }
         let matches = self.cursor_matches();
         let own = matches
             .iter()
             .find(|m| !self.glossary.source_of(m.entry).bundled);
-        let (entry, created_from, result) = if let Some(own) = own {
-            // The status is set on the entry as it is on disk now: another
+        let change = if let Some(own) = own {
+            // The status is set on the entry as it is on disk then: another
             // qari may have changed it (or deleted it) since it was read.
-            let entry = self.glossary.entries[own.entry].clone();
-            let result = user
-                .update(&entry.headword, |e| e.status = Some(status))
-                .map(|()| Saved::Updated);
-            (entry, None, result)
+            EntryChange::SetStatus {
+                headword: self.glossary.entries[own.entry].headword.clone(),
+                status,
+            }
         } else {
             let mut entry;
             let source;
@@ -119,16 +173,13 @@ impl App {
                 article: self.article.id.clone(),
                 sentence: self.sentence + 1,
             });
-            let result = user.add_or_update(entry.clone(), |e| e.status = Some(status));
-            (entry, Some(source), result)
+            EntryChange::AddWithStatus {
+                entry,
+                status,
+                source,
+            }
         };
-        self.message = Some(match result {
-            Ok(Saved::Added) => status_set(&entry.headword, status, created_from.as_deref()),
-            Ok(Saved::Updated) => status_set(&entry.headword, status, None),
-            Err(GlossaryError::NotFound(headword, _)) => deleted_meanwhile(&headword),
-            Err(error) => error.to_string(),
-        });
-        self.reload_glossary();
+        self.effects.push(Effect::SaveEntry(Box::new(change)));
     }
 
     /// The match covering word `word` of the current sentence.
@@ -266,127 +317,91 @@ impl App {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
-    /// Saves the sentence form into the article file, atomically: the
-    /// library's copy of the article (made from the bundled one the first
-    /// time), which from then on is the one read.
-    fn save_sentence(
-        &mut self,
-        index: usize,
-        translation: String,
-        notes: Vec<String>,
-    ) -> Result<PathBuf, String> {
-        if translation.chars().count() > MAX_TRANSLATION_CHARS {
-            return Err(format!(
+    /// Checks the sentence form and asks for it to be saved.
+    fn save_sentence(&mut self, index: usize, translation: String, notes: Vec<String>) {
+        let refused = if translation.chars().count() > MAX_TRANSLATION_CHARS {
+            Some(format!(
                 "the translation is longer than {MAX_TRANSLATION_CHARS} characters"
-            ));
-        }
-        if let Some(c) = translation
+            ))
+        } else if let Some(c) = translation
             .chars()
             .chain(notes.iter().flat_map(|n| n.chars()))
             .find(|c| c.is_control())
         {
-            return Err(format!(
+            Some(format!(
                 "the text holds a control character (U+{:04X})",
                 c as u32
-            ));
-        }
-        let path = match (&self.article.origin, &self.articles_dir) {
-            (Origin::File(path), _) => path.clone(),
-            (Origin::Bundled, Some(dir)) => dir.join(format!("{}.toml", self.article.id)),
-            (Origin::Bundled, None) => {
-                return Err("No library folder: the article cannot be saved".into());
-            }
-        };
-        // Under the articles' lock, the file as it is on disk now (another
-        // reader may have saved into it, or it was edited by hand), so that
-        // only this sentence changes; one that no longer reads is left as
-        // it is.
-        let lock = path.with_file_name(ARTICLES_LOCK);
-        let mut article = with_lock(&lock, || {
-            self.write_sentence(&path, index, translation, notes)
-        })
-        .map_err(|e| format!("{}: cannot lock: {e}", lock.display()))??;
-        article.origin = Origin::File(path.clone());
-        self.article = article;
-        Ok(path)
-    }
-
-    /// Re-reads the article file, sets sentence `index`, writes it back
-    /// atomically; returns the article as written. Run under the lock.
-    fn write_sentence(
-        &self,
-        path: &std::path::Path,
-        index: usize,
-        translation: String,
-        notes: Vec<String>,
-    ) -> Result<crate::article::Article, String> {
-        let unreadable = |e: &dyn std::fmt::Display| {
-            format!("{e}; qari leaves it as it is: fix it, then try again")
-        };
-        let text = if path.exists() {
-            let fresh = load_article(path).map_err(|e| unreadable(&e))?;
-            if fresh.sentences.len() != self.article.sentences.len() {
-                return Err(format!(
-                    "{} has changed on disk (its sentences differ); open it again before editing",
-                    path.display()
-                ));
-            }
-            // The file's own text, edited in place: its comments stay.
-            let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
-            with_sentence_text(&text, index, &translation, &notes)
-                .map_err(|e| format!("{}: {}", path.display(), unreadable(&e)))?
+            ))
+        } else if !self.saves && self.article.origin == Origin::Bundled {
+            Some("No library folder: the article cannot be saved".into())
         } else {
-            let mut article = self.article.clone();
-            if let Some(sentence) = article.sentences.get_mut(index) {
-                sentence.en = translation;
-                sentence.notes = notes;
-            }
-            article_to_toml(&article)
+            None
         };
-        let article = parse_article(
-            text.as_bytes(),
-            path,
-            &self.article.id,
-            Origin::File(path.to_path_buf()),
-        )
-        .map_err(|e| e.to_string())?;
-        atomic_write(path, text.as_bytes())
-            .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
-        Ok(article)
-    }
-
-    /// `Enter` in the form: check and save at once, or say why not.
-    pub(super) fn save_form(&mut self) {
-        if let Some(Overlay::Form(form)) = &self.overlay
-            && let FormKind::Sentence { index } = form.kind
-        {
-            let (translation, notes) = form.sentence_fields();
-            match self.save_sentence(index, translation, notes) {
-                Ok(path) => {
-                    self.message = Some(format!(
-                        "Saved this sentence's translation and notes in {}",
-                        path.display()
-                    ));
-                    self.overlay = None;
-                }
-                Err(error) => {
-                    if let Some(Overlay::Form(form)) = &mut self.overlay {
-                        form.error = Some(error);
-                    }
-                }
-            }
-            return;
-        }
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return;
         };
-        let Some(user) = &self.user_glossary else {
-            form.error = Some("No library folder: entries cannot be saved".into());
+        if let Some(error) = refused {
+            form.error = Some(error);
+            return;
+        }
+        form.saving = true;
+        self.effects.push(Effect::SaveSentence(SentenceEdit {
+            article: Box::new(self.article.clone()),
+            index,
+            translation,
+            notes,
+        }));
+    }
+
+    /// The sentence form's save came back from the worker.
+    pub(super) fn sentence_saved(&mut self, result: Result<(Box<Article>, PathBuf), String>) {
+        match result {
+            Ok((article, path)) => {
+                self.message = Some(format!(
+                    "Saved this sentence's translation and notes in {}",
+                    path.display()
+                ));
+                self.article = *article;
+                if matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving) {
+                    self.overlay = None;
+                }
+            }
+            Err(error) => match &mut self.overlay {
+                Some(Overlay::Form(form)) if form.saving => {
+                    form.saving = false;
+                    form.error = Some(error);
+                }
+                _ => self.message = Some(error),
+            },
+        }
+    }
+
+    /// `Enter` in the form: check it and ask for it to be saved, or say why
+    /// not. The form stays open until the save comes back.
+    pub(super) fn save_form(&mut self) {
+        let Some(Overlay::Form(form)) = &mut self.overlay else {
             return;
         };
+        if form.saving {
+            return;
+        }
+        if let FormKind::Sentence { index } = form.kind {
+            let (translation, notes) = form.sentence_fields();
+            self.save_sentence(index, translation, notes);
+            return;
+        }
+        if !self.saves {
+            form.error = Some("No library folder: entries cannot be saved".into());
+            return;
+        }
         let entry = form.entry();
-        let result = match &form.kind {
-            FormKind::Add => user.add(entry.clone()),
+        // Checked here too, so a bad field is said at once.
+        if let Err(error) = entry.clone().validate() {
+            form.error = Some(error.to_string());
+            return;
+        }
+        let change = match &form.kind {
+            FormKind::Add => EntryChange::Add(entry),
             FormKind::Sentence { .. } => return,
             FormKind::Edit { headword } => {
                 let in_user_file = self
@@ -395,28 +410,17 @@ impl App {
                     .iter()
                     .any(|m| !self.glossary.source_of(m.entry).bundled);
                 if in_user_file {
-                    user.edit(headword, entry.clone())
+                    EntryChange::Edit {
+                        headword: headword.clone(),
+                        entry,
+                    }
                 } else {
-                    user.add(entry.clone())
+                    EntryChange::Add(entry)
                 }
             }
         };
-        match result {
-            Ok(saved) => {
-                let verb = match saved {
-                    Saved::Added => "Added",
-                    Saved::Updated => "Saved",
-                };
-                self.message = Some(format!(
-                    "{verb} {} in {}",
-                    entry.headword,
-                    user.path().display()
-                ));
-                self.overlay = None;
-                self.reload_glossary();
-            }
-            Err(error) => form.error = Some(error.to_string()),
-        }
+        form.saving = true;
+        self.effects.push(Effect::SaveEntry(Box::new(change)));
     }
 
     /// `d`: ask before deleting the target entry (the learner's only).
@@ -441,14 +445,10 @@ impl App {
         let Some(Overlay::ConfirmDelete(headword)) = self.overlay.take() else {
             return;
         };
-        let Some(user) = &self.user_glossary else {
-            return;
-        };
-        self.message = Some(match user.remove(&headword) {
-            Ok(_) => format!("Deleted {headword}"),
-            Err(error) => error.to_string(),
-        });
-        self.reload_glossary();
+        if self.saves {
+            let change = EntryChange::Remove { headword };
+            self.effects.push(Effect::SaveEntry(Box::new(change)));
+        }
     }
 
     /// `/`: the search prompt.

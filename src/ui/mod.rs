@@ -47,7 +47,12 @@ impl Widget for &App {
                 Focus::Glossary,
                 &theme,
             );
-            glossary::draw(self, inner, buf, &theme);
+            glossary::GlossaryPaneWidget {
+                pane: &self.glossary_pane,
+                theme: &theme,
+                bidi: self.options.bidi,
+            }
+            .render(inner, buf);
         }
         pane(
             buf,
