@@ -862,3 +862,114 @@ fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alo
         "[[sentence]]\nar = \n"
     );
 }
+
+/// The bare app, no runner: `update` returns what it asks for.
+fn pure_app() -> App {
+    let mut app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_saving();
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn update_asks_for_saves_and_speech_and_does_none_itself() {
+    use qari::app::Effect;
+    let mut app = pure_app();
+    // A move to another sentence asks for the position to be saved, once;
+    // a move inside the sentence asks for nothing.
+    assert_eq!(
+        app.update(Action::NextSentence),
+        vec![Effect::SavePosition {
+            article: "deir-ez-zor-2017".into(),
+            sentence: 2
+        }]
+    );
+    assert_eq!(app.update(Action::NextWord), vec![]);
+    assert_eq!(
+        app.update(Action::Speak),
+        vec![Effect::Speak(app.current().ar.clone())]
+    );
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
+    assert_eq!(app.update(Action::Quit), vec![Effect::StopSpeaking]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn a_form_stays_open_until_its_save_comes_back_and_shows_a_failure() {
+    use qari::app::{Effect, EntryChange, EntrySaved, Msg, Overlay};
+    use qari::glossary::{GlossaryError, Saved};
+    let mut app = pure_app();
+    app.update(Action::NextSentence);
+    app.update(Action::AddEntry);
+    for c in "to take".chars() {
+        app.update(Action::Input(c));
+    }
+    let effects = app.update(Action::Submit);
+    let [Effect::SaveEntry(change)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let EntryChange::Add(entry) = change.as_ref() else {
+        panic!("{change:?}")
+    };
+    assert!(entry.senses.join(";").contains("to take"), "{entry:?}");
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed before the save came back")
+    };
+    assert!(form.saving);
+    // Enter again while it saves asks for nothing more.
+    assert_eq!(app.update(Action::Submit), vec![]);
+    // The save failed: the form stays, with the reason.
+    let failed = EntrySaved {
+        change: (**change).clone(),
+        result: Err(GlossaryError::Exists(entry.headword.clone())),
+        file: "/library/glossary/user.toml".into(),
+        glossary: Glossary::load(None),
+    };
+    app.update(Msg::EntrySaved(Box::new(failed)));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed on a failed save")
+    };
+    assert!(!form.saving);
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap()
+            .contains("already has an entry")
+    );
+    // Saved: the form closes and the status line says where.
+    app.update(Action::Submit);
+    let saved = EntrySaved {
+        change: (**change).clone(),
+        result: Ok(Saved::Added),
+        file: "/library/glossary/user.toml".into(),
+        glossary: Glossary::load(None),
+    };
+    app.update(Msg::EntrySaved(Box::new(saved)));
+    assert!(app.overlay.is_none());
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.starts_with("Added ") && message.ends_with(" in /library/glossary/user.toml"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_position_that_could_not_be_saved_is_said_and_asked_for_again_at_the_next_move() {
+    use qari::app::{Effect, Msg};
+    let mut app = pure_app();
+    app.update(Action::NextSentence);
+    let effects = app.update(Msg::PositionNotSaved("state.toml: disk full".into()));
+    assert_eq!(app.message.as_deref(), Some("state.toml: disk full"));
+    assert_eq!(effects, vec![], "not at once, again and again");
+    assert_eq!(
+        app.update(Action::PreviousSentence),
+        vec![Effect::SavePosition {
+            article: "deir-ez-zor-2017".into(),
+            sentence: 1
+        }]
+    );
+}

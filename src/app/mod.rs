@@ -338,11 +338,9 @@ impl App {
             Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
             Msg::EntrySaved(saved) => self.entry_saved(*saved),
             Msg::SentenceSaved(result) => self.sentence_saved(result),
-            Msg::PositionNotSaved(error) => {
-                self.message = Some(error);
-                // Tried again at the next move, and at exit.
-                self.position_saved = usize::MAX;
-            }
+            // Tried again at the next move (not at once: a full disk would
+            // be asked again and again), and at exit.
+            Msg::PositionNotSaved(error) => self.message = Some(error),
             Msg::SpeechFailed(problem) => self.speech_failed(problem),
         }
         self.refresh();
