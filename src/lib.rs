@@ -12,5 +12,7 @@ pub mod files;
 pub mod glossary;
 pub mod render;
 pub mod runtime;
-pub mod text;
 pub mod ui;
+
+/// The text engine, a crate of its own (`crates/text`) so that it stays pure.
+pub use qari_text as text;

@@ -55,7 +55,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
 }
 
 /// What the engine draws for a character of the source, before shaping and
-/// mirroring (see `drawn_form` in src/text/layout.rs): `None` when nothing.
+/// mirroring (see `drawn_form` in crates/text/src/layout.rs): `None` when nothing.
 fn drawn(c: char) -> Option<char> {
     match c {
         '\t' => Some(' '),
