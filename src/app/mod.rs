@@ -39,6 +39,26 @@ pub use screen::{Screen, Side};
 pub use study::strip_clitics;
 pub use view::{ReaderView, Row, WordSpot};
 
+/// What the learner knows of the words of each sentence laid out so far,
+/// for colouring them.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    by_sentence: HashMap<usize, Rc<Vec<Option<Status>>>>,
+    /// Whether words are coloured (`c`): otherwise nothing is known here.
+    shown: bool,
+}
+
+impl Knowledge {
+    /// The status of each word of sentence `index`, once it has been on
+    /// screen, while words are coloured.
+    pub fn of(&self, index: usize) -> Option<&[Option<Status>]> {
+        if !self.shown {
+            return None;
+        }
+        self.by_sentence.get(&index).map(|k| k.as_slice())
+    }
+}
+
 /// What is open over the panes; keys go to it first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -135,7 +155,7 @@ pub struct App {
     /// skip them and the pane says they are loading.
     pub dictionaries: Option<Arc<Dictionaries>>,
     /// What the learner knows of each word, per sentence laid out so far.
-    knowledge: HashMap<usize, Rc<Vec<Option<Status>>>>,
+    knowledge: Knowledge,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
     /// Whether the learner was told that espeak-ng is missing.
@@ -195,7 +215,7 @@ impl App {
             search_results: None,
             glossary_pane: GlossaryPane::default(),
             dictionaries: None,
-            knowledge: HashMap::new(),
+            knowledge: Knowledge::default(),
             stats: None,
             told_speech_missing: false,
             other_articles: Vec::new(),
@@ -222,6 +242,7 @@ impl App {
     /// Computes what the learner knows of the words of each visible
     /// sentence not yet known.
     fn refresh_knowledge(&mut self) {
+        self.knowledge.shown = self.word_colours;
         if !self.word_colours {
             return;
         }
@@ -232,7 +253,7 @@ impl App {
             .filter_map(|row| row.line().map(|(sentence, _)| sentence))
             .collect();
         for index in visible {
-            if self.knowledge.contains_key(&index) {
+            if self.knowledge.by_sentence.contains_key(&index) {
                 continue;
             }
             let sentence = &self.article.sentences[index];
@@ -242,22 +263,24 @@ impl App {
                 .map(|r| &sentence.ar[r.clone()])
                 .collect();
             let known = self.glossary.knowledge(&words);
-            self.knowledge.insert(index, Rc::new(known));
+            self.knowledge.by_sentence.insert(index, Rc::new(known));
         }
     }
 
     /// What the learner knows of the words of sentence `index`, once it
     /// has been on screen.
     pub fn knowledge_of(&self, index: usize) -> Option<&[Option<Status>]> {
-        if !self.word_colours {
-            return None;
-        }
-        self.knowledge.get(&index).map(|k| k.as_slice())
+        self.knowledge.of(index)
+    }
+
+    /// What the learner knows of the words of the sentences on screen.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
     }
 
     /// Forgets derived knowledge after the glossary changed.
     pub(crate) fn glossary_changed(&mut self) {
-        self.knowledge.clear();
+        self.knowledge.by_sentence.clear();
         self.stats = (self.article.sentences.len() <= STATS_LIMIT).then(|| {
             knowledge_stats(
                 &self.glossary,

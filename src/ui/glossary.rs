@@ -214,3 +214,72 @@ fn list(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
         out.row(&format!("{headword} — {gloss}"), style, selected);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Palette;
+
+    fn lines(pane: &GlossaryPane, width: u16, height: u16) -> Vec<String> {
+        let theme = Theme::new(Palette::Dark);
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        GlossaryPaneWidget {
+            pane,
+            theme: &theme,
+            bidi: BidiMode::App,
+        }
+        .render(area, &mut buf);
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn draws_the_cursor_entry_in_full_then_the_others_one_line_each() {
+        let mut entry = Entry::new("army", "the army");
+        entry.pos = "noun".into();
+        let pane = GlossaryPane {
+            cursor: vec![ShownEntry {
+                how: "army".into(),
+                entry,
+                bundled: true,
+            }],
+            dictionaries: Some(Vec::new()),
+            list: vec![ListedEntry {
+                headword: "city".into(),
+                gloss: "a town".into(),
+            }],
+            list_offset: 1,
+            selected: Some(1),
+            ..GlossaryPane::default()
+        };
+        let shown = lines(&pane, 30, 10);
+        assert_eq!(
+            shown[0].trim(),
+            format!("{} army", strings::SELECTED_MARK.trim_end())
+        );
+        assert_eq!(shown[1].trim(), "army  noun");
+        assert_eq!(shown[2].trim(), "the army");
+        assert_eq!(shown[3].trim(), strings::BUNDLED);
+        assert_eq!(shown[5].trim(), strings::IN_SENTENCE);
+        assert_eq!(shown[6].trim(), "city — a town");
+    }
+
+    #[test]
+    fn says_the_dictionaries_are_loading_until_they_are() {
+        let shown = lines(&GlossaryPane::default(), 40, 4);
+        assert!(
+            shown
+                .iter()
+                .any(|l| l.trim() == strings::DICTIONARIES_LOADING),
+            "{shown:?}"
+        );
+    }
+}

@@ -37,7 +37,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         72 * columns,
         height,
         strings::HELP_TITLE,
-        app,
+        app.options.bidi,
         buf,
         theme,
     );

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, ReviewSession};
+use crate::app::{BidiMode, ReviewSession};
 use crate::text::Direction;
 
 use super::overlay::boxed;
@@ -12,15 +12,14 @@ use super::strings;
 use super::text::{draw_line, draw_text, layout_at};
 use super::theme::Theme;
 
-pub fn draw(app: &App, session: &ReviewSession, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let mode = app.options.bidi;
+pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(90);
     let inner = boxed(
         area,
         width,
         area.height.saturating_sub(2),
         strings::REVIEW_TITLE,
-        app,
+        mode,
         buf,
         theme,
     );
