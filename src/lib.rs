@@ -3,9 +3,12 @@
 //! binary, the tests and the benchmarks share it.
 //!
 //! Layers, each depending only on those after it:
-//! `ui` (draws) → `app` (state, actions, keys) → `article` → `text` (engine).
+//! `ui` (draws) → `app` (state, actions, keys) → `glossary`, `article` →
+//! `arabic` (normalisation, clitics, numerals, direction, the `Analyser`
+//! seam) → `text` (engine).
 
 pub mod app;
+pub mod arabic;
 pub mod article;
 pub mod files;
 pub mod glossary;

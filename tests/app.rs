@@ -645,7 +645,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
             }
             let text = app.current().word(word).unwrap().to_owned();
             let answered =
-                !app.cursor_matches().is_empty() || qari::glossary::numeral(&text).is_some();
+                !app.cursor_matches().is_empty() || qari::arabic::numeral(&text).is_some();
             assert!(
                 answered,
                 "sentence {}: {text} has nothing in the pane",
@@ -859,4 +859,32 @@ fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alo
         std::fs::read_to_string(&path).unwrap(),
         "[[sentence]]\nar = \n"
     );
+}
+
+#[test]
+fn the_form_gives_a_word_with_a_pronoun_its_ta_marbuta_back() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    // سيطرتها ("its control") in the bundled article: its headword is
+    // سيطرة, not سيطرت (what the add form used to suggest).
+    let (sentence, word) = app
+        .article
+        .sentences
+        .iter()
+        .enumerate()
+        .find_map(|(s, sentence)| {
+            (0..sentence.words.len())
+                .find(|&w| sentence.word(w) == Some("سيطرتها"))
+                .map(|w| (s, w))
+        })
+        .expect("سيطرتها in the bundled article");
+    for _ in 0..sentence {
+        chars(&mut app, "j");
+    }
+    for _ in 0..word {
+        chars(&mut app, "w");
+    }
+    assert_eq!(app.current().word(app.word), Some("سيطرتها"));
+    chars(&mut app, "a");
+    assert_eq!(form(&app).fields[0].text, "سيطرة");
 }

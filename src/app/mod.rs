@@ -32,7 +32,6 @@ pub use action::Action;
 pub use form::{Field, Form, FormKind};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
-pub use study::strip_clitics;
 pub use view::{ReaderView, Row, WordSpot};
 
 /// What is open over the panes; keys go to it first.

@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::{App, Focus};
-use crate::glossary::{Entry, numeral};
+use crate::arabic::numeral;
+use crate::glossary::Entry;
 use crate::text::Direction;
 
 use super::strings;
