@@ -4,9 +4,12 @@
 //!
 //! Layers, each depending only on those after it:
 //! `runtime` (carries out the app's effects) → `ui` (draws) → `app` (state,
-//! messages, keys; no I/O) → `article`, `glossary` → `text` (engine).
+//! messages, keys; no I/O) → `article`, `glossary` → `arabic`
+//! (normalisation, clitics, numerals, direction, the `Analyser` seam) →
+//! `text` (the engine, a crate of its own).
 
 pub mod app;
+pub mod arabic;
 pub mod article;
 pub mod files;
 pub mod glossary;

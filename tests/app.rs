@@ -648,7 +648,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
             }
             let text = app.current().word(word).unwrap().to_owned();
             let answered =
-                !app.cursor_matches().is_empty() || qari::glossary::numeral(&text).is_some();
+                !app.cursor_matches().is_empty() || qari::arabic::numeral(&text).is_some();
             assert!(
                 answered,
                 "sentence {}: {text} has nothing in the pane",
@@ -972,4 +972,32 @@ fn a_position_that_could_not_be_saved_is_said_and_asked_for_again_at_the_next_mo
             sentence: 1
         }]
     );
+}
+
+#[test]
+fn the_form_gives_a_word_with_a_pronoun_its_ta_marbuta_back() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    // سيطرتها ("its control") in the bundled article: its headword is
+    // سيطرة, not سيطرت (what the add form used to suggest).
+    let (sentence, word) = app
+        .article
+        .sentences
+        .iter()
+        .enumerate()
+        .find_map(|(s, sentence)| {
+            (0..sentence.words.len())
+                .find(|&w| sentence.word(w) == Some("سيطرتها"))
+                .map(|w| (s, w))
+        })
+        .expect("سيطرتها in the bundled article");
+    for _ in 0..sentence {
+        chars(&mut app, "j");
+    }
+    for _ in 0..word {
+        chars(&mut app, "w");
+    }
+    assert_eq!(app.current().word(app.word), Some("سيطرتها"));
+    chars(&mut app, "a");
+    assert_eq!(form(&app).fields[0].text, "سيطرة");
 }

@@ -2,7 +2,9 @@
 //! fields with a cursor. The cursor is a byte offset in logical order; in a
 //! right-to-left field `←` moves it forward, as the text reads.
 
-use crate::glossary::{Entry, MAX_FIELD_CHARS, has_arabic_letter};
+use crate::arabic::{Written, direction};
+use crate::glossary::{Entry, MAX_FIELD_CHARS};
+use crate::text::Direction;
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = MAX_FIELD_CHARS * 4;
@@ -64,10 +66,7 @@ impl Field {
     /// Whether the field reads right to left (its first strong letter is
     /// Arabic).
     pub fn rtl(&self) -> bool {
-        self.text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(|c| has_arabic_letter(&c.to_string()))
+        direction(Written::AsTyped(&self.text)) == Direction::Rtl
     }
 
     pub fn insert(&mut self, c: char) {

@@ -3,7 +3,8 @@
 //! senses, the sentence's other entries, or the hits of a search. The
 //! widget in `ui` only draws it.
 
-use crate::glossary::{DictMatch, Entry, Numeral, numeral};
+use crate::arabic::{Numeral, numeral};
+use crate::glossary::{DictMatch, Entry};
 
 use super::{App, Focus};
 

@@ -36,7 +36,6 @@ pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, Shown
 pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
-pub use study::strip_clitics;
 pub use view::{ReaderView, Row, WordSpot};
 
 /// What the learner knows of the words of each sentence laid out so far,

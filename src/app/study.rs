@@ -5,7 +5,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::article::{Article, Origin, fold_marks};
+use crate::arabic::fold_marks;
+use crate::article::{Article, Origin};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
 };
@@ -34,13 +35,6 @@ fn status_set(headword: &str, status: Status, created_from: Option<&str>) -> Str
         None => format!("{headword}: status {code}"),
     }
 }
-
-/// Proclitics taken off a new headword (longest first), and pronoun
-/// suffixes, when at least three letters are left.
-const PROCLITICS: &[&str] = &[
-    "وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف",
-];
-const ENCLITICS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا"];
 
 impl App {
     /// Recomputes the current sentence's glossary matches when the sentence
@@ -162,7 +156,7 @@ impl App {
                 } else {
                     found.senses.first().cloned().unwrap_or_default()
                 };
-                entry = Entry::new(&strip_clitics(&text), &gloss);
+                entry = Entry::new(&self.glossary.analyser().headword(&text), &gloss);
                 source = found.dictionary.clone();
             } else {
                 self.message = Some(NO_GLOSS_FOR_STATUS.to_owned());
@@ -274,7 +268,7 @@ impl App {
         let headword = if multi {
             text.clone()
         } else {
-            strip_clitics(&text)
+            self.glossary.analyser().headword(&text)
         };
         let mut base = Entry::new(&headword, "");
         base.senses.clear();
@@ -472,52 +466,5 @@ impl App {
         if self.screen.glossary.is_some() {
             self.focus = Focus::Glossary;
         }
-    }
-}
-
-/// A headword guessed from a word of text: proclitics and pronoun suffixes
-/// off when enough is left, a hamza back on its line (حلفاؤ → حلفاء).
-pub fn strip_clitics(word: &str) -> String {
-    let mut stem = word.to_owned();
-    for prefix in PROCLITICS {
-        if let Some(rest) = stem.strip_prefix(prefix)
-            && rest.chars().count() >= 3
-        {
-            stem = rest.to_owned();
-            break;
-        }
-    }
-    for suffix in ENCLITICS {
-        if let Some(rest) = stem.strip_suffix(suffix)
-            && rest.chars().count() >= 3
-        {
-            stem = rest.to_owned();
-            break;
-        }
-    }
-    if let Some(rest) = stem.strip_suffix('ه')
-        && rest.chars().count() >= 3
-        && rest.ends_with(['ؤ', 'ئ'])
-    {
-        stem = rest.to_owned();
-    }
-    if let Some(rest) = stem.strip_suffix(['ؤ', 'ئ']) {
-        stem = format!("{rest}ء");
-    }
-    stem
-}
-
-#[cfg(test)]
-mod tests {
-    use super::strip_clitics;
-
-    #[test]
-    fn headwords_guessed_from_words_of_the_article() {
-        assert_eq!(strip_clitics("وحلفاؤه"), "حلفاء");
-        assert_eq!(strip_clitics("والحلفاء"), "حلفاء");
-        assert_eq!(strip_clitics("للنفير"), "نفير");
-        assert_eq!(strip_clitics("سيطرتها"), "سيطرت");
-        assert_eq!(strip_clitics("وهي"), "وهي");
-        assert_eq!(strip_clitics("معركة"), "معركة");
     }
 }

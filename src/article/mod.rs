@@ -16,7 +16,7 @@ pub use file::{ArticleError, article_to_toml, parse_article, with_sentence_text}
 pub use import::{Alignment, Imported, import_text, slug};
 pub use library::{ARTICLES_LOCK, Catalog, Library, ReadingState, StateError, load_article};
 pub use split::{Split, split};
-pub use words::{fold_marks, words};
+pub use words::words;
 
 /// An article: its metadata and its sentences in reading order.
 #[derive(Debug, Clone, PartialEq)]

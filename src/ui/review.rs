@@ -5,7 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{BidiMode, ReviewSession};
+use crate::arabic::{LANGUAGE, Written, direction};
 use crate::text::Direction;
+
+/// Review sentences come from articles, which are in Arabic.
+const ARABIC: Written<'static> = Written::InLanguage(LANGUAGE);
 
 use super::overlay::boxed;
 use super::strings;
@@ -54,10 +58,10 @@ pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffe
         );
         return;
     };
-    // The sentence, right to left, the word in the cursor's style.
+    // The sentence (Arabic: right to left), the word in the cursor's style.
     match &item.sentence {
         Some((arabic, word, _)) => {
-            let paragraph = layout_at(arabic, body.width, Direction::Rtl, mode);
+            let paragraph = layout_at(arabic, body.width, direction(ARABIC), mode);
             for line in &paragraph.lines {
                 if y >= body.bottom() {
                     break;

@@ -54,17 +54,14 @@ pub const IN_SENTENCE: &str = "Also in this sentence";
 pub const YOURS: &str = "your glossary";
 pub const BUNDLED: &str = "bundled";
 
-/// What the pane says about a numeral of the text.
-pub fn numeral(number: &crate::glossary::Numeral) -> String {
+/// What the pane says about a numeral of the text (the clitic's meaning
+/// is the Arabic layer's).
+pub fn numeral(number: &crate::arabic::Numeral) -> String {
     let value = &number.western;
-    let prefix = match number.prefix {
-        Some('و') => "و ‘and’ + ",
-        Some('ف') => "ف ‘so’ + ",
-        Some('ب') => "ب ‘with, in’ + ",
-        Some('ل') => "ل ‘for, to’ + ",
-        Some('ك') => "ك ‘like, as’ + ",
-        _ => "",
-    };
+    let prefix = number
+        .prefix
+        .map(|clitic| format!("{} ‘{}’ + ", clitic.form, clitic.gloss))
+        .unwrap_or_default();
     format!(
         "{prefix}the number {value} (in Arabic-Indic digits {}); digits read left to right inside Arabic text",
         number.eastern
