@@ -43,7 +43,11 @@ fn two_translation_saves_at_once_keep_both() {
                     }
                     barrier.wait();
                     app.update(Action::Submit);
-                    let message = app.message.clone().unwrap_or_default();
+                    let message = app
+                        .message
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
                     assert!(message.starts_with("Saved"), "{message}");
                 })
             })

@@ -188,7 +188,12 @@ fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
     // The first word بعد (at the right end) gets status 3, then is well known.
     app.update(Action::SetStatus(Status::Level(3)));
     assert!(
-        app.message.as_deref().unwrap_or("").contains("status"),
+        app.message
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref()
+            .unwrap_or("")
+            .contains("status"),
         "{:?}",
         app.message
     );
@@ -381,6 +386,8 @@ fn bidi_terminal_mode_writes_logical_order_unshaped() {
     assert_eq!(app.screen.glossary, None);
     assert!(
         app.message
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap_or("")
             .contains("--bidi terminal")

@@ -86,6 +86,8 @@ fn without_espeak_ng_the_status_line_says_so_once() {
     app.update(Action::Speak);
     assert!(
         app.message
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap()
             .contains("espeak-ng is not installed")

@@ -131,7 +131,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focused: usize,
     /// Why the last `Enter` was refused.
-    pub error: Option<String>,
+    pub error: Option<super::Notice>,
     /// `Enter` was pressed and the save has not come back yet.
     pub saving: bool,
     /// The entry being edited, to keep what the form does not show.

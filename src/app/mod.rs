@@ -12,6 +12,7 @@ pub mod form;
 mod glossary_pane;
 pub mod keys;
 mod msg;
+mod notice;
 mod review;
 pub mod screen;
 mod study;
@@ -34,6 +35,7 @@ pub use action::Action;
 pub use form::{Field, Form, FormKind};
 pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, ShownEntry};
 pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
+pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
 pub use view::{ReaderView, Row, WordSpot};
@@ -134,8 +136,8 @@ pub struct App {
     /// Selected line of the glossary pane while it has the focus.
     pub glossary_selected: usize,
     pub options: Options,
-    /// A one-line message for the status line (warnings at start).
-    pub message: Option<String>,
+    /// A one-line message for the status line, until the next key.
+    pub message: Option<Notice>,
     pub should_quit: bool,
     pub screen: Screen,
     pub view: ReaderView,
@@ -168,10 +170,6 @@ pub struct App {
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
 }
-
-const PASTE_OUTSIDE_A_FIELD: &str =
-    "A paste goes into a form's field (a adds an entry, E edits the translation)";
-const ONE_PANE_IN_TERMINAL_BIDI: &str = "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes";
 
 /// Articles longer than this get no share of known words in the status
 /// line (it would cost a lookup of every word at start).
@@ -356,13 +354,13 @@ impl App {
                 self.clock = now;
                 return Vec::new();
             }
-            Msg::Notice(text) => self.message = Some(text),
+            Msg::Notice(text) => self.message = Some(Notice::Said(text)),
             Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
             Msg::EntrySaved(saved) => self.entry_saved(*saved),
             Msg::SentenceSaved(result) => self.sentence_saved(result),
             // Tried again at the next move (not at once: a full disk would
             // be asked again and again), and at exit.
-            Msg::PositionNotSaved(error) => self.message = Some(error),
+            Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),
             Msg::SpeechFailed(problem) => self.speech_failed(problem),
         }
         self.refresh();
@@ -410,7 +408,7 @@ impl App {
             }
             Action::GlossaryUp => self.glossary_selected = self.glossary_selected.saturating_sub(1),
             Action::ToggleGlossaryPane if self.options.bidi == BidiMode::Terminal => {
-                self.message = Some(ONE_PANE_IN_TERMINAL_BIDI.to_owned());
+                self.message = Some(Notice::OnePaneInTerminalBidi);
             }
             Action::ToggleGlossaryPane => self.glossary_visible = !self.glossary_visible,
             Action::SwapGlossarySide => {
@@ -480,13 +478,8 @@ impl App {
     fn speech_failed(&mut self, problem: SpeechProblem) {
         match problem {
             SpeechProblem::Missing if std::mem::replace(&mut self.told_speech_missing, true) => {}
-            SpeechProblem::Missing => {
-                self.message = Some(
-                    "espeak-ng is not installed, so s cannot read aloud (apt-get install espeak-ng)"
-                        .into(),
-                );
-            }
-            SpeechProblem::Failed(error) => self.message = Some(format!("espeak-ng: {error}")),
+            SpeechProblem::Missing => self.message = Some(Notice::SpeechMissing),
+            SpeechProblem::Failed(error) => self.message = Some(Notice::SpeechFailed(error)),
         }
     }
 
@@ -502,15 +495,13 @@ impl App {
             }
             Some(Overlay::Search(field)) => field,
             _ => {
-                self.message = Some(PASTE_OUTSIDE_A_FIELD.to_owned());
+                self.message = Some(Notice::PasteOutsideAField);
                 return;
             }
         };
         if field.paste(text) {
-            let cap = field.max_chars;
-            self.message = Some(format!(
-                "The paste was cut at {cap} characters, the most this field takes"
-            ));
+            let limit = field.max_chars;
+            self.message = Some(Notice::PasteCut { limit });
         }
     }
 

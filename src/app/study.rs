@@ -12,29 +12,7 @@ use crate::glossary::{
 };
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
-use super::{App, Effect, EntryChange, EntrySaved, Focus, Overlay, SentenceEdit};
-
-/// Said when a status is set on a word nothing glosses.
-const NO_GLOSS_FOR_STATUS: &str = "No gloss known for this word: a adds it with your own";
-
-/// The message after setting a status.
-/// Said when the entry a key would change was deleted by another qari
-/// since it was read: it stays deleted.
-pub(super) fn deleted_meanwhile(headword: &str) -> String {
-    format!(
-        "{headword} was deleted from your glossary meanwhile (by another qari); nothing changed"
-    )
-}
-
-fn status_set(headword: &str, status: Status, created_from: Option<&str>) -> String {
-    let code = status.code();
-    match created_from {
-        Some(source) => {
-            format!("Added {headword} to your glossary (gloss from {source}) with status {code}")
-        }
-        None => format!("{headword}: status {code}"),
-    }
-}
+use super::{App, Effect, EntryChange, EntrySaved, Focus, Notice, Overlay, SentenceEdit, Unsaved};
 
 impl App {
     /// Recomputes the current sentence's glossary matches when the sentence
@@ -74,11 +52,11 @@ impl App {
         let form_waiting = matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
         match (&change, result) {
             (EntryChange::Add(entry) | EntryChange::Edit { entry, .. }, Ok(saved)) => {
-                let verb = match saved {
-                    Saved::Added => "Added",
-                    Saved::Updated => "Saved",
-                };
-                self.message = Some(format!("{verb} {} in {}", entry.headword, file.display()));
+                self.message = Some(Notice::EntrySaved {
+                    headword: entry.headword.clone(),
+                    added: saved == Saved::Added,
+                    file,
+                });
                 if form_waiting {
                     self.overlay = None;
                 }
@@ -87,13 +65,17 @@ impl App {
                 match &mut self.overlay {
                     Some(Overlay::Form(form)) if form.saving => {
                         form.saving = false;
-                        form.error = Some(error.to_string());
+                        form.error = Some(Notice::Said(error.to_string()));
                     }
-                    _ => self.message = Some(error.to_string()),
+                    _ => self.message = Some(Notice::Said(error.to_string())),
                 }
             }
             (EntryChange::SetStatus { headword, status }, Ok(_)) => {
-                self.message = Some(status_set(headword, *status, None));
+                self.message = Some(Notice::StatusSet {
+                    headword: headword.clone(),
+                    status: *status,
+                    source: None,
+                });
             }
             (
                 EntryChange::AddWithStatus {
@@ -103,11 +85,16 @@ impl App {
                 },
                 Ok(saved),
             ) => {
-                let source = (saved == Saved::Added).then_some(source.as_str());
-                self.message = Some(status_set(&entry.headword, *status, source));
+                self.message = Some(Notice::StatusSet {
+                    headword: entry.headword.clone(),
+                    status: *status,
+                    source: (saved == Saved::Added).then(|| source.clone()),
+                });
             }
             (EntryChange::Remove { headword }, Ok(_)) => {
-                self.message = Some(format!("Deleted {headword}"));
+                self.message = Some(Notice::Deleted {
+                    headword: headword.clone(),
+                });
             }
             (EntryChange::Grade { .. }, Ok(_)) => {
                 if let Some(Overlay::Review(session)) = &mut self.overlay {
@@ -115,9 +102,9 @@ impl App {
                 }
             }
             (_, Err(GlossaryError::NotFound(headword, _))) => {
-                self.message = Some(deleted_meanwhile(&headword));
+                self.message = Some(Notice::DeletedMeanwhile { headword });
             }
-            (_, Err(error)) => self.message = Some(error.to_string()),
+            (_, Err(error)) => self.message = Some(Notice::Said(error.to_string())),
         }
         self.replace_glossary(glossary);
     }
@@ -127,7 +114,7 @@ impl App {
     /// dictionary sense when they have none.
     pub(super) fn set_status(&mut self, status: Status) {
         if !self.saves {
-            self.message = Some("No library folder: statuses cannot be saved".into());
+            self.message = Some(Notice::NoLibrary(Unsaved::Statuses));
             return;
         }
         let matches = self.cursor_matches();
@@ -159,7 +146,7 @@ impl App {
                 entry = Entry::new(&self.glossary.analyser().headword(&text), &gloss);
                 source = found.dictionary.clone();
             } else {
-                self.message = Some(NO_GLOSS_FOR_STATUS.to_owned());
+                self.message = Some(Notice::NoGlossForStatus);
                 return;
             }
             entry.status = Some(status);
@@ -294,7 +281,7 @@ impl App {
     /// `e`: the form on the target entry.
     pub(super) fn open_edit_form(&mut self) {
         let Some(index) = self.target_entry() else {
-            self.message = Some(format!("No entry to edit here; {} adds one", "a"));
+            self.message = Some(Notice::NoEntryToEdit);
             return;
         };
         let entry = self.glossary.entries[index].clone();
@@ -314,20 +301,17 @@ impl App {
     /// Checks the sentence form and asks for it to be saved.
     fn save_sentence(&mut self, index: usize, translation: String, notes: Vec<String>) {
         let refused = if translation.chars().count() > MAX_TRANSLATION_CHARS {
-            Some(format!(
-                "the translation is longer than {MAX_TRANSLATION_CHARS} characters"
-            ))
+            Some(Notice::TranslationTooLong {
+                limit: MAX_TRANSLATION_CHARS,
+            })
         } else if let Some(c) = translation
             .chars()
             .chain(notes.iter().flat_map(|n| n.chars()))
             .find(|c| c.is_control())
         {
-            Some(format!(
-                "the text holds a control character (U+{:04X})",
-                c as u32
-            ))
+            Some(Notice::ControlCharacter(c))
         } else if !self.saves && self.article.origin == Origin::Bundled {
-            Some("No library folder: the article cannot be saved".into())
+            Some(Notice::NoLibrary(Unsaved::Article))
         } else {
             None
         };
@@ -351,10 +335,7 @@ impl App {
     pub(super) fn sentence_saved(&mut self, result: Result<(Box<Article>, PathBuf), String>) {
         match result {
             Ok((article, path)) => {
-                self.message = Some(format!(
-                    "Saved this sentence's translation and notes in {}",
-                    path.display()
-                ));
+                self.message = Some(Notice::SentenceSaved { file: path });
                 self.article = *article;
                 if matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving) {
                     self.overlay = None;
@@ -363,9 +344,9 @@ impl App {
             Err(error) => match &mut self.overlay {
                 Some(Overlay::Form(form)) if form.saving => {
                     form.saving = false;
-                    form.error = Some(error);
+                    form.error = Some(Notice::Said(error));
                 }
-                _ => self.message = Some(error),
+                _ => self.message = Some(Notice::Said(error)),
             },
         }
     }
@@ -385,13 +366,13 @@ impl App {
             return;
         }
         if !self.saves {
-            form.error = Some("No library folder: entries cannot be saved".into());
+            form.error = Some(Notice::NoLibrary(Unsaved::Entries));
             return;
         }
         let entry = form.entry();
         // Checked here too, so a bad field is said at once.
         if let Err(error) = entry.clone().validate() {
-            form.error = Some(error.to_string());
+            form.error = Some(Notice::Said(error.to_string()));
             return;
         }
         let change = match &form.kind {
@@ -420,14 +401,13 @@ impl App {
     /// `d`: ask before deleting the target entry (the learner's only).
     pub(super) fn ask_delete(&mut self) {
         let Some(index) = self.target_entry() else {
-            self.message = Some("No entry to delete here".into());
+            self.message = Some(Notice::NoEntryToDelete);
             return;
         };
         if self.glossary.source_of(index).bundled {
-            self.message = Some(format!(
-                "{} is a bundled entry: e edits it into your own glossary instead",
-                self.glossary.entries[index].headword
-            ));
+            self.message = Some(Notice::BundledEntry {
+                headword: self.glossary.entries[index].headword.clone(),
+            });
             return;
         }
         self.overlay = Some(Overlay::ConfirmDelete(
@@ -456,11 +436,10 @@ impl App {
             return;
         };
         let hits = self.glossary.search(&field.text);
-        self.message = Some(format!(
-            "{} entries match {:?}; Esc returns to the sentence",
-            hits.len(),
-            field.text
-        ));
+        self.message = Some(Notice::SearchHits {
+            query: field.text.clone(),
+            hits: hits.len(),
+        });
         self.search_results = Some((field.text, hits));
         self.glossary_selected = 0;
         if self.screen.glossary.is_some() {

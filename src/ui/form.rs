@@ -57,11 +57,18 @@ pub fn draw_form(mode: BidiMode, form: &Form, area: Rect, buf: &mut Buffer, them
         1,
     );
     match &form.error {
-        Some(error) => draw_first_line(buf, footer, error, Direction::Ltr, theme.message, mode),
+        Some(error) => draw_first_line(
+            buf,
+            footer,
+            &error.to_string(),
+            Direction::Ltr,
+            theme.message,
+            mode,
+        ),
         None => draw_first_line(
             buf,
             footer,
-            strings::FORM_FOOTER,
+            &strings::form_footer(),
             Direction::Ltr,
             theme.dim,
             mode,
@@ -83,7 +90,7 @@ pub fn draw_search(mode: BidiMode, field: &Field, area: Rect, buf: &mut Buffer, 
     draw_first_line(
         buf,
         footer,
-        strings::SEARCH_FOOTER,
+        &strings::search_footer(),
         Direction::Ltr,
         theme.dim,
         mode,
@@ -105,7 +112,7 @@ pub fn draw_confirm(mode: BidiMode, headword: &str, area: Rect, buf: &mut Buffer
     draw_first_line(
         buf,
         footer,
-        strings::CONFIRM_FOOTER,
+        &strings::confirm_footer(),
         Direction::Ltr,
         theme.dim,
         mode,

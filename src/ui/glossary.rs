@@ -105,7 +105,7 @@ impl Widget for GlossaryPaneWidget<'_> {
             out.row(&format!("{mark} {word}"), theme.current, false);
             match value {
                 Some(number) => out.text(&strings::numeral(number), 2, theme.translation),
-                None => out.text(strings::NO_ENTRY, 2, theme.missing),
+                None => out.text(&strings::no_entry(), 2, theme.missing),
             }
             out.gap();
         }

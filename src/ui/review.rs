@@ -51,7 +51,7 @@ pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffe
         draw_text(
             buf,
             row(y, 2),
-            strings::REVIEW_DONE,
+            &strings::review_done(),
             Direction::Ltr,
             theme.current,
             mode,
@@ -128,7 +128,7 @@ pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffe
     draw_text(
         buf,
         footer,
-        strings::REVIEW_KEYS_HIDDEN,
+        &strings::review_keys_hidden(),
         Direction::Ltr,
         theme.dim,
         mode,

@@ -20,7 +20,7 @@ pub struct StatusLine<'a> {
     /// Index of the current sentence, and how many there are.
     pub sentence: usize,
     pub count: usize,
-    pub message: Option<&'a str>,
+    pub message: Option<String>,
     /// The article's words by what the learner knows of them.
     pub stats: Option<&'a Stats>,
     pub theme: &'a Theme,
@@ -33,7 +33,7 @@ impl<'a> StatusLine<'a> {
             title: app.article.title(),
             sentence: app.sentence,
             count: app.article.sentences.len(),
-            message: app.message.as_deref(),
+            message: app.message.as_ref().map(ToString::to_string),
             stats: app.stats.as_ref(),
             theme,
             bidi: app.options.bidi,
@@ -61,7 +61,7 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     if width_of(&position) + 2 > area.width {
         position = strings::short_position(sentence, count);
     }
-    if let Some(message) = status.message {
+    if let Some(message) = &status.message {
         x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
         draw_message(buf, room(x), message, theme, mode);
         return;
@@ -160,7 +160,7 @@ mod tests {
         let plain = row(line(None), 80);
         assert!(plain.starts_with(" A title  "), "{plain:?}");
         assert!(plain.contains(&strings::position(2, 24)), "{plain:?}");
-        let said = row(line(Some("Saved")), 80);
+        let said = row(line(Some("Saved".to_owned())), 80);
         assert!(
             !said.contains("A title"),
             "a message takes the title's place: {said:?}"
