@@ -196,29 +196,32 @@ fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
 #[test]
 fn translation_and_notes_reveal_per_sentence_or_always() {
     let mut app = app_at(120, 40);
-    assert!(!app.translation_shown && !app.notes_shown);
+    assert!(!app.study.translation_shown() && !app.study.notes_shown());
     assert!(app.view.study_rows.is_empty());
     chars(&mut app, "t");
-    assert!(app.translation_shown);
+    assert!(app.study.translation_shown());
     assert!(!app.view.study_rows.is_empty());
     chars(&mut app, "n");
-    assert!(app.notes_shown);
+    assert!(app.study.notes_shown());
     chars(&mut app, "j");
     assert!(
-        !app.translation_shown && !app.notes_shown,
+        !app.study.translation_shown() && !app.study.notes_shown(),
         "revealing is per sentence"
     );
     chars(&mut app, "T");
-    assert!(app.always_translation && app.translation_shown);
+    assert!(app.study.always_translation() && app.study.translation_shown());
     chars(&mut app, "jj");
-    assert!(app.translation_shown);
+    assert!(app.study.translation_shown());
     chars(&mut app, "t");
-    assert!(!app.translation_shown, "t still hides this sentence's");
+    assert!(
+        !app.study.translation_shown(),
+        "t still hides this sentence's"
+    );
     chars(&mut app, "T");
-    assert!(!app.always_translation && !app.translation_shown);
+    assert!(!app.study.always_translation() && !app.study.translation_shown());
     chars(&mut app, "N");
     chars(&mut app, "j");
-    assert!(app.notes_shown);
+    assert!(app.study.notes_shown());
 }
 
 #[test]
@@ -231,18 +234,18 @@ fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
     );
     let first = app.view.study_rows[0].line.clone();
     chars(&mut app, "J");
-    assert_eq!(app.study_scroll, 1);
+    assert_eq!(app.study.scroll(), 1);
     for _ in 0..200 {
         press(&mut app, KeyCode::PageDown);
     }
     assert_eq!(app.view.study_hidden, 0, "scrolled to the end");
     chars(&mut app, "K");
     press(&mut app, KeyCode::PageUp);
-    assert!(app.study_scroll > 0);
+    assert!(app.study.scroll() > 0);
     for _ in 0..200 {
         chars(&mut app, "K");
     }
-    assert_eq!(app.study_scroll, 0);
+    assert_eq!(app.study.scroll(), 0);
     assert_eq!(app.view.study_rows[0].line.is_none(), first.is_none());
     let current_rows = app
         .view
@@ -264,12 +267,12 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Glossary);
     chars(&mut app, "jj");
-    assert_eq!((app.sentence, app.glossary_selected), (2, 2));
+    assert_eq!((app.sentence, app.pane.selected()), (2, 2));
     chars(&mut app, "k");
-    assert_eq!(app.glossary_selected, 1);
+    assert_eq!(app.pane.selected(), 1);
     chars(&mut app, " ");
     assert_eq!(
-        (app.sentence, app.glossary_selected),
+        (app.sentence, app.pane.selected()),
         (3, 0),
         "Space still reads on"
     );
@@ -284,7 +287,7 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
 #[test]
 fn glossary_pane_hides_and_changes_side() {
     let mut app = app_at(120, 40);
-    assert_eq!(app.glossary_side, Side::Left);
+    assert_eq!(app.pane.side(), Side::Left);
     let left = app.screen.glossary.unwrap();
     chars(&mut app, "P");
     let right = app.screen.glossary.unwrap();

@@ -6,7 +6,7 @@
 use crate::arabic::{Numeral, numeral};
 use crate::glossary::{DictMatch, Entry};
 
-use super::{App, Focus};
+use super::{App, Focus, Side};
 
 /// Dictionary entries shown for one word, at most.
 pub const MAX_DICTIONARY_RESULTS: usize = 6;
@@ -52,7 +52,7 @@ pub struct ListedEntry {
 impl GlossaryPane {
     /// The pane for the app as it is now.
     pub(super) fn of(app: &App) -> GlossaryPane {
-        let selected = (app.focus == Focus::Glossary).then_some(app.glossary_selected);
+        let selected = (app.focus == Focus::Glossary).then_some(app.pane.selected());
         let listed = |indices: &[usize]| -> Vec<ListedEntry> {
             indices
                 .iter()
@@ -101,5 +101,67 @@ impl GlossaryPane {
             list_offset: matches.len(),
             selected,
         }
+    }
+}
+
+/// Where the glossary pane is and which of its entries is selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneState {
+    visible: bool,
+    side: Side,
+    /// Selected line while the pane has the focus.
+    selected: usize,
+}
+
+impl PaneState {
+    pub(super) fn new(visible: bool) -> PaneState {
+        PaneState {
+            visible,
+            side: Side::Left,
+            selected: 0,
+        }
+    }
+
+    pub fn visible(&self) -> bool {
+        self.visible
+    }
+
+    pub fn side(&self) -> Side {
+        self.side
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// `p`.
+    pub(super) fn toggle(&mut self) {
+        self.visible = !self.visible;
+    }
+
+    /// `P`.
+    pub(super) fn swap_side(&mut self) {
+        self.side = match self.side {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        };
+    }
+
+    pub(super) fn down(&mut self) {
+        self.selected = self.selected.saturating_add(1);
+    }
+
+    pub(super) fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    /// Back to the first entry (another sentence, a new search).
+    pub(super) fn select_first(&mut self) {
+        self.selected = 0;
+    }
+
+    /// Keeps the selection on one of the pane's `count` entries.
+    pub(super) fn clamp(&mut self, count: usize) {
+        self.selected = self.selected.min(count.saturating_sub(1));
     }
 }

@@ -16,6 +16,7 @@ mod notice;
 mod review;
 pub mod screen;
 mod study;
+mod study_panel;
 pub mod view;
 
 use ratatui::crossterm::event::Event;
@@ -33,11 +34,12 @@ use crate::glossary::{
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
-pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, ShownEntry};
+pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, PaneState, ShownEntry};
 pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
 pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
+pub use study_panel::StudyPanel;
 pub use view::{ReaderView, Row, WordSpot};
 
 /// What the learner knows of the words of each sentence laid out so far,
@@ -117,12 +119,8 @@ pub struct App {
     pub sentence: usize,
     /// Index of the word under the cursor in the current sentence's words.
     pub word: usize,
-    pub translation_shown: bool,
-    pub always_translation: bool,
-    pub notes_shown: bool,
-    pub always_notes: bool,
-    /// Rows of the translation and notes scrolled away.
-    pub study_scroll: usize,
+    /// The translation and notes under the text.
+    pub study: StudyPanel,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     /// Anchor word of a selection being made with `v`.
@@ -131,10 +129,8 @@ pub struct App {
     pub help_scroll: usize,
     /// Whether words are coloured by what the learner knows of them (`c`).
     pub word_colours: bool,
-    pub glossary_visible: bool,
-    pub glossary_side: Side,
-    /// Selected line of the glossary pane while it has the focus.
-    pub glossary_selected: usize,
+    /// Where the glossary pane is, and its selection.
+    pub pane: PaneState,
     pub options: Options,
     /// A one-line message for the status line, until the next key.
     pub message: Option<Notice>,
@@ -185,11 +181,7 @@ impl App {
             article,
             sentence,
             word: 0,
-            translation_shown: false,
-            always_translation: false,
-            notes_shown: false,
-            always_notes: false,
-            study_scroll: 0,
+            study: StudyPanel::default(),
             focus: Focus::Reader,
             overlay: None,
             selection: None,
@@ -197,9 +189,7 @@ impl App {
             word_colours: true,
             // A terminal that reorders does so across whole rows, which
             // would mix the two panes: one pane only.
-            glossary_visible: options.bidi == BidiMode::App,
-            glossary_side: Side::Left,
-            glossary_selected: 0,
+            pane: PaneState::new(options.bidi == BidiMode::App),
             options,
             message: None,
             should_quit: false,
@@ -385,38 +375,25 @@ impl App {
             Action::PreviousWord => self.step_word(false),
             Action::WordLeft => self.word_on_screen(true),
             Action::WordRight => self.word_on_screen(false),
-            Action::ToggleTranslation => self.translation_shown = !self.translation_shown,
-            Action::ToggleAlwaysTranslation => {
-                self.always_translation = !self.always_translation;
-                self.translation_shown = self.always_translation;
-            }
-            Action::ToggleNotes => self.notes_shown = !self.notes_shown,
-            Action::ToggleAlwaysNotes => {
-                self.always_notes = !self.always_notes;
-                self.notes_shown = self.always_notes;
-            }
-            Action::StudyDown => self.study_scroll = self.study_scroll.saturating_add(1),
-            Action::StudyUp => self.study_scroll = self.study_scroll.saturating_sub(1),
+            Action::ToggleTranslation => self.study.toggle_translation(),
+            Action::ToggleAlwaysTranslation => self.study.toggle_always_translation(),
+            Action::ToggleNotes => self.study.toggle_notes(),
+            Action::ToggleAlwaysNotes => self.study.toggle_always_notes(),
+            Action::StudyDown => self.study.scroll_down(),
+            Action::StudyUp => self.study.scroll_up(),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::Reader if self.screen.glossary.is_some() => Focus::Glossary,
                     _ => Focus::Reader,
                 }
             }
-            Action::GlossaryDown => {
-                self.glossary_selected = self.glossary_selected.saturating_add(1)
-            }
-            Action::GlossaryUp => self.glossary_selected = self.glossary_selected.saturating_sub(1),
+            Action::GlossaryDown => self.pane.down(),
+            Action::GlossaryUp => self.pane.up(),
             Action::ToggleGlossaryPane if self.options.bidi == BidiMode::Terminal => {
                 self.message = Some(Notice::OnePaneInTerminalBidi);
             }
-            Action::ToggleGlossaryPane => self.glossary_visible = !self.glossary_visible,
-            Action::SwapGlossarySide => {
-                self.glossary_side = match self.glossary_side {
-                    Side::Left => Side::Right,
-                    Side::Right => Side::Left,
-                }
-            }
+            Action::ToggleGlossaryPane => self.pane.toggle(),
+            Action::SwapGlossarySide => self.pane.swap_side(),
             Action::ToggleHelp => {
                 self.overlay = if self.help_open() {
                     None
@@ -534,7 +511,7 @@ impl App {
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
         self.refresh_matches();
-        self.screen = Screen::new(self.screen.area, self.glossary_visible, self.glossary_side);
+        self.screen = Screen::new(self.screen.area, self.pane.visible(), self.pane.side());
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
@@ -542,19 +519,19 @@ impl App {
             Some((_, hits)) => hits.len(),
             None => self.pane_entries().len(),
         };
-        self.glossary_selected = self.glossary_selected.min(items.saturating_sub(1));
+        self.pane.clamp(items);
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),
-            self.translation_shown,
-            self.notes_shown,
+            self.study.translation_shown(),
+            self.study.notes_shown(),
             usize::from(width),
             self.options.bidi == BidiMode::App,
         );
-        let (inner, scroll) = (self.screen.reader_inner, self.study_scroll);
+        let (inner, scroll) = (self.screen.reader_inner, self.study.scroll());
         self.view
             .arrange(&self.article, self.sentence, inner, study, scroll);
-        self.study_scroll = self.view.study_scroll;
+        self.study.set_scroll(self.view.study_scroll);
         self.view.scroll_to(&self.article, self.sentence);
         self.refresh_knowledge();
         self.glossary_pane = if self.screen.glossary.is_some() {
@@ -572,10 +549,8 @@ impl App {
         self.sentence = index;
         self.word = 0;
         self.selection = None;
-        self.glossary_selected = 0;
-        self.study_scroll = 0;
-        self.translation_shown = self.always_translation;
-        self.notes_shown = self.always_notes;
+        self.pane.select_first();
+        self.study.new_sentence();
     }
 
     /// Next or previous word in reading order, into the neighbouring

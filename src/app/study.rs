@@ -225,7 +225,7 @@ impl App {
     /// else the first for the cursor word.
     pub fn target_entry(&self) -> Option<usize> {
         match self.focus {
-            Focus::Glossary => self.pane_entries().get(self.glossary_selected).copied(),
+            Focus::Glossary => self.pane_entries().get(self.pane.selected()).copied(),
             Focus::Reader => self.cursor_matches().first().map(|m| m.entry),
         }
     }
@@ -441,7 +441,7 @@ impl App {
             hits: hits.len(),
         });
         self.search_results = Some((field.text, hits));
-        self.glossary_selected = 0;
+        self.pane.select_first();
         if self.screen.glossary.is_some() {
             self.focus = Focus::Glossary;
         }
