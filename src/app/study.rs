@@ -4,18 +4,14 @@
 
 use std::ops::Range;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::article::{
-    ARTICLES_LOCK, Origin, article_to_toml, fold_marks, load_article, parse_article,
-    with_sentence_text,
-};
-use crate::files::{atomic_write, with_lock};
+use crate::article::{Library, SentenceEdit, fold_marks};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
 };
 
-use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
+use super::form::{Field, Form, FormKind};
 use super::{App, Focus, Overlay};
 
 /// Said when a status is set on a word nothing glosses.
@@ -266,93 +262,44 @@ impl App {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
-    /// Saves the sentence form into the article file, atomically: the
-    /// library's copy of the article (made from the bundled one the first
-    /// time), which from then on is the one read.
+    /// Saves the sentence form into the learner's overlay of the article
+    /// (`Library::save_sentence_edit`: under the lock, over the overlay as
+    /// it is on disk, atomically) and takes the article as it is now.
     fn save_sentence(
         &mut self,
         index: usize,
         translation: String,
         notes: Vec<String>,
     ) -> Result<PathBuf, String> {
-        if translation.chars().count() > MAX_TRANSLATION_CHARS {
-            return Err(format!(
-                "the translation is longer than {MAX_TRANSLATION_CHARS} characters"
-            ));
+        // The library is the folder holding the articles folder.
+        let Some(library) = self.articles_dir.as_deref().and_then(Path::parent) else {
+            return Err("No library folder: the article cannot be saved".into());
+        };
+        let ar = self.current().ar.clone();
+        let saved = Library::new(library)
+            .save_sentence_edit(
+                &self.article.id,
+                &self.article.origin,
+                index,
+                &ar,
+                SentenceEdit::new(translation, notes),
+            )
+            .map_err(|e| e.to_string())?;
+        let same_text = saved.article.sentences.len() == self.article.sentences.len()
+            && (saved.article.sentences.iter())
+                .zip(&self.article.sentences)
+                .all(|(a, b)| a.ar == b.ar);
+        if same_text {
+            self.article = saved.article;
+        } else if let (Some(mine), Some(theirs)) = (
+            self.article.sentences.get_mut(index),
+            saved.article.sentences.get(index),
+        ) {
+            // The article changed on disk elsewhere: this sentence only.
+            mine.en.clone_from(&theirs.en);
+            mine.notes.clone_from(&theirs.notes);
         }
-        if let Some(c) = translation
-            .chars()
-            .chain(notes.iter().flat_map(|n| n.chars()))
-            .find(|c| c.is_control())
-        {
-            return Err(format!(
-                "the text holds a control character (U+{:04X})",
-                c as u32
-            ));
-        }
-        let path = match (&self.article.origin, &self.articles_dir) {
-            (Origin::File(path), _) => path.clone(),
-            (Origin::Bundled, Some(dir)) => dir.join(format!("{}.toml", self.article.id)),
-            (Origin::Bundled, None) => {
-                return Err("No library folder: the article cannot be saved".into());
-            }
-        };
-        // Under the articles' lock, the file as it is on disk now (another
-        // reader may have saved into it, or it was edited by hand), so that
-        // only this sentence changes; one that no longer reads is left as
-        // it is.
-        let lock = path.with_file_name(ARTICLES_LOCK);
-        let mut article = with_lock(&lock, || {
-            self.write_sentence(&path, index, translation, notes)
-        })
-        .map_err(|e| format!("{}: cannot lock: {e}", lock.display()))??;
-        article.origin = Origin::File(path.clone());
-        self.article = article;
-        Ok(path)
-    }
-
-    /// Re-reads the article file, sets sentence `index`, writes it back
-    /// atomically; returns the article as written. Run under the lock.
-    fn write_sentence(
-        &self,
-        path: &std::path::Path,
-        index: usize,
-        translation: String,
-        notes: Vec<String>,
-    ) -> Result<crate::article::Article, String> {
-        let unreadable = |e: &dyn std::fmt::Display| {
-            format!("{e}; qari leaves it as it is: fix it, then try again")
-        };
-        let text = if path.exists() {
-            let fresh = load_article(path).map_err(|e| unreadable(&e))?;
-            if fresh.sentences.len() != self.article.sentences.len() {
-                return Err(format!(
-                    "{} has changed on disk (its sentences differ); open it again before editing",
-                    path.display()
-                ));
-            }
-            // The file's own text, edited in place: its comments stay.
-            let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
-            with_sentence_text(&text, index, &translation, &notes)
-                .map_err(|e| format!("{}: {}", path.display(), unreadable(&e)))?
-        } else {
-            let mut article = self.article.clone();
-            if let Some(sentence) = article.sentences.get_mut(index) {
-                sentence.en = translation;
-                sentence.notes = notes;
-            }
-            article_to_toml(&article)
-        };
-        let article = parse_article(
-            text.as_bytes(),
-            path,
-            &self.article.id,
-            Origin::File(path.to_path_buf()),
-        )
-        .map_err(|e| e.to_string())?;
-        atomic_write(path, text.as_bytes())
-            .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
-        Ok(article)
+        Ok(saved.path)
     }
 
     /// `Enter` in the form: check and save at once, or say why not.
