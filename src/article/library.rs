@@ -947,6 +947,39 @@ mod tests {
     }
 
     #[test]
+    fn an_overlay_that_is_no_regular_file_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        let overlay = library.overlay_path("deir-ez-zor-2017");
+        fs::create_dir_all(library.overlays_dir()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&overlay)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let bundled = bundled();
+        let error = library
+            .save_sentence_edit(
+                "deir-ez-zor-2017",
+                &Origin::Bundled,
+                0,
+                &bundled.sentences[0].ar,
+                SentenceEdit::new("x", vec![]),
+            )
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            format!(
+                "{}: not a regular file (a FIFO); not read; qari leaves it as it is: fix it, then try again",
+                overlay.display()
+            )
+        );
+        let kind = fs::symlink_metadata(&overlay).unwrap().file_type();
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+    }
+
+    #[test]
     fn an_article_outside_the_library_is_its_own_base_and_gets_its_overlay() {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::new(dir.path().join("lib"));
