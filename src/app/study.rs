@@ -275,7 +275,9 @@ impl App {
         let Some(library) = self.articles_dir.as_deref().and_then(Path::parent) else {
             return Err("No library folder: the article cannot be saved".into());
         };
-        let ar = self.current().ar.clone();
+        let Some(ar) = self.article.sentences.get(index).map(|s| s.ar.clone()) else {
+            return Err(format!("No sentence {} in this article", index + 1));
+        };
         let saved = Library::new(library)
             .save_sentence_edit(
                 &self.article.id,

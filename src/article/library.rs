@@ -571,9 +571,22 @@ fn read_overlay(path: &Path) -> Result<Overlay, FileError> {
     }
 }
 
-/// Writes `overlay` to `path` atomically, within [`OVERLAY_FILE`].
+/// Writes `overlay` to `path` atomically, within [`OVERLAY_FILE`], once
+/// its text is known to read back the same.
 fn write_overlay(path: &Path, overlay: &Overlay) -> Result<(), OverlayError> {
     let text = overlay.to_toml();
+    let same = |again: Overlay| {
+        again.entries.len() == overlay.entries.len()
+            && (again.entries.iter().zip(&overlay.entries)).all(|(a, b)| {
+                (a.index, &a.ar, &a.en, &a.notes) == (b.index, &b.ar, &b.en, &b.notes)
+            })
+    };
+    if !parse_overlay(text.as_bytes(), path).is_ok_and(same) {
+        return Err(OverlayError::Write {
+            path: path.display().to_string(),
+            source: std::io::Error::other("the overlay would not read back the same"),
+        });
+    }
     if text.len() as u64 > OVERLAY_FILE.limit {
         return Err(OverlayError::TooLarge(FileError::would_be_too_large(
             path,
