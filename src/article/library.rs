@@ -43,7 +43,8 @@ pub struct SavedEdit {
     pub article: Article,
     /// The overlay file written.
     pub path: PathBuf,
-    /// Entries of the overlay that found no sentence (kept in the file).
+    /// Entries of the overlay that found no sentence (kept in the file),
+    /// and a copy of the article migrated first, if there was one.
     pub notices: Vec<OverlayNotice>,
 }
 
@@ -157,7 +158,8 @@ impl Library {
     /// being edited), unless qari wrote it: that is a whole copy made by
     /// `E` in earlier versions, which is migrated (see
     /// [`Library::migrate_copy`]) so that the bundled article shows
-    /// through.
+    /// through. (Migrating takes the articles' lock: never call this
+    /// holding it.)
     pub fn catalog(&self) -> Catalog {
         let mut catalog = Catalog::default();
         for (id, name, text) in BUNDLED {
