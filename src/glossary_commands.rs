@@ -238,6 +238,14 @@ pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {
         writeln!(out, "error: {problem}")?;
         failures += 1;
     }
+    for notice in &catalog.notices {
+        if notice.is_problem() {
+            writeln!(out, "error: {notice}")?;
+            failures += 1;
+        } else {
+            writeln!(out, "note: {notice}")?;
+        }
+    }
     for problem in &glossary.problems {
         writeln!(out, "error: {problem}")?;
         failures += 1;

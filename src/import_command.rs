@@ -115,13 +115,11 @@ pub fn import(
 }
 
 /// An id not yet used by an article: the title's slug, else one from the
-/// date, with -2, -3… when taken.
+/// date, with -2, -3… when taken. (Run under the articles' lock, so it
+/// never reads the catalog, which may take that lock to migrate a copy.)
 fn free_id(library: &Library, wanted: Option<String>, today: &str) -> String {
     let base = wanted.unwrap_or_else(|| format!("article-{today}"));
-    let catalog = library.catalog();
-    let taken = |id: &str| {
-        catalog.get(id).is_some() || library.articles_dir().join(format!("{id}.toml")).exists()
-    };
+    let taken = |id: &str| library.id_taken(id);
     if !taken(&base) {
         return base;
     }

@@ -11,7 +11,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use qari::app::{Action, App, BidiMode, Effect, Msg, Options};
-use qari::article::{Article, Catalog, Library, ReadingState, load_article};
+use qari::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use qari::glossary::Glossary;
 use qari::runtime::{Executor, Worker, load_dictionaries};
 use qari::text::{Direction, LayoutOptions, layout};
@@ -43,7 +43,7 @@ pub fn run(
 ) -> Result<()> {
     let catalog = library.catalog();
     let (state, state_problem) = library.load_state();
-    let article = choose(&catalog, &state, wanted)?;
+    let (article, opened_notices) = choose(library, &catalog, &state, wanted)?;
     let position = state.position.get(&article.id).copied().unwrap_or(1);
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
@@ -65,6 +65,8 @@ pub fn run(
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
+        .chain(catalog.notices.iter().map(ToString::to_string))
+        .chain(opened_notices.iter().map(ToString::to_string))
         .chain(glossary_problem)
         .chain(emulator.hint(bidi).map(str::to_owned));
     if let Some(message) = startup_message(&catalog, problems.collect()) {
@@ -98,14 +100,21 @@ pub fn run(
     result
 }
 
-fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Result<Article> {
+/// The article to open, and what there is to say about its overlay when
+/// it was read from a path (the catalog's notices cover the others).
+fn choose(
+    library: &Library,
+    catalog: &Catalog,
+    state: &ReadingState,
+    wanted: Option<&str>,
+) -> Result<(Article, Vec<OverlayNotice>)> {
     if let Some(wanted) = wanted {
         if let Some(article) = catalog.get(wanted) {
-            return Ok(article.clone());
+            return Ok((article.clone(), Vec::new()));
         }
         let path = Path::new(wanted);
         if path.exists() || wanted.ends_with(".toml") {
-            return Ok(load_article(path)?);
+            return Ok(library.load_article_file(path)?);
         }
         bail!(
             "no article {wanted:?}: `qari list` shows the ids, or give the path of an article file"
@@ -116,7 +125,7 @@ fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Resu
         .as_deref()
         .and_then(|id| catalog.get(id))
         .or_else(|| catalog.articles.first())
-        .cloned()
+        .map(|article| (article.clone(), Vec::new()))
         .ok_or_else(|| match catalog.problems.first() {
             Some(problem) => anyhow!("no article could be read: {problem}"),
             None => anyhow!("no articles found"),
@@ -244,6 +253,9 @@ pub fn list(library: &Library) -> Result<()> {
     }
     for problem in &catalog.problems {
         eprintln!("qari: skipped {problem}");
+    }
+    for notice in &catalog.notices {
+        eprintln!("qari: {notice}");
     }
     if let Some(problem) = state_problem {
         eprintln!("qari: {problem}");

@@ -265,6 +265,67 @@ fn list_reports_unreadable_articles_and_state_and_lists_the_rest() {
 }
 
 #[test]
+fn list_migrates_a_copy_of_the_bundled_article_and_check_fails_on_a_broken_overlay() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    // A copy as `E` saved it before overlays, sentence 3 translated anew.
+    let mut copy = common::bundled_article();
+    copy.sentences[2].en = "MINE".into();
+    let path = articles.join("deir-ez-zor-2017.toml");
+    std::fs::write(&path, qari::article::article_to_toml(&copy)).unwrap();
+    let overlay = library.path().join("overlays/deir-ez-zor-2017.toml");
+    list(library.path())
+        .stdout(predicate::str::contains("deir-ez-zor-2017         24"))
+        .stderr(format!(
+            "qari: {}: your copy of the bundled article deir-ez-zor-2017 was moved to {}; the bundled article shows through, with the 1 sentence you changed kept in {}\n",
+            path.display(),
+            articles.join("migrated/deir-ez-zor-2017.toml").display(),
+            overlay.display()
+        ));
+    list(library.path()).stderr("");
+    // The export's card context comes with the learner's translation.
+    let catalog = qari::article::Library::new(library.path()).catalog();
+    assert_eq!(
+        catalog.get("deir-ez-zor-2017").unwrap().sentences[2].en,
+        "MINE"
+    );
+    succeeds_in(library.path(), &["check"]).stdout(predicate::str::contains("error").not());
+    // An overlay that no longer reads fails the check; the list still lists.
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    std::fs::write(&overlay, text.replace("en = \"MINE\"", "en = 3")).unwrap();
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "error: {}:8:6: invalid type: integer `3`, expected a string; the article is shown without your changes, and qari leaves the file as it is",
+            overlay.display()
+        )));
+    list(library.path())
+        .stdout(predicate::str::contains("deir-ez-zor-2017         24"))
+        .stderr(predicate::str::contains(
+            "the article is shown without your changes",
+        ));
+}
+
+#[test]
+fn an_import_never_takes_the_id_of_an_overlay_left_behind() {
+    let library = tempfile::tempdir().unwrap();
+    let overlays = library.path().join("overlays");
+    std::fs::create_dir(&overlays).unwrap();
+    std::fs::write(overlays.join("army-advances.toml"), "").unwrap();
+    qari()
+        .args(["import", "-", "--title", "Army advances"])
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin("قال المتحدث إن القوات تقدمت.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported army-advances-2:"));
+}
+
+#[test]
 fn an_unknown_article_or_a_malformed_file_is_one_line_and_exit_1() {
     let library = tempfile::tempdir().unwrap();
     qari()
