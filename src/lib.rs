@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod files;
 pub mod glossary;
 pub mod render;

@@ -1,11 +1,5 @@
 //! The `qari` binary: parse the command line and dispatch.
 
-mod cli;
-mod glossary_commands;
-mod import_command;
-mod reader;
-mod terminal;
-
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal};
 use std::process::ExitCode;
@@ -13,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use cli::{AlignArg, Cli, Command, RenderArgs};
+use qari::cli::args::{AlignArg, Cli, Command, RenderArgs};
+use qari::cli::{glossary as glossary_commands, import as import_command, read as reader};
 use qari::render::{Align, RenderError, RenderOptions, render};
 use qari::text::LayoutOptions;
 

@@ -5,19 +5,19 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::files::Printable;
 use anyhow::{Result, anyhow, bail};
-use qari::files::Printable;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-use qari::app::{Action, App, BidiMode, Effect, Msg, Options};
-use qari::article::{Article, Catalog, Library, ReadingState, load_article};
-use qari::glossary::Glossary;
-use qari::runtime::{Executor, Worker, load_dictionaries};
-use qari::text::{Direction, LayoutOptions, layout};
+use crate::app::{Action, App, BidiMode, Effect, Msg, Options};
+use crate::article::{Article, Catalog, Library, ReadingState, load_article};
+use crate::glossary::Glossary;
+use crate::runtime::{Executor, Worker, load_dictionaries};
+use crate::text::{Direction, LayoutOptions, layout};
 
-use crate::cli::LibraryArgs;
-use crate::terminal::{self, Emulator, Modes, with_terminal};
+use super::args::LibraryArgs;
+use super::terminal::{self, Emulator, Modes, with_terminal};
 
 pub fn library(args: &LibraryArgs) -> Result<Library> {
     match &args.library {
@@ -256,7 +256,7 @@ pub fn due_count(library: &Library) -> Result<()> {
     let glossary = Glossary::load(Some(&library.root.join("glossary")));
     println!(
         "{}",
-        qari::app::due_entries(&glossary, chrono::Utc::now()).len()
+        crate::app::due_entries(&glossary, chrono::Utc::now()).len()
     );
     Ok(())
 }

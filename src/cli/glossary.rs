@@ -2,21 +2,21 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use crate::files::Printable;
 use anyhow::{Context as _, Result, bail};
-use qari::files::Printable;
 
-use qari::article::{Library, words};
+use crate::article::{Library, words};
 use std::path::PathBuf;
 
-use qari::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
-use qari::glossary::{
+use crate::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
+use crate::glossary::{
     CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
     knowledge_stats, normalize, numeral,
 };
-use qari::text::Direction;
+use crate::text::Direction;
 
-use crate::cli::GlossaryCommand;
-use crate::reader::for_output;
+use super::args::GlossaryCommand;
+use super::read::for_output;
 
 fn glossary_dir(library: &Library) -> std::path::PathBuf {
     library.root.join("glossary")
@@ -200,7 +200,7 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
 
 /// What `glossary import` did, e.g. "imported 5 rows into …: 1 added, 2
 /// updated, 2 unchanged" then "updated: glosses of X, Y; status of Z".
-fn import_summary(merged: &qari::glossary::Merged, rows: usize, path: &std::path::Path) -> String {
+fn import_summary(merged: &crate::glossary::Merged, rows: usize, path: &std::path::Path) -> String {
     let (added, updated) = (merged.added.len(), merged.updated.len());
     let unchanged = rows.saturating_sub(added + updated);
     let mut text = format!(

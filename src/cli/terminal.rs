@@ -31,8 +31,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, style::Print};
 
-use qari::app::{Action, BidiMode, Msg, Palette};
-use qari::ui::strings;
+use crate::app::{Action, BidiMode, Msg, Palette};
+use crate::ui::strings;
 
 /// ECMA-48 BDSM, "explicit" mode: a bidi-aware terminal must not reorder
 /// what qari already reordered.

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use qari::app::BidiMode;
-use qari::text::Direction;
+use crate::app::BidiMode;
+use crate::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.
 #[derive(Debug, Parser)]
@@ -30,8 +30,8 @@ pub struct Cli {
     pub bidi: BidiArg,
     /// Colours of the word statuses for a dark or light background (auto:
     /// asks the terminal for its background; NO_COLOR turns colours off)
-    #[arg(long, value_enum, env = "QARI_THEME", default_value_t = crate::terminal::Theme::Auto)]
-    pub theme: crate::terminal::Theme,
+    #[arg(long, value_enum, env = "QARI_THEME", default_value_t = super::terminal::Theme::Auto)]
+    pub theme: super::terminal::Theme,
     /// Panic after the first frame: lets the tests check that a panic still
     /// restores the terminal.
     #[arg(long, hide = true)]
@@ -61,7 +61,7 @@ impl LibraryArgs {
     pub fn dictionary_dirs(&self) -> Vec<PathBuf> {
         self.dictionaries
             .clone()
-            .unwrap_or_else(qari::glossary::Dictionaries::default_dirs)
+            .unwrap_or_else(crate::glossary::Dictionaries::default_dirs)
     }
 }
 
@@ -162,12 +162,12 @@ pub enum ExportFormat {
     Lute,
 }
 
-impl From<ExportFormat> for qari::glossary::Format {
+impl From<ExportFormat> for crate::glossary::Format {
     fn from(format: ExportFormat) -> Self {
         match format {
-            ExportFormat::Anki => qari::glossary::Format::Anki,
-            ExportFormat::Csv => qari::glossary::Format::Csv,
-            ExportFormat::Lute => qari::glossary::Format::Lute,
+            ExportFormat::Anki => crate::glossary::Format::Anki,
+            ExportFormat::Csv => crate::glossary::Format::Csv,
+            ExportFormat::Lute => crate::glossary::Format::Lute,
         }
     }
 }

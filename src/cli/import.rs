@@ -5,12 +5,12 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use qari::files::{
+use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, read_text_capped, thousands,
 };
 
-use qari::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug};
-use qari::files::{atomic_write, with_lock};
+use crate::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug};
+use crate::files::{atomic_write, with_lock};
 
 /// Reads `path` (or standard input for `-`) as UTF-8 text, within
 /// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one).
@@ -45,7 +45,7 @@ pub fn import(
 ) -> Result<()> {
     let text = read_text(file)?;
     let english = translation.map(read_text).transpose()?;
-    let today: String = qari::glossary::now().chars().take(10).collect();
+    let today: String = crate::glossary::now().chars().take(10).collect();
     let wanted = title.map(slug).filter(|s| s.len() >= 3);
     let dir = library.articles_dir();
     let lock = dir.join(ARTICLES_LOCK);
