@@ -26,7 +26,7 @@ pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
 pub use review::{Grade, Review, grade, is_due};
-pub use stats::{Counts, Stats, knowledge_stats};
+pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use stem::{Analysis, analyses};
 pub use store::{
     GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
