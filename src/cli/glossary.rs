@@ -1,100 +1,26 @@
-//! `qari lookup`, `qari glossary …` and `qari check`.
+//! `qari glossary add | list | rm | import` (`export` is
+//! [`super::export`]): the learner's glossary from the command line.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::Write;
+use std::path::Path;
 
-use crate::files::Printable;
-use anyhow::{Context as _, Result, bail};
-
-use crate::article::{Library, words};
-use std::path::PathBuf;
-
-use crate::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
-use crate::glossary::{
-    CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
-    knowledge_stats, normalize, numeral,
-};
+use crate::article::Library;
+use crate::files::{GLOSSARY_IMPORT, Printable, read_text_capped};
+use crate::glossary::{Entry, Merged, Saved, UserGlossary, import as parse_csv};
 use crate::text::Direction;
 
 use super::args::GlossaryCommand;
-use super::read::for_output;
+use super::output::{glossary_dir, load_glossary};
+use super::{Error, Order};
 
-fn glossary_dir(library: &Library) -> std::path::PathBuf {
-    library.root.join("glossary")
-}
-
-fn load(library: &Library) -> Glossary {
-    let glossary = Glossary::load(Some(&glossary_dir(library)));
-    for problem in &glossary.problems {
-        eprintln!("qari: skipped {problem}");
-    }
-    glossary
-}
-
-/// One entry in a few lines: headword, transliteration, part of speech,
-/// root; then the senses; then notes.
-fn describe(entry: &Entry) -> Vec<String> {
-    let mut head = entry.headword.clone();
-    for (label, value) in [
-        ("", &entry.translit),
-        ("", &entry.pos),
-        ("root ", &entry.root),
-    ] {
-        if !value.is_empty() {
-            head.push_str(&format!("  {label}{value}"));
-        }
-    }
-    let mut lines = vec![head];
-    lines.extend(entry.senses.iter().map(|s| format!("    {s}")));
-    if !entry.parent.is_empty() {
-        lines.push(format!("    form of {}", entry.parent));
-    }
-    if !entry.notes.is_empty() {
-        lines.push(format!("    note: {}", entry.notes));
-    }
-    lines
-}
-
-pub fn lookup(library: &Library, dictionary_dirs: &[PathBuf], word: &str) -> Result<()> {
-    let glossary = load(library);
-    let dictionaries = Dictionaries::load(dictionary_dirs);
-    for problem in &dictionaries.problems {
-        eprintln!("qari: skipped dictionary {problem}");
-    }
-    let visual = io::stdout().is_terminal();
-    let mut out = Printable::new(io::stdout().lock());
-    let found = glossary.lookup(word);
-    let from_dictionaries = dictionaries.lookup(word);
-    if found.is_empty() && from_dictionaries.is_empty() {
-        bail!("no glossary entry or dictionary result for {word:?}");
-    }
-    for found in found {
-        let entry = &glossary.entries[found.entry];
-        for line in describe(entry) {
-            writeln!(out, "{}", for_output(&line, visual, Direction::Ltr))?;
-        }
-        let source = glossary.source_of(found.entry).path.display();
-        let how = format!("    matched: {}  ({source})", found.how(&glossary));
-        writeln!(out, "{}", for_output(&how, visual, Direction::Ltr))?;
-    }
-    for found in from_dictionaries {
-        let kind = if found.reverse { ", reverse match" } else { "" };
-        let head = format!("{}  [{}{kind}]", found.headword, found.dictionary);
-        writeln!(out, "{}", for_output(&head, visual, Direction::Ltr))?;
-        for sense in &found.senses {
-            writeln!(
-                out,
-                "{}",
-                for_output(&format!("    {sense}"), visual, Direction::Ltr)
-            )?;
-        }
-        let how = format!("    matched: {}", found.how());
-        writeln!(out, "{}", for_output(&how, visual, Direction::Ltr))?;
-    }
-    Ok(())
-}
-
-pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
-    let user = UserGlossary::new(glossary_dir(library));
+/// Runs one `glossary` subcommand.
+pub fn run(
+    library: &Library,
+    command: GlossaryCommand,
+    order: Order,
+    out: impl Write,
+    err: impl Write,
+) -> Result<(), Error> {
     match command {
         GlossaryCommand::Add {
             headword,
@@ -111,96 +37,112 @@ pub fn glossary(library: &Library, command: GlossaryCommand) -> Result<()> {
                 notes: note.unwrap_or_default(),
                 ..Entry::default()
             };
-            let shown = entry.headword.trim().to_owned();
-            let saved = user.add(entry)?;
-            let verb = match saved {
-                Saved::Added => "added",
-                Saved::Updated => "updated",
-            };
-            println!("{verb} {shown:?} in {}", user.path().display());
+            add(library, entry, out)?;
         }
         GlossaryCommand::List { query } => {
-            let glossary = load(library);
-            let visual = io::stdout().is_terminal();
-            let mut out = Printable::new(io::stdout().lock());
-            let hits: Vec<usize> = match &query {
-                Some(query) => glossary.search(query),
-                None => (0..glossary.entries.len())
-                    .filter(|&i| glossary.is_live(i))
-                    .collect(),
-            };
-            for index in hits {
-                let entry = &glossary.entries[index];
-                let line = format!("{}\t{}", entry.headword, entry.senses.join("; "));
-                writeln!(out, "{}", for_output(&line, visual, Direction::Ltr))?;
-            }
+            list(library, query.as_deref(), order, out, err)?;
         }
         GlossaryCommand::Export {
             format,
             output,
             all,
         } => {
-            let glossary = load(library);
-            let entries: Vec<Entry> = (0..glossary.entries.len())
-                .filter(|&i| glossary.is_live(i) && (all || !glossary.source_of(i).bundled))
-                .map(|i| glossary.entries[i].clone())
-                .collect();
-            let catalog = library.catalog();
-            let text = export(&entries, format.into(), |context| {
-                let article = catalog.get(&context.article)?;
-                let sentence = article.sentences.get(context.sentence.checked_sub(1)?)?;
-                Some(CardContext {
-                    arabic: sentence.ar.clone(),
-                    english: sentence.en.clone(),
-                })
-            })?;
-            match output {
-                Some(path) => {
-                    // A mistyped folder is said, not made.
-                    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
-                        && !folder.is_dir()
-                    {
-                        anyhow::bail!(
-                            "{}: no such folder (make it first, or give another path)",
-                            folder.display()
-                        );
-                    }
-                    atomic_write(&path, text.as_bytes())
-                        .with_context(|| format!("{}: cannot write", path.display()))?;
-                    eprintln!("exported {} entries to {}", entries.len(), path.display());
-                }
-                None => io::stdout().lock().write_all(text.as_bytes())?,
-            }
+            super::export::export(library, format.into(), all, output.as_deref(), out, err)?;
         }
         GlossaryCommand::Import { file } => {
-            let shown = file.display().to_string();
-            let text = read_text_capped(&file, GLOSSARY_IMPORT)?;
-            let rows = import(&text).map_err(|e| anyhow::anyhow!("{shown}:{e}"))?;
-            let mut good = Vec::new();
-            for (line, row) in rows {
-                match row {
-                    Ok(entry) => good.push(entry),
-                    Err(reason) => eprintln!("qari: {shown}:{line}: {reason}; skipped"),
-                }
-            }
-            let rows = good.len();
-            let merged = user.add_all(good)?;
-            print!("{}", import_summary(&merged, rows, &user.path()));
+            import(library, &file, out, err)?;
         }
         GlossaryCommand::Rm { headword } => {
-            let removed = user.remove(&headword)?;
-            println!(
-                "removed {removed} entr{} {headword:?}",
-                if removed == 1 { "y" } else { "ies" }
-            );
+            remove(library, &headword, out)?;
         }
     }
     Ok(())
 }
 
+/// Adds `entry` to the learner's glossary (merged into the entry with its
+/// headword, if there is one), and says which on `out`.
+pub fn add(library: &Library, entry: Entry, mut out: impl Write) -> Result<Saved, Error> {
+    let user = UserGlossary::new(glossary_dir(library));
+    let shown = entry.headword.trim().to_owned();
+    let saved = user.add(entry)?;
+    let verb = match saved {
+        Saved::Added => "added",
+        Saved::Updated => "updated",
+    };
+    writeln!(out, "{verb} {shown:?} in {}", user.path().display())?;
+    Ok(saved)
+}
+
+/// Lists the live entries (all, or those `query` finds: Arabic in the
+/// headwords and forms, other text in the glosses), one per line:
+/// headword, tab, glosses. Returns how many.
+pub fn list(
+    library: &Library,
+    query: Option<&str>,
+    order: Order,
+    out: impl Write,
+    err: impl Write,
+) -> Result<usize, Error> {
+    let glossary = load_glossary(library, err)?;
+    let mut out = Printable::new(out);
+    let hits: Vec<usize> = match query {
+        Some(query) => glossary.search(query),
+        None => (0..glossary.entries.len())
+            .filter(|&i| glossary.is_live(i))
+            .collect(),
+    };
+    for &index in &hits {
+        let entry = &glossary.entries[index];
+        let line = format!("{}\t{}", entry.headword, entry.senses.join("; "));
+        writeln!(out, "{}", order.line(&line, Direction::Ltr))?;
+    }
+    Ok(hits.len())
+}
+
+/// Removes the learner's entries with `headword`; returns how many.
+pub fn remove(library: &Library, headword: &str, mut out: impl Write) -> Result<usize, Error> {
+    let user = UserGlossary::new(glossary_dir(library));
+    let removed = user.remove(headword)?;
+    writeln!(
+        out,
+        "removed {removed} entr{} {headword:?}",
+        if removed == 1 { "y" } else { "ies" }
+    )?;
+    Ok(removed)
+}
+
+/// Imports qari's CSV or LUTE's term CSV from `file` into the learner's
+/// glossary: rows that are not entries are said on `err` and skipped, the
+/// rest merged; a summary on `out`.
+pub fn import(
+    library: &Library,
+    file: &Path,
+    mut out: impl Write,
+    mut err: impl Write,
+) -> Result<Merged, Error> {
+    let user = UserGlossary::new(glossary_dir(library));
+    let shown = file.display().to_string();
+    let text = read_text_capped(file, GLOSSARY_IMPORT)?;
+    let rows = parse_csv(&text).map_err(|message| Error::NotCsv {
+        path: shown.clone(),
+        message,
+    })?;
+    let mut good = Vec::new();
+    for (line, row) in rows {
+        match row {
+            Ok(entry) => good.push(entry),
+            Err(reason) => writeln!(err, "qari: {shown}:{line}: {reason}; skipped")?,
+        }
+    }
+    let rows = good.len();
+    let merged = user.add_all(good)?;
+    write!(out, "{}", import_summary(&merged, rows, &user.path()))?;
+    Ok(merged)
+}
+
 /// What `glossary import` did, e.g. "imported 5 rows into …: 1 added, 2
 /// updated, 2 unchanged" then "updated: glosses of X, Y; status of Z".
-fn import_summary(merged: &crate::glossary::Merged, rows: usize, path: &std::path::Path) -> String {
+fn import_summary(merged: &Merged, rows: usize, path: &Path) -> String {
     let (added, updated) = (merged.added.len(), merged.updated.len());
     let unchanged = rows.saturating_sub(added + updated);
     let mut text = format!(
@@ -228,131 +170,134 @@ fn import_summary(merged: &crate::glossary::Merged, rows: usize, path: &std::pat
     text
 }
 
-pub fn check(library: &Library, dictionary_dirs: &[PathBuf]) -> Result<()> {
-    let catalog = library.catalog();
-    let glossary = Glossary::load(Some(&glossary_dir(library)));
-    let mut out = Printable::new(io::stdout().lock());
-    let mut failures = 0;
-    for problem in &catalog.problems {
-        writeln!(out, "error: {problem}")?;
-        failures += 1;
-    }
-    for problem in &glossary.problems {
-        writeln!(out, "error: {problem}")?;
-        failures += 1;
-    }
-    let dictionaries = Dictionaries::load(dictionary_dirs);
-    for problem in &dictionaries.problems {
-        writeln!(out, "error: dictionary {problem}")?;
-        failures += 1;
-    }
-    for dictionary in &dictionaries.list {
-        let kind = if dictionary.reverse {
-            "English → Arabic, indexed in reverse"
-        } else {
-            "Arabic → English"
-        };
-        writeln!(
-            out,
-            "dictionary {}: {} headwords ({kind})",
-            dictionary.name,
-            dictionary.len()
-        )?;
-    }
-    let ready = dictionaries.load_time.as_millis();
-    writeln!(out, "dictionaries ready for lookups in {ready} ms")?;
-    let live = (0..glossary.entries.len())
-        .filter(|&i| glossary.is_live(i))
-        .count();
-    writeln!(
-        out,
-        "glossary: {live} entries from {} files",
-        glossary.files.len()
-    )?;
-    for article in &catalog.articles {
-        let mut tokens = 0;
-        let mut covered = 0;
-        let mut numbers = 0;
-        let mut missing: Vec<String> = Vec::new();
-        for sentence in &article.sentences {
-            let ranges = words(&sentence.ar);
-            let texts: Vec<&str> = ranges.iter().map(|r| &sentence.ar[r.clone()]).collect();
-            let mut resolved = vec![false; texts.len()];
-            for found in glossary.match_sentence(&texts) {
-                for flag in &mut resolved[found.first..found.first + found.len] {
-                    *flag = true;
-                }
-            }
-            for (text, resolved) in texts.iter().zip(resolved) {
-                let key = normalize(text);
-                if numeral(text).is_some() {
-                    numbers += 1; // numerals are not vocabulary
-                    continue;
-                }
-                tokens += 1;
-                covered += usize::from(resolved);
-                if !resolved && !missing.contains(&key) {
-                    missing.push(key);
-                }
-            }
-        }
-        let share = if tokens == 0 {
-            100.0
-        } else {
-            covered as f64 * 100.0 / tokens as f64
-        };
-        writeln!(
-            out,
-            "{}: {covered}/{tokens} word tokens resolve to a glossary entry ({share:.1} %); {numbers} numbers not counted",
-            article.id
-        )?;
-        if !missing.is_empty() {
-            writeln!(out, "  not found: {}", missing.join(" "))?;
-        }
-    }
-    if failures > 0 {
-        bail!("{failures} file(s) could not be read");
-    }
-    Ok(())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::ExportFormat;
+    use crate::cli::testing::{library, text};
 
-/// `qari stats`: per article, tokens and distinct words by knowledge.
-pub fn stats(library: &Library, wanted: Option<&str>) -> Result<()> {
-    let catalog = library.catalog();
-    let glossary = load(library);
-    let articles: Vec<_> = match wanted {
-        Some(id) => vec![
-            catalog
-                .get(id)
-                .ok_or_else(|| anyhow::anyhow!("no article {id:?}: `qari list` shows the ids"))?,
-        ],
-        None => catalog.articles.iter().collect(),
-    };
-    let mut out = Printable::new(io::stdout().lock());
-    writeln!(
-        out,
-        "{:<24} {:>22} {:>22} {:>22}",
-        "ARTICLE", "UNKNOWN", "LEARNING", "KNOWN"
-    )?;
-    for article in articles {
-        let stats = knowledge_stats(
-            &glossary,
-            article
-                .sentences
-                .iter()
-                .map(|s| s.words.iter().map(|r| &s.ar[r.clone()]).collect()),
-        );
-        for (label, counts) in [("tokens", stats.tokens), ("distinct", stats.distinct)] {
-            let cell = |n: usize| format!("{n} ({}%)", counts.percent(n));
-            writeln!(
-                out,
-                "{:<24} {:>22} {:>22} {:>22}",
-                format!("{} {label}", article.id),
-                cell(counts.unknown),
-                cell(counts.learning),
-                cell(counts.known)
-            )?;
+    fn entry(headword: &str, gloss: &str) -> Entry {
+        Entry {
+            headword: headword.to_owned(),
+            senses: vec![gloss.to_owned()],
+            ..Entry::default()
         }
     }
-    Ok(())
+
+    #[test]
+    fn add_list_and_remove_an_entry() {
+        let (dir, library) = library();
+        let user = dir.path().join("glossary/user.toml");
+        let mut out = Vec::new();
+        assert_eq!(
+            add(&library, entry(" نفير ", "mobilisation"), &mut out).unwrap(),
+            Saved::Added
+        );
+        assert_eq!(
+            add(&library, entry("نفير", "a call to arms (qari)"), &mut out).unwrap(),
+            Saved::Updated
+        );
+        assert_eq!(
+            text(std::mem::take(&mut out)),
+            format!(
+                "added \"نفير\" in {0}\nupdated \"نفير\" in {0}\n",
+                user.display()
+            )
+        );
+        // Found by its gloss, in logical order with a tab in a pipe.
+        let listed = list(
+            &library,
+            Some("(qari)"),
+            Order::Logical,
+            &mut out,
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(listed, 1);
+        assert_eq!(
+            text(std::mem::take(&mut out)),
+            "نفير\ta call to arms (qari)\n"
+        );
+        assert_eq!(remove(&library, "نفير", &mut out).unwrap(), 1);
+        assert_eq!(text(std::mem::take(&mut out)), "removed 1 entry \"نفير\"\n");
+        let again = remove(&library, "نفير", &mut out);
+        assert!(matches!(again, Err(Error::Glossary(_))), "{again:?}");
+    }
+
+    #[test]
+    fn an_entry_without_arabic_is_refused_and_nothing_is_written() {
+        let (dir, library) = library();
+        let refused = add(&library, entry("abc", "x"), Vec::new()).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "the headword \"abc\" has no Arabic letter"
+        );
+        assert!(!dir.path().join("glossary/user.toml").exists());
+    }
+
+    #[test]
+    fn export_then_import_into_another_library_round_trips() {
+        let (_dir, library) = library();
+        add(&library, entry("نفير", "mobilisation"), Vec::new()).unwrap();
+        add(&library, entry("سيطر", "to control"), Vec::new()).unwrap();
+        let (mut csv, mut err) = (Vec::new(), Vec::new());
+        let command = GlossaryCommand::Export {
+            format: ExportFormat::Lute,
+            output: None,
+            all: false,
+        };
+        run(&library, command, Order::Logical, &mut csv, &mut err).unwrap();
+        assert!(err.is_empty());
+        let csv = text(csv);
+        assert!(csv.starts_with("language,term,translation,"), "{csv}");
+
+        let (other_dir, other) = library_with_file("terms.csv", &csv);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let merged = import(
+            &other,
+            &other_dir.path().join("terms.csv"),
+            &mut out,
+            &mut err,
+        )
+        .unwrap();
+        assert_eq!(merged.added.len(), 2);
+        assert!(merged.updated.is_empty());
+        assert!(err.is_empty());
+        assert!(
+            text(out).starts_with("imported 2 rows into "),
+            "a summary of what was merged"
+        );
+        let mut listed = Vec::new();
+        list(&other, None, Order::Logical, &mut listed, Vec::new()).unwrap();
+        let listed = text(listed);
+        assert!(listed.contains("نفير\tmobilisation\n"), "{listed}");
+        assert!(listed.contains("سيطر\tto control\n"), "{listed}");
+    }
+
+    #[test]
+    fn import_skips_bad_rows_on_err_and_refuses_an_unknown_header() {
+        let (dir, library) = library_with_file("rows.csv", "headword,senses\nكتاب,book\nabc,x\n");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let merged = import(&library, &dir.path().join("rows.csv"), &mut out, &mut err).unwrap();
+        assert_eq!(merged.added, ["كتاب"]);
+        let err = text(err);
+        assert!(
+            err.ends_with("rows.csv:3: the headword \"abc\" has no Arabic letter; skipped\n"),
+            "{err}"
+        );
+        std::fs::write(dir.path().join("bad.csv"), "term,translation\n").unwrap();
+        let refused = import(
+            &library,
+            &dir.path().join("bad.csv"),
+            Vec::new(),
+            Vec::new(),
+        );
+        assert!(matches!(refused, Err(Error::NotCsv { .. })), "{refused:?}");
+    }
+
+    fn library_with_file(name: &str, contents: &str) -> (tempfile::TempDir, Library) {
+        let (dir, library) = library();
+        std::fs::write(dir.path().join(name), contents).unwrap();
+        (dir, library)
+    }
 }
