@@ -3,12 +3,16 @@
 //! binary, the tests and the benchmarks share it.
 //!
 //! Layers, each depending only on those after it:
-//! `runtime` (carries out the app's effects) → `ui` (draws) → `app` (state,
-//! messages, keys; no I/O) → `article`, `glossary` → `text` (engine).
+//! `cli` (the commands, over a library and writers; the reader's terminal
+//! session) → `runtime` (carries out the app's effects) → `ui` (draws) →
+//! `app` (state, messages, keys; no I/O) → `article`, `glossary` → `text`
+//! (engine). Beside them: `config` (the configuration file), `render` (the
+//! streaming under `qari render`), `files` (reading and writing files).
 
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod files;
 pub mod glossary;
 pub mod render;

@@ -1,6 +1,7 @@
-//! The `qari` binary: parse the command line, dispatch to the commands in
-//! `qari::cli`, and turn what they return into a message and an exit code
-//! (0, or 1 with one line on standard error; clap's own errors exit 2).
+//! The `qari` binary: parse the command line, read the configuration file,
+//! dispatch to the commands in `qari::cli`, and turn what they return into
+//! a message and an exit code (0, or 1 with one line on standard error;
+//! clap's own errors exit 2).
 
 use std::io::{self, BufReader, BufWriter, IsTerminal};
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use qari::cli::args::{Cli, Command};
 use qari::cli::import::ImportOptions;
 use qari::cli::read::ReaderOptions;
 use qari::cli::{self, Order};
+use qari::config::Config;
 use qari::glossary::Dictionaries;
 
 fn main() -> ExitCode {
@@ -28,8 +30,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let library = || cli::library(cli.library.library.clone());
-    let dictionaries = || Dictionaries::load(&cli.library.dictionary_dirs());
+    let settings = cli.settings(Config::from_env()?);
+    let library = || cli::library(settings.library.clone());
+    let dictionaries = || Dictionaries::load(&settings.dictionaries);
     let (out, err) = (io::stdout().lock(), io::stderr());
     match cli.command {
         Some(Command::Render(args)) => {
@@ -82,13 +85,13 @@ fn run(cli: Cli) -> Result<()> {
             let library = library()?;
             drop(out); // the reader draws on standard output itself
             let options = ReaderOptions {
-                bidi: cli.bidi.into(),
-                theme: cli.theme,
+                bidi: settings.bidi,
+                theme: settings.theme,
                 review: cli.command.is_some(),
                 test_panic: cli.test_panic,
             };
-            let dirs = cli.library.dictionary_dirs();
-            cli::read::run(&library, &dirs, cli.article.as_deref(), options)?;
+            let dictionaries = &settings.dictionaries;
+            cli::read::run(&library, dictionaries, cli.article.as_deref(), options)?;
         }
     }
     Ok(())

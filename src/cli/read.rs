@@ -14,7 +14,8 @@ use crate::glossary::Glossary;
 use crate::runtime::{Executor, Worker, load_dictionaries};
 
 use super::Error;
-use super::terminal::{self, Emulator, Modes, Theme, with_terminal};
+use super::terminal::{self, Emulator, Modes, with_terminal};
+use crate::config::Theme;
 
 /// How the reader runs.
 #[derive(Debug, Clone, Copy, Default)]

@@ -31,6 +31,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, style::Print};
 
 use crate::app::{Action, BidiMode, Msg, Palette};
+use crate::config::Theme;
 use crate::ui::strings;
 
 use super::Error;
@@ -108,16 +109,6 @@ impl Emulator {
             _ => None,
         }
     }
-}
-
-/// `--theme`: the status colours for a dark or light background, or found
-/// out from the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Dark,
-    Light,
 }
 
 /// The palette: none under `NO_COLOR`, else the theme asked for, else the
