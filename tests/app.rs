@@ -1074,3 +1074,28 @@ fn the_form_gives_a_word_with_a_pronoun_its_ta_marbuta_back() {
     chars(&mut app, "a");
     assert_eq!(form(&app).fields[0].text, "سيطرة");
 }
+
+#[test]
+fn a_message_stays_until_the_next_key_and_a_resize_keeps_it() {
+    use qari::app::{Msg, Notice};
+    let mut app = pure_app();
+    app.update(Msg::Notice("skipped a file".into()));
+    app.update(Action::Resize {
+        columns: 100,
+        rows: 30,
+    });
+    assert_eq!(
+        app.message,
+        Some(Notice::Said("skipped a file".into())),
+        "a resize is not a key"
+    );
+    app.update(Action::NextWord);
+    assert_eq!(app.message, None, "the next key clears it");
+    app.update(Msg::Notice("again".into()));
+    app.update(Msg::Paste("text".into()));
+    assert_eq!(
+        app.message,
+        Some(Notice::PasteOutsideAField),
+        "a paste replaces it with its own"
+    );
+}
