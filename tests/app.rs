@@ -1099,3 +1099,21 @@ fn a_message_stays_until_the_next_key_and_a_resize_keeps_it() {
         "a paste replaces it with its own"
     );
 }
+
+#[test]
+fn under_terminal_bidi_p_keeps_the_one_pane_and_says_why() {
+    use qari::app::{BidiMode, Notice};
+    let options = Options {
+        bidi: BidiMode::Terminal,
+        ..Options::default()
+    };
+    let mut app = App::new(bundled_article(), 0, options).with_glossary(Glossary::load(None));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    assert!(app.screen.glossary.is_none());
+    app.update(Action::ToggleGlossaryPane);
+    assert!(app.screen.glossary.is_none(), "still one pane");
+    assert_eq!(app.message, Some(Notice::OnePaneInTerminalBidi));
+}
