@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use qari::app::{Action, App, DictionaryHandle, Options};
 use qari::article::{Article, Library};
-use qari::glossary::{Dictionaries, Glossary};
+use qari::dict::Dictionaries;
+use qari::glossary::Glossary;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -61,7 +61,7 @@ impl LibraryArgs {
     pub fn dictionary_dirs(&self) -> Vec<PathBuf> {
         self.dictionaries
             .clone()
-            .unwrap_or_else(qari::glossary::Dictionaries::default_dirs)
+            .unwrap_or_else(qari::dict::Dictionaries::default_dirs)
     }
 }
 

@@ -8,10 +8,11 @@ use qari::files::Printable;
 use qari::article::{Library, words};
 use std::path::PathBuf;
 
+use qari::dict::Dictionaries;
 use qari::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
 use qari::glossary::{
-    CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
-    knowledge_stats, normalize, numeral,
+    CardContext, Entry, Glossary, Saved, UserGlossary, export, import, knowledge_stats, normalize,
+    numeral,
 };
 use qari::text::Direction;
 

@@ -16,7 +16,8 @@ use qari::app::DictionaryHandle;
 use qari::app::keys::{action_for_event, scope_for};
 use qari::app::{Action, App, BidiMode, Options};
 use qari::article::{Article, Catalog, Library, ReadingState, StateError, load_article};
-use qari::glossary::{Dictionaries, Glossary, UserGlossary};
+use qari::dict::Dictionaries;
+use qari::glossary::{Glossary, UserGlossary};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;

@@ -7,7 +7,8 @@ mod common;
 
 use qari::app::DictionaryHandle;
 use qari::app::{Action, App, BidiMode, Options, Palette};
-use qari::glossary::{Dictionaries, Glossary, Status, UserGlossary};
+use qari::dict::Dictionaries;
+use qari::glossary::{Glossary, Status, UserGlossary};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -101,7 +101,8 @@ pub fn load_and_look_up(
     name: &str,
     headwords: &[String],
 ) -> Option<usize> {
-    use qari::glossary::{Dictionaries, has_arabic_letter};
+    use qari::dict::Dictionaries;
+    use qari::glossary::has_arabic_letter;
     let found = Dictionaries::load(std::slice::from_ref(dir));
     // A problem names the file of this dictionary it is about (the index,
     // the .ifo, the .idx or the .dict).
@@ -109,6 +110,7 @@ pub fn load_and_look_up(
     let prefix = dir.join(stem).display().to_string();
     let dictionary = match (found.list.as_slice(), found.problems.as_slice()) {
         ([], [problem]) => {
+            let problem = problem.to_string();
             let named = problem
                 .split_once(": ")
                 .is_some_and(|(path, _)| path.starts_with(&format!("{prefix}.")));

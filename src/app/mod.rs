@@ -20,9 +20,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
-use crate::glossary::{
-    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, UserGlossary, knowledge_stats,
-};
+use crate::dict::{DictMatch, Dictionaries};
+use crate::glossary::{Glossary, SentenceMatch, Stats, Status, UserGlossary, knowledge_stats};
 
 /// The dictionaries, filled in once by a background thread: until then
 /// lookups skip them and the pane says they are loading.

@@ -7,7 +7,6 @@
 //! each match says how it was made ("و + حلفاء + ه").
 
 mod bundled;
-mod dict;
 mod entry;
 mod exchange;
 mod merge;
@@ -21,7 +20,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use bundled::BUNDLED_GLOSSARY;
-pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
