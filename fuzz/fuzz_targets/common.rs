@@ -114,7 +114,10 @@ pub fn load_and_look_up(
             let named = problem
                 .split_once(": ")
                 .is_some_and(|(path, _)| path.starts_with(&format!("{prefix}.")));
-            assert!(named, "the problem does not name a file {prefix}.*: {problem:?}");
+            assert!(
+                named,
+                "the problem does not name a file {prefix}.*: {problem:?}"
+            );
             assert!(!problem.contains('\n'), "problem spans lines: {problem:?}");
             return None;
         }
