@@ -63,8 +63,9 @@ pub struct Dictionary {
     /// made into text (its non-empty lines, trimmed, each followed by a
     /// newline), one after another.
     text: String,
-    /// Headword, and start and end in `text` of its definition.
-    entries: Vec<(Box<str>, u32, u32)>,
+    /// Headword, and start and end in `text` of its definition (the
+    /// parser's list, its spans replaced in place).
+    entries: Vec<(String, u32, u32)>,
     keys: Keys,
 }
 
@@ -117,7 +118,7 @@ impl Dictionary {
         let Parsed {
             name,
             data,
-            entries: spans,
+            entries: mut spans,
             layout,
             convert,
         } = parsed;
@@ -128,7 +129,6 @@ impl Dictionary {
         } else {
             Keys::Forward(HashMap::new())
         };
-        let mut entries = Vec::with_capacity(spans.len());
         // Each distinct span read: where its text is, and its number.
         let mut read: HashMap<(u32, u32), ((u32, u32), u32)> = HashMap::new();
         let needs_reading = reverse || matches!(source, Source::Made { .. });
@@ -138,8 +138,8 @@ impl Dictionary {
             path: main.to_path_buf(),
             limit,
         };
-        for (number, (headword, start, len)) in spans.into_iter().enumerate() {
-            let number = number as u32;
+        for (number, (headword, span_start, span_len)) in spans.iter_mut().enumerate() {
+            let (number, start, len) = (number as u32, *span_start, *span_len);
             let mut range = (start, start.saturating_add(len));
             if needs_reading {
                 if let Some(&(at, definition)) = read.get(&(start, len)) {
@@ -165,18 +165,19 @@ impl Dictionary {
                 }
             }
             if let Keys::Forward(index) = &mut keys
-                && has_arabic_letter(&headword)
+                && has_arabic_letter(headword)
             {
-                index.entry(normalize(&headword)).or_default().push(number);
+                index.entry(normalize(headword)).or_default().push(number);
             }
-            entries.push((headword.into_boxed_str(), range.0, range.1));
+            // From here on the entry holds where its text is.
+            (*span_start, *span_len) = range;
         }
         Ok(Dictionary {
             name,
             reverse,
             layout,
             text: source.into_text(),
-            entries,
+            entries: spans,
             keys,
         })
     }
