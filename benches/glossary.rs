@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qari::article::Library;
-use qari::glossary::{Dictionaries, Entry, Glossary, UserGlossary};
+use qari::dict::Dictionaries;
+use qari::glossary::{Entry, Glossary, UserGlossary};
 
 fn dictionary_dirs() -> Vec<PathBuf> {
     vec![PathBuf::from("/usr/share/dictd")]

@@ -17,7 +17,8 @@ use std::sync::mpsc::channel;
 
 use qari::app::{Action, App, Options};
 use qari::article::{Article, Library};
-use qari::glossary::{Dictionaries, Glossary};
+use qari::dict::Dictionaries;
+use qari::glossary::Glossary;
 use qari::runtime::{Executor, Worker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

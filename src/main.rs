@@ -14,7 +14,7 @@ use qari::cli::import::ImportOptions;
 use qari::cli::read::ReaderOptions;
 use qari::cli::{self, Order};
 use qari::config::Config;
-use qari::glossary::Dictionaries;
+use qari::dict::Dictionaries;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use qari::glossary::{DictMatch, Dictionaries};
+use qari::dict::{DictMatch, Dictionaries};
 
 fn freedict() -> Dictionaries {
     let dir = PathBuf::from("/usr/share/dictd");
@@ -135,9 +135,14 @@ fn broken_dictionaries_are_reported_not_fatal() {
     assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
     assert!(
         loaded.problems[0]
+            .to_string()
             .ends_with("bad.index: line 1: expected headword, offset and length separated by tabs")
     );
-    assert!(loaded.problems[1].ends_with("worse.ifo: not a StarDict .ifo file (first line)"));
+    assert!(
+        loaded.problems[1]
+            .to_string()
+            .ends_with("worse.ifo: not a StarDict .ifo file (first line)")
+    );
 }
 
 /// Found by `fuzz/fuzz_targets/stardict.rs`: a 64-bit offset near `u64::MAX`
@@ -156,7 +161,9 @@ fn a_stardict_offset_past_any_end_is_reported() {
     assert!(loaded.list.is_empty());
     assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
     assert!(
-        loaded.problems[0].ends_with("wide.idx: entry \"s\" runs past the end of the .dict"),
+        loaded.problems[0]
+            .to_string()
+            .ends_with("wide.idx: entry \"s\" runs past the end of the .dict"),
         "{:?}",
         loaded.problems
     );

@@ -3,10 +3,12 @@
 //! direction, shaped or not.
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
-use qari::text::{Direction, LayoutOptions, Paragraph, layout, unshape};
+use qari::text::{Direction, LayoutOptions, layout};
+
+/// The invariants checked, shared with the fuzz target.
+#[path = "invariants/layout.rs"]
+mod invariants;
 
 /// Pieces that text is drawn from: single characters and a few clusters.
 fn piece() -> impl Strategy<Value = String> {
@@ -54,135 +56,13 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
         })
 }
 
-/// What the engine draws for a character of the source, before shaping and
-/// mirroring (see `drawn_form` in crates/text/src/layout.rs): `None` when nothing.
-fn drawn(c: char) -> Option<char> {
-    match c {
-        '\t' => Some(' '),
-        '\u{061C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => None,
-        '\u{2028}' | '\u{2029}' => None,
-        c if c.is_control() && (c.is_whitespace() || c == '\u{85}') => None,
-        c if c.is_control() => Some('\u{FFFD}'),
-        c => Some(c),
-    }
-}
-
-/// Characters counted, less ZWJ: the engine drops one at either end of a
-/// cluster, where it joins nothing (see `trim_dangling_zwj`).
-fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
-    let mut counts = BTreeMap::new();
-    for c in chars.filter(|&c| c != '\u{200D}') {
-        *counts.entry(c).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(), TestCaseError> {
-    prop_assert!(!paragraph.lines.is_empty());
-    let mut sources = Vec::new();
-    for line in &paragraph.lines {
-        // Widths and columns add up, cluster by cluster.
-        let mut column = 0;
-        let mut text_at = 0;
-        for cluster in &line.clusters {
-            prop_assert_eq!(cluster.column, column);
-            prop_assert_eq!(cluster.text.start, text_at);
-            column += cluster.width;
-            text_at = cluster.text.end;
-            prop_assert_eq!(
-                qari::text::text_width(&line.text[cluster.text.clone()]),
-                cluster.width
-            );
-            sources.push(cluster.source.clone());
-
-            // Nothing lost or added: the cluster draws its source's
-            // characters, modulo shaping, ligatures and mirroring; whitespace
-            // hung at a break draws nothing.
-            let shown = &line.text[cluster.text.clone()];
-            let source = &text[cluster.source.clone()];
-            if shown.is_empty() {
-                prop_assert!(
-                    source
-                        .chars()
-                        .all(|c| drawn(c).is_none() || c.is_whitespace() || c == '\u{200D}'),
-                    "{:?} not drawn",
-                    source
-                );
-            } else {
-                let unmirrored: String = unshape(shown)
-                    .chars()
-                    .map(|c| {
-                        if cluster.rtl {
-                            qari::text::mirror(c).unwrap_or(c)
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
-                prop_assert_eq!(
-                    multiset(unmirrored.chars()),
-                    multiset(unshape(source).chars().filter_map(drawn)),
-                    "cluster {:?} drawn as {:?}",
-                    source,
-                    shown
-                );
-            }
-        }
-        prop_assert_eq!(text_at, line.text.len());
-        prop_assert_eq!(column, line.width);
-        // Measured whole, the line takes the same cells, unless reordering
-        // put clusters side by side that fuse into one: regional indicators
-        // (a lone flag letter next to a flag), Hangul jamo and prepended
-        // concatenation marks (U+0600–0605, U+06DD, ...), left as they are.
-        if !line.text.chars().any(|c| {
-            matches!(c, '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}' | '\u{08E2}' | '\u{110BD}' | '\u{110CD}' | '\u{1F1E6}'..='\u{1F1FF}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
-        }) {
-            prop_assert_eq!(qari::text::text_width(&line.text), line.width);
-        }
-
-        // No line wider than the width unless a single cluster is.
-        let drawn_clusters = line.clusters.iter().filter(|c| c.width > 0).count();
-        prop_assert!(
-            line.width <= options.width || drawn_clusters == 1,
-            "line {:?} is {} cells wide at width {}",
-            line.text,
-            line.width,
-            options.width
-        );
-
-        // The maps are permutations, inverse of each other.
-        let v2l = line.visual_to_logical();
-        let l2v = line.logical_to_visual();
-        let mut seen = vec![false; v2l.len()];
-        for (v, &l) in v2l.iter().enumerate() {
-            prop_assert!(!seen[l]);
-            seen[l] = true;
-            prop_assert_eq!(l2v[l], v);
-        }
-    }
-    // The clusters of all lines tile the text exactly once.
-    sources.sort_by_key(|r| r.start);
-    let mut at = 0;
-    for source in sources {
-        prop_assert_eq!(source.start, at);
-        prop_assert!(source.end > source.start || text.is_empty());
-        at = source.end;
-    }
-    prop_assert_eq!(at, text.len());
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
     fn layout_keeps_every_character_and_fits_the_width(text in text(), options in options()) {
         let paragraph = layout(&text, &options);
-        check(&text, &options, &paragraph)?;
+        invariants::check(&text, &options, &paragraph).map_err(TestCaseError::fail)?;
     }
 
     #[test]
@@ -192,7 +72,7 @@ proptest! {
         for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {
             let options = LayoutOptions { width: usize::MAX, direction, shape: false };
             let paragraph = layout(&text, &options);
-            check(&text, &options, &paragraph)?;
+            invariants::check(&text, &options, &paragraph).map_err(TestCaseError::fail)?;
         }
     }
 }
@@ -234,6 +114,28 @@ proptest! {
         for sentence in split.paragraphs.iter().flatten() {
             prop_assert!(!sentence.trim().is_empty());
             prop_assert_eq!(sentence.trim(), sentence.as_str());
+        }
+    }
+}
+
+/// Found by the fuzz target once it checked what these properties check: a
+/// prepended concatenation mark (U+0603, an Arabic number to the bidi
+/// algorithm) and a closing bracket make one cluster whose two characters
+/// resolve to different levels, so the bracket is mirrored (its own level
+/// is odd) in a cluster that is not right-to-left.
+#[test]
+fn a_cluster_of_two_levels_mirrors_by_character() {
+    for text in ["\u{603})", "ر\u{603})ب", "\u{600}(1)"] {
+        for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {
+            let options = LayoutOptions {
+                width: 12,
+                direction,
+                shape: true,
+            };
+            let paragraph = layout(text, &options);
+            if let Err(message) = invariants::check(text, &options, &paragraph) {
+                panic!("{text:?} {direction:?}: {message}");
+            }
         }
     }
 }

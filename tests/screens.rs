@@ -7,7 +7,8 @@ mod common;
 
 use qari::app::{Action, App, BidiMode, Options, Palette};
 use qari::article::Library;
-use qari::glossary::{Dictionaries, Glossary, Status};
+use qari::dict::Dictionaries;
+use qari::glossary::{Glossary, Status};
 use qari::runtime::{Executor, Inline};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -102,7 +102,7 @@ pub fn load_and_look_up(
     headwords: &[String],
 ) -> Option<usize> {
     use qari::arabic::has_arabic_letter;
-    use qari::glossary::Dictionaries;
+    use qari::dict::Dictionaries;
     let found = Dictionaries::load(std::slice::from_ref(dir));
     // A problem names the file of this dictionary it is about (the index,
     // the .ifo, the .idx or the .dict).
@@ -110,10 +110,14 @@ pub fn load_and_look_up(
     let prefix = dir.join(stem).display().to_string();
     let dictionary = match (found.list.as_slice(), found.problems.as_slice()) {
         ([], [problem]) => {
+            let problem = problem.to_string();
             let named = problem
                 .split_once(": ")
                 .is_some_and(|(path, _)| path.starts_with(&format!("{prefix}.")));
-            assert!(named, "the problem does not name a file {prefix}.*: {problem:?}");
+            assert!(
+                named,
+                "the problem does not name a file {prefix}.*: {problem:?}"
+            );
             assert!(!problem.contains('\n'), "problem spans lines: {problem:?}");
             return None;
         }

@@ -4,7 +4,8 @@
 //! widget in `ui` only draws it.
 
 use crate::arabic::{Numeral, numeral};
-use crate::glossary::{DictMatch, Entry};
+use crate::dict::DictMatch;
+use crate::glossary::Entry;
 
 use super::{App, Focus, Side};
 

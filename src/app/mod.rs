@@ -28,9 +28,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::glossary::{
-    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, knowledge_stats,
-};
+use crate::dict::{DictMatch, Dictionaries};
+use crate::glossary::{Glossary, SentenceMatch, Stats, Status, knowledge_stats};
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};

@@ -14,7 +14,8 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::Event;
 
 use crate::article::{Article, Origin};
-use crate::glossary::{Dictionaries, Entry, Glossary, GlossaryError, Grade, Saved, Status};
+use crate::dict::Dictionaries;
+use crate::glossary::{Entry, Glossary, GlossaryError, Grade, Saved, Status};
 
 use super::Action;
 

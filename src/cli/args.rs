@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::BidiMode;
 use crate::config::{Bidi, Config, Folder, Theme};
-use crate::glossary::Dictionaries;
+use crate::dict::Dictionaries;
 use crate::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.

@@ -4,8 +4,9 @@
 use std::io::Write;
 
 use crate::article::Library;
+use crate::dict::Dictionaries;
 use crate::files::Printable;
-use crate::glossary::{Coverage, Dictionaries, Glossary, coverage};
+use crate::glossary::{Coverage, Glossary, coverage};
 
 use super::Error;
 use super::output::glossary_dir;

@@ -5,8 +5,9 @@
 use std::io::Write;
 
 use crate::article::Library;
+use crate::dict::Dictionaries;
 use crate::files::Printable;
-use crate::glossary::{Dictionaries, Entry};
+use crate::glossary::Entry;
 use crate::text::Direction;
 
 use super::output::load_glossary;

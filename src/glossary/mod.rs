@@ -11,7 +11,6 @@
 //! statuses, `qari check` and `qari stats`) reads words the same way.
 
 mod bundled;
-mod dict;
 mod entry;
 mod exchange;
 mod merge;
@@ -26,7 +25,6 @@ use std::sync::Arc;
 use crate::arabic::{Analyser, Analysis, CliticStripper, has_arabic_letter, normalize, numeral};
 
 pub use bundled::BUNDLED_GLOSSARY;
-pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use review::{Grade, Review, grade, is_due};

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::app::{Effect, Msg};
-use crate::glossary::Dictionaries;
+use crate::dict::Dictionaries;
 
 use super::Executor;
 
