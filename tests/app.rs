@@ -1117,3 +1117,21 @@ fn under_terminal_bidi_p_keeps_the_one_pane_and_says_why() {
     assert!(app.screen.glossary.is_none(), "still one pane");
     assert_eq!(app.message, Some(Notice::OnePaneInTerminalBidi));
 }
+
+#[test]
+fn esc_closes_what_is_open_before_it_quits() {
+    let mut app = pure_app();
+    // Esc reaching the app as Back (not through an overlay's own keys)
+    // still closes the overlay first.
+    app.update(Action::ToggleHelp);
+    app.update(Action::Back);
+    assert!(app.overlay.is_none() && !app.should_quit);
+    // Then a selection being made.
+    app.update(Action::ToggleSelection);
+    app.update(Action::NextWord);
+    assert!(app.selection.is_some());
+    app.update(Action::Back);
+    assert!(app.selection.is_none() && !app.should_quit);
+    app.update(Action::Back);
+    assert!(app.should_quit);
+}
