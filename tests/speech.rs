@@ -15,6 +15,10 @@ use qari::app::speech::Speech;
 use qari::app::{Action, App, Options};
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs espeak-ng (--features system-tests)"
+)]
 fn espeak_ng_makes_a_wav_of_an_arabic_sentence() {
     let sentence = &bundled_article().sentences[1].ar;
     let output = Command::new("espeak-ng")
