@@ -363,6 +363,91 @@ mod tests {
         assert_eq!(user.read().unwrap().len(), 1);
     }
 
+    /// Seconds since the epoch of an RFC 3339 time qari wrote.
+    fn seconds(time: &str) -> u64 {
+        humantime::parse_rfc3339(time)
+            .unwrap_or_else(|e| panic!("{time:?}: {e}"))
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    }
+
+    fn seconds_now() -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    }
+
+    const LONG_AGO: &str = "2020-01-02T03:04:05Z";
+
+    #[test]
+    fn add_records_the_creation_time_and_keeps_it_on_every_later_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        let start = seconds_now();
+        assert_eq!(user.add(Entry::new("نفير", "mobilisation")).unwrap(), Saved::Added);
+        let end = seconds_now();
+        let added = &user.read().unwrap()[0];
+        assert!(
+            (start..=end).contains(&seconds(&added.created)),
+            "created {:?} is not the time of the add",
+            added.created
+        );
+        assert_eq!(added.updated, added.created);
+
+        // An entry that carries its creation time (an export imported
+        // back) keeps it.
+        let mut dated = Entry::new("سيطر", "to control");
+        dated.created = LONG_AGO.into();
+        user.add(dated).unwrap();
+        let entries = user.read().unwrap();
+        assert_eq!(entries[1].created, LONG_AGO);
+        assert!(seconds(&entries[1].updated) >= start);
+
+        // Later changes, whatever their kind, keep the creation time and
+        // move the update time.
+        let old = format!(
+            "[[entry]]\nheadword = \"جيش\"\nsenses = [\"army\"]\ncreated = \"{LONG_AGO}\"\nupdated = \"{LONG_AGO}\"\n"
+        );
+        let changes: [(&str, &dyn Fn()); 5] = [
+            ("add", &|| {
+                user.add(Entry::new("جيش", "troops")).unwrap();
+            }),
+            ("add_or_update", &|| {
+                user.add_or_update(Entry::new("جيش", "x"), |e| e.notes = "n".into())
+                    .unwrap();
+            }),
+            ("update", &|| {
+                user.update("جيش", |e| e.root = "ج ي ش".into()).unwrap();
+            }),
+            ("edit", &|| {
+                user.edit("جيش", Entry::new("جيش", "armed forces")).unwrap();
+            }),
+            ("add_all", &|| {
+                user.add_all(vec![Entry::new("جيش", "host")]).unwrap();
+            }),
+        ];
+        for (name, change) in changes {
+            fs::write(user.path(), &old).unwrap();
+            let start = seconds_now();
+            change();
+            let entry = user.read().unwrap().remove(0);
+            assert_eq!(entry.created, LONG_AGO, "{name} changed the creation time");
+            assert!(seconds(&entry.updated) >= start, "{name}: updated {:?}", entry.updated);
+        }
+
+        // An import stamps the entries it adds.
+        fs::write(user.path(), "").unwrap();
+        let start = seconds_now();
+        user.add_all(vec![Entry::new("جيش", "army"), Entry::new("هدنة", "truce")])
+            .unwrap();
+        for entry in user.read().unwrap() {
+            assert!(seconds(&entry.created) >= start, "{entry:?}");
+            assert_eq!(entry.updated, entry.created);
+        }
+    }
+
     #[test]
     fn a_malformed_file_is_reported_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
