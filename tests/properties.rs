@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use qari::text::{Direction, LayoutOptions, Paragraph, layout, unshape};
+use qari::text::{Direction, LayoutOptions, Line, Paragraph, layout, unshape};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Pieces that text is drawn from: single characters and a few clusters.
 fn piece() -> impl Strategy<Value = String> {
@@ -71,8 +72,7 @@ fn drawn(c: char) -> Option<char> {
     }
 }
 
-/// Characters counted, less ZWJ: the engine drops one at either end of a
-/// cluster, where it joins nothing (see `trim_dangling_zwj`).
+/// Characters counted, less ZWJ, which [`zwj_bounds`] counts.
 fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     let mut counts = BTreeMap::new();
     for c in chars.filter(|&c| c != '\u{200D}') {
@@ -81,14 +81,81 @@ fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     counts
 }
 
+/// How many ZWJs a cluster drawn from `source` may show: the engine drops
+/// those at either end of a grapheme cluster's drawn characters, where they
+/// join nothing (see `trim_dangling_zwj`), and keeps the others. Returns
+/// (kept at least, kept at most).
+fn zwj_bounds(source: &str) -> (usize, usize) {
+    const ZWJ: char = '\u{200D}';
+    let mut inner = 0;
+    let mut all = 0;
+    for grapheme in source.graphemes(true) {
+        let drawn: Vec<char> = grapheme.chars().filter_map(drawn).collect();
+        all += drawn.iter().filter(|&&c| c == ZWJ).count();
+        let first = drawn.iter().position(|&c| c != ZWJ);
+        let last = drawn.iter().rposition(|&c| c != ZWJ);
+        if let (Some(first), Some(last)) = (first, last) {
+            inner += drawn[first..=last].iter().filter(|&&c| c == ZWJ).count();
+        }
+    }
+    (inner, all)
+}
+
+/// Characters that end a bidi paragraph (UAX #9 BD7, Bidi_Class B).
+fn ends_paragraph(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
+}
+
+/// Cells the cluster from `source` would take if drawn.
+fn drawn_width(source: &str) -> usize {
+    let drawn: String = source.chars().filter_map(drawn).collect();
+    qari::text::text_width(&drawn)
+}
+
+/// Which clusters of `line` (visual indices) may draw nothing although
+/// they have something to draw: the whitespace hung past the end of a line
+/// at a break, that is the line's trailing whitespace clusters (in logical
+/// order), when the line is not its paragraph's last or they would
+/// overflow the width. Everything else must be drawn.
+fn may_hang(text: &str, options: &LayoutOptions, line: &Line, last_line: bool) -> Vec<bool> {
+    let mut logical: Vec<usize> = (0..line.clusters.len()).collect();
+    logical.sort_by_key(|&v| line.clusters[v].source.start);
+    let trailing: Vec<usize> = logical
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&v| text[line.clusters[v].source.clone()].chars().all(char::is_whitespace))
+        .collect();
+    let last_of_paragraph = last_line || text[..line.source.end].ends_with(ends_paragraph);
+    // The line's width with its trailing whitespace drawn.
+    let full: usize = logical[..logical.len() - trailing.len()]
+        .iter()
+        .map(|&v| line.clusters[v].width)
+        .chain(
+            trailing
+                .iter()
+                .map(|&v| drawn_width(&text[line.clusters[v].source.clone()])),
+        )
+        .sum();
+    let overflows = full > options.width.max(1);
+    let mut hang = vec![false; line.clusters.len()];
+    if !last_of_paragraph || overflows {
+        for v in trailing {
+            hang[v] = true;
+        }
+    }
+    hang
+}
+
 fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(), TestCaseError> {
     prop_assert!(!paragraph.lines.is_empty());
     let mut sources = Vec::new();
-    for line in &paragraph.lines {
+    for (row, line) in paragraph.lines.iter().enumerate() {
+        let hang = may_hang(text, options, line, row + 1 == paragraph.lines.len());
         // Widths and columns add up, cluster by cluster.
         let mut column = 0;
         let mut text_at = 0;
-        for cluster in &line.clusters {
+        for (visual, cluster) in line.clusters.iter().enumerate() {
             prop_assert_eq!(cluster.column, column);
             prop_assert_eq!(cluster.text.start, text_at);
             column += cluster.width;
@@ -100,19 +167,32 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
             sources.push(cluster.source.clone());
 
             // Nothing lost or added: the cluster draws its source's
-            // characters, modulo shaping, ligatures and mirroring; whitespace
-            // hung at a break draws nothing.
+            // characters, modulo shaping, ligatures and mirroring, and the
+            // ZWJs that join nothing; only whitespace hung at a line break
+            // draws nothing although it has something to draw.
             let shown = &line.text[cluster.text.clone()];
             let source = &text[cluster.source.clone()];
-            if shown.is_empty() {
+            let (zwj_min, zwj_max) = zwj_bounds(source);
+            let zwj_shown = shown.chars().filter(|&c| c == '\u{200D}').count();
+            if hang[visual] {
+                prop_assert!(shown.is_empty(), "{:?} hung but drawn as {:?}", source, shown);
+            } else if shown.is_empty() {
                 prop_assert!(
-                    source
-                        .chars()
-                        .all(|c| drawn(c).is_none() || c.is_whitespace() || c == '\u{200D}'),
-                    "{:?} not drawn",
-                    source
+                    zwj_min == 0 && source.chars().all(|c| drawn(c).is_none() || c == '\u{200D}'),
+                    "{:?} not drawn (line {:?})",
+                    source,
+                    line.text
                 );
             } else {
+                prop_assert!(
+                    (zwj_min..=zwj_max).contains(&zwj_shown),
+                    "cluster {:?} drawn as {:?}: {} ZWJs, not {}–{}",
+                    source,
+                    shown,
+                    zwj_shown,
+                    zwj_min,
+                    zwj_max
+                );
                 let unmirrored: String = unshape(shown)
                     .chars()
                     .map(|c| {
