@@ -720,7 +720,11 @@ mod tests {
         let Some(Step::Write { temp }) = recorder.steps.get(1).cloned() else {
             panic!("no write second: {:?}", recorder.steps);
         };
-        assert_eq!(temp.parent(), Some(folder.as_path()), "a temporary file in the same folder");
+        assert_eq!(
+            temp.parent(),
+            Some(folder.as_path()),
+            "a temporary file in the same folder"
+        );
         assert_ne!(temp, target);
         assert_eq!(
             recorder.steps,

@@ -124,7 +124,11 @@ fn may_hang(text: &str, options: &LayoutOptions, line: &Line, last_line: bool) -
         .iter()
         .rev()
         .copied()
-        .take_while(|&v| text[line.clusters[v].source.clone()].chars().all(char::is_whitespace))
+        .take_while(|&v| {
+            text[line.clusters[v].source.clone()]
+                .chars()
+                .all(char::is_whitespace)
+        })
         .collect();
     let last_of_paragraph = last_line || text[..line.source.end].ends_with(ends_paragraph);
     // The line's width with its trailing whitespace drawn.
@@ -175,10 +179,18 @@ fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(
             let (zwj_min, zwj_max) = zwj_bounds(source);
             let zwj_shown = shown.chars().filter(|&c| c == '\u{200D}').count();
             if hang[visual] {
-                prop_assert!(shown.is_empty(), "{:?} hung but drawn as {:?}", source, shown);
+                prop_assert!(
+                    shown.is_empty(),
+                    "{:?} hung but drawn as {:?}",
+                    source,
+                    shown
+                );
             } else if shown.is_empty() {
                 prop_assert!(
-                    zwj_min == 0 && source.chars().all(|c| drawn(c).is_none() || c == '\u{200D}'),
+                    zwj_min == 0
+                        && source
+                            .chars()
+                            .all(|c| drawn(c).is_none() || c == '\u{200D}'),
                     "{:?} not drawn (line {:?})",
                     source,
                     line.text

@@ -437,7 +437,10 @@ mod tests {
             .iter()
             .map(|m| {
                 let entry = &glossary.entries[m.entry];
-                (entry.gloss().to_owned(), glossary.source_of(m.entry).bundled)
+                (
+                    entry.gloss().to_owned(),
+                    glossary.source_of(m.entry).bundled,
+                )
             })
             .collect()
     }
@@ -465,10 +468,7 @@ mod tests {
             ),
         ]);
         assert_eq!(found(&glossary, "حليف"), [("partner".to_owned(), false)]);
-        assert_eq!(
-            found(&glossary, "والحليف"),
-            [("partner".to_owned(), false)]
-        );
+        assert_eq!(found(&glossary, "والحليف"), [("partner".to_owned(), false)]);
         // The bundled entry is gone with its forms.
         assert!(found(&glossary, "حلفاء").iter().all(|(g, _)| g != "ally"));
         assert_eq!(found(&glossary, "جيش"), [("army".to_owned(), true)]);
@@ -496,7 +496,11 @@ mod tests {
     #[test]
     fn bundled_files_do_not_hide_each_other_and_later_learner_files_win() {
         let glossary = Glossary::from_files(vec![
-            file("function-words.toml", true, vec![entry("كأن", "as if", &[])]),
+            file(
+                "function-words.toml",
+                true,
+                vec![entry("كأن", "as if", &[])],
+            ),
             file("article.toml", true, vec![entry("كان", "was", &[])]),
             file("old.toml", false, vec![entry("جيش", "army (old)", &[])]),
             file("user.toml", false, vec![entry("جيش", "army (mine)", &[])]),
@@ -504,10 +508,7 @@ mod tests {
         let mut both: Vec<String> = found(&glossary, "كان").into_iter().map(|f| f.0).collect();
         both.sort();
         assert_eq!(both, ["as if", "was"]);
-        assert_eq!(
-            found(&glossary, "جيش"),
-            [("army (mine)".to_owned(), false)]
-        );
+        assert_eq!(found(&glossary, "جيش"), [("army (mine)".to_owned(), false)]);
         // Within one file, two entries that fold together both stay.
         let one = Glossary::from_files(vec![file(
             "user.toml",

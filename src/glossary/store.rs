@@ -386,7 +386,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let user = UserGlossary::new(dir.path());
         let start = seconds_now();
-        assert_eq!(user.add(Entry::new("نفير", "mobilisation")).unwrap(), Saved::Added);
+        assert_eq!(
+            user.add(Entry::new("نفير", "mobilisation")).unwrap(),
+            Saved::Added
+        );
         let end = seconds_now();
         let added = &user.read().unwrap()[0];
         assert!(
@@ -434,7 +437,11 @@ mod tests {
             change();
             let entry = user.read().unwrap().remove(0);
             assert_eq!(entry.created, LONG_AGO, "{name} changed the creation time");
-            assert!(seconds(&entry.updated) >= start, "{name}: updated {:?}", entry.updated);
+            assert!(
+                seconds(&entry.updated) >= start,
+                "{name}: updated {:?}",
+                entry.updated
+            );
         }
 
         // An import stamps the entries it adds.
