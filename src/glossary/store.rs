@@ -10,7 +10,9 @@ use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
 use super::normalize::normalize;
-use crate::files::{FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock};
+use crate::files::{
+    Cap, FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock,
+};
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -116,11 +118,24 @@ pub struct Merged {
 #[derive(Debug, Clone)]
 pub struct UserGlossary {
     pub dir: PathBuf,
+    /// The most bytes its file takes, read or written: [`GLOSSARY_FILE`]
+    /// (a smaller one in tests).
+    cap: Cap,
 }
 
 impl UserGlossary {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        UserGlossary { dir: dir.into() }
+        UserGlossary {
+            dir: dir.into(),
+            cap: GLOSSARY_FILE,
+        }
+    }
+
+    /// The same folder with a file cap of `limit` bytes.
+    #[cfg(test)]
+    fn with_cap(mut self, limit: u64) -> Self {
+        self.cap.limit = limit;
+        self
     }
 
     pub fn path(&self) -> PathBuf {
@@ -265,7 +280,7 @@ impl UserGlossary {
     /// Reads the file (a missing one is empty).
     pub fn read(&self) -> Result<Vec<Entry>, GlossaryError> {
         let path = self.path();
-        match read_capped(&path, GLOSSARY_FILE) {
+        match read_capped(&path, self.cap) {
             Ok(bytes) => Ok(parse_glossary(&bytes, &path, false)?.entries),
             Err(error) if error.is_not_found() => Ok(Vec::new()),
             Err(error) => Err(error.into()),
@@ -313,9 +328,9 @@ impl UserGlossary {
         let body = toml::to_string(&FileOut { entry: &entries })
             .map_err(|e| io(&path)(std::io::Error::other(e)))?;
         let text = format!("{HEADER}{body}");
-        if text.len() as u64 > GLOSSARY_FILE.limit {
+        if text.len() as u64 > self.cap.limit {
             // Written, it could not be read back: refused, file unchanged.
-            return Err(FileError::would_be_too_large(&path, GLOSSARY_FILE, text.len()).into());
+            return Err(FileError::would_be_too_large(&path, self.cap, text.len()).into());
         }
         atomic_write(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(result)
@@ -471,6 +486,72 @@ mod tests {
         );
         assert!(error.contains("qari leaves it as it is"), "{error}");
         assert_eq!(fs::read_to_string(user.path()).unwrap(), broken);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_an_error_not_an_empty_glossary() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        assert!(user.read().unwrap().is_empty(), "a missing file is empty");
+        fs::create_dir(user.path()).unwrap();
+        assert!(user.read().is_err());
+        assert!(user.add(Entry::new("جيش", "army")).is_err());
+        assert!(user.path().is_dir());
+    }
+
+    #[test]
+    fn an_import_says_what_it_changed_and_an_unchanged_one_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        let merged = user
+            .add_all(vec![Entry::new("جيش", "army"), Entry::new("هدنة", "truce")])
+            .unwrap();
+        assert_eq!(merged.added, ["جيش", "هدنة"]);
+        assert!(merged.updated.is_empty());
+        let mut root = Entry::new("جيش", "army");
+        root.root = "ج ي ش".into();
+        let merged = user
+            .add_all(vec![root, Entry::new("هدنة", "truce")])
+            .unwrap();
+        assert!(merged.added.is_empty());
+        assert_eq!(merged.updated, [("جيش".to_owned(), vec!["root"])]);
+        // The same again: nothing changes, not even the file's comments.
+        let text = format!("# mine\n{}", fs::read_to_string(user.path()).unwrap());
+        fs::write(user.path(), &text).unwrap();
+        let entries = user.read().unwrap();
+        assert_eq!(user.add_all(entries).unwrap(), Merged::default());
+        assert_eq!(fs::read_to_string(user.path()).unwrap(), text);
+    }
+
+    #[test]
+    fn a_change_past_the_files_cap_is_refused_and_one_up_to_it_is_written() {
+        let add_two = |user: &UserGlossary| {
+            user.add(Entry::new("جيش", "army"))?;
+            user.add(Entry::new("هدنة", "truce"))
+        };
+        // The length of the file with both entries (the times qari writes
+        // are always as long).
+        let dir = tempfile::tempdir().unwrap();
+        add_two(&UserGlossary::new(dir.path())).unwrap();
+        let length = fs::metadata(dir.path().join(USER_FILE)).unwrap().len();
+
+        let dir = tempfile::tempdir().unwrap();
+        let exact = UserGlossary::new(dir.path()).with_cap(length);
+        add_two(&exact).unwrap();
+        assert_eq!(fs::metadata(exact.path()).unwrap().len(), length);
+        assert_eq!(exact.read().unwrap().len(), 2);
+
+        let dir = tempfile::tempdir().unwrap();
+        let short = UserGlossary::new(dir.path()).with_cap(length - 1);
+        short.add(Entry::new("جيش", "army")).unwrap();
+        let before = fs::read(short.path()).unwrap();
+        let error = short.add(Entry::new("هدنة", "truce")).unwrap_err();
+        let refused = format!(
+            "user.toml: larger than the {} bytes cap for a glossary file (it would grow to {length} bytes); nothing was changed",
+            length - 1
+        );
+        assert!(error.to_string().ends_with(&refused), "{error}");
+        assert_eq!(fs::read(short.path()).unwrap(), before, "file unchanged");
     }
 
     #[test]
