@@ -2,7 +2,9 @@
 //! first draw), and key press to redrawn frame with the glossary pane and
 //! FreeDict results, on the bundled article and on generated ones of up to
 //! 100,000 sentences (the cost must follow what is visible, not the
-//! article's length).
+//! article's length). A key's effects go to the worker as in the reader:
+//! the reading position is saved there, in a temporary library, off the
+//! key's path.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -11,10 +13,12 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::channel;
 
-use qari::app::{Action, App, DictionaryHandle, Options};
+use qari::app::{Action, App, Options};
 use qari::article::{Article, Library};
 use qari::glossary::{Dictionaries, Glossary};
+use qari::runtime::{Executor, Worker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -51,7 +55,7 @@ fn start_to_first_frame(c: &mut Criterion) {
             let catalog = Library::new(NO_LIBRARY).catalog();
             let article = catalog.articles.into_iter().next().unwrap();
             let glossary = Glossary::load(None);
-            let mut app = App::new(article, 0, Options::default()).with_glossary(glossary, None);
+            let mut app = App::new(article, 0, Options::default()).with_glossary(glossary);
             app.update(Action::Resize {
                 columns: 120,
                 rows: 40,
@@ -67,10 +71,11 @@ fn start_to_first_frame(c: &mut Criterion) {
 
 /// The reader on `article` at its middle sentence, as in use: the bundled
 /// glossary and FreeDict (when installed), 120×40.
-fn reader(article: Article, dictionaries: &DictionaryHandle, word_colours: bool) -> App {
+fn reader(article: Article, dictionaries: &Arc<Dictionaries>, word_colours: bool) -> App {
     let middle = (article.sentences.len() - 1) / 2;
     let mut app = App::new(article, middle, Options::default())
-        .with_glossary(Glossary::load(None), None)
+        .with_glossary(Glossary::load(None))
+        .with_saving()
         .with_dictionaries(Arc::clone(dictionaries));
     if !word_colours {
         app.update(Action::ToggleWordColours);
@@ -82,11 +87,14 @@ fn reader(article: Article, dictionaries: &DictionaryHandle, word_colours: bool)
     app
 }
 
-/// Times one key (next sentence, back to the first at the end) and the
-/// redrawn frame.
+/// Times one key (next sentence, back to the first at the end), handing
+/// its effects to the worker, and the redrawn frame.
 fn bench_keys(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, mut app: App) {
     let last = app.article.sentences.len() - 1;
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let (results, _inbox) = channel();
+    let worker = Worker::spawn(Executor::new(Some(Library::new(library.path()))), results);
     group.bench_function(name, |b| {
         b.iter(|| {
             let action = if app.sentence == last {
@@ -94,17 +102,19 @@ fn bench_keys(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, mut app: App
             } else {
                 Action::NextSentence
             };
-            app.update(action);
+            for effect in app.update(action) {
+                worker.send(effect);
+            }
             terminal
                 .draw(|frame| frame.render_widget(&app, frame.area()))
                 .unwrap();
         })
     });
+    worker.finish();
 }
 
 fn key_to_frame(c: &mut Criterion) {
-    let dictionaries = DictionaryHandle::default();
-    let _ = dictionaries.set(Dictionaries::load(&[PathBuf::from("/usr/share/dictd")]));
+    let dictionaries = Arc::new(Dictionaries::load(&[PathBuf::from("/usr/share/dictd")]));
     let mut group = c.benchmark_group("key_to_frame_120x40");
     for (name, article) in [
         ("bundled_24_sentences", bundled()),

@@ -8,10 +8,11 @@ use qari::files::Printable;
 use qari::article::{Library, words};
 use std::path::PathBuf;
 
+use qari::arabic::{normalize, numeral};
 use qari::files::{GLOSSARY_IMPORT, atomic_write, read_text_capped};
 use qari::glossary::{
     CardContext, Dictionaries, Entry, Glossary, Saved, UserGlossary, export, import,
-    knowledge_stats, normalize, numeral,
+    knowledge_stats,
 };
 use qari::text::Direction;
 

@@ -3,12 +3,19 @@
 //! binary, the tests and the benchmarks share it.
 //!
 //! Layers, each depending only on those after it:
-//! `ui` (draws) → `app` (state, actions, keys) → `article` → `text` (engine).
+//! `runtime` (carries out the app's effects) → `ui` (draws) → `app` (state,
+//! messages, keys; no I/O) → `article`, `glossary` → `arabic`
+//! (normalisation, clitics, numerals, direction, the `Analyser` seam) →
+//! `text` (the engine, a crate of its own).
 
 pub mod app;
+pub mod arabic;
 pub mod article;
 pub mod files;
 pub mod glossary;
 pub mod render;
-pub mod text;
+pub mod runtime;
 pub mod ui;
+
+/// The text engine, a crate of its own (`crates/text`) so that it stays pure.
+pub use qari_text as text;

@@ -3,24 +3,21 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, Sender};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use qari::files::Printable;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-use qari::app::DictionaryHandle;
-use qari::app::keys::{action_for_event, scope_for};
-use qari::app::{Action, App, BidiMode, Options};
-use qari::article::{Article, Catalog, Library, ReadingState, StateError, load_article};
-use qari::glossary::{Dictionaries, Glossary, UserGlossary};
+use qari::app::{Action, App, BidiMode, Effect, Msg, Options};
+use qari::article::{Article, Catalog, Library, ReadingState, load_article};
+use qari::glossary::Glossary;
+use qari::runtime::{Executor, Worker, load_dictionaries};
 use qari::text::{Direction, LayoutOptions, layout};
 
 use crate::cli::LibraryArgs;
-use crate::terminal::{self, Emulator, Modes, Signals, with_terminal};
+use crate::terminal::{self, Emulator, Modes, with_terminal};
 
 pub fn library(args: &LibraryArgs) -> Result<Library> {
     match &args.library {
@@ -59,37 +56,45 @@ pub fn run(
         bidi,
         palette: terminal::palette(theme, var),
     };
-    let glossary_dir = library.root.join("glossary");
-    let glossary = Glossary::load(Some(&glossary_dir));
+    let glossary = Glossary::load(Some(&library.root.join("glossary")));
     let glossary_problem = glossary.problems.first().map(|p| format!("skipped {p}"));
-    // Dictionaries load in the background: the first frame does not wait.
-    let dictionaries = DictionaryHandle::default();
-    let loading = Arc::clone(&dictionaries);
-    let dirs = dictionary_dirs.to_vec();
-    std::thread::spawn(move || loading.set(Dictionaries::load(&dirs)));
     let mut app = App::new(article, position.saturating_sub(1), options)
-        .with_glossary(glossary, Some(UserGlossary::new(glossary_dir)))
-        .with_dictionaries(dictionaries)
-        .with_articles_dir(library.articles_dir())
+        .with_glossary(glossary)
+        .with_saving()
         .with_articles(catalog.articles.clone());
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
         .chain(glossary_problem)
         .chain(emulator.hint(bidi).map(str::to_owned));
-    app.message = startup_message(&catalog, problems.collect());
+    if let Some(message) = startup_message(&catalog, problems.collect()) {
+        app.update(Msg::Notice(message));
+    }
 
-    // Only this reader's article changes in the file: another reader's
-    // positions, saved meanwhile, are kept.
-    let save = |app: &App| library.save_position(&app.article.id, app.sentence + 1);
+    if review {
+        app.update(Msg::Clock(chrono::Utc::now()));
+        app.update(Action::StartReview);
+    }
+
+    // Everything the loop hears of comes through one channel: the
+    // terminal's events, signals, the worker's results and the
+    // dictionaries, which load in the background (the first frame does
+    // not wait for them).
+    let (sender, inbox) = mpsc::channel();
+    load_dictionaries(dictionary_dirs.to_vec(), sender.clone());
+    let worker = Worker::spawn(Executor::new(Some(library.clone())), sender.clone());
     let modes = Modes { bidi, emulator };
     let result = with_terminal(modes, |terminal| {
-        if review {
-            app.update(Action::StartReview);
-        }
-        event_loop(terminal, &mut app, modes, test_panic, &save)
+        terminal::forward_signals(sender.clone())?;
+        forward_terminal_events(sender);
+        event_loop(terminal, &mut app, &worker, &inbox, modes, test_panic)
     });
-    save(&app)?;
+    // Every save asked for is done before the last position is written.
+    let executor = worker.finish();
+    // Only this reader's article changes in the file: another reader's
+    // positions, saved meanwhile, are kept.
+    library.save_position(&app.article.id, app.sentence + 1)?;
+    drop(executor);
     result
 }
 
@@ -131,96 +136,74 @@ fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-/// Draws, waits for an event, applies it; `save` keeps the reading
-/// position on disk whenever the sentence changes (after the frame is
-/// drawn, so the key is not slowed), so even a killed reader loses nothing.
+/// Draws, waits for the next message, applies it, hands its effects to the
+/// worker (the reading position is saved there after every change of
+/// sentence, so even a killed reader loses nothing, and no key waits for
+/// it).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    worker: &Worker,
+    inbox: &Receiver<Msg>,
     modes: Modes,
     test_panic: bool,
-    save: &impl Fn(&App) -> Result<(), StateError>,
 ) -> Result<()> {
-    let signals = Signals::register()?;
-    let mut saved = (app.article.id.clone(), app.sentence);
-    // The position whose save failed: said at once, tried again at the
-    // next move and at exit.
-    let mut failed: Option<(String, usize)> = None;
     let size = terminal.size()?;
-    app.update(Action::Resize {
+    let mut effects = app.update(Action::Resize {
         columns: size.width,
         rows: size.height,
     });
-    while !app.should_quit {
+    loop {
+        for effect in effects.drain(..) {
+            match effect {
+                Effect::Suspend => terminal::suspend(modes, terminal)?,
+                effect => worker.send(effect),
+            }
+        }
+        if app.should_quit {
+            return Ok(());
+        }
         // A resize may land between events; catch it before drawing.
         let size = terminal.size()?;
         if (size.width, size.height) != (app.screen.area.width, app.screen.area.height) {
-            app.update(Action::Resize {
+            effects = app.update(Action::Resize {
                 columns: size.width,
                 rows: size.height,
             });
+            continue;
         }
         if app.options.bidi == BidiMode::Terminal {
             terminal::repaint_everything(terminal);
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
-        let position = (app.article.id.clone(), app.sentence);
-        if position != saved && failed.as_ref() != Some(&position) {
-            match save(app) {
-                Ok(()) => (saved, failed) = (position, None),
-                Err(error) => {
-                    // Shown now, not at the next key.
-                    app.message = Some(error.to_string());
-                    failed = Some(position);
-                    continue;
-                }
-            }
+        let msg = match inbox.recv() {
+            Ok(Msg::TerminalLost(error)) => bail!("reading the terminal: {error}"),
+            Ok(msg) => msg,
+            Err(_) => bail!("reading the terminal: its events stopped"),
+        };
+        if matches!(msg, Msg::Terminal(_)) {
+            app.update(Msg::Clock(chrono::Utc::now()));
         }
-        if let Some(event) = next_event(app, &signals)? {
-            if let event::Event::Paste(text) = &event {
-                app.message = None;
-                app.paste(text);
-            } else {
-                let scope = scope_for(app.focus, app.overlay.as_ref());
-                if let Some(action) = action_for_event(&event, scope) {
-                    // A message stays until the next key.
-                    if !matches!(action, Action::Resize { .. }) {
-                        app.message = None;
-                    }
-                    app.update(action);
-                }
-            }
-        }
-        if std::mem::take(&mut app.suspend_requested) {
-            terminal::suspend(modes, terminal)?;
-        }
+        effects = app.update(msg);
     }
-    Ok(())
 }
 
-/// Waits for the next terminal event. Returns none when the frame should be
-/// drawn again without one (the dictionaries arrived) or a signal asked to
-/// quit or suspend (then the app is told).
-fn next_event(app: &mut App, signals: &Signals) -> Result<Option<event::Event>> {
-    let waiting = app.dictionaries_ready().is_none();
-    loop {
-        if signals.quit.swap(false, Ordering::SeqCst) {
-            app.update(Action::Quit);
-            return Ok(None);
+/// Reads the terminal's events on a thread of their own, into the loop's
+/// channel; a read error ends the loop with its message.
+fn forward_terminal_events(to: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(event) => Msg::Terminal(event),
+                Err(error) => Msg::TerminalLost(error.to_string()),
+            };
+            let lost = matches!(msg, Msg::TerminalLost(_));
+            if to.send(msg).is_err() || lost {
+                return;
+            }
         }
-        if signals.suspend.swap(false, Ordering::SeqCst) {
-            app.update(Action::Suspend);
-            return Ok(None);
-        }
-        // Signals are looked at every quarter second at most.
-        if event::poll(Duration::from_millis(250)).context("reading the terminal")? {
-            return Ok(Some(event::read().context("reading the terminal")?));
-        }
-        if waiting && app.dictionaries_ready().is_some() {
-            return Ok(None);
-        }
-    }
+    });
 }
 
 /// `qari list`: one article per line. Titles are shaped and in visual order
@@ -271,7 +254,10 @@ pub fn list(library: &Library) -> Result<()> {
 /// `qari review --count`: how many of the learner's entries are due.
 pub fn due_count(library: &Library) -> Result<()> {
     let glossary = Glossary::load(Some(&library.root.join("glossary")));
-    println!("{}", qari::app::due_entries(&glossary).len());
+    println!(
+        "{}",
+        qari::app::due_entries(&glossary, chrono::Utc::now()).len()
+    );
     Ok(())
 }
 

@@ -14,8 +14,8 @@
 //! the set-up backwards.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
@@ -31,7 +31,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, style::Print};
 
-use qari::app::{BidiMode, Palette};
+use qari::app::{Action, BidiMode, Msg, Palette};
 use qari::ui::strings;
 
 /// ECMA-48 BDSM, "explicit" mode: a bidi-aware terminal must not reorder
@@ -250,29 +250,27 @@ pub fn repaint_everything(terminal: &mut DefaultTerminal) {
 /// A noncharacter: never part of a frame.
 const NEVER_DRAWN: &str = "\u{FFFF}";
 
-/// Signals that end or pause the reader from outside.
-#[derive(Debug, Clone, Default)]
-pub struct Signals {
-    /// SIGTERM, SIGHUP or SIGINT: quit as `q` does (terminal restored,
-    /// position saved).
-    pub quit: Arc<AtomicBool>,
-    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
-    pub suspend: Arc<AtomicBool>,
-}
-
-impl Signals {
-    /// Registers the handlers; they only set flags, which the event loop
-    /// reads between events.
-    pub fn register() -> Result<Signals> {
-        let signals = Signals::default();
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
-            signal_hook::flag::register(signal, Arc::clone(&signals.quit))
-                .context("cannot handle signals")?;
+/// Turns the signals that end or pause the reader from outside into the
+/// actions that do it from inside, sent to the event loop from a thread of
+/// their own: SIGTERM, SIGHUP and SIGINT quit as `q` does (terminal
+/// restored, position saved); SIGTSTP (`kill -TSTP`) suspends as Ctrl-Z
+/// does.
+pub fn forward_signals(to: Sender<Msg>) -> Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])
+        .context("cannot handle signals")?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let action = if signal == SIGTSTP {
+                Action::Suspend
+            } else {
+                Action::Quit
+            };
+            if to.send(Msg::Action(action)).is_err() {
+                return;
+            }
         }
-        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))
-            .context("cannot handle signals")?;
-        Ok(signals)
-    }
+    });
+    Ok(())
 }
 
 /// Undoes `set_up` in reverse order; does nothing the second time.

@@ -10,6 +10,7 @@ use qari::app::keys::{action_for_event, action_for_key, scope_for};
 use qari::app::{Action, App, Focus, Options, Row, Side};
 use qari::article::Library;
 use qari::glossary::Glossary;
+use qari::runtime::{Executor, Inline};
 use qari::text::{Direction, LayoutOptions, layout};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -17,25 +18,26 @@ use ratatui::crossterm::event::{
 
 /// The reader on the bundled article with the bundled glossary; entries
 /// are saved nowhere.
-fn app_at(columns: u16, rows: u16) -> App {
-    let mut app = App::new(bundled_article(), 0, Options::default())
-        .with_glossary(Glossary::load(None), None);
+fn app_at(columns: u16, rows: u16) -> Inline {
+    let app =
+        App::new(bundled_article(), 0, Options::default()).with_glossary(Glossary::load(None));
+    let mut app = Inline::new(app, Executor::new(None));
     app.update(Action::Resize { columns, rows });
     app
 }
 
-fn press(app: &mut App, code: KeyCode) {
+fn press(app: &mut Inline, code: KeyCode) {
     press_with(app, code, KeyModifiers::NONE);
 }
 
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+fn press_with(app: &mut Inline, code: KeyCode, modifiers: KeyModifiers) {
     let scope = scope_for(app.focus, app.overlay.as_ref());
     let action = action_for_key(KeyEvent::new(code, modifiers), scope)
         .unwrap_or_else(|| panic!("{code:?} is not bound"));
     app.update(action);
 }
 
-fn chars(app: &mut App, keys: &str) {
+fn chars(app: &mut Inline, keys: &str) {
     for c in keys.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -194,29 +196,32 @@ fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
 #[test]
 fn translation_and_notes_reveal_per_sentence_or_always() {
     let mut app = app_at(120, 40);
-    assert!(!app.translation_shown && !app.notes_shown);
+    assert!(!app.study.translation_shown() && !app.study.notes_shown());
     assert!(app.view.study_rows.is_empty());
     chars(&mut app, "t");
-    assert!(app.translation_shown);
+    assert!(app.study.translation_shown());
     assert!(!app.view.study_rows.is_empty());
     chars(&mut app, "n");
-    assert!(app.notes_shown);
+    assert!(app.study.notes_shown());
     chars(&mut app, "j");
     assert!(
-        !app.translation_shown && !app.notes_shown,
+        !app.study.translation_shown() && !app.study.notes_shown(),
         "revealing is per sentence"
     );
     chars(&mut app, "T");
-    assert!(app.always_translation && app.translation_shown);
+    assert!(app.study.always_translation() && app.study.translation_shown());
     chars(&mut app, "jj");
-    assert!(app.translation_shown);
+    assert!(app.study.translation_shown());
     chars(&mut app, "t");
-    assert!(!app.translation_shown, "t still hides this sentence's");
+    assert!(
+        !app.study.translation_shown(),
+        "t still hides this sentence's"
+    );
     chars(&mut app, "T");
-    assert!(!app.always_translation && !app.translation_shown);
+    assert!(!app.study.always_translation() && !app.study.translation_shown());
     chars(&mut app, "N");
     chars(&mut app, "j");
-    assert!(app.notes_shown);
+    assert!(app.study.notes_shown());
 }
 
 #[test]
@@ -229,18 +234,18 @@ fn long_notes_scroll_and_the_text_keeps_the_current_sentence() {
     );
     let first = app.view.study_rows[0].line.clone();
     chars(&mut app, "J");
-    assert_eq!(app.study_scroll, 1);
+    assert_eq!(app.study.scroll(), 1);
     for _ in 0..200 {
         press(&mut app, KeyCode::PageDown);
     }
     assert_eq!(app.view.study_hidden, 0, "scrolled to the end");
     chars(&mut app, "K");
     press(&mut app, KeyCode::PageUp);
-    assert!(app.study_scroll > 0);
+    assert!(app.study.scroll() > 0);
     for _ in 0..200 {
         chars(&mut app, "K");
     }
-    assert_eq!(app.study_scroll, 0);
+    assert_eq!(app.study.scroll(), 0);
     assert_eq!(app.view.study_rows[0].line.is_none(), first.is_none());
     let current_rows = app
         .view
@@ -262,12 +267,12 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Glossary);
     chars(&mut app, "jj");
-    assert_eq!((app.sentence, app.glossary_selected), (2, 2));
+    assert_eq!((app.sentence, app.pane.selected()), (2, 2));
     chars(&mut app, "k");
-    assert_eq!(app.glossary_selected, 1);
+    assert_eq!(app.pane.selected(), 1);
     chars(&mut app, " ");
     assert_eq!(
-        (app.sentence, app.glossary_selected),
+        (app.sentence, app.pane.selected()),
         (3, 0),
         "Space still reads on"
     );
@@ -282,7 +287,7 @@ fn tab_moves_the_focus_and_the_glossary_keys_follow_it() {
 #[test]
 fn glossary_pane_hides_and_changes_side() {
     let mut app = app_at(120, 40);
-    assert_eq!(app.glossary_side, Side::Left);
+    assert_eq!(app.pane.side(), Side::Left);
     let left = app.screen.glossary.unwrap();
     chars(&mut app, "P");
     let right = app.screen.glossary.unwrap();
@@ -414,11 +419,12 @@ fn translation_and_notes_lines_fit_the_study_panel_at_every_size() {
 }
 
 /// The reader with the bundled glossary, saving to a temporary library.
-fn app_with_library(library: &std::path::Path) -> App {
-    let dir = library.join("glossary");
-    let glossary = Glossary::load(Some(&dir));
-    let mut app = App::new(bundled_article(), 0, Options::default())
-        .with_glossary(glossary, Some(qari::glossary::UserGlossary::new(dir)));
+fn app_with_library(library: &std::path::Path) -> Inline {
+    let glossary = Glossary::load(Some(&library.join("glossary")));
+    let app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(glossary)
+        .with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -426,7 +432,7 @@ fn app_with_library(library: &std::path::Path) -> App {
     app
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Inline, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -502,13 +508,21 @@ fn the_form_refuses_bad_input_with_a_reason_and_esc_cancels() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        form(&app).error.as_deref(),
+        form(&app)
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
         Some("an entry needs at least one gloss")
     );
     type_text(&mut app, &"x".repeat(10_000));
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        form(&app).error.as_deref(),
+        form(&app)
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
         Some("the gloss is 10000 characters long; the limit is 1000")
     );
     press(&mut app, KeyCode::BackTab);
@@ -520,6 +534,8 @@ fn the_form_refuses_bad_input_with_a_reason_and_esc_cancels() {
     assert!(
         form(&app)
             .error
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap()
             .contains("has no Arabic letter")
@@ -549,7 +565,14 @@ fn e_edits_d_deletes_after_a_yes_and_bundled_entries_are_kept() {
         .clone();
     chars(&mut app, "d");
     assert!(app.overlay.is_none());
-    assert!(app.message.as_deref().unwrap().contains("bundled entry"));
+    assert!(
+        app.message
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref()
+            .unwrap()
+            .contains("bundled entry")
+    );
     chars(&mut app, "e");
     assert_eq!(form(&app).fields[0].text, headword);
     type_text(&mut app, "; among");
@@ -645,7 +668,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
             }
             let text = app.current().word(word).unwrap().to_owned();
             let answered =
-                !app.cursor_matches().is_empty() || qari::glossary::numeral(&text).is_some();
+                !app.cursor_matches().is_empty() || qari::arabic::numeral(&text).is_some();
             assert!(
                 answered,
                 "sentence {}: {text} has nothing in the pane",
@@ -660,8 +683,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
 #[test]
 fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy() {
     let library = tempfile::tempdir().unwrap();
-    let mut app =
-        app_with_library(library.path()).with_articles_dir(library.path().join("articles"));
+    let mut app = app_with_library(library.path());
     chars(&mut app, "j");
     chars(&mut app, "E");
     assert_eq!(
@@ -706,6 +728,8 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
     chars(&mut app, "3");
     assert!(
         app.message
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap()
             .contains("gloss from the bundled glossary"),
@@ -790,7 +814,7 @@ fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
     chars(&mut app, "2"); // بعد: an entry of the learner's, status 2, met here
     chars(&mut app, "w");
     chars(&mut app, "1");
-    assert_eq!(due_entries(&app.glossary).len(), 2);
+    assert_eq!(due_entries(&app.glossary, chrono::Utc::now()).len(), 2);
     chars(&mut app, "r");
     let session = match &app.overlay {
         Some(Overlay::Review(session)) => session.clone(),
@@ -818,7 +842,7 @@ fn r_reviews_due_entries_in_their_sentence_and_saves_each_grade() {
         entries.iter().all(|e| e.review.is_some()),
         "every grade saved"
     );
-    assert!(due_entries(&app.glossary).len() < 2);
+    assert!(due_entries(&app.glossary, chrono::Utc::now()).len() < 2);
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none() && !app.should_quit);
 }
@@ -857,7 +881,7 @@ fn c_turns_word_colours_off_and_on() {
 fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alone() {
     let library = tempfile::tempdir().unwrap();
     let dir = library.path().join("articles");
-    let mut app = app_with_library(library.path()).with_articles_dir(dir.clone());
+    let mut app = app_with_library(library.path());
     chars(&mut app, "E");
     type_text(&mut app, " (first edit)");
     press(&mut app, KeyCode::Enter);
@@ -885,10 +909,154 @@ fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alo
     chars(&mut app, "E");
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter);
-    let error = form(&app).error.clone().unwrap();
+    let error = form(&app).error.as_ref().unwrap().to_string();
     assert!(error.contains("qari leaves it as it is"), "{error}");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "[[sentence]]\nar = \n"
     );
+}
+
+/// The bare app, no runner: `update` returns what it asks for.
+fn pure_app() -> App {
+    let mut app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_saving();
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn update_asks_for_saves_and_speech_and_does_none_itself() {
+    use qari::app::Effect;
+    let mut app = pure_app();
+    // A move to another sentence asks for the position to be saved, once;
+    // a move inside the sentence asks for nothing.
+    assert_eq!(
+        app.update(Action::NextSentence),
+        vec![Effect::SavePosition {
+            article: "deir-ez-zor-2017".into(),
+            sentence: 2
+        }]
+    );
+    assert_eq!(app.update(Action::NextWord), vec![]);
+    assert_eq!(
+        app.update(Action::Speak),
+        vec![Effect::Speak(app.current().ar.clone())]
+    );
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
+    assert_eq!(app.update(Action::Quit), vec![Effect::StopSpeaking]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn a_form_stays_open_until_its_save_comes_back_and_shows_a_failure() {
+    use qari::app::{Effect, EntryChange, EntrySaved, Msg, Overlay};
+    use qari::glossary::{GlossaryError, Saved};
+    let mut app = pure_app();
+    app.update(Action::NextSentence);
+    app.update(Action::AddEntry);
+    for c in "to take".chars() {
+        app.update(Action::Input(c));
+    }
+    let effects = app.update(Action::Submit);
+    let [Effect::SaveEntry(change)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let EntryChange::Add(entry) = change.as_ref() else {
+        panic!("{change:?}")
+    };
+    assert!(entry.senses.join(";").contains("to take"), "{entry:?}");
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed before the save came back")
+    };
+    assert!(form.saving);
+    // Enter again while it saves asks for nothing more.
+    assert_eq!(app.update(Action::Submit), vec![]);
+    // The save failed: the form stays, with the reason.
+    let failed = EntrySaved {
+        change: (**change).clone(),
+        result: Err(GlossaryError::Exists(entry.headword.clone())),
+        file: "/library/glossary/user.toml".into(),
+        glossary: Glossary::load(None),
+    };
+    app.update(Msg::EntrySaved(Box::new(failed)));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed on a failed save")
+    };
+    assert!(!form.saving);
+    assert!(
+        form.error
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref()
+            .unwrap()
+            .contains("already has an entry")
+    );
+    // Saved: the form closes and the status line says where.
+    app.update(Action::Submit);
+    let saved = EntrySaved {
+        change: (**change).clone(),
+        result: Ok(Saved::Added),
+        file: "/library/glossary/user.toml".into(),
+        glossary: Glossary::load(None),
+    };
+    app.update(Msg::EntrySaved(Box::new(saved)));
+    assert!(app.overlay.is_none());
+    let message = app.message.as_ref().unwrap().to_string();
+    assert!(
+        message.starts_with("Added ") && message.ends_with(" in /library/glossary/user.toml"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_position_that_could_not_be_saved_is_said_and_asked_for_again_at_the_next_move() {
+    use qari::app::{Effect, Msg};
+    let mut app = pure_app();
+    app.update(Action::NextSentence);
+    let effects = app.update(Msg::PositionNotSaved("state.toml: disk full".into()));
+    assert_eq!(
+        app.message.as_ref().map(ToString::to_string).as_deref(),
+        Some("state.toml: disk full")
+    );
+    assert_eq!(effects, vec![], "not at once, again and again");
+    assert_eq!(
+        app.update(Action::PreviousSentence),
+        vec![Effect::SavePosition {
+            article: "deir-ez-zor-2017".into(),
+            sentence: 1
+        }]
+    );
+}
+
+#[test]
+fn the_form_gives_a_word_with_a_pronoun_its_ta_marbuta_back() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    // سيطرتها ("its control") in the bundled article: its headword is
+    // سيطرة, not سيطرت (what the add form used to suggest).
+    let (sentence, word) = app
+        .article
+        .sentences
+        .iter()
+        .enumerate()
+        .find_map(|(s, sentence)| {
+            (0..sentence.words.len())
+                .find(|&w| sentence.word(w) == Some("سيطرتها"))
+                .map(|w| (s, w))
+        })
+        .expect("سيطرتها in the bundled article");
+    for _ in 0..sentence {
+        chars(&mut app, "j");
+    }
+    for _ in 0..word {
+        chars(&mut app, "w");
+    }
+    assert_eq!(app.current().word(app.word), Some("سيطرتها"));
+    chars(&mut app, "a");
+    assert_eq!(form(&app).fields[0].text, "سيطرة");
 }

@@ -9,14 +9,15 @@ mod common;
 use std::sync::{Arc, Barrier};
 
 use qari::app::{Action, App, Options};
-use qari::article::load_article;
+use qari::article::{Library, load_article};
+use qari::runtime::{Executor, Inline};
 
 use common::bundled_article;
 
-/// A reader on the bundled article at `sentence`, saving into `articles`.
-fn reader(articles: &std::path::Path, sentence: usize) -> App {
-    let mut app = App::new(bundled_article(), sentence, Options::default())
-        .with_articles_dir(articles.to_path_buf());
+/// A reader on the bundled article at `sentence`, saving into `library`.
+fn reader(library: &std::path::Path, sentence: usize) -> Inline {
+    let app = App::new(bundled_article(), sentence, Options::default()).with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -33,16 +34,20 @@ fn two_translation_saves_at_once_keep_both() {
         let threads: Vec<_> = [(2, "ALPHA"), (5, "BRAVO")]
             .into_iter()
             .map(|(sentence, mark)| {
-                let (articles, barrier) = (articles.clone(), Arc::clone(&barrier));
+                let (root, barrier) = (library.path().to_owned(), Arc::clone(&barrier));
                 std::thread::spawn(move || {
-                    let mut app = reader(&articles, sentence);
+                    let mut app = reader(&root, sentence);
                     app.update(Action::EditSentence);
                     for c in format!(" {mark}").chars() {
                         app.update(Action::Input(c));
                     }
                     barrier.wait();
                     app.update(Action::Submit);
-                    let message = app.message.clone().unwrap_or_default();
+                    let message = app
+                        .message
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
                     assert!(message.starts_with("Saved"), "{message}");
                 })
             })
@@ -116,7 +121,8 @@ fn a_translation_saved_keeps_the_comments_of_a_hand_written_file() {
     )
     .unwrap();
     let article = load_article(&path).unwrap();
-    let mut app = App::new(article, 1, Options::default()).with_articles_dir(articles.clone());
+    let app = App::new(article, 1, Options::default()).with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,

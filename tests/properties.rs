@@ -56,7 +56,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
 }
 
 /// What the engine draws for a character of the source, before shaping and
-/// mirroring (see `drawn_form` in src/text/layout.rs): `None` when nothing.
+/// mirroring (see `drawn_form` in crates/text/src/layout.rs): `None` when nothing.
 fn drawn(c: char) -> Option<char> {
     match c {
         '\t' => Some(' '),
@@ -298,8 +298,8 @@ proptest! {
     fn glossary_normalisation_is_idempotent(
         text in "[\\u{0600}-\\u{06FF}\\u{0750}-\\u{077F} a-zA-Z0-9\\u{200C}\\u{200D}]{0,40}"
     ) {
-        let once = qari::glossary::normalize(&text);
-        prop_assert_eq!(qari::glossary::normalize(&once), once);
+        let once = qari::arabic::normalize(&text);
+        prop_assert_eq!(qari::arabic::normalize(&once), once);
     }
 }
 

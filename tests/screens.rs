@@ -5,13 +5,15 @@
 
 mod common;
 
-use qari::app::DictionaryHandle;
 use qari::app::{Action, App, BidiMode, Options, Palette};
-use qari::glossary::{Dictionaries, Glossary, Status, UserGlossary};
+use qari::article::Library;
+use qari::glossary::{Dictionaries, Glossary, Status};
+use qari::runtime::{Executor, Inline};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 use common::{bundled_article, normalise};
@@ -19,10 +21,9 @@ use common::{bundled_article, normalise};
 fn app(columns: u16, rows: u16, options: Options) -> App {
     // No dictionaries (loaded, none found): screens do not depend on what
     // the machine has installed.
-    let none = DictionaryHandle::default();
-    let _ = none.set(Dictionaries::default());
+    let none = Arc::new(Dictionaries::default());
     let mut app = App::new(bundled_article(), 0, options)
-        .with_glossary(Glossary::load(None), None)
+        .with_glossary(Glossary::load(None))
         .with_dictionaries(none);
     app.update(Action::Resize { columns, rows });
     app
@@ -203,11 +204,12 @@ fn the_current_sentence_stands_out_and_the_cursor_word_is_marked() {
 fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
     let library = tempfile::tempdir().unwrap();
     let dir = library.path().join("glossary");
-    let none = DictionaryHandle::default();
-    let _ = none.set(Dictionaries::default());
-    let mut app = App::new(bundled_article(), 2, Options::default())
-        .with_glossary(Glossary::load(Some(&dir)), Some(UserGlossary::new(&dir)))
+    let none = Arc::new(Dictionaries::default());
+    let app = App::new(bundled_article(), 2, Options::default())
+        .with_glossary(Glossary::load(Some(&dir)))
+        .with_saving()
         .with_dictionaries(none);
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -216,14 +218,19 @@ fn words_take_the_colour_of_their_status_and_known_words_are_plain() {
     let right = app.view.text.right();
     // The first word بعد (at the right end) gets status 3, then is well known.
     app.update(Action::SetStatus(Status::Level(3)));
-    app.update(Action::NextWord);
-    let buffer = draw(&app);
-    assert_eq!(buffer[(right - 1, y)].fg, Color::Yellow, "status 3");
     assert!(
-        app.message.as_deref().unwrap_or("").contains("status"),
+        app.message
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref()
+            .unwrap_or("")
+            .contains("status"),
         "{:?}",
         app.message
     );
+    app.update(Action::NextWord);
+    let buffer = draw(&app);
+    assert_eq!(buffer[(right - 1, y)].fg, Color::Yellow, "status 3");
     app.update(Action::PreviousWord);
     app.update(Action::SetStatus(Status::WellKnown));
     app.update(Action::NextWord);
@@ -285,11 +292,12 @@ fn no_color_uses_attributes_only_and_colours_are_the_16_named_ones() {
 fn every_kind_of_screen(options: Options) -> Vec<Buffer> {
     let library = tempfile::tempdir().unwrap();
     let dir = library.path().join("glossary");
-    let none = DictionaryHandle::default();
-    let _ = none.set(Dictionaries::default());
-    let mut app = App::new(bundled_article(), 2, options)
-        .with_glossary(Glossary::load(Some(&dir)), Some(UserGlossary::new(&dir)))
+    let none = Arc::new(Dictionaries::default());
+    let app = App::new(bundled_article(), 2, options)
+        .with_glossary(Glossary::load(Some(&dir)))
+        .with_saving()
         .with_dictionaries(none);
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -409,6 +417,8 @@ fn bidi_terminal_mode_writes_logical_order_unshaped() {
     assert_eq!(app.screen.glossary, None);
     assert!(
         app.message
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap_or("")
             .contains("--bidi terminal")

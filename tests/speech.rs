@@ -11,8 +11,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::bundled_article;
-use qari::app::speech::Speech;
 use qari::app::{Action, App, Options};
+use qari::runtime::speech::Speech;
+use qari::runtime::{Executor, Inline};
 
 #[test]
 #[cfg_attr(
@@ -56,8 +57,9 @@ fn fake_espeak(dir: &Path) -> std::path::PathBuf {
 #[test]
 fn s_reads_the_sentence_without_waiting_and_capital_s_stops() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(bundled_article(), 1, Options::default())
-        .with_speech(Speech::new(fake_espeak(dir.path())));
+    let app = App::new(bundled_article(), 1, Options::default());
+    let executor = Executor::new(None).with_speech(Speech::new(fake_espeak(dir.path())));
+    let mut app = Inline::new(app, executor);
     app.update(Action::Resize {
         columns: 120,
         rows: 40,
@@ -68,7 +70,7 @@ fn s_reads_the_sentence_without_waiting_and_capital_s_stops() {
         start.elapsed() < Duration::from_secs(2),
         "the interface does not wait"
     );
-    assert!(app.speech.speaking());
+    assert!(app.executor.speaking());
     let log = dir.path().join("said.txt");
     while !log.exists() && start.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(20));
@@ -76,22 +78,24 @@ fn s_reads_the_sentence_without_waiting_and_capital_s_stops() {
     let said = std::fs::read_to_string(&log).unwrap();
     assert_eq!(said, format!("-v\nar\n--\n{}\n", app.current().ar));
     app.update(Action::StopSpeaking);
-    assert!(!app.speech.speaking());
+    assert!(!app.executor.speaking());
     assert!(app.message.is_none());
 }
 
 #[test]
 fn without_espeak_ng_the_status_line_says_so_once() {
-    let mut app = App::new(bundled_article(), 0, Options::default())
-        .with_speech(Speech::new("/nonexistent/espeak-ng".into()));
+    let app = App::new(bundled_article(), 0, Options::default());
+    let executor = Executor::new(None).with_speech(Speech::new("/nonexistent/espeak-ng".into()));
+    let mut app = Inline::new(app, executor);
     app.update(Action::Speak);
     assert!(
         app.message
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap()
             .contains("espeak-ng is not installed")
     );
-    app.message = None; // the next key clears it
     app.update(Action::Speak);
-    assert_eq!(app.message, None);
+    assert_eq!(app.message, None, "said once");
 }

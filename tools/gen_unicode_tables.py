@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate src/text/unicode_tables.rs from the Unicode Character Database.
+"""Generate crates/text/src/unicode_tables.rs from the Unicode Character Database.
 
 Inputs (Debian package `unicode-data`, or any UCD copy given by --ucd):
   ArabicShaping.txt  joining types (R, L, D, C, U, T) of every joining character
@@ -8,7 +8,7 @@ Inputs (Debian package `unicode-data`, or any UCD copy given by --ucd):
                      that name each Arabic presentation form and the lam-alef ligatures
   BidiMirroring.txt  the mirror image of each Bidi_Mirrored character (rule L4)
 
-Run:  python3 tools/gen_unicode_tables.py [--ucd /usr/share/unicode] > src/text/unicode_tables.rs
+Run:  python3 tools/gen_unicode_tables.py [--ucd /usr/share/unicode] > crates/text/src/unicode_tables.rs
 """
 import argparse
 import os

@@ -38,14 +38,14 @@ if [ ! -x target/anki-venv/bin/python ] || ! target/anki-venv/bin/python -c "imp
   target/anki-venv/bin/pip install --quiet --disable-pip-version-check anki
 fi
 
-cargo fmt --check
-cargo clippy --all-targets --features system-tests --quiet -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --features qari/system-tests --quiet -- -D warnings
 
 # Run the tests, then close with one line summing every test binary's result.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-cargo test --release --features system-tests --no-fail-fast 2>&1 | tee "$log"
+cargo test --workspace --release --features qari/system-tests --no-fail-fast 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep '^test result:' "$log" | grep -oE '[0-9]+ passed' | awk '{ n += $1 } END { print n + 0 }')

@@ -101,7 +101,8 @@ pub fn load_and_look_up(
     name: &str,
     headwords: &[String],
 ) -> Option<usize> {
-    use qari::glossary::{Dictionaries, has_arabic_letter};
+    use qari::arabic::has_arabic_letter;
+    use qari::glossary::Dictionaries;
     let found = Dictionaries::load(std::slice::from_ref(dir));
     // A problem names the file of this dictionary it is about (the index,
     // the .ifo, the .idx or the .dict).

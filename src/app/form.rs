@@ -2,7 +2,9 @@
 //! fields with a cursor. The cursor is a byte offset in logical order; in a
 //! right-to-left field `←` moves it forward, as the text reads.
 
-use crate::glossary::{Entry, MAX_FIELD_CHARS, has_arabic_letter};
+use crate::arabic::{Written, direction};
+use crate::glossary::{Entry, MAX_FIELD_CHARS};
+use crate::text::Direction;
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = MAX_FIELD_CHARS * 4;
@@ -64,10 +66,7 @@ impl Field {
     /// Whether the field reads right to left (its first strong letter is
     /// Arabic).
     pub fn rtl(&self) -> bool {
-        self.text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(|c| has_arabic_letter(&c.to_string()))
+        direction(Written::AsTyped(&self.text)) == Direction::Rtl
     }
 
     pub fn insert(&mut self, c: char) {
@@ -132,7 +131,9 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focused: usize,
     /// Why the last `Enter` was refused.
-    pub error: Option<String>,
+    pub error: Option<super::Notice>,
+    /// `Enter` was pressed and the save has not come back yet.
+    pub saving: bool,
     /// The entry being edited, to keep what the form does not show.
     pub base: Entry,
 }
@@ -151,6 +152,7 @@ impl Form {
             ],
             focused: 0,
             error: None,
+            saving: false,
             base: Entry::default(),
         }
     }
@@ -187,6 +189,7 @@ impl Form {
             fields,
             focused,
             error: None,
+            saving: false,
             base,
         }
     }

@@ -149,6 +149,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(Confirm, &[ch('n'), key(K::Esc)], A::Cancel),
 ];
 
+/// The keys bound to `action` in `scope`, as the help shows them (none:
+/// the keys bound to it anywhere): what a message names when it tells the
+/// learner which key to press, so it never disagrees with the table.
+pub fn keys_in(scope: Scope, action: Action) -> Vec<String> {
+    let in_scope: Vec<String> = BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope && b.action == action)
+        .flat_map(|b| b.keys.iter().map(KeyPress::label))
+        .collect();
+    if in_scope.is_empty() {
+        keys_for(action).into_iter().map(KeyPress::label).collect()
+    } else {
+        in_scope
+    }
+}
+
 /// The action bound to `key` in `scope` (then in the global scope, unless a
 /// form or a confirmation is open), if any. In a form, other characters are
 /// typed.

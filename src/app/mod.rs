@@ -1,39 +1,66 @@
 //! The reader's state and the one place it changes: [`App::update`].
 //!
-//! Events come in as [`Action`]s (the key table turns terminal events into
-//! actions), so tests drive the app without a terminal, and the widgets in
-//! `ui` draw from `&App` alone.
+//! Everything that happens comes in as a [`Msg`] (the key table turns
+//! terminal events into [`Action`]s; background work reports back with its
+//! result), and `update` returns the [`Effect`]s it asks for (saving,
+//! reading aloud) instead of doing them: nothing here touches a file, a
+//! process or the clock, so tests drive the app without a terminal or a
+//! library, and the widgets in `ui` draw from `&App` alone.
 
 mod action;
 pub mod form;
+mod glossary_pane;
 pub mod keys;
+mod msg;
+mod notice;
 mod review;
 pub mod screen;
-pub mod speech;
 mod study;
+mod study_panel;
 pub mod view;
 
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use crate::article::{Article, Sentence};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::glossary::{
-    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, UserGlossary, knowledge_stats,
+    DictMatch, Dictionaries, Glossary, SentenceMatch, Stats, Status, knowledge_stats,
 };
-
-/// The dictionaries, filled in once by a background thread: until then
-/// lookups skip them and the pane says they are loading.
-pub type DictionaryHandle = Arc<OnceLock<Dictionaries>>;
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
+pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, PaneState, ShownEntry};
+pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
+pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
-pub use study::strip_clitics;
+pub use study_panel::StudyPanel;
 pub use view::{ReaderView, Row, WordSpot};
+
+/// What the learner knows of the words of each sentence laid out so far,
+/// for colouring them.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    by_sentence: HashMap<usize, Rc<Vec<Option<Status>>>>,
+    /// Whether words are coloured (`c`): otherwise nothing is known here.
+    shown: bool,
+}
+
+impl Knowledge {
+    /// The status of each word of sentence `index`, once it has been on
+    /// screen, while words are coloured.
+    pub fn of(&self, index: usize) -> Option<&[Option<Status>]> {
+        if !self.shown {
+            return None;
+        }
+        self.by_sentence.get(&index).map(|k| k.as_slice())
+    }
+}
 
 /// What is open over the panes; keys go to it first.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,12 +119,8 @@ pub struct App {
     pub sentence: usize,
     /// Index of the word under the cursor in the current sentence's words.
     pub word: usize,
-    pub translation_shown: bool,
-    pub always_translation: bool,
-    pub notes_shown: bool,
-    pub always_notes: bool,
-    /// Rows of the translation and notes scrolled away.
-    pub study_scroll: usize,
+    /// The translation and notes under the text.
+    pub study: StudyPanel,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     /// Anchor word of a selection being made with `v`.
@@ -106,42 +129,43 @@ pub struct App {
     pub help_scroll: usize,
     /// Whether words are coloured by what the learner knows of them (`c`).
     pub word_colours: bool,
-    pub glossary_visible: bool,
-    pub glossary_side: Side,
-    /// Selected line of the glossary pane while it has the focus.
-    pub glossary_selected: usize,
+    /// Where the glossary pane is, and its selection.
+    pub pane: PaneState,
     pub options: Options,
-    /// A one-line message for the status line (warnings at start).
-    pub message: Option<String>,
+    /// A one-line message for the status line, until the next key.
+    pub message: Option<Notice>,
     pub should_quit: bool,
-    /// Set by Ctrl-Z; the terminal session suspends and clears it.
-    pub suspend_requested: bool,
     pub screen: Screen,
     pub view: ReaderView,
     pub glossary: Glossary,
-    /// Where entries are saved; none without a library folder.
-    pub user_glossary: Option<UserGlossary>,
+    /// Whether there is a library folder to save entries, statuses,
+    /// grades and sentences in.
+    pub saves: bool,
     /// Glossary matches of the current sentence.
     pub matches: Vec<SentenceMatch>,
     matched_sentence: Option<usize>,
     /// The last search and its hits, shown in the glossary pane.
     pub search_results: Option<(String, Vec<usize>)>,
-    pub dictionaries: DictionaryHandle,
-    /// Where the learner's articles are saved (`E` writes there).
-    pub articles_dir: Option<std::path::PathBuf>,
+    /// What the glossary pane shows, computed after each change.
+    pub glossary_pane: GlossaryPane,
+    /// The dictionaries, once loaded in the background: until then lookups
+    /// skip them and the pane says they are loading.
+    pub dictionaries: Option<Arc<Dictionaries>>,
     /// What the learner knows of each word, per sentence laid out so far.
-    knowledge: HashMap<usize, Rc<Vec<Option<Status>>>>,
+    knowledge: Knowledge,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
-    /// `s` reads the sentence aloud.
-    pub speech: speech::Speech,
+    /// Whether the learner was told that espeak-ng is missing.
+    told_speech_missing: bool,
     /// The library's other articles, for review sentences met there.
     other_articles: Vec<Article>,
+    /// The time, as last told by the runner (reviews pick the entries due).
+    clock: DateTime<Utc>,
+    /// The reading position last asked to be saved (sentence index).
+    position_saved: usize,
+    /// Effects asked for during the current `update`.
+    effects: Vec<Effect>,
 }
-
-const PASTE_OUTSIDE_A_FIELD: &str =
-    "A paste goes into a form's field (a adds an entry, E edits the translation)";
-const ONE_PANE_IN_TERMINAL_BIDI: &str = "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes";
 
 /// Articles longer than this get no share of known words in the status
 /// line (it would cost a lookup of every word at start).
@@ -157,11 +181,7 @@ impl App {
             article,
             sentence,
             word: 0,
-            translation_shown: false,
-            always_translation: false,
-            notes_shown: false,
-            always_notes: false,
-            study_scroll: 0,
+            study: StudyPanel::default(),
             focus: Focus::Reader,
             overlay: None,
             selection: None,
@@ -169,26 +189,26 @@ impl App {
             word_colours: true,
             // A terminal that reorders does so across whole rows, which
             // would mix the two panes: one pane only.
-            glossary_visible: options.bidi == BidiMode::App,
-            glossary_side: Side::Left,
-            glossary_selected: 0,
+            pane: PaneState::new(options.bidi == BidiMode::App),
             options,
             message: None,
             should_quit: false,
-            suspend_requested: false,
             screen: Screen::default(),
             view,
             glossary: Glossary::default(),
-            user_glossary: None,
+            saves: false,
             matches: Vec::new(),
             matched_sentence: None,
             search_results: None,
-            dictionaries: DictionaryHandle::default(),
-            articles_dir: None,
-            knowledge: HashMap::new(),
+            glossary_pane: GlossaryPane::default(),
+            dictionaries: None,
+            knowledge: Knowledge::default(),
             stats: None,
-            speech: speech::Speech::default(),
+            told_speech_missing: false,
             other_articles: Vec::new(),
+            clock: DateTime::UNIX_EPOCH,
+            position_saved: sentence,
+            effects: Vec::new(),
         }
     }
 
@@ -199,21 +219,17 @@ impl App {
         self
     }
 
-    /// The app reading aloud through `speech`.
-    pub fn with_speech(mut self, speech: speech::Speech) -> App {
-        self.speech = speech;
-        self
-    }
-
-    /// The app saving edited translations and notes to `dir`.
-    pub fn with_articles_dir(mut self, dir: std::path::PathBuf) -> App {
-        self.articles_dir = Some(dir);
+    /// The app with a library folder: it asks for entries, statuses,
+    /// grades and sentences to be saved (the runner knows where).
+    pub fn with_saving(mut self) -> App {
+        self.saves = true;
         self
     }
 
     /// Computes what the learner knows of the words of each visible
     /// sentence not yet known.
     fn refresh_knowledge(&mut self) {
+        self.knowledge.shown = self.word_colours;
         if !self.word_colours {
             return;
         }
@@ -224,7 +240,7 @@ impl App {
             .filter_map(|row| row.line().map(|(sentence, _)| sentence))
             .collect();
         for index in visible {
-            if self.knowledge.contains_key(&index) {
+            if self.knowledge.by_sentence.contains_key(&index) {
                 continue;
             }
             let sentence = &self.article.sentences[index];
@@ -234,22 +250,24 @@ impl App {
                 .map(|r| &sentence.ar[r.clone()])
                 .collect();
             let known = self.glossary.knowledge(&words);
-            self.knowledge.insert(index, Rc::new(known));
+            self.knowledge.by_sentence.insert(index, Rc::new(known));
         }
     }
 
     /// What the learner knows of the words of sentence `index`, once it
     /// has been on screen.
     pub fn knowledge_of(&self, index: usize) -> Option<&[Option<Status>]> {
-        if !self.word_colours {
-            return None;
-        }
-        self.knowledge.get(&index).map(|k| k.as_slice())
+        self.knowledge.of(index)
+    }
+
+    /// What the learner knows of the words of the sentences on screen.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
     }
 
     /// Forgets derived knowledge after the glossary changed.
     pub(crate) fn glossary_changed(&mut self) {
-        self.knowledge.clear();
+        self.knowledge.by_sentence.clear();
         self.stats = (self.article.sentences.len() <= STATS_LIMIT).then(|| {
             knowledge_stats(
                 &self.glossary,
@@ -261,15 +279,15 @@ impl App {
         });
     }
 
-    /// The app with dictionaries (loaded or loading).
-    pub fn with_dictionaries(mut self, dictionaries: DictionaryHandle) -> App {
-        self.dictionaries = dictionaries;
+    /// The app with dictionaries already loaded.
+    pub fn with_dictionaries(mut self, dictionaries: Arc<Dictionaries>) -> App {
+        self.dictionaries = Some(dictionaries);
         self
     }
 
     /// The dictionaries, once loaded.
     pub fn dictionaries_ready(&self) -> Option<&Dictionaries> {
-        self.dictionaries.get()
+        self.dictionaries.as_deref()
     }
 
     /// What the dictionaries say about the word under the cursor.
@@ -280,10 +298,9 @@ impl App {
         }
     }
 
-    /// The app with a glossary, saving new entries to `user`.
-    pub fn with_glossary(mut self, glossary: Glossary, user: Option<UserGlossary>) -> App {
+    /// The app with a glossary.
+    pub fn with_glossary(mut self, glossary: Glossary) -> App {
         self.glossary = glossary;
-        self.user_glossary = user;
         self.matched_sentence = None;
         self.refresh_matches();
         self.glossary_changed();
@@ -298,8 +315,57 @@ impl App {
         &self.article.sentences[self.sentence]
     }
 
-    /// Applies one action; the only way the state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Applies one message; the only way the state changes. Returns the
+    /// work it asks the runner to do.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        match msg.into() {
+            Msg::Terminal(Event::Paste(text)) => return self.update(Msg::Paste(text)),
+            Msg::Terminal(event) => {
+                let scope = keys::scope_for(self.focus, self.overlay.as_ref());
+                match keys::action_for_event(&event, scope) {
+                    Some(action) => return self.update(action),
+                    None => return Vec::new(),
+                }
+            }
+            Msg::TerminalLost(_) => return Vec::new(),
+            Msg::Action(action) => {
+                // A message stays until the next key.
+                if !matches!(action, Action::Resize { .. }) {
+                    self.message = None;
+                }
+                self.act(action);
+            }
+            Msg::Paste(text) => {
+                self.message = None;
+                self.paste(&text);
+            }
+            // The time alone changes nothing on screen.
+            Msg::Clock(now) => {
+                self.clock = now;
+                return Vec::new();
+            }
+            Msg::Notice(text) => self.message = Some(Notice::Said(text)),
+            Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
+            Msg::EntrySaved(saved) => self.entry_saved(*saved),
+            Msg::SentenceSaved(result) => self.sentence_saved(result),
+            // Tried again at the next move (not at once: a full disk would
+            // be asked again and again), and at exit.
+            Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),
+            Msg::SpeechFailed(problem) => self.speech_failed(problem),
+        }
+        self.refresh();
+        if self.position_saved != self.sentence {
+            self.position_saved = self.sentence;
+            self.effects.push(Effect::SavePosition {
+                article: self.article.id.clone(),
+                sentence: self.sentence + 1,
+            });
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// A key action.
+    fn act(&mut self, action: Action) {
         match action {
             Action::NextSentence => self.go_to(self.sentence.saturating_add(1)),
             Action::PreviousSentence => self.go_to(self.sentence.saturating_sub(1)),
@@ -309,38 +375,25 @@ impl App {
             Action::PreviousWord => self.step_word(false),
             Action::WordLeft => self.word_on_screen(true),
             Action::WordRight => self.word_on_screen(false),
-            Action::ToggleTranslation => self.translation_shown = !self.translation_shown,
-            Action::ToggleAlwaysTranslation => {
-                self.always_translation = !self.always_translation;
-                self.translation_shown = self.always_translation;
-            }
-            Action::ToggleNotes => self.notes_shown = !self.notes_shown,
-            Action::ToggleAlwaysNotes => {
-                self.always_notes = !self.always_notes;
-                self.notes_shown = self.always_notes;
-            }
-            Action::StudyDown => self.study_scroll = self.study_scroll.saturating_add(1),
-            Action::StudyUp => self.study_scroll = self.study_scroll.saturating_sub(1),
+            Action::ToggleTranslation => self.study.toggle_translation(),
+            Action::ToggleAlwaysTranslation => self.study.toggle_always_translation(),
+            Action::ToggleNotes => self.study.toggle_notes(),
+            Action::ToggleAlwaysNotes => self.study.toggle_always_notes(),
+            Action::StudyDown => self.study.scroll_down(),
+            Action::StudyUp => self.study.scroll_up(),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::Reader if self.screen.glossary.is_some() => Focus::Glossary,
                     _ => Focus::Reader,
                 }
             }
-            Action::GlossaryDown => {
-                self.glossary_selected = self.glossary_selected.saturating_add(1)
-            }
-            Action::GlossaryUp => self.glossary_selected = self.glossary_selected.saturating_sub(1),
+            Action::GlossaryDown => self.pane.down(),
+            Action::GlossaryUp => self.pane.up(),
             Action::ToggleGlossaryPane if self.options.bidi == BidiMode::Terminal => {
-                self.message = Some(ONE_PANE_IN_TERMINAL_BIDI.to_owned());
+                self.message = Some(Notice::OnePaneInTerminalBidi);
             }
-            Action::ToggleGlossaryPane => self.glossary_visible = !self.glossary_visible,
-            Action::SwapGlossarySide => {
-                self.glossary_side = match self.glossary_side {
-                    Side::Left => Side::Right,
-                    Side::Right => Side::Left,
-                }
-            }
+            Action::ToggleGlossaryPane => self.pane.toggle(),
+            Action::SwapGlossarySide => self.pane.swap_side(),
             Action::ToggleHelp => {
                 self.overlay = if self.help_open() {
                     None
@@ -354,9 +407,9 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
-            Action::Suspend => self.suspend_requested = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back | Action::Quit => {
-                self.speech.stop();
+                self.effects.push(Effect::StopSpeaking);
                 self.should_quit = true;
             }
             Action::AddEntry => self.open_add_form(),
@@ -367,22 +420,8 @@ impl App {
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
-            Action::Speak => {
-                let text = self.current().ar.clone();
-                match self.speech.speak(&text) {
-                    speech::Spoken::Started | speech::Spoken::Quiet => {}
-                    speech::Spoken::Missing => {
-                        self.message = Some(
-                            "espeak-ng is not installed, so s cannot read aloud (apt-get install espeak-ng)"
-                                .into(),
-                        );
-                    }
-                    speech::Spoken::Failed(error) => {
-                        self.message = Some(format!("espeak-ng: {error}"));
-                    }
-                }
-            }
-            Action::StopSpeaking => self.speech.stop(),
+            Action::Speak => self.effects.push(Effect::Speak(self.current().ar.clone())),
+            Action::StopSpeaking => self.effects.push(Effect::StopSpeaking),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {
@@ -410,14 +449,22 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
         }
-        self.refresh();
+    }
+
+    /// Says once that espeak-ng is missing; says every other failure.
+    fn speech_failed(&mut self, problem: SpeechProblem) {
+        match problem {
+            SpeechProblem::Missing if std::mem::replace(&mut self.told_speech_missing, true) => {}
+            SpeechProblem::Missing => self.message = Some(Notice::SpeechMissing),
+            SpeechProblem::Failed(error) => self.message = Some(Notice::SpeechFailed(error)),
+        }
     }
 
     /// Pasted text (bracketed paste): into the open form's field or the
     /// search prompt in one step, as text — a line break in it never
     /// presses Enter, nor do its letters reach the reader as keys.
-    /// Elsewhere a paste does nothing. (Not an `Action`, which is `Copy`.)
-    pub fn paste(&mut self, text: &str) {
+    /// Elsewhere a paste does nothing.
+    fn paste(&mut self, text: &str) {
         let field = match &mut self.overlay {
             Some(Overlay::Form(form)) => {
                 form.error = None;
@@ -425,17 +472,14 @@ impl App {
             }
             Some(Overlay::Search(field)) => field,
             _ => {
-                self.message = Some(PASTE_OUTSIDE_A_FIELD.to_owned());
+                self.message = Some(Notice::PasteOutsideAField);
                 return;
             }
         };
         if field.paste(text) {
-            let cap = field.max_chars;
-            self.message = Some(format!(
-                "The paste was cut at {cap} characters, the most this field takes"
-            ));
+            let limit = field.max_chars;
+            self.message = Some(Notice::PasteCut { limit });
         }
-        self.refresh();
     }
 
     /// Typing and moving in the open form or search prompt.
@@ -466,10 +510,8 @@ impl App {
 
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
-        // Reap a finished reading-aloud process, so none lingers.
-        self.speech.speaking();
         self.refresh_matches();
-        self.screen = Screen::new(self.screen.area, self.glossary_visible, self.glossary_side);
+        self.screen = Screen::new(self.screen.area, self.pane.visible(), self.pane.side());
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
@@ -477,21 +519,26 @@ impl App {
             Some((_, hits)) => hits.len(),
             None => self.pane_entries().len(),
         };
-        self.glossary_selected = self.glossary_selected.min(items.saturating_sub(1));
+        self.pane.clamp(items);
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),
-            self.translation_shown,
-            self.notes_shown,
+            self.study.translation_shown(),
+            self.study.notes_shown(),
             usize::from(width),
             self.options.bidi == BidiMode::App,
         );
-        let (inner, scroll) = (self.screen.reader_inner, self.study_scroll);
+        let (inner, scroll) = (self.screen.reader_inner, self.study.scroll());
         self.view
             .arrange(&self.article, self.sentence, inner, study, scroll);
-        self.study_scroll = self.view.study_scroll;
+        self.study.set_scroll(self.view.study_scroll);
         self.view.scroll_to(&self.article, self.sentence);
         self.refresh_knowledge();
+        self.glossary_pane = if self.screen.glossary.is_some() {
+            GlossaryPane::of(self)
+        } else {
+            GlossaryPane::default()
+        };
     }
 
     fn go_to(&mut self, index: usize) {
@@ -502,10 +549,8 @@ impl App {
         self.sentence = index;
         self.word = 0;
         self.selection = None;
-        self.glossary_selected = 0;
-        self.study_scroll = 0;
-        self.translation_shown = self.always_translation;
-        self.notes_shown = self.always_notes;
+        self.pane.select_first();
+        self.study.new_sentence();
     }
 
     /// Next or previous word in reading order, into the neighbouring

@@ -6,9 +6,11 @@
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::glossary::{Entry, Glossary, GlossaryError, Grade, grade, is_due};
+use chrono::{DateTime, Utc};
 
-use super::{App, Overlay};
+use crate::glossary::{Entry, Glossary, Grade, is_due};
+
+use super::{App, Effect, EntryChange, Overlay};
 
 /// One entry to review, with the sentence to show it in.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +36,8 @@ impl ReviewSession {
     }
 }
 
-/// The learner's entries due now, soonest first.
-pub fn due_entries(glossary: &Glossary) -> Vec<Entry> {
-    let now = chrono::Utc::now();
+/// The learner's entries due at `now`, soonest first.
+pub fn due_entries(glossary: &Glossary, now: DateTime<Utc>) -> Vec<Entry> {
     let mut due: Vec<Entry> = (0..glossary.entries.len())
         .filter(|&i| glossary.is_live(i) && !glossary.source_of(i).bundled)
         .map(|i| glossary.entries[i].clone())
@@ -81,7 +82,7 @@ impl App {
     pub(super) fn start_review(&mut self) {
         let mut articles: Vec<&Article> = self.other_articles.iter().collect();
         articles.push(&self.article);
-        let items: Vec<ReviewItem> = due_entries(&self.glossary)
+        let items: Vec<ReviewItem> = due_entries(&self.glossary, self.clock)
             .into_iter()
             .map(|entry| {
                 let sentence = sentence_for(&entry, &self.glossary, &articles);
@@ -102,7 +103,9 @@ impl App {
         }
     }
 
-    /// A grade: scheduled with FSRS and saved at once, then the next item.
+    /// A grade: scheduled with FSRS on the card as it is on disk (a grade
+    /// given by another qari meanwhile is built on, never undone), then the
+    /// next item at once; a save that fails is said when it comes back.
     pub(super) fn grade_current(&mut self, given: Grade) {
         let Some(Overlay::Review(session)) = &mut self.overlay else {
             return;
@@ -114,27 +117,16 @@ impl App {
             session.revealed = true; // the first key shows the answer
             return;
         }
-        let Some(user) = &self.user_glossary else {
+        if !self.saves {
             return;
-        };
-        // Graded on the card as it is on disk now: a grade given by another
-        // qari meanwhile is built on, never undone.
-        let now = chrono::Utc::now();
-        let headword = item.entry.headword.clone();
-        match user.update(&headword, |entry| grade(entry, given, now)) {
-            Ok(()) => {
-                session.graded += 1;
-                session.current += 1;
-                session.revealed = false;
-                self.message = None;
-            }
-            Err(GlossaryError::NotFound(headword, _)) => {
-                session.current += 1;
-                session.revealed = false;
-                self.message = Some(super::study::deleted_meanwhile(&headword));
-            }
-            Err(error) => self.message = Some(error.to_string()),
         }
-        self.reload_glossary(); // the entry's schedule changed
+        let headword = item.entry.headword.clone();
+        session.current += 1;
+        session.revealed = false;
+        let change = EntryChange::Grade {
+            headword,
+            grade: given,
+        };
+        self.effects.push(Effect::SaveEntry(Box::new(change)));
     }
 }

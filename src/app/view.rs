@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
+use crate::arabic::{Written, direction};
 use crate::article::{Article, Sentence};
 use crate::text::{Direction, LayoutOptions, Line, Paragraph, layout};
 
@@ -118,7 +119,7 @@ pub struct ReaderView {
 impl ReaderView {
     pub fn new(article: &Article, shape: bool) -> Self {
         ReaderView {
-            direction: article_direction(article),
+            direction: direction(Written::InLanguage(&article.meta.language)),
             shape,
             ..ReaderView::default()
         }
@@ -382,15 +383,6 @@ fn gutter_and_margin(pane_width: u16) -> (u16, u16) {
 pub fn column_width(pane_width: u16) -> u16 {
     let (gutter, margin) = gutter_and_margin(pane_width);
     (pane_width - gutter - margin).min(MAX_TEXT_WIDTH)
-}
-
-/// Right to left for languages written that way, else from the text.
-pub fn article_direction(article: &Article) -> Direction {
-    match article.meta.language.as_str() {
-        "ar" | "fa" | "ur" | "ps" | "ckb" | "he" | "yi" => Direction::Rtl,
-        "" => Direction::Auto,
-        _ => Direction::Ltr,
-    }
 }
 
 /// Lays out the study panel: the translation, then the notes, at `width`.

@@ -16,10 +16,10 @@ pub use file::{ArticleError, article_to_toml, parse_article, with_sentence_text}
 pub use import::{Alignment, Imported, import_text, slug};
 pub use library::{ARTICLES_LOCK, Catalog, Library, ReadingState, StateError, load_article};
 pub use split::{Split, split};
-pub use words::{fold_marks, words};
+pub use words::words;
 
 /// An article: its metadata and its sentences in reading order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Short name used on the command line and in the reading state: the
     /// file's name without `.toml`.
@@ -31,7 +31,7 @@ pub struct Article {
 }
 
 /// Metadata from an article file's `[article]` table.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub title_en: String,
     pub language: String,
@@ -50,7 +50,7 @@ pub enum Origin {
 }
 
 /// One sentence with its translation and study notes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     /// The text as published.
     pub ar: String,

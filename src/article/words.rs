@@ -14,14 +14,6 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// `word` without Arabic vowel marks (tashkeel) and tatweel, so that وَقَّعَ
-/// and وقع count as one word.
-pub fn fold_marks(word: &str) -> String {
-    word.chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,9 +40,7 @@ mod tests {
     }
 
     #[test]
-    fn marks_stay_inside_the_word_and_fold_away() {
+    fn marks_stay_inside_the_word() {
         assert_eq!(texts("تُعتبر"), ["تُعتبر"]);
-        assert_eq!(fold_marks("تُعْتَبَرُ"), "تعتبر");
-        assert_eq!(fold_marks("لـ"), "ل");
     }
 }

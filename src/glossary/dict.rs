@@ -21,8 +21,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::normalize::{has_arabic_letter, normalize};
-use super::stem::{Analysis, analyses};
+use crate::arabic::{Analysis, analyses, has_arabic_letter, normalize};
 use crate::files::{DICTIONARY_DATA, DICTIONARY_FILE, FileError, read_capped, thousands};
 
 /// At most this many entries of one dictionary answer one lookup (more

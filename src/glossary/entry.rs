@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::has_arabic_letter;
+use crate::arabic::has_arabic_letter;
 
 /// The longest field qari accepts, in characters.
 pub const MAX_FIELD_CHARS: usize = 1000;

@@ -3,31 +3,34 @@
 //! found in a sentence.
 //!
 //! Matching normalises both sides ([`normalize`]) and tries the word's
-//! readings with clitics and endings taken off ([`analyses`]), best first;
-//! each match says how it was made ("و + حلفاء + ه").
+//! readings from the glossary's [`Analyser`] (clitics and endings taken
+//! off), best first; each match says how it was made ("و + حلفاء + ه").
+//! The analyser is held here, as an `Arc<dyn Analyser>` (the clitic
+//! stripper unless [`Glossary::set_analyser`] says otherwise), so that
+//! everything that matches words against the glossary (the reader, the
+//! statuses, `qari check` and `qari stats`) reads words the same way.
 
 mod bundled;
 mod dict;
 mod entry;
 mod exchange;
 mod merge;
-mod normalize;
 mod review;
 mod stats;
-mod stem;
 mod store;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::arabic::{Analyser, Analysis, CliticStripper, has_arabic_letter, normalize, numeral};
 
 pub use bundled::BUNDLED_GLOSSARY;
 pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
-pub use normalize::{Numeral, has_arabic_letter, normalize, numeral};
 pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Stats, knowledge_stats};
-pub use stem::{Analysis, analyses};
 pub use store::{
     GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
     parse_glossary,
@@ -82,7 +85,7 @@ pub struct SentenceMatch {
 }
 
 /// Every entry, indexed for lookup.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Glossary {
     pub entries: Vec<Entry>,
     /// Where each entry came from (same index as `entries`).
@@ -94,9 +97,37 @@ pub struct Glossary {
     words: HashMap<String, Vec<usize>>,
     /// Multi-word terms by their first word: (all words, entry).
     phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// What words of text are read with.
+    analyser: Arc<dyn Analyser>,
+}
+
+impl Default for Glossary {
+    fn default() -> Glossary {
+        Glossary {
+            entries: Vec::new(),
+            sources: Vec::new(),
+            files: Vec::new(),
+            problems: Vec::new(),
+            words: HashMap::new(),
+            phrases: HashMap::new(),
+            analyser: Arc::new(CliticStripper),
+        }
+    }
 }
 
 impl Glossary {
+    /// The analyser words are read with: for lookups, and for the
+    /// headword of a new entry ([`Analyser::headword`]).
+    pub fn analyser(&self) -> &dyn Analyser {
+        self.analyser.as_ref()
+    }
+
+    /// Reads words with `analyser` from now on. (A glossary loaded again
+    /// starts with the clitic stripper: pass the analyser on.)
+    pub fn set_analyser(&mut self, analyser: Arc<dyn Analyser>) {
+        self.analyser = analyser;
+    }
+
     /// The bundled glossary plus the learner's files in `dir` (every
     /// `*.toml`, `user.toml` last). A learner's entry hides a bundled entry
     /// with the same headword.
@@ -196,9 +227,14 @@ impl Glossary {
         if let Some(entries) = self.phrase_entries(&normal) {
             return entries;
         }
+        self.lookup_readings(self.analyser.analyse(word))
+    }
+
+    /// [`Glossary::lookup`] of a single word whose readings are known.
+    fn lookup_readings(&self, readings: Vec<Analysis>) -> Vec<Match> {
         let mut own: Vec<Match> = Vec::new();
         let mut bundled: Vec<Match> = Vec::new();
-        for analysis in analyses(&normal) {
+        for analysis in readings {
             let Some(entries) = self.words.get(&analysis.stem) else {
                 continue;
             };
@@ -237,7 +273,7 @@ impl Glossary {
             .filter(|(phrase, _)| phrase.iter().map(String::as_str).eq(words.iter().copied()))
             .map(|(_, entry)| Match {
                 entry: *entry,
-                analysis: plain(normal),
+                analysis: Analysis::plain(normal),
             })
             .collect();
         (!found.is_empty()).then_some(found)
@@ -251,12 +287,19 @@ impl Glossary {
         let mut out = Vec::new();
         let mut index = 0;
         while index < normal.len() {
-            if let Some(found) = self.phrase_at(&normal, index) {
+            // The word is read once, for the terms it may start and for
+            // its own entries.
+            let readings = self.analyser.analyse(words[index]);
+            if let Some(found) = self.phrase_at(&normal, index, &readings) {
                 index += found.len;
                 out.push(found);
                 continue;
             }
-            let matches = self.lookup(words[index]);
+            let matches = if normal[index].contains(' ') {
+                self.lookup(words[index])
+            } else {
+                self.lookup_readings(readings)
+            };
             if !matches.is_empty() {
                 out.push(SentenceMatch {
                     first: index,
@@ -269,9 +312,14 @@ impl Glossary {
         out
     }
 
-    fn phrase_at(&self, words: &[String], index: usize) -> Option<SentenceMatch> {
+    fn phrase_at(
+        &self,
+        words: &[String],
+        index: usize,
+        readings: &[Analysis],
+    ) -> Option<SentenceMatch> {
         let mut best: Option<SentenceMatch> = None;
-        for analysis in analyses(&words[index]) {
+        for analysis in readings {
             if !analysis.suffixes.is_empty() || analysis.change.is_some() {
                 continue; // only proclitics can sit on the first word
             }
@@ -399,15 +447,6 @@ impl Glossary {
                 .values()
                 .flatten()
                 .any(|(_, entry)| *entry == index)
-    }
-}
-
-fn plain(stem: &str) -> Analysis {
-    Analysis {
-        prefixes: Vec::new(),
-        stem: stem.to_owned(),
-        suffixes: Vec::new(),
-        change: None,
     }
 }
 

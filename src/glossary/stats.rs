@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::Glossary;
 use super::entry::Status;
-use super::normalize::normalize;
+use crate::arabic::normalize;
 
 /// Counts of words by what the learner knows of them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

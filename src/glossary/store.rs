@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
-use super::normalize::normalize;
+use crate::arabic::normalize;
 use crate::files::{
     Cap, FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock,
 };

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Field, Form, FormKind};
+use crate::app::{BidiMode, Field, Form, FormKind};
 use crate::text::Direction;
 
 use super::overlay::boxed;
@@ -13,16 +13,15 @@ use super::strings;
 use super::text::{draw_first_line, draw_line, draw_text, layout_at};
 use super::theme::Theme;
 
-pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn draw_form(mode: BidiMode, form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let title = match form.kind {
         FormKind::Add => strings::FORM_ADD_TITLE,
         FormKind::Edit { .. } => strings::FORM_EDIT_TITLE,
         FormKind::Sentence { .. } => strings::FORM_SENTENCE_TITLE,
     };
     let height = form.fields.len() as u16 * 2 + 4;
-    let inner = boxed(area, 72, height, title, app, buf, theme);
+    let inner = boxed(area, 72, height, title, mode, buf, theme);
     let mut y = inner.y;
-    let mode = app.options.bidi;
     for (index, field) in form.fields.iter().enumerate() {
         if y + 1 >= inner.bottom() {
             break;
@@ -42,7 +41,7 @@ pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &T
             mode,
         );
         draw_field(
-            app,
+            mode,
             field,
             focused,
             Rect::new(inner.x + 1, y + 1, inner.width.saturating_sub(2), 1),
@@ -58,11 +57,18 @@ pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &T
         1,
     );
     match &form.error {
-        Some(error) => draw_first_line(buf, footer, error, Direction::Ltr, theme.message, mode),
+        Some(error) => draw_first_line(
+            buf,
+            footer,
+            &error.to_string(),
+            Direction::Ltr,
+            theme.message,
+            mode,
+        ),
         None => draw_first_line(
             buf,
             footer,
-            strings::FORM_FOOTER,
+            &strings::form_footer(),
             Direction::Ltr,
             theme.dim,
             mode,
@@ -70,10 +76,10 @@ pub fn draw_form(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: &T
     };
 }
 
-pub fn draw_search(app: &App, field: &Field, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let inner = boxed(area, 60, 5, strings::SEARCH_TITLE, app, buf, theme);
+pub fn draw_search(mode: BidiMode, field: &Field, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = boxed(area, 60, 5, strings::SEARCH_TITLE, mode, buf, theme);
     draw_field(
-        app,
+        mode,
         field,
         true,
         Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1),
@@ -84,15 +90,15 @@ pub fn draw_search(app: &App, field: &Field, area: Rect, buf: &mut Buffer, theme
     draw_first_line(
         buf,
         footer,
-        strings::SEARCH_FOOTER,
+        &strings::search_footer(),
         Direction::Ltr,
         theme.dim,
-        app.options.bidi,
+        mode,
     );
 }
 
-pub fn draw_confirm(app: &App, headword: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let inner = boxed(area, 60, 5, " Delete ", app, buf, theme);
+pub fn draw_confirm(mode: BidiMode, headword: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = boxed(area, 60, 5, " Delete ", mode, buf, theme);
     let question = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
     draw_text(
         buf,
@@ -100,27 +106,33 @@ pub fn draw_confirm(app: &App, headword: &str, area: Rect, buf: &mut Buffer, the
         &strings::confirm_delete(headword),
         Direction::Ltr,
         theme.current,
-        app.options.bidi,
+        mode,
     );
     let footer = Rect::new(inner.x + 1, inner.y + 2, inner.width.saturating_sub(2), 1);
     draw_first_line(
         buf,
         footer,
-        strings::CONFIRM_FOOTER,
+        &strings::confirm_footer(),
         Direction::Ltr,
         theme.dim,
-        app.options.bidi,
+        mode,
     );
 }
 
 /// One field on one row: the line holding the cursor, right-aligned when the
 /// text is Arabic, the cursor a reversed cell on the letter after it (or
 /// past the end of the text, on the side where the text goes on).
-fn draw_field(app: &App, field: &Field, focused: bool, row: Rect, buf: &mut Buffer, theme: &Theme) {
+fn draw_field(
+    mode: BidiMode,
+    field: &Field,
+    focused: bool,
+    row: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     if row.width < 2 || row.height == 0 {
         return;
     }
-    let mode = app.options.bidi;
     let rtl = field.rtl();
     let direction = if rtl { Direction::Rtl } else { Direction::Ltr };
     let width = row.width - 1; // room for the cursor past the end

@@ -1,26 +1,36 @@
-//! The glossary pane: the entries for the word under the cursor, expanded
-//! (how the word matched, headword, transliteration, part of speech, root,
-//! senses, notes, where the entry lives), then the other entries of the
-//! sentence one line each; or the hits of a search.
+//! The glossary pane, drawn from its view model
+//! ([`GlossaryPane`](crate::app::GlossaryPane)): the entries for the word
+//! under the cursor, expanded (how the word matched, headword,
+//! transliteration, part of speech, root, senses, notes, where the entry
+//! lives), the dictionaries' senses, then the other entries of the sentence
+//! one line each; or the hits of a search.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
-use crate::app::{App, Focus};
-use crate::glossary::{Entry, numeral};
+use crate::app::{BidiMode, GlossaryPane, ListedEntry, ShownEntry};
+use crate::glossary::Entry;
 use crate::text::Direction;
 
 use super::strings;
 use super::text::{draw_line, layout_at};
 use super::theme::Theme;
 
+/// The pane's widget: the view model, drawn in `theme` for `bidi`.
+pub struct GlossaryPaneWidget<'a> {
+    pub pane: &'a GlossaryPane,
+    pub theme: &'a Theme,
+    pub bidi: BidiMode,
+}
+
 /// Writes wrapped lines down the pane until it is full.
 struct Writer<'a> {
     buf: &'a mut Buffer,
     area: Rect,
     y: u16,
-    app: &'a App,
+    bidi: BidiMode,
 }
 
 impl Writer<'_> {
@@ -34,7 +44,7 @@ impl Writer<'_> {
         if width == 0 || text.is_empty() {
             return;
         }
-        let paragraph = layout_at(text, width, Direction::Ltr, self.app.options.bidi);
+        let paragraph = layout_at(text, width, Direction::Ltr, self.bidi);
         for line in &paragraph.lines {
             if self.full() {
                 return;
@@ -46,15 +56,7 @@ impl Writer<'_> {
     /// Draws one laid-out line at the current row and moves down.
     fn put(&mut self, line: &crate::text::Line, indent: u16, width: u16, style: Style) {
         let x = self.area.x + 1 + indent;
-        draw_line(
-            self.buf,
-            x,
-            self.y,
-            width,
-            line,
-            self.app.options.bidi,
-            |_| style,
-        );
+        draw_line(self.buf, x, self.y, width, line, self.bidi, |_| style);
         self.y += 1;
     }
 
@@ -68,7 +70,7 @@ impl Writer<'_> {
                 .set_style(Rect::new(self.area.x, self.y, self.area.width, 1), style);
         }
         let width = self.area.width.saturating_sub(2);
-        let paragraph = layout_at(text, width.max(1), Direction::Ltr, self.app.options.bidi);
+        let paragraph = layout_at(text, width.max(1), Direction::Ltr, self.bidi);
         match paragraph.lines.first() {
             Some(line) => self.put(line, 0, width, style),
             None => self.y += 1,
@@ -80,70 +82,68 @@ impl Writer<'_> {
     }
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    if area.is_empty() {
-        return;
-    }
-    let mut out = Writer {
-        buf,
-        area,
-        y: area.y,
-        app,
-    };
-    if let Some((query, hits)) = &app.search_results {
-        out.text(&strings::search_results(query, hits.len()), 0, theme.dim);
-        out.gap();
-        list(&mut out, app, hits, 0, theme);
-        return;
-    }
-    let cursor = app.cursor_matches();
-    let entries = app.pane_entries_after(&cursor);
-    if cursor.is_empty() {
-        let word = app.current().word(app.word).unwrap_or("");
-        let mark = strings::SELECTED_MARK.trim_end();
-        out.row(&format!("{mark} {word}"), theme.current, false);
-        match numeral(word) {
-            Some(number) => out.text(&strings::numeral(&number), 2, theme.translation),
-            None => out.text(strings::NO_ENTRY, 2, theme.missing),
+impl Widget for GlossaryPaneWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
         }
-        out.gap();
-    }
-    for found in &cursor {
-        let entry = &app.glossary.entries[found.entry];
-        let source = if app.glossary.source_of(found.entry).bundled {
-            strings::BUNDLED
-        } else {
-            strings::YOURS
+        let (pane, theme) = (self.pane, self.theme);
+        let mut out = Writer {
+            buf,
+            area,
+            y: area.y,
+            bidi: self.bidi,
         };
-        // How it matched, wrapped: "و + حلفاؤه, a form of حليف" may be long.
-        let how = format!(
-            "{} {}",
-            strings::SELECTED_MARK.trim_end(),
-            found.how(&app.glossary)
-        );
-        out.text(&how, 0, theme.current);
-        expanded(&mut out, entry, source, theme);
-        out.gap();
+        if let Some((query, hits)) = &pane.search {
+            out.text(&strings::search_results(query, *hits), 0, theme.dim);
+            out.gap();
+            list(&mut out, pane, theme);
+            return;
+        }
+        if let Some((word, value)) = &pane.unmatched {
+            let mark = strings::SELECTED_MARK.trim_end();
+            out.row(&format!("{mark} {word}"), theme.current, false);
+            match value {
+                Some(number) => out.text(&strings::numeral(number), 2, theme.translation),
+                None => out.text(&strings::no_entry(), 2, theme.missing),
+            }
+            out.gap();
+        }
+        for shown in &pane.cursor {
+            shown_entry(&mut out, shown, theme);
+        }
+        dictionary_results(&mut out, pane, theme);
+        if !pane.list.is_empty() && !out.full() {
+            out.row(strings::IN_SENTENCE, theme.study_heading, false);
+            list(&mut out, pane, theme);
+        }
     }
-    dictionary_results(&mut out, app, theme);
-    let others: Vec<usize> = entries.iter().skip(cursor.len()).copied().collect();
-    if !others.is_empty() && !out.full() {
-        out.row(strings::IN_SENTENCE, theme.study_heading, false);
-        list(&mut out, app, &others, cursor.len(), theme);
-    }
+}
+
+/// An entry for the cursor's word: how it matched, wrapped ("و + حلفاؤه, a
+/// form of حليف" may be long), then every field.
+fn shown_entry(out: &mut Writer, shown: &ShownEntry, theme: &Theme) {
+    let source = if shown.bundled {
+        strings::BUNDLED
+    } else {
+        strings::YOURS
+    };
+    let how = format!("{} {}", strings::SELECTED_MARK.trim_end(), shown.how);
+    out.text(&how, 0, theme.current);
+    expanded(out, &shown.entry, source, theme);
+    out.gap();
 }
 
 /// The dictionaries' entries for the cursor word, each marked with the
 /// dictionary's name.
-fn dictionary_results(out: &mut Writer, app: &App, theme: &Theme) {
-    if app.dictionaries_ready().is_none() {
+fn dictionary_results(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
+    let Some(matches) = &pane.dictionaries else {
         out.row(strings::DICTIONARIES_LOADING, theme.dim, false);
         out.gap();
         return;
-    }
-    let matches = app.dictionary_matches();
+    };
     let mut shown_name = None;
-    for found in matches.iter().take(MAX_DICTIONARY_RESULTS) {
+    for found in matches {
         if out.full() {
             return;
         }
@@ -163,9 +163,6 @@ fn dictionary_results(out: &mut Writer, app: &App, theme: &Theme) {
         out.gap();
     }
 }
-
-/// Dictionary entries shown for one word, at most.
-const MAX_DICTIONARY_RESULTS: usize = 6;
 
 /// Every field of an entry.
 fn expanded(out: &mut Writer, entry: &Entry, source: &str, theme: &Theme) {
@@ -204,23 +201,85 @@ fn expanded(out: &mut Writer, entry: &Entry, source: &str, theme: &Theme) {
     out.text(source, 2, theme.dim);
 }
 
-/// Entries one line each; the selected one marked while the pane has the
-/// focus. The pane's selection counts from its first entry: `offset` is
-/// the position of `entries[0]` in it.
-fn list(out: &mut Writer, app: &App, entries: &[usize], offset: usize, theme: &Theme) {
-    let focused = app.focus == Focus::Glossary;
-    for (position, &index) in entries.iter().enumerate() {
-        let entry = &app.glossary.entries[index];
-        let selected = focused && position + offset == app.glossary_selected;
+/// The list's entries one line each; the selected one marked while the
+/// pane has the focus.
+fn list(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
+    for (position, ListedEntry { headword, gloss }) in pane.list.iter().enumerate() {
+        let selected = pane.selected == Some(position + pane.list_offset);
         let style = if selected {
             theme.selected
         } else {
             theme.translation
         };
-        out.row(
-            &format!("{} — {}", entry.headword, entry.gloss()),
-            style,
-            selected,
+        out.row(&format!("{headword} — {gloss}"), style, selected);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Palette;
+
+    fn lines(pane: &GlossaryPane, width: u16, height: u16) -> Vec<String> {
+        let theme = Theme::new(Palette::Dark);
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        GlossaryPaneWidget {
+            pane,
+            theme: &theme,
+            bidi: BidiMode::App,
+        }
+        .render(area, &mut buf);
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn draws_the_cursor_entry_in_full_then_the_others_one_line_each() {
+        let mut entry = Entry::new("army", "the army");
+        entry.pos = "noun".into();
+        let pane = GlossaryPane {
+            cursor: vec![ShownEntry {
+                how: "army".into(),
+                entry,
+                bundled: true,
+            }],
+            dictionaries: Some(Vec::new()),
+            list: vec![ListedEntry {
+                headword: "city".into(),
+                gloss: "a town".into(),
+            }],
+            list_offset: 1,
+            selected: Some(1),
+            ..GlossaryPane::default()
+        };
+        let shown = lines(&pane, 30, 10);
+        assert_eq!(
+            shown[0].trim(),
+            format!("{} army", strings::SELECTED_MARK.trim_end())
+        );
+        assert_eq!(shown[1].trim(), "army  noun");
+        assert_eq!(shown[2].trim(), "the army");
+        assert_eq!(shown[3].trim(), strings::BUNDLED);
+        assert_eq!(shown[5].trim(), strings::IN_SENTENCE);
+        assert_eq!(shown[6].trim(), "city — a town");
+    }
+
+    #[test]
+    fn says_the_dictionaries_are_loading_until_they_are() {
+        let shown = lines(&GlossaryPane::default(), 40, 4);
+        assert!(
+            shown
+                .iter()
+                .any(|l| l.trim() == strings::DICTIONARIES_LOADING),
+            "{shown:?}"
         );
     }
 }

@@ -239,7 +239,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         BOX_WIDTH * columns,
         height,
         strings::HELP_TITLE,
-        app,
+        app.options.bidi,
         buf,
         theme,
     );

@@ -47,7 +47,12 @@ impl Widget for &App {
                 Focus::Glossary,
                 &theme,
             );
-            glossary::draw(self, inner, buf, &theme);
+            glossary::GlossaryPaneWidget {
+                pane: &self.glossary_pane,
+                theme: &theme,
+                bidi: self.options.bidi,
+            }
+            .render(inner, buf);
         }
         pane(
             buf,
@@ -57,17 +62,18 @@ impl Widget for &App {
             Focus::Reader,
             &theme,
         );
-        reader::draw(self, buf, &theme);
+        reader::ReaderPane::of(self, &theme).render(area, buf);
         if let Some(status) = screen.status {
-            status::draw(self, status, buf, &theme);
+            status::StatusLine::of(self, &theme).render(status, buf);
         }
+        let mode = self.options.bidi;
         match &self.overlay {
             Some(Overlay::Help) => help::draw(self, area, buf, &theme),
-            Some(Overlay::Form(form)) => form::draw_form(self, form, area, buf, &theme),
-            Some(Overlay::Search(field)) => form::draw_search(self, field, area, buf, &theme),
-            Some(Overlay::Review(session)) => review::draw(self, session, area, buf, &theme),
+            Some(Overlay::Form(form)) => form::draw_form(mode, form, area, buf, &theme),
+            Some(Overlay::Search(field)) => form::draw_search(mode, field, area, buf, &theme),
+            Some(Overlay::Review(session)) => review::draw(mode, session, area, buf, &theme),
             Some(Overlay::ConfirmDelete(headword)) => {
-                form::draw_confirm(self, headword, area, buf, &theme);
+                form::draw_confirm(mode, headword, area, buf, &theme);
             }
             None => {}
         }

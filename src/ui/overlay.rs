@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::App;
+use crate::app::BidiMode;
 use crate::text::Direction;
 
 use super::text::draw_first_line;
@@ -19,7 +19,7 @@ pub fn boxed(
     width: u16,
     height: u16,
     title: &str,
-    app: &App,
+    mode: BidiMode,
     buf: &mut Buffer,
     theme: &Theme,
 ) -> Rect {
@@ -49,7 +49,7 @@ pub fn boxed(
         title,
         Direction::Ltr,
         theme.border_focused,
-        app.options.bidi,
+        mode,
     );
     inner
 }

@@ -2,77 +2,114 @@
 //! the current one highlighted with the word under the cursor marked, and
 //! the study panel (translation, notes) under them.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::app::view::{StudyHeading, StudyKind};
-use crate::app::{App, Row};
+use crate::app::{App, BidiMode, Knowledge, ReaderView, Row};
+use crate::article::Article;
 use crate::text::{Cluster, Direction};
 
 use super::strings;
 use super::text::{draw_first_line, draw_line};
 use super::theme::Theme;
 
-pub fn draw(app: &App, buf: &mut Buffer, theme: &Theme) {
-    let view = &app.view;
-    // The cursor covers a word, a multi-word term or a selection.
-    let span = app.cursor_span();
-    let words = &app.current().words;
-    let cursor = match (words.get(span.start), words.get(span.end.saturating_sub(1))) {
-        (Some(first), Some(last)) => Some(first.start..last.end),
-        _ => None,
-    };
-    for (row, y) in view.rows.iter().zip(view.text.top()..view.text.bottom()) {
-        let Row::Text { sentence, .. } = row else {
-            continue;
-        };
-        let sentence_index = *sentence;
-        let Some((_, line)) = row.line() else {
-            continue;
-        };
-        let is_current = *sentence == app.sentence;
-        let heading = app.article.sentences[*sentence].heading;
-        let base = match (is_current, heading) {
-            (true, true) => theme.heading,
-            (true, false) => theme.current,
-            (false, _) => theme.other,
-        };
-        let x = view.line_x(line);
-        let text = &app.article.sentences[sentence_index];
-        let known = app.knowledge_of(sentence_index);
-        let style_of = |cluster: &Cluster| {
-            let offset = cluster.source.start;
-            if is_current && cursor.as_ref().is_some_and(|span| span.contains(&offset)) {
-                return theme.cursor_word;
-            }
-            // The word's colour for what the learner knows of it.
-            let word = text
-                .word_at(offset)
-                .filter(|&w| text.words[w].contains(&offset));
-            match (word, known) {
-                (Some(word), Some(known)) => {
-                    let style = base.patch(theme.knowledge(known[word]));
-                    if is_current {
-                        style
-                    } else {
-                        style.patch(theme.dim_words)
-                    }
-                }
-                _ => base,
-            }
-        };
-        draw_line(buf, x, y, view.text.width, line, app.options.bidi, style_of);
-        if is_current && let Some(gutter) = view.gutter_x {
-            buf.set_string(gutter, y, strings::CURRENT_MARK, theme.current_mark);
-        }
-    }
-    draw_study(app, buf, theme);
+/// The reader pane's widget: the view (rows placed for this screen), the
+/// article, and what to mark on it.
+pub struct ReaderPane<'a> {
+    pub view: &'a ReaderView,
+    pub article: &'a Article,
+    /// Index of the current sentence.
+    pub current: usize,
+    /// The bytes of the current sentence under the cursor (a word, a term
+    /// or a selection).
+    pub cursor: Option<Range<usize>>,
+    /// What the learner knows of each word of the sentences on screen.
+    pub knowledge: &'a Knowledge,
+    pub theme: &'a Theme,
+    pub bidi: BidiMode,
 }
 
-fn draw_study(app: &App, buf: &mut Buffer, theme: &Theme) {
-    let area = app.view.study;
-    let mode = app.options.bidi;
-    for (row, y) in app.view.study_rows.iter().zip(area.top()..area.bottom()) {
+impl<'a> ReaderPane<'a> {
+    /// The pane as `app` has it now.
+    pub fn of(app: &'a App, theme: &'a Theme) -> Self {
+        let span = app.cursor_span();
+        let words = &app.current().words;
+        let cursor = match (words.get(span.start), words.get(span.end.saturating_sub(1))) {
+            (Some(first), Some(last)) => Some(first.start..last.end),
+            _ => None,
+        };
+        ReaderPane {
+            view: &app.view,
+            article: &app.article,
+            current: app.sentence,
+            cursor,
+            knowledge: app.knowledge(),
+            theme,
+            bidi: app.options.bidi,
+        }
+    }
+}
+
+impl Widget for ReaderPane<'_> {
+    /// Draws where the view placed the text; `area` is the screen's.
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let (view, theme) = (self.view, self.theme);
+        for (row, y) in view.rows.iter().zip(view.text.top()..view.text.bottom()) {
+            let Row::Text { sentence, .. } = row else {
+                continue;
+            };
+            let sentence_index = *sentence;
+            let Some((_, line)) = row.line() else {
+                continue;
+            };
+            let is_current = *sentence == self.current;
+            let text = &self.article.sentences[sentence_index];
+            let base = match (is_current, text.heading) {
+                (true, true) => theme.heading,
+                (true, false) => theme.current,
+                (false, _) => theme.other,
+            };
+            let x = view.line_x(line);
+            let known = self.knowledge.of(sentence_index);
+            let cursor = self.cursor.as_ref();
+            let style_of = |cluster: &Cluster| {
+                let offset = cluster.source.start;
+                if is_current && cursor.is_some_and(|span| span.contains(&offset)) {
+                    return theme.cursor_word;
+                }
+                // The word's colour for what the learner knows of it.
+                let word = text
+                    .word_at(offset)
+                    .filter(|&w| text.words[w].contains(&offset));
+                match (word, known) {
+                    (Some(word), Some(known)) => {
+                        let style = base.patch(theme.knowledge(known[word]));
+                        if is_current {
+                            style
+                        } else {
+                            style.patch(theme.dim_words)
+                        }
+                    }
+                    _ => base,
+                }
+            };
+            draw_line(buf, x, y, view.text.width, line, self.bidi, style_of);
+            if is_current && let Some(gutter) = view.gutter_x {
+                buf.set_string(gutter, y, strings::CURRENT_MARK, theme.current_mark);
+            }
+        }
+        draw_study(view, buf, theme, self.bidi);
+    }
+}
+
+/// The study panel (translation, notes) the view placed under the text.
+fn draw_study(view: &ReaderView, buf: &mut Buffer, theme: &Theme, mode: BidiMode) {
+    let area = view.study;
+    for (row, y) in view.study_rows.iter().zip(area.top()..area.bottom()) {
         match (row.kind, &row.line) {
             (StudyKind::Heading, _) => {
                 let label = match row.heading {
@@ -94,8 +131,8 @@ fn draw_study(app: &App, buf: &mut Buffer, theme: &Theme) {
             (_, None) => {}
         }
     }
-    if app.view.study_hidden > 0 && area.height > 0 {
-        let more = strings::more_lines(app.view.study_hidden);
+    if view.study_hidden > 0 && area.height > 0 {
+        let more = strings::more_lines(view.study_hidden);
         let width = super::text::width_of(&more).min(area.width);
         let cells = Rect::new(area.right() - width, area.bottom() - 1, width, 1);
         draw_first_line(buf, cells, &more, Direction::Ltr, theme.missing, mode);

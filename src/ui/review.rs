@@ -4,23 +4,26 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, ReviewSession};
+use crate::app::{BidiMode, ReviewSession};
+use crate::arabic::{LANGUAGE, Written, direction};
 use crate::text::Direction;
+
+/// Review sentences come from articles, which are in Arabic.
+const ARABIC: Written<'static> = Written::InLanguage(LANGUAGE);
 
 use super::overlay::boxed;
 use super::strings;
 use super::text::{draw_line, draw_text, layout_at};
 use super::theme::Theme;
 
-pub fn draw(app: &App, session: &ReviewSession, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let mode = app.options.bidi;
+pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(90);
     let inner = boxed(
         area,
         width,
         area.height.saturating_sub(2),
         strings::REVIEW_TITLE,
-        app,
+        mode,
         buf,
         theme,
     );
@@ -48,17 +51,17 @@ pub fn draw(app: &App, session: &ReviewSession, area: Rect, buf: &mut Buffer, th
         draw_text(
             buf,
             row(y, 2),
-            strings::REVIEW_DONE,
+            &strings::review_done(),
             Direction::Ltr,
             theme.current,
             mode,
         );
         return;
     };
-    // The sentence, right to left, the word in the cursor's style.
+    // The sentence (Arabic: right to left), the word in the cursor's style.
     match &item.sentence {
         Some((arabic, word, _)) => {
-            let paragraph = layout_at(arabic, body.width, Direction::Rtl, mode);
+            let paragraph = layout_at(arabic, body.width, direction(ARABIC), mode);
             for line in &paragraph.lines {
                 if y >= body.bottom() {
                     break;
@@ -125,7 +128,7 @@ pub fn draw(app: &App, session: &ReviewSession, area: Rect, buf: &mut Buffer, th
     draw_text(
         buf,
         footer,
-        strings::REVIEW_KEYS_HIDDEN,
+        &strings::review_keys_hidden(),
         Direction::Ltr,
         theme.dim,
         mode,

@@ -3,29 +3,65 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::app::keys::keys_for;
 use crate::app::{App, BidiMode};
+use crate::glossary::Stats;
 use crate::text::Direction;
 
 use super::strings;
 use super::text::{draw_first_line, draw_line, layout_at, width_of};
 use super::theme::Theme;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The status line's widget.
+pub struct StatusLine<'a> {
+    pub title: &'a str,
+    /// Index of the current sentence, and how many there are.
+    pub sentence: usize,
+    pub count: usize,
+    pub message: Option<String>,
+    /// The article's words by what the learner knows of them.
+    pub stats: Option<&'a Stats>,
+    pub theme: &'a Theme,
+    pub bidi: BidiMode,
+}
+
+impl<'a> StatusLine<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> Self {
+        StatusLine {
+            title: app.article.title(),
+            sentence: app.sentence,
+            count: app.article.sentences.len(),
+            message: app.message.as_ref().map(ToString::to_string),
+            stats: app.stats.as_ref(),
+            theme,
+            bidi: app.options.bidi,
+        }
+    }
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        draw(&self, area, buf);
+    }
+}
+
+fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
+    let theme = status.theme;
     buf.set_style(area, theme.status);
-    let mode = app.options.bidi;
+    let mode = status.bidi;
     let mut x = area.x + 1;
     let room = |x: u16| Rect::new(x, area.y, area.right().saturating_sub(x), 1);
 
     // The position matters most, then a message, then the title, then
     // the hints.
-    let (sentence, count) = (app.sentence, app.article.sentences.len());
+    let (sentence, count) = (status.sentence, status.count);
     let mut position = strings::position(sentence, count);
     if width_of(&position) + 2 > area.width {
         position = strings::short_position(sentence, count);
     }
-    if let Some(message) = &app.message {
+    if let Some(message) = &status.message {
         x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
         draw_message(buf, room(x), message, theme, mode);
         return;
@@ -36,7 +72,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             width: title_width,
             ..room(x)
         };
-        let title = app.article.title();
+        let title = status.title;
         x += draw_first_line(
             buf,
             title_room,
@@ -49,7 +85,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
     x += 1;
-    if let Some(stats) = &app.stats {
+    if let Some(stats) = status.stats {
         let share = strings::known_share(&stats.tokens);
         if x + width_of(&share) + 2 < area.right() {
             x += 1;
@@ -94,5 +130,41 @@ fn draw_message(buf: &mut Buffer, room: Rect, message: &str, theme: &Theme, mode
         let y = room.y + 1 + index as u16 - lines;
         buf.set_style(Rect::new(room.x, y, room.width, 1), theme.message);
         draw_line(buf, room.x, y, room.width, line, mode, |_| theme.message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Palette;
+
+    fn row(status: StatusLine, width: u16) -> String {
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        status.render(area, &mut buf);
+        buf.content.iter().map(|c| c.symbol()).collect()
+    }
+
+    #[test]
+    fn the_position_comes_first_then_a_message_or_the_title_and_hints() {
+        let theme = Theme::new(Palette::Dark);
+        let line = |message| StatusLine {
+            title: "A title",
+            sentence: 2,
+            count: 24,
+            message,
+            stats: None,
+            theme: &theme,
+            bidi: BidiMode::App,
+        };
+        let plain = row(line(None), 80);
+        assert!(plain.starts_with(" A title  "), "{plain:?}");
+        assert!(plain.contains(&strings::position(2, 24)), "{plain:?}");
+        let said = row(line(Some("Saved".to_owned())), 80);
+        assert!(
+            !said.contains("A title"),
+            "a message takes the title's place: {said:?}"
+        );
+        assert!(said.contains("Saved"), "{said:?}");
     }
 }

@@ -1,7 +1,119 @@
 //! Every string the interface shows, in one place.
 
-use crate::app::Action;
+use std::fmt;
+
+use crate::app::keys::Scope::{Confirm, Editing, Global, Reviewing};
+use crate::app::keys::{Scope, keys_in};
+use crate::app::{Action, Action as A, Notice, Unsaved};
 use crate::glossary::{Counts, Grade, Status};
+
+/// The first key bound to `action` in `scope`, as the help names it.
+fn key(scope: Scope, action: Action) -> String {
+    keys_in(scope, action)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// Every key bound to `action` in `scope`: "n or Esc".
+fn keys(scope: Scope, action: Action) -> String {
+    keys_in(scope, action).join(" or ")
+}
+
+/// The app's messages, worded.
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Said(text) => f.write_str(text),
+            Notice::OnePaneInTerminalBidi => f.write_str(
+                "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes",
+            ),
+            Notice::SpeechMissing => write!(
+                f,
+                "espeak-ng is not installed, so {} cannot read aloud (apt-get install espeak-ng)",
+                key(Global, A::Speak)
+            ),
+            Notice::SpeechFailed(error) => write!(f, "espeak-ng: {error}"),
+            Notice::PasteOutsideAField => write!(
+                f,
+                "A paste goes into a form's field ({} adds an entry, {} edits the translation)",
+                key(Global, A::AddEntry),
+                key(Global, A::EditSentence)
+            ),
+            Notice::PasteCut { limit } => write!(
+                f,
+                "The paste was cut at {limit} characters, the most this field takes"
+            ),
+            Notice::NoLibrary(what) => {
+                let what = match what {
+                    Unsaved::Statuses => "statuses cannot be saved",
+                    Unsaved::Entries => "entries cannot be saved",
+                    Unsaved::Article => "the article cannot be saved",
+                };
+                write!(f, "No library folder: {what}")
+            }
+            Notice::NoGlossForStatus => write!(
+                f,
+                "No gloss known for this word: {} adds it with your own",
+                key(Global, A::AddEntry)
+            ),
+            Notice::NoEntryToEdit => write!(
+                f,
+                "No entry to edit here; {} adds one",
+                key(Global, A::AddEntry)
+            ),
+            Notice::NoEntryToDelete => f.write_str("No entry to delete here"),
+            Notice::BundledEntry { headword } => write!(
+                f,
+                "{headword} is a bundled entry: {} edits it into your own glossary instead",
+                key(Global, A::EditEntry)
+            ),
+            Notice::EntrySaved {
+                headword,
+                added,
+                file,
+            } => {
+                let verb = if *added { "Added" } else { "Saved" };
+                write!(f, "{verb} {headword} in {}", file.display())
+            }
+            Notice::StatusSet {
+                headword,
+                status,
+                source: Some(source),
+            } => write!(
+                f,
+                "Added {headword} to your glossary (gloss from {source}) with status {}",
+                status.code()
+            ),
+            Notice::StatusSet {
+                headword, status, ..
+            } => write!(f, "{headword}: status {}", status.code()),
+            Notice::Deleted { headword } => write!(f, "Deleted {headword}"),
+            Notice::DeletedMeanwhile { headword } => write!(
+                f,
+                "{headword} was deleted from your glossary meanwhile (by another qari); nothing changed"
+            ),
+            Notice::SentenceSaved { file } => write!(
+                f,
+                "Saved this sentence's translation and notes in {}",
+                file.display()
+            ),
+            Notice::SearchHits { query, hits } => write!(
+                f,
+                "{hits} entries match {query:?}; {} returns to the sentence",
+                key(Global, A::Back)
+            ),
+            Notice::TranslationTooLong { limit } => {
+                write!(f, "the translation is longer than {limit} characters")
+            }
+            Notice::ControlCharacter(c) => write!(
+                f,
+                "the text holds a control character (U+{:04X})",
+                u32::from(*c)
+            ),
+        }
+    }
+}
 
 pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
@@ -45,29 +157,48 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
 pub const FORM_EDIT_TITLE: &str = " Edit glossary entry ";
 pub const FORM_SENTENCE_TITLE: &str = " Translation and notes of this sentence ";
-pub const FORM_FOOTER: &str =
-    "Enter saves · Esc cancels · Tab next field · glosses: separate with ;";
+pub fn form_footer() -> String {
+    format!(
+        "{} saves · {} cancels · {} next field · glosses: separate with ;",
+        key(Editing, A::Submit),
+        key(Editing, A::Cancel),
+        key(Editing, A::NextField)
+    )
+}
 pub const SEARCH_TITLE: &str = " Search the glossary ";
-pub const SEARCH_FOOTER: &str =
-    "Enter searches (Arabic: headwords; English: glosses) · Esc cancels";
-pub const CONFIRM_FOOTER: &str = "y deletes · n or Esc keeps it";
-pub const NO_ENTRY: &str = "No glossary entry yet. a adds one.";
+pub fn search_footer() -> String {
+    format!(
+        "{} searches (Arabic: headwords; English: glosses) · {} cancels",
+        key(Editing, A::Submit),
+        key(Editing, A::Cancel)
+    )
+}
+pub fn confirm_footer() -> String {
+    format!(
+        "{} deletes · {} keeps it",
+        key(Confirm, A::Submit),
+        keys(Confirm, A::Cancel)
+    )
+}
+pub fn no_entry() -> String {
+    format!(
+        "No glossary entry yet. {} adds one.",
+        key(Global, A::AddEntry)
+    )
+}
 pub const MATCHED: &str = "matched";
 pub const IN_SENTENCE: &str = "Also in this sentence";
 pub const YOURS: &str = "your glossary";
 pub const BUNDLED: &str = "bundled";
 
-/// What the pane says about a numeral of the text.
-pub fn numeral(number: &crate::glossary::Numeral) -> String {
+/// What the pane says about a numeral of the text (the clitic's meaning
+/// is the Arabic layer's).
+pub fn numeral(number: &crate::arabic::Numeral) -> String {
     let value = &number.western;
-    let prefix = match number.prefix {
-        Some('و') => "و ‘and’ + ",
-        Some('ف') => "ف ‘so’ + ",
-        Some('ب') => "ب ‘with, in’ + ",
-        Some('ل') => "ل ‘for, to’ + ",
-        Some('ك') => "ك ‘like, as’ + ",
-        _ => "",
-    };
+    let prefix = number
+        .prefix
+        .map(|clitic| format!("{} ‘{}’ + ", clitic.form, clitic.gloss))
+        .unwrap_or_default();
     format!(
         "{prefix}the number {value} (in Arabic-Indic digits {}); digits read left to right inside Arabic text",
         number.eastern
@@ -75,9 +206,25 @@ pub fn numeral(number: &crate::glossary::Numeral) -> String {
 }
 
 pub const REVIEW_TITLE: &str = " Review ";
-pub const REVIEW_KEYS_HIDDEN: &str =
-    "Space shows the answer · 1 again · 2 hard · 3 good · 4 easy · s listen · q leaves";
-pub const REVIEW_DONE: &str = "Nothing more is due. q returns to the reader.";
+pub fn review_keys_hidden() -> String {
+    let grade = |g| key(Reviewing, A::Grade(g));
+    format!(
+        "{} shows the answer · {} again · {} hard · {} good · {} easy · {} listen · {} leaves",
+        key(Reviewing, A::Reveal),
+        grade(Grade::Again),
+        grade(Grade::Hard),
+        grade(Grade::Good),
+        grade(Grade::Easy),
+        key(Reviewing, A::Speak),
+        key(Reviewing, A::Cancel)
+    )
+}
+pub fn review_done() -> String {
+    format!(
+        "Nothing more is due. {} returns to the reader.",
+        key(Reviewing, A::Cancel)
+    )
+}
 pub const REVIEW_NO_SENTENCE: &str = "(no sentence recorded for this entry)";
 
 pub fn review_progress(current: usize, total: usize, graded: usize) -> String {
@@ -206,5 +353,35 @@ pub fn describe(action: Action) -> &'static str {
         Action::Suspend => "suspend to the shell (fg comes back)",
         Action::Resize { .. } => "resize",
         Action::Click { .. } => "click",
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_keys_of_the_key_table() {
+        assert_eq!(
+            Notice::NoEntryToEdit.to_string(),
+            "No entry to edit here; a adds one"
+        );
+        assert_eq!(confirm_footer(), "y deletes · n or Esc keeps it");
+        assert_eq!(
+            form_footer(),
+            "Enter saves · Esc cancels · Tab next field · glosses: separate with ;"
+        );
+        assert_eq!(
+            review_keys_hidden(),
+            "Space shows the answer · 1 again · 2 hard · 3 good · 4 easy · s listen · q leaves"
+        );
+        let search = Notice::SearchHits {
+            query: "جيش".into(),
+            hits: 2,
+        };
+        assert_eq!(
+            search.to_string(),
+            "2 entries match \"جيش\"; Esc returns to the sentence"
+        );
     }
 }

@@ -137,7 +137,7 @@ mod tests {
     //! read as typed; a tab is drawn as a space, U+001F as U+FFFD). Each
     //! expected string is what GNU FriBidi 1.0.8 gives
     //! (`fribidi --rtl|--ltr --nopad --nobreak`), controls dropped.
-    use crate::text::{Direction, LayoutOptions, layout};
+    use crate::{Direction, LayoutOptions, layout};
 
     fn visual(text: &str, direction: Direction) -> String {
         let options = LayoutOptions {

@@ -1,5 +1,6 @@
 //! Listening: the current sentence read aloud by `espeak-ng -v ar`, in a
-//! child process so the interface never waits for it.
+//! child process so the interface never waits for it. The app says once
+//! that the program is missing; this only reports it each time.
 
 use std::io::ErrorKind;
 use std::path::PathBuf;
@@ -10,18 +11,14 @@ use std::process::{Child, Command, Stdio};
 pub struct Speech {
     program: PathBuf,
     child: Option<Child>,
-    /// Whether the learner was told that the program is missing.
-    told_missing: bool,
 }
 
 /// What happened on `s`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Spoken {
     Started,
-    /// The program is not installed; say so (once).
+    /// The program is not installed.
     Missing,
-    /// It was missing and that was said already.
-    Quiet,
     Failed(String),
 }
 
@@ -37,7 +34,6 @@ impl Speech {
         Speech {
             program,
             child: None,
-            told_missing: false,
         }
     }
 
@@ -55,13 +51,7 @@ impl Speech {
                 self.child = Some(child);
                 Spoken::Started
             }
-            Err(error) if error.kind() == ErrorKind::NotFound => {
-                if std::mem::replace(&mut self.told_missing, true) {
-                    Spoken::Quiet
-                } else {
-                    Spoken::Missing
-                }
-            }
+            Err(error) if error.kind() == ErrorKind::NotFound => Spoken::Missing,
             Err(error) => Spoken::Failed(error.to_string()),
         }
     }

@@ -8,6 +8,24 @@
 //! - Arabic-Indic and Persian digits become ASCII digits.
 //!
 //! Normalising twice gives the same result as once (a property test checks).
+//!
+//! [`fold_marks`] is the lighter step the text itself gets (a word as the
+//! learner sees it, to count and to prefill forms): only marks and tatweel
+//! go.
+
+use super::numerals::western_digit;
+
+/// Whether `c` is a vowel mark (tashkeel: harakat, tanwin, shadda, sukun,
+/// the dagger alif) or tatweel: what says nothing about which word it is.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// `word` without Arabic vowel marks (tashkeel) and tatweel, so that وَقَّعَ
+/// and وقع count as one word.
+pub fn fold_marks(word: &str) -> String {
+    word.chars().filter(|&c| !is_mark(c)).collect()
+}
 
 /// The matching form of `word`. Each space-separated token is normalised
 /// on its own, so multi-word headwords keep their word ends.
@@ -31,11 +49,9 @@ fn normalize_token(token: &str, out: &mut String) {
     let start = out.len();
     for c in token.chars() {
         match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            c if is_mark(c) => {}
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-            '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-            _ => out.push(c),
+            _ => out.push(western_digit(c).unwrap_or(c)),
         }
     }
     // The old spelling of hamza on a tooth, ىء / يء (اللاجىء), is ئ.
@@ -59,52 +75,6 @@ fn normalize_token(token: &str, out: &mut String) {
     }
 }
 
-/// A numeral of the text: digits, perhaps behind a conjunction or
-/// preposition (و3 "and 3"). Numerals have no glossary entry; the pane
-/// explains them instead.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Numeral {
-    /// The clitic in front (و، ف، ب، ل، ك), if any.
-    pub prefix: Option<char>,
-    /// The value in Western digits.
-    pub western: String,
-    /// The same in Arabic-Indic digits.
-    pub eastern: String,
-}
-
-/// `word` as a numeral, if it is one.
-pub fn numeral(word: &str) -> Option<Numeral> {
-    let normal = normalize(word);
-    let mut chars = normal.chars();
-    let first = chars.clone().next()?;
-    let prefix = matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك').then_some(first);
-    if prefix.is_some() {
-        chars.next();
-    }
-    let western: String = chars.collect();
-    if western.is_empty() || !western.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let eastern = western
-        .chars()
-        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x0660 + d)))
-        .collect();
-    Some(Numeral {
-        prefix,
-        western,
-        eastern,
-    })
-}
-
-/// Whether `text` holds at least one Arabic letter.
-pub fn has_arabic_letter(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
-            && c != '\u{0640}'
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,22 +96,10 @@ mod tests {
     }
 
     #[test]
-    fn numerals_with_and_without_a_clitic() {
-        let three = numeral("و3").unwrap();
-        assert_eq!(
-            (three.prefix, three.western.as_str(), three.eastern.as_str()),
-            (Some('و'), "3", "٣")
-        );
-        assert_eq!(numeral("١٤٧").unwrap().western, "147");
-        assert_eq!(numeral("كلم2"), None);
-        assert_eq!(numeral("و"), None);
-    }
-
-    #[test]
-    fn arabic_letters_are_told_apart_from_the_rest() {
-        assert!(has_arabic_letter("دير الزور"));
-        assert!(has_arabic_letter("x ب"));
-        assert!(!has_arabic_letter("ـــ ١٢٣ «»"));
-        assert!(!has_arabic_letter("Deir ez-Zor"));
+    fn marks_and_tatweel_fold_away_and_nothing_else() {
+        assert_eq!(fold_marks("تُعْتَبَرُ"), "تعتبر");
+        assert_eq!(fold_marks("لـ"), "ل");
+        // Unlike normalize: hamza seats, ة and digits stay as written.
+        assert_eq!(fold_marks("أَدائِها ٣"), "أدائها ٣");
     }
 }

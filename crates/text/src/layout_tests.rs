@@ -1,9 +1,9 @@
-//! The engine's layout against expected visual strings, one behaviour each.
-//! Unshaped where the point is order (easier to read), shaped where it is
-//! shaping or width.
+//! The engine's layout against expected visual strings, one behaviour each,
+//! next to the code (as helix's `doc_formatter/test.rs`). Unshaped where the
+//! point is order (easier to read), shaped where it is shaping or width.
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
-use qari::text::{Direction, LayoutOptions, Paragraph, layout};
+use crate::{Direction, LayoutOptions, Paragraph, layout};
 
 fn lay(text: &str, width: usize, direction: Direction, shape: bool) -> Paragraph {
     layout(
@@ -201,7 +201,7 @@ fn the_seed_title_at_width_17() {
         true,
     );
     for line in &got {
-        assert!(qari::text::text_width(line) <= 17, "{line}");
+        assert!(crate::text_width(line) <= 17, "{line}");
     }
     assert_eq!(
         got,
@@ -218,10 +218,10 @@ fn the_seed_title_at_width_17() {
 fn write_lines_prints_what_layout_draws() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/fribidi/news.txt"
+        "/../../tests/fixtures/fribidi/news.txt"
     ))
     .unwrap();
-    let mut layouter = qari::text::Layouter::default();
+    let mut layouter = crate::Layouter::default();
     for paragraph in text.lines().chain(["", "a\u{2029}b", "  \u{2028} "]) {
         for width in [1, 17, 80, 100_000] {
             for direction in [Direction::Rtl, Direction::Ltr, Direction::Auto] {

@@ -7,7 +7,9 @@
 //! line with its exact width in cells and a map back to the logical text.
 //!
 //! Pure: no terminal I/O and no ratatui types, so the reader, the CLI and the
-//! tests share this one code path.
+//! tests share this one code path. It is a crate of its own (`qari-text`,
+//! re-exported as `qari::text`) so that the compiler keeps it so: it can use
+//! only the four Unicode crates its manifest names.
 
 mod bidi_data;
 mod clusters;
@@ -19,6 +21,9 @@ mod unicode_tables;
 mod units;
 mod width;
 mod wrap;
+
+#[cfg(test)]
+mod layout_tests;
 
 pub use layout::{Cluster, Direction, LayoutOptions, Layouter, Line, Paragraph, layout};
 pub use mirror::mirror;

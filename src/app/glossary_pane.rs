@@ -1,0 +1,167 @@
+//! What the glossary pane shows, computed once per change of state (not
+//! per frame): the entries for the word under the cursor, the dictionaries'
+//! senses, the sentence's other entries, or the hits of a search. The
+//! widget in `ui` only draws it.
+
+use crate::arabic::{Numeral, numeral};
+use crate::glossary::{DictMatch, Entry};
+
+use super::{App, Focus, Side};
+
+/// Dictionary entries shown for one word, at most.
+pub const MAX_DICTIONARY_RESULTS: usize = 6;
+
+/// The pane's content.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GlossaryPane {
+    /// The search being shown (query, number of hits) instead of the
+    /// sentence's entries.
+    pub search: Option<(String, usize)>,
+    /// The cursor's word when no entry matches it, with its value if it is
+    /// a numeral.
+    pub unmatched: Option<(String, Option<Numeral>)>,
+    /// The entries for the cursor's word or term, shown in full.
+    pub cursor: Vec<ShownEntry>,
+    /// The dictionaries' senses for the cursor's word; none while they load.
+    pub dictionaries: Option<Vec<DictMatch>>,
+    /// Entries one line each: the sentence's others, or the search's hits.
+    pub list: Vec<ListedEntry>,
+    /// Which line of the pane's selection the list's first entry is.
+    pub list_offset: usize,
+    /// The selected entry's place in the pane's selection, while the pane
+    /// has the focus.
+    pub selected: Option<usize>,
+}
+
+/// An entry shown in full.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownEntry {
+    /// How the word matched ("و + حلفاء + ه, a form of حليف").
+    pub how: String,
+    pub entry: Entry,
+    pub bundled: bool,
+}
+
+/// An entry on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedEntry {
+    pub headword: String,
+    pub gloss: String,
+}
+
+impl GlossaryPane {
+    /// The pane for the app as it is now.
+    pub(super) fn of(app: &App) -> GlossaryPane {
+        let selected = (app.focus == Focus::Glossary).then_some(app.pane.selected());
+        let listed = |indices: &[usize]| -> Vec<ListedEntry> {
+            indices
+                .iter()
+                .map(|&i| {
+                    let entry = &app.glossary.entries[i];
+                    ListedEntry {
+                        headword: entry.headword.clone(),
+                        gloss: entry.gloss().to_owned(),
+                    }
+                })
+                .collect()
+        };
+        if let Some((query, hits)) = &app.search_results {
+            return GlossaryPane {
+                search: Some((query.clone(), hits.len())),
+                list: listed(hits),
+                selected,
+                ..GlossaryPane::default()
+            };
+        }
+        let matches = app.cursor_matches();
+        let entries = app.pane_entries_after(&matches);
+        let unmatched = matches.is_empty().then(|| {
+            let word = app.current().word(app.word).unwrap_or("");
+            (word.to_owned(), numeral(word))
+        });
+        let cursor = matches
+            .iter()
+            .map(|found| ShownEntry {
+                how: found.how(&app.glossary),
+                entry: app.glossary.entries[found.entry].clone(),
+                bundled: app.glossary.source_of(found.entry).bundled,
+            })
+            .collect();
+        let dictionaries = app.dictionaries_ready().map(|_| {
+            let mut found = app.dictionary_matches();
+            found.truncate(MAX_DICTIONARY_RESULTS);
+            found
+        });
+        GlossaryPane {
+            search: None,
+            unmatched,
+            cursor,
+            dictionaries,
+            list: listed(&entries[matches.len()..]),
+            list_offset: matches.len(),
+            selected,
+        }
+    }
+}
+
+/// Where the glossary pane is and which of its entries is selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneState {
+    visible: bool,
+    side: Side,
+    /// Selected line while the pane has the focus.
+    selected: usize,
+}
+
+impl PaneState {
+    pub(super) fn new(visible: bool) -> PaneState {
+        PaneState {
+            visible,
+            side: Side::Left,
+            selected: 0,
+        }
+    }
+
+    pub fn visible(&self) -> bool {
+        self.visible
+    }
+
+    pub fn side(&self) -> Side {
+        self.side
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// `p`.
+    pub(super) fn toggle(&mut self) {
+        self.visible = !self.visible;
+    }
+
+    /// `P`.
+    pub(super) fn swap_side(&mut self) {
+        self.side = match self.side {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        };
+    }
+
+    pub(super) fn down(&mut self) {
+        self.selected = self.selected.saturating_add(1);
+    }
+
+    pub(super) fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    /// Back to the first entry (another sentence, a new search).
+    pub(super) fn select_first(&mut self) {
+        self.selected = 0;
+    }
+
+    /// Keeps the selection on one of the pane's `count` entries.
+    pub(super) fn clamp(&mut self, count: usize) {
+        self.selected = self.selected.min(count.saturating_sub(1));
+    }
+}

@@ -1,0 +1,142 @@
+//! What goes into [`App::update`](super::App::update) and what comes out.
+//!
+//! A [`Msg`] is something that happened: a key turned into an [`Action`],
+//! pasted text, the time, or the result of work done in the background. An
+//! [`Effect`] is work `update` asks for but does not do itself (saving,
+//! reading aloud, suspending): the runner (`crate::runtime`) carries it out
+//! on a worker and sends the outcome back as another `Msg`. So `update` is a
+//! pure state change, and tests drive it with no files, processes or clock.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::Event;
+
+use crate::article::Article;
+use crate::glossary::{Dictionaries, Entry, Glossary, GlossaryError, Grade, Saved, Status};
+
+use super::Action;
+
+/// Something that happened, for [`App::update`](super::App::update).
+#[derive(Debug)]
+pub enum Msg {
+    /// An event from the terminal: a key, click, resize or paste, turned
+    /// into an [`Action`] by the key table for what is open now.
+    Terminal(Event),
+    /// The terminal can no longer be read; the runner ends the loop.
+    TerminalLost(String),
+    /// An action (what a key stands for, or a signal's quit and suspend).
+    Action(Action),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// The time now, sent by the runner before each key: reviews need it.
+    Clock(DateTime<Utc>),
+    /// A one-line message for the status line (problems found at start).
+    Notice(String),
+    /// The dictionaries finished loading in the background.
+    DictionariesLoaded(Arc<Dictionaries>),
+    /// A change to the learner's glossary was applied on disk (or not),
+    /// with the glossary as it is on disk now.
+    EntrySaved(Box<EntrySaved>),
+    /// A sentence's translation and notes were saved (the article as it is
+    /// on disk now, and where), or why not.
+    SentenceSaved(Result<(Box<Article>, PathBuf), String>),
+    /// The reading position could not be saved.
+    PositionNotSaved(String),
+    /// Reading aloud could not start.
+    SpeechFailed(SpeechProblem),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// The outcome of [`Effect::SaveEntry`].
+#[derive(Debug)]
+pub struct EntrySaved {
+    pub change: EntryChange,
+    pub result: Result<Saved, GlossaryError>,
+    /// The learner's glossary file.
+    pub file: PathBuf,
+    /// The glossary as it is on disk after the change.
+    pub glossary: Glossary,
+}
+
+/// Why `s` says nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeechProblem {
+    /// espeak-ng is not installed (said once per session).
+    Missing,
+    Failed(String),
+}
+
+/// Work for the runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Apply a change to the learner's glossary file (under its lock, to
+    /// what is on disk), then send [`Msg::EntrySaved`].
+    SaveEntry(Box<EntryChange>),
+    /// Save one sentence's translation and notes, then send
+    /// [`Msg::SentenceSaved`].
+    SaveSentence(SentenceEdit),
+    /// Remember the reading position (1-based sentence). Saves queued
+    /// behind one another are coalesced: only the last is written.
+    SavePosition {
+        article: String,
+        sentence: usize,
+    },
+    /// Read this Arabic text aloud, stopping what was being read.
+    Speak(String),
+    StopSpeaking,
+    /// Back to the shell until `fg` (Ctrl-Z).
+    Suspend,
+}
+
+/// One change to the learner's glossary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryChange {
+    /// A new entry from the form (merged into one with the same headword).
+    Add(Entry),
+    /// The form's fields over the learner's entry `headword`.
+    Edit {
+        headword: String,
+        entry: Entry,
+    },
+    /// The status of the learner's entry `headword`.
+    SetStatus {
+        headword: String,
+        status: Status,
+    },
+    /// A new entry made for a status key (from the bundled glossary's entry
+    /// or a dictionary's sense, named by `source`), or the status set on the
+    /// learner's entry if another qari added one meanwhile.
+    AddWithStatus {
+        entry: Entry,
+        status: Status,
+        source: String,
+    },
+    /// A review grade, scheduled on the card as it is on disk.
+    Grade {
+        headword: String,
+        grade: Grade,
+    },
+    Remove {
+        headword: String,
+    },
+}
+
+/// A sentence's translation and notes as the learner wrote them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceEdit {
+    /// The article as the reader has it: where it is saved follows from its
+    /// origin, and a file changed on disk since (its sentences differ) is
+    /// left alone.
+    pub article: Box<Article>,
+    /// Index of the sentence (0-based).
+    pub index: usize,
+    pub translation: String,
+    pub notes: Vec<String>,
+}

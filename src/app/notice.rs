@@ -1,0 +1,79 @@
+//! What the app has to tell the learner, as values: the status line's
+//! messages and the forms' refusals. Their wording lives in
+//! `ui::strings` (one place, and keys named there come from the key
+//! table), so the app decides *what* to say, never *how*.
+
+use std::path::PathBuf;
+
+use crate::glossary::Status;
+
+/// A one-line message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Said by something outside the app in its own words: a problem found
+    /// at start, a file error.
+    Said(String),
+    /// The glossary pane cannot be shown under `--bidi terminal`.
+    OnePaneInTerminalBidi,
+    /// espeak-ng is not installed (said once).
+    SpeechMissing,
+    SpeechFailed(String),
+    /// A paste landed outside a form's field.
+    PasteOutsideAField,
+    /// A paste was cut at the field's limit.
+    PasteCut {
+        limit: usize,
+    },
+    /// There is no library folder to save in.
+    NoLibrary(Unsaved),
+    /// A status key on a word nothing glosses.
+    NoGlossForStatus,
+    NoEntryToEdit,
+    NoEntryToDelete,
+    /// `d` on a bundled entry.
+    BundledEntry {
+        headword: String,
+    },
+    /// An entry saved from the form.
+    EntrySaved {
+        headword: String,
+        added: bool,
+        file: PathBuf,
+    },
+    /// A status set; `source` names where the new entry's gloss came from
+    /// when the status key created it.
+    StatusSet {
+        headword: String,
+        status: Status,
+        source: Option<String>,
+    },
+    Deleted {
+        headword: String,
+    },
+    /// Another qari deleted the entry a key would change.
+    DeletedMeanwhile {
+        headword: String,
+    },
+    SentenceSaved {
+        file: PathBuf,
+    },
+    /// A search and its number of hits.
+    SearchHits {
+        query: String,
+        hits: usize,
+    },
+    /// The sentence form's translation is over its limit.
+    TranslationTooLong {
+        limit: usize,
+    },
+    /// A field holds a control character.
+    ControlCharacter(char),
+}
+
+/// What could not be saved without a library folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    Statuses,
+    Entries,
+    Article,
+}

@@ -1,0 +1,126 @@
+//! The seam where a word's readings come from: the [`Analyser`] trait and
+//! the [`Analysis`] it returns.
+//!
+//! Every place that needs to know what a word of text is (glossary and
+//! dictionary lookup, the add form's headword, statuses, coverage) asks an
+//! `Analyser`. Today that is the [`CliticStripper`](super::CliticStripper),
+//! which knows the clitic tables and nothing else; a morphological analyser
+//! with a lexicon (issue 13) implements the same trait and fills the
+//! optional fields (root, pattern, part of speech, vowels, gloss) the
+//! stripper leaves empty.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::clitics::Clitic;
+
+/// Something that tells what a word of running text can be.
+///
+/// `Send + Sync` so one analyser can be shared (`Arc<dyn Analyser>`) by the
+/// reader and background jobs.
+pub trait Analyser: Send + Sync {
+    /// Every reading of `word` (as it stands in the text: vowel marks,
+    /// hamza seats and all; normalised text is accepted too), best first,
+    /// each stem once.
+    fn analyse(&self, word: &str) -> Vec<Analysis>;
+
+    /// The reading a new entry for `word` starts from when nothing else is
+    /// known about the word: its `lemma` is the headword to suggest. By
+    /// default the first reading; an analyser whose order is not one of
+    /// likelihood (the clitic stripper's is the order to try stems against
+    /// a lexicon in) says otherwise.
+    fn likeliest(&self, word: &str) -> Option<Analysis> {
+        self.analyse(word).into_iter().next()
+    }
+
+    /// The headword a new entry for `word` would take: the likeliest
+    /// reading's lemma, else the word without its vowel marks.
+    fn headword(&self, word: &str) -> String {
+        self.likeliest(word)
+            .and_then(|a| a.lemma)
+            .unwrap_or_else(|| super::fold_marks(word))
+    }
+}
+
+/// So that structs holding an `Arc<dyn Analyser>` can derive `Debug`.
+impl fmt::Debug for dyn Analyser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("dyn Analyser")
+    }
+}
+
+/// A piece taken off a word, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affix {
+    /// As it was matched (normalised: the ending ة is ه here).
+    pub form: Cow<'static, str>,
+    /// Its meaning in English ("and", "the", "her, its").
+    pub gloss: Cow<'static, str>,
+}
+
+impl From<&'static Clitic> for Affix {
+    fn from(clitic: &'static Clitic) -> Affix {
+        Affix {
+            form: Cow::Borrowed(clitic.form),
+            gloss: Cow::Borrowed(clitic.gloss),
+        }
+    }
+}
+
+/// One reading of a word: what was taken off the front and the back, and
+/// the stem left to look up. The fields after `change` are what an analyser
+/// with a lexicon knows; the clitic stripper leaves them `None` (it fills
+/// `lemma` only in [`Analyser::likeliest`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Proclitics, outermost first (و, ب, ال).
+    pub prefixes: Vec<Affix>,
+    /// The stem, normalised: the key glossaries and dictionaries are
+    /// indexed by.
+    pub stem: String,
+    /// Endings and enclitics, innermost first (ات, ها).
+    pub suffixes: Vec<Affix>,
+    /// A spelling change undone to reach the stem (ت → ة, ؤ → ء, +ال).
+    pub change: Option<&'static str>,
+    /// The dictionary form, spelled as a headword is (hamza seats, ة).
+    pub lemma: Option<String>,
+    /// The root, in Arabic letters (ح ل ف).
+    pub root: Option<String>,
+    /// The pattern (wazn), as فعيل.
+    pub pattern: Option<String>,
+    /// The part of speech.
+    pub pos: Option<String>,
+    /// The whole word with its vowels.
+    pub vocalised: Option<String>,
+    /// A short gloss of the whole word ("and its allies").
+    pub gloss: Option<String>,
+}
+
+impl Analysis {
+    /// A reading that takes nothing off: `stem` (normalised) as it is.
+    pub fn plain(stem: &str) -> Analysis {
+        Analysis {
+            stem: stem.to_owned(),
+            ..Analysis::default()
+        }
+    }
+
+    /// How many pieces were removed or changed: the rank (lower first).
+    pub fn cost(&self) -> usize {
+        self.prefixes.len() + self.suffixes.len() + usize::from(self.change.is_some())
+    }
+
+    /// "و + حلفاء + ه", with `headword` standing for the stem.
+    pub fn describe(&self, headword: &str) -> String {
+        let mut parts: Vec<&str> = self.prefixes.iter().map(|a| a.form.as_ref()).collect();
+        parts.push(headword);
+        parts.extend(self.suffixes.iter().map(|a| a.form.as_ref()));
+        parts.join(" + ")
+    }
+}
+
+impl fmt::Display for Analysis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&self.stem))
+    }
+}

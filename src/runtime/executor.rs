@@ -1,0 +1,104 @@
+//! One effect at a time, synchronously: the glossary and article files
+//! changed under their locks, the reading position saved, espeak-ng
+//! started or stopped.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+
+use crate::app::{Effect, EntryChange, EntrySaved, Msg, SpeechProblem};
+use crate::article::Library;
+use crate::glossary::{Glossary, Saved, UserGlossary, grade};
+
+use super::sentence::save_sentence;
+use super::speech::{Speech, Spoken};
+
+/// Does the app's effects against a library folder (or none: then nothing
+/// is saved, as in `qari render`'s tests and the benchmarks).
+#[derive(Debug)]
+pub struct Executor {
+    library: Option<Library>,
+    speech: Speech,
+}
+
+impl Executor {
+    /// Effects on `library` (none: saves are skipped).
+    pub fn new(library: Option<Library>) -> Executor {
+        Executor {
+            library,
+            speech: Speech::default(),
+        }
+    }
+
+    /// Reading aloud through `speech` instead of `espeak-ng` on the PATH.
+    pub fn with_speech(mut self, speech: Speech) -> Executor {
+        self.speech = speech;
+        self
+    }
+
+    /// Whether a sentence is being read aloud (a finished reader is reaped).
+    pub fn speaking(&mut self) -> bool {
+        self.speech.speaking()
+    }
+
+    /// Carries out `effect`; returns what the app should hear of it.
+    pub fn execute(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::SaveEntry(change) => {
+                let dir = self.library.as_ref()?.root.join("glossary");
+                Some(save_entry(dir, *change))
+            }
+            Effect::SaveSentence(edit) => {
+                let dir = self.library.as_ref().map(Library::articles_dir);
+                let result = save_sentence(dir.as_deref(), edit)
+                    .map(|(article, path)| (Box::new(article), path));
+                Some(Msg::SentenceSaved(result))
+            }
+            Effect::SavePosition { article, sentence } => {
+                let library = self.library.as_ref()?;
+                let error = library.save_position(&article, sentence).err()?;
+                Some(Msg::PositionNotSaved(error.to_string()))
+            }
+            Effect::Speak(text) => match self.speech.speak(&text) {
+                Spoken::Started => None,
+                Spoken::Missing => Some(Msg::SpeechFailed(SpeechProblem::Missing)),
+                Spoken::Failed(error) => Some(Msg::SpeechFailed(SpeechProblem::Failed(error))),
+            },
+            Effect::StopSpeaking => {
+                self.speech.stop();
+                None
+            }
+            // The terminal session's business, not a worker's.
+            Effect::Suspend => None,
+        }
+    }
+}
+
+/// Applies `change` to the learner's glossary in `dir` (under its lock, to
+/// the file as it is on disk), then reads the glossary again.
+fn save_entry(dir: PathBuf, change: EntryChange) -> Msg {
+    let user = UserGlossary::new(&dir);
+    let result = match &change {
+        EntryChange::Add(entry) => user.add(entry.clone()),
+        EntryChange::Edit { headword, entry } => user.edit(headword, entry.clone()),
+        EntryChange::SetStatus { headword, status } => user
+            .update(headword, |e| e.status = Some(*status))
+            .map(|()| Saved::Updated),
+        EntryChange::AddWithStatus { entry, status, .. } => {
+            user.add_or_update(entry.clone(), |e| e.status = Some(*status))
+        }
+        EntryChange::Grade {
+            headword,
+            grade: given,
+        } => user
+            .update(headword, |e| grade(e, *given, Utc::now()))
+            .map(|()| Saved::Updated),
+        EntryChange::Remove { headword } => user.remove(headword).map(|_| Saved::Updated),
+    };
+    Msg::EntrySaved(Box::new(EntrySaved {
+        change,
+        result,
+        file: user.path(),
+        glossary: Glossary::load(Some(&dir)),
+    }))
+}
