@@ -124,6 +124,14 @@ pub const SENTENCE_CHARS: Cap = Cap {
     limit: 10_000,
     what: "a sentence",
 };
+/// A learner's overlay file, `DIR/overlays/ID.toml` (qari never writes
+/// one past it either: the change is refused). Twice an article's cap: it
+/// holds each changed sentence's text besides the learner's translation
+/// and notes.
+pub const OVERLAY_FILE: Cap = Cap {
+    limit: 16 << 20,
+    what: "an overlay file",
+};
 /// A glossary file in `DIR/glossary/` (`user.toml` included, which qari
 /// also never writes past it).
 pub const GLOSSARY_FILE: Cap = Cap {
@@ -445,20 +453,30 @@ fn is_legacy_temporary(name: &str) -> bool {
 }
 
 /// Moves `path` aside to `NAME.broken`, or `NAME.broken.2`, `.3`… when
-/// that exists: an older backup is never overwritten (a hard link is made
-/// under the new name, which fails if the name is taken, then `path` is
-/// removed). Returns the backup's path.
+/// that exists: an older backup is never overwritten. Returns the
+/// backup's path.
 pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    for number in 1..=1000 {
-        let backup = if number == 1 {
+    move_to_free_name(path, |number| {
+        if number == 1 {
             path.with_file_name(format!("{name}.broken"))
         } else {
             path.with_file_name(format!("{name}.broken.{number}"))
-        };
+        }
+    })
+}
+
+/// Moves `path` to `name(1)`, else `name(2)`, … (up to 1,000), the first
+/// that does not exist: a file already there is never overwritten (a
+/// hard link is made under the new name, which fails if the name is
+/// taken, then `path` is removed). The new name's folder must exist.
+/// Returns the new path.
+pub fn move_to_free_name(path: &Path, name: impl Fn(u32) -> PathBuf) -> io::Result<PathBuf> {
+    for number in 1..=1000 {
+        let backup = name(number);
         match fs::hard_link(path, &backup) {
             Ok(()) => {
                 if let Err(error) = fs::remove_file(path) {

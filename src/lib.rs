@@ -3,14 +3,19 @@
 //! binary, the tests and the benchmarks share it.
 //!
 //! Layers, each depending only on those after it:
-//! `runtime` (carries out the app's effects) → `ui` (draws) → `app` (state,
-//! messages, keys; no I/O) → `article`, `glossary` → `arabic`
+//! `cli` (the commands, over a library and writers; the reader's terminal
+//! session) → `runtime` (carries out the app's effects) → `ui` (draws) →
+//! `app` (state, messages, keys; no I/O) → `article`, `glossary` → `arabic`
 //! (normalisation, clitics, numerals, direction, the `Analyser` seam) →
-//! `text` (the engine, a crate of its own).
+//! `text` (the engine, a crate of its own). Beside them: `config` (the
+//! configuration file), `render` (the streaming under `qari render`),
+//! `files` (reading and writing files).
 
 pub mod app;
 pub mod arabic;
 pub mod article;
+pub mod cli;
+pub mod config;
 pub mod files;
 pub mod glossary;
 pub mod render;

@@ -1,139 +1,117 @@
-//! The `qari` binary: parse the command line and dispatch.
+//! The `qari` binary: parse the command line, read the configuration file,
+//! dispatch to the commands in `qari::cli`, and turn what they return into
+//! a message and an exit code (0, or 1 with one line on standard error;
+//! clap's own errors exit 2).
 
-mod cli;
-mod glossary_commands;
-mod import_command;
-mod reader;
-mod terminal;
-
-use std::fs::File;
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, BufReader, BufWriter, IsTerminal};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::Parser;
 
-use cli::{AlignArg, Cli, Command, RenderArgs};
-use qari::render::{Align, RenderError, RenderOptions, render};
-use qari::text::LayoutOptions;
+use qari::cli::args::{Cli, Command};
+use qari::cli::import::ImportOptions;
+use qari::cli::read::ReaderOptions;
+use qari::cli::{self, Order};
+use qari::config::Config;
+use qari::glossary::Dictionaries;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Some(Command::Render(args)) => run_render(&args),
-        Some(Command::List) => reader::library(&cli.library).and_then(|l| reader::list(&l)),
-        Some(Command::Import {
-            file,
-            title,
-            source,
-            translation,
-        }) => reader::library(&cli.library).and_then(|l| {
-            import_command::import(
-                &l,
-                &file,
-                title.as_deref(),
-                source.as_deref(),
-                translation.as_deref(),
-            )
-        }),
-        Some(Command::Review { count: true }) => {
-            reader::library(&cli.library).and_then(|l| reader::due_count(&l))
-        }
-        Some(Command::Review { count: false }) => reader::library(&cli.library).and_then(|l| {
-            let dictionaries = cli.library.dictionary_dirs();
-            reader::run(
-                &l,
-                &dictionaries,
-                None,
-                cli.bidi.into(),
-                cli.theme,
-                cli.test_panic,
-                true,
-            )
-        }),
-        Some(Command::Stats { article }) => reader::library(&cli.library)
-            .and_then(|l| glossary_commands::stats(&l, article.as_deref())),
-        Some(Command::Lookup { word }) => reader::library(&cli.library)
-            .and_then(|l| glossary_commands::lookup(&l, &cli.library.dictionary_dirs(), &word)),
-        Some(Command::Glossary(command)) => {
-            reader::library(&cli.library).and_then(|l| glossary_commands::glossary(&l, command))
-        }
-        Some(Command::Check) => reader::library(&cli.library)
-            .and_then(|l| glossary_commands::check(&l, &cli.library.dictionary_dirs())),
-        None => reader::library(&cli.library).and_then(|l| {
-            let dictionaries = cli.library.dictionary_dirs();
-            reader::run(
-                &l,
-                &dictionaries,
-                cli.article.as_deref(),
-                cli.bidi.into(),
-                cli.theme,
-                cli.test_panic,
-                false,
-            )
-        }),
-    };
-    match result {
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`qari render x | head`) is the reader's choice, not an error.
+        Err(error) if broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            // A closed pipe (`qari render x | head`) is the reader's choice, not an error.
-            if error
-                .root_cause()
-                .downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
-                return ExitCode::SUCCESS;
-            }
             eprintln!("qari: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run_render(args: &RenderArgs) -> Result<()> {
-    let layout = LayoutOptions {
-        width: args.width.map_or_else(terminal_width, |w| w as usize),
-        direction: args.dir.into(),
-        shape: !args.no_shape,
-    };
-    // On a terminal an Arabic paragraph starts at the right edge; piped
-    // output stays unpadded for scripts.
-    let align = match args.align {
-        AlignArg::Left => Align::Left,
-        AlignArg::Right => Align::Right,
-        AlignArg::Auto if io::stdout().is_terminal() => Align::Right,
-        AlignArg::Auto => Align::Left,
-    };
-    let options = RenderOptions { layout, align };
-    let stdout = io::stdout().lock();
-    let output = io::BufWriter::with_capacity(1 << 16, stdout);
-    let name = args.file.display().to_string();
-    let result = if name == "-" {
-        render(
-            BufReader::with_capacity(1 << 16, io::stdin()),
-            output,
-            &options,
-        )
-    } else {
-        if args.file.is_dir() {
-            bail!("{name}: is a directory, expected a text file");
+fn run(cli: Cli) -> Result<()> {
+    let settings = cli.settings(Config::from_env()?);
+    let library = || cli::library(settings.library.clone());
+    let dictionaries = || Dictionaries::load(&settings.dictionaries);
+    let (out, err) = (io::stdout().lock(), io::stderr());
+    match cli.command {
+        Some(Command::Render(args)) => {
+            let options = cli::render::options(&args, io::stdout().is_terminal().then(width));
+            let input = BufReader::with_capacity(1 << 16, io::stdin());
+            let output = BufWriter::with_capacity(1 << 16, out);
+            cli::render::render(&args, &options, input, output)?;
         }
-        let file = File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
-        render(BufReader::with_capacity(1 << 16, file), output, &options)
-    };
-    result.map_err(|error| match error {
-        RenderError::Io(io) => anyhow::Error::new(io).context(name),
-        other => anyhow::anyhow!("{name}: {other}"),
-    })
+        Some(Command::List) => {
+            cli::list::list(&library()?, Order::of_stdout(), out, err)?;
+        }
+        Some(Command::Import {
+            file,
+            title,
+            source,
+            translation,
+        }) => {
+            let options = ImportOptions {
+                title: title.as_deref(),
+                source: source.as_deref(),
+                translation: translation.as_deref(),
+            };
+            cli::import::import(&library()?, &file, options, io::stdin(), out)?;
+        }
+        Some(Command::Review { count: true }) => {
+            cli::review::count(&library()?, chrono::Utc::now(), out)?;
+        }
+        Some(Command::Stats { article }) => {
+            cli::stats::stats(&library()?, article.as_deref(), out, err)?;
+        }
+        Some(Command::Lookup { word }) => {
+            let library = library()?;
+            cli::lookup::lookup(
+                &library,
+                &dictionaries(),
+                &word,
+                Order::of_stdout(),
+                out,
+                err,
+            )?;
+        }
+        Some(Command::Glossary(command)) => {
+            cli::glossary::run(&library()?, command, Order::of_stdout(), out, err)?;
+        }
+        Some(Command::Check) => {
+            let library = library()?;
+            cli::check::check(&library, &dictionaries(), out)?;
+        }
+        Some(Command::Review { count: false }) | None => {
+            let library = library()?;
+            drop(out); // the reader draws on standard output itself
+            let options = ReaderOptions {
+                bidi: settings.bidi,
+                theme: settings.theme,
+                review: cli.command.is_some(),
+                test_panic: cli.test_panic,
+            };
+            let dictionaries = &settings.dictionaries;
+            cli::read::run(&library, dictionaries, cli.article.as_deref(), options)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `error` is standard output closed under the command.
+fn broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<cli::Error>()
+        .is_some_and(cli::Error::is_broken_pipe)
+        || error
+            .root_cause()
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// Width of the terminal on standard output, else 80.
-fn terminal_width() -> usize {
-    if io::stdout().is_terminal()
-        && let Ok((columns, _)) = crossterm::terminal::size()
-        && columns > 0
-    {
-        return columns.into();
+fn width() -> usize {
+    match crossterm::terminal::size() {
+        Ok((columns, _)) if columns > 0 => columns.into(),
+        _ => 80,
     }
-    80
 }

@@ -681,7 +681,7 @@ fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
 }
 
 #[test]
-fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy() {
+fn capital_e_edits_the_sentence_translation_and_notes_saved_in_the_learners_overlay() {
     let library = tempfile::tempdir().unwrap();
     let mut app = app_with_library(library.path());
     chars(&mut app, "j");
@@ -700,11 +700,28 @@ fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     assert_eq!(app.current().en, "Has the Deir ez-Zor battle started?");
     assert_eq!(app.current().notes.last().unwrap(), "my own note");
-    // The library's copy now replaces the bundled article, with everything
-    // else unchanged.
+    let overlay = library.path().join("overlays/deir-ez-zor-2017.toml");
+    assert_eq!(
+        app.message.as_ref().map(ToString::to_string).as_deref(),
+        Some(
+            format!(
+                "Saved this sentence's translation and notes in {}",
+                overlay.display()
+            )
+            .as_str()
+        )
+    );
+    // No copy of the article: the bundled one, with the overlay over it.
+    assert!(
+        !library
+            .path()
+            .join("articles/deir-ez-zor-2017.toml")
+            .exists()
+    );
     let catalog = Library::new(library.path()).catalog();
+    assert!(catalog.notices.is_empty(), "{:?}", catalog.notices);
     let saved = catalog.get("deir-ez-zor-2017").unwrap();
-    assert!(matches!(saved.origin, qari::article::Origin::File(_)));
+    assert_eq!(saved.origin, qari::article::Origin::Bundled);
     assert_eq!(saved.sentences[1].en, "Has the Deir ez-Zor battle started?");
     assert_eq!(
         saved.sentences[1].notes.len(),
@@ -712,6 +729,13 @@ fn capital_e_edits_the_sentence_translation_and_notes_saved_as_the_learners_copy
     );
     assert_eq!(saved.sentences[5].en, bundled_article().sentences[5].en);
     assert_eq!(saved.sentences.len(), 24);
+    // The overlay holds that one sentence, anchored by number and text.
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    let entries = qari::article::parse_overlay(text.as_bytes(), &overlay).unwrap();
+    assert_eq!(entries.entries.len(), 1, "{text}");
+    assert_eq!(entries.entries[0].index, 1);
+    assert_eq!(entries.entries[0].ar, bundled_article().sentences[1].ar);
+    assert!(text.contains("number = 2\n"), "{text}");
 }
 
 #[test]
@@ -878,43 +902,65 @@ fn c_turns_word_colours_off_and_on() {
 }
 
 #[test]
-fn capital_e_keeps_edits_made_to_the_file_meanwhile_and_leaves_a_broken_file_alone() {
+fn capital_e_keeps_edits_made_to_the_overlay_meanwhile_and_leaves_a_broken_one_alone() {
+    use qari::article::{Origin, SentenceEdit};
     let library = tempfile::tempdir().unwrap();
-    let dir = library.path().join("articles");
     let mut app = app_with_library(library.path());
     chars(&mut app, "E");
     type_text(&mut app, " (first edit)");
     press(&mut app, KeyCode::Enter);
-    let path = dir.join("deir-ez-zor-2017.toml");
-    // Someone edits sentence 5's translation in the file by hand…
-    let text = std::fs::read_to_string(&path).unwrap();
-    let hand = text.replacen("\nen = \"", "\nen = \"HAND ", 5);
-    std::fs::write(&path, &hand).unwrap();
-    // …and an edit in the reader keeps it.
+    // Another reader saves sentence 5 meanwhile…
+    let bundled = bundled_article();
+    Library::new(library.path())
+        .save_sentence_edit(
+            "deir-ez-zor-2017",
+            &Origin::Bundled,
+            4,
+            &bundled.sentences[4].ar,
+            SentenceEdit::new("THEIRS", vec![]),
+        )
+        .unwrap();
+    // …and an edit in this reader keeps it (and takes it in).
     chars(&mut app, "j");
     chars(&mut app, "E");
     type_text(&mut app, " (second edit)");
     press(&mut app, KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(app.article.sentences[4].en, "THEIRS");
     let saved = Library::new(library.path()).catalog();
     let article = saved.get("deir-ez-zor-2017").unwrap();
-    assert!(
-        article.sentences[4].en.starts_with("HAND "),
-        "{}",
-        article.sentences[4].en
-    );
+    assert_eq!(article.sentences[4].en, "THEIRS");
+    assert!(article.sentences[0].en.ends_with("(first edit)"));
     assert!(article.sentences[1].en.ends_with("(second edit)"));
-    // A file that no longer reads is never overwritten.
+    // An overlay that no longer reads is never overwritten.
+    let path = library.path().join("overlays/deir-ez-zor-2017.toml");
     std::fs::write(&path, "[[sentence]]\nar = \n").unwrap();
     chars(&mut app, "E");
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter);
     let error = form(&app).error.as_ref().unwrap().to_string();
     assert!(error.contains("qari leaves it as it is"), "{error}");
+    assert!(
+        error.contains("overlays/deir-ez-zor-2017.toml:2:"),
+        "{error}"
+    );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "[[sentence]]\nar = \n"
     );
+    // The reader still opens the article, without the overlay, and says so.
+    let catalog = Library::new(library.path()).catalog();
+    assert_eq!(
+        catalog.get("deir-ez-zor-2017").unwrap().sentences[4].en,
+        bundled.sentences[4].en
+    );
+    assert_eq!(catalog.notices.len(), 1);
+    assert!(catalog.notices[0].is_problem());
+    // Once it is fixed (here: removed), the same form saves.
+    std::fs::remove_file(&path).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(path.exists());
 }
 
 /// The bare app, no runner: `update` returns what it asks for.

@@ -265,6 +265,67 @@ fn list_reports_unreadable_articles_and_state_and_lists_the_rest() {
 }
 
 #[test]
+fn list_migrates_a_copy_of_the_bundled_article_and_check_fails_on_a_broken_overlay() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    // A copy as `E` saved it before overlays, sentence 3 translated anew.
+    let mut copy = common::bundled_article();
+    copy.sentences[2].en = "MINE".into();
+    let path = articles.join("deir-ez-zor-2017.toml");
+    std::fs::write(&path, qari::article::article_to_toml(&copy)).unwrap();
+    let overlay = library.path().join("overlays/deir-ez-zor-2017.toml");
+    list(library.path())
+        .stdout(predicate::str::contains("deir-ez-zor-2017         24"))
+        .stderr(format!(
+            "qari: {}: your copy of the bundled article deir-ez-zor-2017 was moved to {}; the bundled article shows through, with the 1 sentence you changed kept in {}\n",
+            path.display(),
+            articles.join("migrated/deir-ez-zor-2017.toml").display(),
+            overlay.display()
+        ));
+    list(library.path()).stderr("");
+    // The export's card context comes with the learner's translation.
+    let catalog = qari::article::Library::new(library.path()).catalog();
+    assert_eq!(
+        catalog.get("deir-ez-zor-2017").unwrap().sentences[2].en,
+        "MINE"
+    );
+    succeeds_in(library.path(), &["check"]).stdout(predicate::str::contains("error").not());
+    // An overlay that no longer reads fails the check; the list still lists.
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    std::fs::write(&overlay, text.replace("en = \"MINE\"", "en = 3")).unwrap();
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "error: {}:8:6: invalid type: integer `3`, expected a string; the article is shown without your changes, and qari leaves the file as it is",
+            overlay.display()
+        )));
+    list(library.path())
+        .stdout(predicate::str::contains("deir-ez-zor-2017         24"))
+        .stderr(predicate::str::contains(
+            "the article is shown without your changes",
+        ));
+}
+
+#[test]
+fn an_import_never_takes_the_id_of_an_overlay_left_behind() {
+    let library = tempfile::tempdir().unwrap();
+    let overlays = library.path().join("overlays");
+    std::fs::create_dir(&overlays).unwrap();
+    std::fs::write(overlays.join("army-advances.toml"), "").unwrap();
+    qari()
+        .args(["import", "-", "--title", "Army advances"])
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin("قال المتحدث إن القوات تقدمت.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported army-advances-2:"));
+}
+
+#[test]
 fn an_unknown_article_or_a_malformed_file_is_one_line_and_exit_1() {
     let library = tempfile::tempdir().unwrap();
     qari()
@@ -766,4 +827,132 @@ fn export_into_a_missing_folder_says_so_and_makes_nothing() {
             dir.join("no-such-folder").display()
         ));
     assert!(!dir.join("no-such-folder").exists());
+}
+
+/// `qari ARGS` with the configuration in `config_home`
+/// (`XDG_CONFIG_HOME`), no library or dictionaries in the environment, and
+/// a home of its own.
+fn configured(config_home: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
+    let mut command = qari();
+    command
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("HOME", config_home.join("home"))
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("QARI_CONFIG")
+        .env_remove("QARI_LIBRARY")
+        .env_remove("QARI_DICTIONARIES");
+    command
+}
+
+#[test]
+fn the_configuration_file_is_read_and_the_environment_and_command_line_win() {
+    let root = tempfile::tempdir().unwrap();
+    let config_home = root.path();
+    let (from_config, from_env, from_flag) = (
+        config_home.join("lib-config"),
+        config_home.join("lib-env"),
+        config_home.join("lib-flag"),
+    );
+    // Each library tells itself apart by the reading position it holds.
+    for (library, position) in [(&from_config, 2), (&from_env, 3), (&from_flag, 4)] {
+        std::fs::create_dir(library).unwrap();
+        std::fs::write(
+            library.join("state.toml"),
+            format!("[position]\ndeir-ez-zor-2017 = {position}\n"),
+        )
+        .unwrap();
+    }
+    let position = |n: usize| predicate::str::contains(format!("  {n}/24  "));
+    // No file: the default library, under HOME.
+    configured(config_home, &["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("         -  "));
+    std::fs::create_dir(config_home.join("qari")).unwrap();
+    let stardict = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stardict");
+    // A relative folder is taken from the file's folder.
+    std::fs::write(
+        config_home.join("qari/config.toml"),
+        format!(
+            "# qari's settings\nlibrary = \"../lib-config\"\ndictionaries = [{stardict:?}]\n\
+             bidi = \"app\"\ntheme = \"dark\"\n"
+        ),
+    )
+    .unwrap();
+    configured(config_home, &["list"])
+        .assert()
+        .success()
+        .stdout(position(2));
+    configured(config_home, &["list"])
+        .env("QARI_LIBRARY", &from_env)
+        .assert()
+        .success()
+        .stdout(position(3));
+    configured(config_home, &["list", "--library"])
+        .arg(&from_flag)
+        .env("QARI_LIBRARY", &from_env)
+        .assert()
+        .success()
+        .stdout(position(4));
+    // The dictionaries too: found through the file, and none when the
+    // command line names an empty folder.
+    configured(config_home, &["lookup", "الهدنة"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[qari-test]"));
+    configured(config_home, &["lookup", "الهدنة", "--dictionaries"])
+        .arg(root.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[qari-test]").not());
+    // QARI_CONFIG points elsewhere; a file it names must exist.
+    let elsewhere = root.path().join("elsewhere.toml");
+    std::fs::write(&elsewhere, "library = \"lib-env\"\n").unwrap();
+    configured(config_home, &["list"])
+        .env("QARI_CONFIG", &elsewhere)
+        .assert()
+        .success()
+        .stdout(position(3));
+    let missing = root.path().join("missing.toml");
+    configured(config_home, &["list"])
+        .env("QARI_CONFIG", &missing)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "qari: {}: No such file or directory (os error 2)\n",
+            missing.display()
+        ));
+}
+
+#[test]
+fn a_bad_configuration_file_is_one_line_naming_the_file_and_the_place() {
+    let config_home = tempfile::tempdir().unwrap();
+    let file = config_home.path().join("qari/config.toml");
+    std::fs::create_dir(config_home.path().join("qari")).unwrap();
+    for (text, expected) in [
+        (
+            "theme = \"dark\"\ncolour = \"blue\"\n",
+            "2:1: unknown field `colour`, expected one of `library`, `dictionaries`, `bidi`, `theme`",
+        ),
+        (
+            "bidi = \"rtl\"\n",
+            "1:8: unknown variant `rtl`, expected `app` or `terminal`",
+        ),
+        (
+            "library = \"\"\n",
+            "1:11: expected a folder, found an empty string",
+        ),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        // Every command reads it, `render` too.
+        for args in [&["list"][..], &["render", "-"]] {
+            configured(config_home.path(), args)
+                .write_stdin("x\n")
+                .assert()
+                .code(1)
+                .stdout("")
+                .stderr(format!("qari: {}:{expected}\n", file.display()));
+        }
+    }
 }

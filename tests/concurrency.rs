@@ -1,5 +1,6 @@
 //! Writers at once never lose each other's work: two readers saving
-//! translations into one article, imports run together. (The glossary's
+//! translations into one article's overlay, two readers migrating the same
+//! copy of a bundled article, imports run together. (The glossary's
 //! own concurrency tests are in `glossary_persistence.rs`, the readers'
 //! positions in `pty.rs`.)
 #![allow(clippy::unwrap_used)]
@@ -9,7 +10,7 @@ mod common;
 use std::sync::{Arc, Barrier};
 
 use qari::app::{Action, App, Options};
-use qari::article::{Library, load_article};
+use qari::article::{Library, OverlayNotice, load_article};
 use qari::runtime::{Executor, Inline};
 
 use common::bundled_article;
@@ -55,7 +56,10 @@ fn two_translation_saves_at_once_keep_both() {
         for thread in threads {
             thread.join().unwrap();
         }
-        let saved = load_article(&articles.join("deir-ez-zor-2017.toml")).unwrap();
+        assert!(!articles.join("deir-ez-zor-2017.toml").exists());
+        let catalog = Library::new(library.path()).catalog();
+        assert!(catalog.notices.is_empty(), "{:?}", catalog.notices);
+        let saved = catalog.get("deir-ez-zor-2017").unwrap();
         assert!(
             saved.sentences[2].en.ends_with(" ALPHA") && saved.sentences[5].en.ends_with(" BRAVO"),
             "round {round}: {:?} / {:?}",
@@ -110,16 +114,13 @@ fn imports_run_at_once_each_get_their_own_article() {
 }
 
 #[test]
-fn a_translation_saved_keeps_the_comments_of_a_hand_written_file() {
+fn a_translation_saved_leaves_a_hand_written_file_byte_for_byte() {
     let library = tempfile::tempdir().unwrap();
     let articles = library.path().join("articles");
     std::fs::create_dir_all(&articles).unwrap();
     let path = articles.join("mine.toml");
-    std::fs::write(
-        &path,
-        "# typed by hand: keep this\n[[sentence]]\nar = \"خبر أول.\"\n\n[[sentence]]\nar = \"خبر ثان.\"  # check this word\n",
-    )
-    .unwrap();
+    let hand = "# typed by hand: keep this\n[[sentence]]\nar = \"خبر أول.\"\n\n[[sentence]]\nar = \"خبر ثان.\"  # check this word\n";
+    std::fs::write(&path, hand).unwrap();
     let article = load_article(&path).unwrap();
     let app = App::new(article, 1, Options::default()).with_saving();
     let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
@@ -132,13 +133,69 @@ fn a_translation_saved_keeps_the_comments_of_a_hand_written_file() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("# typed by hand: keep this\n"), "{text}");
-    assert!(
-        text.contains("ar = \"خبر ثان.\"  # check this word"),
-        "{text}"
-    );
-    assert_eq!(load_article(&path).unwrap().sentences[1].en, "Second news.");
+    assert_eq!(app.article.sentences[1].en, "Second news.");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), hand);
+    assert!(library.path().join("overlays/mine.toml").exists());
+    let catalog = Library::new(library.path()).catalog();
+    assert_eq!(catalog.get("mine").unwrap().sentences[1].en, "Second news.");
+}
+
+/// A library holding a whole copy of the bundled article, as `E` wrote it
+/// before overlays: sentence 3's translation changed.
+fn library_with_a_copy() -> tempfile::TempDir {
+    let library = tempfile::tempdir().unwrap();
+    let mut copy = common::bundled_article();
+    copy.sentences[2].en = "MY OWN".into();
+    let articles = library.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        articles.join("deir-ez-zor-2017.toml"),
+        qari::article::article_to_toml(&copy),
+    )
+    .unwrap();
+    library
+}
+
+#[test]
+fn two_readers_migrating_one_copy_at_once_migrate_it_once() {
+    for round in 0..10 {
+        let library = library_with_a_copy();
+        let barrier = Arc::new(Barrier::new(2));
+        let threads: Vec<_> = (0..2)
+            .map(|_| {
+                let (root, barrier) = (library.path().to_path_buf(), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let catalog = Library::new(root).catalog();
+                    let article = catalog.get("deir-ez-zor-2017").unwrap().clone();
+                    let migrated = catalog
+                        .notices
+                        .iter()
+                        .filter(|n| matches!(n, OverlayNotice::Migrated { .. }))
+                        .count();
+                    (article, migrated, catalog.notices.len())
+                })
+            })
+            .collect();
+        let mut migrations = 0;
+        for thread in threads {
+            let (article, migrated, notices) = thread.join().unwrap();
+            assert_eq!(
+                article.origin,
+                qari::article::Origin::Bundled,
+                "round {round}"
+            );
+            assert_eq!(article.sentences[2].en, "MY OWN", "round {round}");
+            assert_eq!(notices, migrated, "round {round}");
+            migrations += migrated;
+        }
+        assert_eq!(migrations, 1, "round {round}");
+        let moved: Vec<_> = std::fs::read_dir(library.path().join("articles/migrated"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(moved, ["deir-ez-zor-2017.toml"], "round {round}");
+    }
 }
 
 /// One command of the randomised test, and whether it exited 0.

@@ -1,4 +1,5 @@
-//! Hostile inputs in the library and in dictionary folders: huge files, a
+//! Hostile inputs in the library (articles, overlays, glossary, state) and
+//! in dictionary folders: huge files, a
 //! gzip bomb, shared dictionary bodies, FIFOs and links to `/dev/zero`. Each
 //! case builds its input in a fresh temporary library, runs the real binary
 //! with a time limit, and checks from outside the process that it finished
@@ -120,6 +121,10 @@ impl Place {
     }
     fn glossary(&self) -> PathBuf {
         self.library.join("glossary")
+    }
+    /// The overlay of the bundled article.
+    fn overlay(&self) -> PathBuf {
+        self.library.join("overlays/deir-ez-zor-2017.toml")
     }
 }
 
@@ -329,6 +334,50 @@ const CASES: &[Case] = &[
         args: &["list"],
         success: true,
         names: "articles/zero.toml",
+        says: NOT_REGULAR,
+        then: bundled_article_listed,
+    },
+    Case {
+        name: "article: a 100 MB copy of the bundled article, as qari writes them",
+        setup: |p| {
+            let path = p.articles().join("deir-ez-zor-2017.toml");
+            let head =
+                "# A qari article (format: README.md, \"Article files\").\n\n[[sentence]]\nar = \"";
+            write_repeated(&path, head, "كلمة ", HUNDRED_MB, "\"\n");
+        },
+        args: &["list"],
+        success: true,
+        names: "articles/deir-ez-zor-2017.toml",
+        says: &["8 MiB cap"],
+        then: bundled_article_listed,
+    },
+    Case {
+        name: "overlay: 100 MB",
+        setup: |p| {
+            let entry = "[[sentence]]\nnumber = 1\nar = \"كلمة\"\nen = \"word\"\n\n";
+            write_repeated(&p.overlay(), "", entry, HUNDRED_MB, "");
+        },
+        args: &["list"],
+        success: true,
+        names: "overlays/deir-ez-zor-2017.toml",
+        says: &["16 MiB cap", "shown without your changes"],
+        then: bundled_article_listed,
+    },
+    Case {
+        name: "overlay: a FIFO",
+        setup: |p| mkfifo(&p.overlay()),
+        args: &["list"],
+        success: true,
+        names: "overlays/deir-ez-zor-2017.toml",
+        says: NOT_REGULAR,
+        then: bundled_article_listed,
+    },
+    Case {
+        name: "overlay: a link to /dev/zero",
+        setup: |p| link_to_dev_zero(&p.overlay()),
+        args: &["list"],
+        success: true,
+        names: "overlays/deir-ez-zor-2017.toml",
         says: NOT_REGULAR,
         then: bundled_article_listed,
     },

@@ -664,3 +664,24 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_brings_the_reader_back() {
     session.keys("q");
     assert!(session.wait_for_exit());
 }
+
+#[test]
+fn bidi_from_the_configuration_file_and_the_command_line_over_it() {
+    let library = tempfile::tempdir().unwrap();
+    let config_home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(config_home.path().join("qari")).unwrap();
+    std::fs::write(
+        config_home.path().join("qari/config.toml"),
+        "bidi = \"terminal\"\n",
+    )
+    .unwrap();
+    let home = config_home.path().to_str().unwrap();
+    let env = [("XDG_CONFIG_HOME", home)];
+    for (args, bdsm_sent) in [(&[][..], false), (&["--bidi", "app"][..], true)] {
+        let mut session = Session::start_with_env(library.path(), 100, 30, args, &env);
+        session.wait_for("sentence 1/24");
+        session.keys("q");
+        assert!(session.wait_for_exit());
+        assert_eq!(session.raw().contains("\x1b[8l"), bdsm_sent, "{args:?}");
+    }
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the seeds of the file-format targets (article, glossary, dictd,
-stardict, import) into seeds/<target>/, from the repository's files and
+"""Writes the seeds of the file-format targets (article, overlay, glossary,
+dictd, stardict, import) into seeds/<target>/, from the repository's files and
 from /usr/share/dictd/freedict-{ara-eng,eng-ara} when installed (else from
 a few entries written here). Each seed is a few KB at most.
 Run it from fuzz/: python3 seeds/make.py"""
@@ -192,8 +192,24 @@ put("import", "qari_bad_rows",
 put("import", "bad_header", "a,b\n1,2\n")
 put("import", "bom_header", "\ufeffheadword,senses\nنفير,mobilisation\n")
 
+# ---- overlay: parse_overlay(bytes)
+first, second, third = (re.search(r'\nar = (".*")\n', t).group(1) for t in sentences[:3])
+put("overlay", "two_entries",
+    "# Your changes to an article\n\n[[sentence]]\nnumber = 2\nar = " + second +
+    '\nen = "Has the Deir ez-Zor battle started?"\nnotes = ["my note", "نفير"]\n\n'
+    "[[sentence]]\nnumber = 3\nar = " + third + '\nnotes = []\n')
+put("overlay", "orphan_and_moved",
+    "[[sentence]]\nnumber = 9\nar = " + first + '\nen = ""\n\n'
+    '[[sentence]]\nnumber = 9\nar = "قديم"\nen = "old"\n')
+put("overlay", "inline", 'sentence = [{ number = 1, ar = "نص", en = "text" }]\n')
+put("overlay", "empty", "# nothing changed yet\n")
+put("overlay", "bad_unknown_field", '[[sentence]]\nnumber = 1\nar = "x"\nen_source = "machine"\n')
+put("overlay", "bad_number", '[[sentence]]\nnumber = 0\nar = "x"\n')
+put("overlay", "bad_duplicate", '[[sentence]]\nnumber = 1\nar = "x"\n[[sentence]]\nnumber = 1\nar = "x"\n')
+put("overlay", "bad_empty_ar", '[[sentence]]\nnumber = 1\nar = ""\n')
+
 # ---- What was written
-for target in ("article", "glossary", "dictd", "stardict", "import"):
+for target in ("article", "overlay", "glossary", "dictd", "stardict", "import"):
     names = sorted(os.listdir(os.path.join(SEEDS, target)))
     total = sum(os.path.getsize(os.path.join(SEEDS, target, n)) for n in names)
     print(f"{target}: {len(names)} seeds, {total} bytes")

@@ -7,7 +7,7 @@ use crate::glossary::{Entry, MAX_FIELD_CHARS};
 use crate::text::Direction;
 
 /// The longest translation of a sentence, in characters.
-pub const MAX_TRANSLATION_CHARS: usize = MAX_FIELD_CHARS * 4;
+pub const MAX_TRANSLATION_CHARS: usize = crate::article::MAX_TRANSLATION_CHARS;
 
 /// One editable line of text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

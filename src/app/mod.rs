@@ -347,7 +347,7 @@ impl App {
             Msg::Notice(text) => self.message = Some(Notice::Said(text)),
             Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
             Msg::EntrySaved(saved) => self.entry_saved(*saved),
-            Msg::SentenceSaved(result) => self.sentence_saved(result),
+            Msg::SentenceSaved { index, result } => self.sentence_saved(index, result),
             // Tried again at the next move (not at once: a full disk would
             // be asked again and again), and at exit.
             Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),

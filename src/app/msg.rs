@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::Event;
 
-use crate::article::Article;
+use crate::article::{Article, Origin};
 use crate::glossary::{Dictionaries, Entry, Glossary, GlossaryError, Grade, Saved, Status};
 
 use super::Action;
@@ -39,9 +39,12 @@ pub enum Msg {
     /// A change to the learner's glossary was applied on disk (or not),
     /// with the glossary as it is on disk now.
     EntrySaved(Box<EntrySaved>),
-    /// A sentence's translation and notes were saved (the article as it is
-    /// on disk now, and where), or why not.
-    SentenceSaved(Result<(Box<Article>, PathBuf), String>),
+    /// Sentence `index`'s translation and notes were saved (the article as
+    /// it is on disk now, and the overlay file), or why not.
+    SentenceSaved {
+        index: usize,
+        result: Result<(Box<Article>, PathBuf), String>,
+    },
     /// The reading position could not be saved.
     PositionNotSaved(String),
     /// Reading aloud could not start.
@@ -128,15 +131,17 @@ pub enum EntryChange {
     },
 }
 
-/// A sentence's translation and notes as the learner wrote them.
+/// A sentence's translation and notes as the learner wrote them, for the
+/// article's overlay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceEdit {
-    /// The article as the reader has it: where it is saved follows from its
-    /// origin, and a file changed on disk since (its sentences differ) is
-    /// left alone.
-    pub article: Box<Article>,
-    /// Index of the sentence (0-based).
+    pub article: String,
+    /// Where the article came from (one opened by path is its own base).
+    pub origin: Origin,
+    /// Index of the sentence (0-based), and its text: a sentence whose text
+    /// changed on disk meanwhile is not edited.
     pub index: usize,
+    pub ar: String,
     pub translation: String,
     pub notes: Vec<String>,
 }

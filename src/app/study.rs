@@ -322,21 +322,44 @@ impl App {
             form.error = Some(error);
             return;
         }
+        let Some(ar) = self.article.sentences.get(index).map(|s| s.ar.clone()) else {
+            return;
+        };
         form.saving = true;
         self.effects.push(Effect::SaveSentence(SentenceEdit {
-            article: Box::new(self.article.clone()),
+            article: self.article.id.clone(),
+            origin: self.article.origin.clone(),
             index,
+            ar,
             translation,
             notes,
         }));
     }
 
     /// The sentence form's save came back from the worker.
-    pub(super) fn sentence_saved(&mut self, result: Result<(Box<Article>, PathBuf), String>) {
+    pub(super) fn sentence_saved(
+        &mut self,
+        index: usize,
+        result: Result<(Box<Article>, PathBuf), String>,
+    ) {
         match result {
-            Ok((article, path)) => {
+            Ok((saved, path)) => {
                 self.message = Some(Notice::SentenceSaved { file: path });
-                self.article = *article;
+                let same_text = saved.sentences.len() == self.article.sentences.len()
+                    && (saved.sentences.iter())
+                        .zip(&self.article.sentences)
+                        .all(|(a, b)| a.ar == b.ar);
+                if same_text {
+                    self.article = *saved;
+                } else if let (Some(mine), Some(theirs)) = (
+                    self.article.sentences.get_mut(index),
+                    saved.sentences.get(index),
+                ) {
+                    // The article changed on disk elsewhere: this sentence
+                    // only, so the reader's view stays the one it laid out.
+                    mine.en.clone_from(&theirs.en);
+                    mine.notes.clone_from(&theirs.notes);
+                }
                 if matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving) {
                     self.overlay = None;
                 }

@@ -113,28 +113,13 @@ pub fn article_to_toml(article: &Article) -> String {
             .collect(),
     };
     let body = toml::to_string(&out).unwrap_or_default();
-    format!("# A qari article (format: README.md, \"Article files\").\n\n{body}")
+    format!("{WRITTEN_BY_QARI}\n{body}")
 }
 
-/// The text of an article file with sentence `index`'s translation and
-/// notes set, and everything else — comments, layout, key order — as it
-/// was: an edit made in the reader never rewrites a hand-written file.
-pub fn with_sentence_text(
-    text: &str,
-    index: usize,
-    en: &str,
-    notes: &[String],
-) -> Result<String, String> {
-    let mut document: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
-    let sentence = document
-        .get_mut("sentence")
-        .and_then(toml_edit::Item::as_array_of_tables_mut)
-        .and_then(|sentences| sentences.get_mut(index))
-        .ok_or_else(|| format!("no sentence {}", index + 1))?;
-    sentence["en"] = toml_edit::value(en);
-    sentence["notes"] = toml_edit::value(notes.iter().collect::<toml_edit::Array>());
-    Ok(document.to_string())
-}
+/// The first line of every article file qari writes ([`article_to_toml`]),
+/// since the first version that wrote any.
+pub(super) const WRITTEN_BY_QARI: &str =
+    "# A qari article (format: README.md, \"Article files\").\n";
 
 /// Reads an article from the bytes of a file. `path` names the file in
 /// errors; `id` becomes the article's id.
@@ -196,20 +181,6 @@ pub fn parse_article(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_sentence_edit_keeps_the_files_comments_and_layout() {
-        let text = "# my article, typed by hand\n[article]\ntitle_en = \"T\"  # the title\n\n[[sentence]]\nar = \"خبر.\"  # first\nen = \"\"\n\n[[sentence]]\n# the second one\nar = \"ثان.\"\n";
-        let edited = with_sentence_text(text, 1, "Second.", &["a note".into()]).unwrap();
-        assert_eq!(
-            edited,
-            "# my article, typed by hand\n[article]\ntitle_en = \"T\"  # the title\n\n[[sentence]]\nar = \"خبر.\"  # first\nen = \"\"\n\n[[sentence]]\n# the second one\nar = \"ثان.\"\nen = \"Second.\"\nnotes = [\"a note\"]\n"
-        );
-        let article =
-            parse_article(edited.as_bytes(), Path::new("x.toml"), "x", Origin::Bundled).unwrap();
-        assert_eq!(article.sentences[1].en, "Second.");
-        assert!(with_sentence_text(text, 5, "x", &[]).is_err());
-    }
 
     fn parse(text: &str) -> Result<Article, ArticleError> {
         parse_article(text.as_bytes(), Path::new("a.toml"), "a", Origin::Bundled)

@@ -1,7 +1,8 @@
 //! The library: the user's data folder (`--library DIR`), holding their own
-//! articles in `DIR/articles/`, their glossary in `DIR/glossary/`, and the
-//! reading state in `DIR/state.toml`. The repository's top level is itself a
-//! valid library.
+//! articles in `DIR/articles/`, what they changed in any article in
+//! `DIR/overlays/`, their glossary in `DIR/glossary/`, and the reading state
+//! in `DIR/state.toml`. The repository's top level is itself a valid
+//! library.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::file::WRITTEN_BY_QARI;
+use super::overlay::{Overlay, OverlayError, OverlayNotice, SentenceEdit, parse_overlay};
 use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
 use crate::files::{
-    ARTICLE_FILE, FileError, STATE_FILE, atomic_write, line_and_column, move_aside, read_capped,
-    with_lock,
+    ARTICLE_FILE, FileError, OVERLAY_FILE, STATE_FILE, atomic_write, line_and_column, move_aside,
+    move_to_free_name, open_regular, read_capped, with_lock,
 };
 
 /// The user's data folder.
@@ -21,12 +24,28 @@ pub struct Library {
     pub root: PathBuf,
 }
 
-/// Every article found: bundled ones first, then the library's. Files that
-/// could not be read are kept as problems so the reader can still start.
+/// Every article found: bundled ones first, then the library's, each with
+/// the learner's overlay applied. Files that could not be read are kept as
+/// problems so the reader can still start.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub articles: Vec<Article>,
     pub problems: Vec<ArticleError>,
+    /// About the learner's overlays: files that cannot be read, entries
+    /// that found no sentence, copies of bundled articles migrated.
+    pub notices: Vec<OverlayNotice>,
+}
+
+/// What [`Library::save_sentence_edit`] saved.
+#[derive(Debug)]
+pub struct SavedEdit {
+    /// The article as it is now: as on disk, with the overlay as written.
+    pub article: Article,
+    /// The overlay file written.
+    pub path: PathBuf,
+    /// Entries of the overlay that found no sentence (kept in the file),
+    /// and a copy of the article migrated first, if there was one.
+    pub notices: Vec<OverlayNotice>,
 }
 
 /// Where the learner is: the last article read and the sentence reached in
@@ -41,9 +60,18 @@ pub struct ReadingState {
     pub position: BTreeMap<String, usize>,
 }
 
-/// The lock taken around every write into `DIR/articles/` (a saved
-/// translation, an import), in that folder.
+/// The lock taken around every write into `DIR/articles/` (an import, a
+/// migration) and `DIR/overlays/` (a saved translation), in `DIR/articles/`.
 pub const ARTICLES_LOCK: &str = ".articles.lock";
+
+/// The folder of the learner's overlays, in the library: one file per
+/// article, named by its id.
+pub const OVERLAYS_DIR: &str = "overlays";
+
+/// Where whole copies of bundled articles made by earlier versions go once
+/// migrated, in `DIR/articles/` (which reads only the `.toml` files at its
+/// top).
+pub const MIGRATED_DIR: &str = "migrated";
 
 /// The lock taken around every change of `state.toml`.
 const STATE_LOCK: &str = ".state.toml.lock";
@@ -101,9 +129,37 @@ impl Library {
         self.root.join("state.toml")
     }
 
-    /// The bundled articles and the library's own. A library article with a
-    /// bundled article's id replaces it (so `--library .` in the repository
-    /// reads the files being edited).
+    pub fn overlays_dir(&self) -> PathBuf {
+        self.root.join(OVERLAYS_DIR)
+    }
+
+    /// The overlay file of article `id`: `DIR/overlays/ID.toml`.
+    pub fn overlay_path(&self, id: &str) -> PathBuf {
+        self.overlays_dir().join(format!("{id}.toml"))
+    }
+
+    /// Whether a new article may not take the id `id`: a bundled article
+    /// has it, or a file in the articles folder, or an overlay (left by an
+    /// article removed since, whose changes would otherwise be applied to
+    /// the new one's sentences of the same text).
+    pub fn id_taken(&self, id: &str) -> bool {
+        is_bundled(id)
+            || self.articles_dir().join(format!("{id}.toml")).exists()
+            || self.overlay_path(id).exists()
+    }
+
+    fn articles_lock(&self) -> PathBuf {
+        self.articles_dir().join(ARTICLES_LOCK)
+    }
+
+    /// The bundled articles and the library's own, each with the learner's
+    /// overlay applied. A library article with a bundled article's id
+    /// replaces it (so `--library .` in the repository reads the files
+    /// being edited), unless qari wrote it: that is a whole copy made by
+    /// `E` in earlier versions, which is migrated (see
+    /// [`Library::migrate_copy`]) so that the bundled article shows
+    /// through. (Migrating takes the articles' lock: never call this
+    /// holding it.)
     pub fn catalog(&self) -> Catalog {
         let mut catalog = Catalog::default();
         for (id, name, text) in BUNDLED {
@@ -113,25 +169,230 @@ impl Library {
                 Err(error) => catalog.problems.push(error),
             }
         }
-        let Ok(entries) = fs::read_dir(self.articles_dir()) else {
-            return catalog; // no folder yet: nothing of the user's to add
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            match load_article(&path) {
-                Ok(article) => {
-                    catalog.articles.retain(|a| a.id != article.id);
-                    catalog.articles.push(article);
+        if let Ok(entries) = fs::read_dir(self.articles_dir()) {
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let id = file_id(&path);
+                if is_bundled(&id) && written_by_qari(&path) {
+                    match self.migrate_copy(&id) {
+                        Some(notice @ OverlayNotice::Migrated { .. }) => {
+                            catalog.notices.push(notice);
+                            continue;
+                        }
+                        Some(notice) => catalog.notices.push(notice),
+                        None => {}
+                    }
                 }
-                Err(error) => catalog.problems.push(error),
+                match load_article(&path) {
+                    Ok(article) => {
+                        catalog.articles.retain(|a| a.id != article.id);
+                        catalog.articles.push(article);
+                    }
+                    // Moved meanwhile (migrated by another qari).
+                    Err(error) if error.is_not_found() => {}
+                    Err(error) => catalog.problems.push(error),
+                }
             }
         }
+        for article in &mut catalog.articles {
+            let notices = self.apply_overlay(article);
+            catalog.notices.extend(notices);
+        }
         catalog
+    }
+
+    /// Reads the article file at `path` (one given on the command line),
+    /// with the overlay of its id applied.
+    pub fn load_article_file(
+        &self,
+        path: &Path,
+    ) -> Result<(Article, Vec<OverlayNotice>), ArticleError> {
+        let mut article = load_article(path)?;
+        let notices = self.apply_overlay(&mut article);
+        Ok((article, notices))
+    }
+
+    /// Applies the learner's overlay, if there is one, over `article`;
+    /// returns what there is to say about it (an overlay that cannot be
+    /// read, entries that found no sentence).
+    fn apply_overlay(&self, article: &mut Article) -> Vec<OverlayNotice> {
+        if !valid_id(&article.id) {
+            return Vec::new();
+        }
+        let path = self.overlay_path(&article.id);
+        match read_overlay(&path) {
+            Ok(overlay) => overlay.apply(article, &path),
+            Err(error) => vec![OverlayNotice::Unreadable(error)],
+        }
+    }
+
+    /// Saves one sentence's edit into the overlay of article `article_id`:
+    /// under the articles' lock, the overlay is read again as it is on disk
+    /// (another reader may have saved into it), only this sentence's entry
+    /// changes (see [`Overlay::set`]), and it is written atomically. The
+    /// article the edit is for is read again too (the bundled one, else
+    /// the library's file of that id; an article read from a file outside
+    /// the library, `origin`, is its own), and its sentence `index` must
+    /// still have the text `ar`. Returns the article as it is now, with the
+    /// overlay applied. Nothing is written when the edit is refused (see
+    /// [`SentenceEdit::problem`]), the overlay cannot be read (it is left
+    /// as it is), or the file would grow past [`OVERLAY_FILE`].
+    pub fn save_sentence_edit(
+        &self,
+        article_id: &str,
+        origin: &Origin,
+        index: usize,
+        ar: &str,
+        edit: SentenceEdit,
+    ) -> Result<SavedEdit, OverlayError> {
+        let path = self.overlay_path(article_id);
+        let shown = path.display().to_string();
+        if let Some(problem) = edit.problem() {
+            return Err(OverlayError::Refused {
+                path: shown,
+                problem,
+            });
+        }
+        if !valid_id(article_id) {
+            return Err(OverlayError::NoArticle {
+                path: shown,
+                id: article_id.to_owned(),
+            });
+        }
+        let lock = self.articles_lock();
+        with_lock(&lock, || {
+            // A copy written meanwhile by an older qari is migrated first,
+            // so that the edit goes over the bundled article.
+            let mut notices: Vec<OverlayNotice> =
+                self.migrate_copy_locked(article_id).into_iter().collect();
+            let mut article = self.base_article(article_id, origin, &path)?;
+            if article.sentences.get(index).is_none_or(|s| s.ar != ar) {
+                return Err(OverlayError::Changed {
+                    path: shown.clone(),
+                    id: article_id.to_owned(),
+                    number: index + 1,
+                });
+            }
+            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
+            overlay.set(&article.sentences, index, &edit);
+            write_overlay(&path, &overlay)?;
+            notices.extend(overlay.apply(&mut article, &path));
+            Ok(SavedEdit {
+                article,
+                path: path.clone(),
+                notices,
+            })
+        })
+        .map_err(|source| OverlayError::Lock {
+            path: lock.display().to_string(),
+            source,
+        })?
+    }
+
+    /// The article `id` as it is on disk, without the overlay: the file
+    /// `origin` when it is outside the library's articles folder, else the
+    /// library's file of that id, else the bundled article.
+    fn base_article(
+        &self,
+        id: &str,
+        origin: &Origin,
+        overlay: &Path,
+    ) -> Result<Article, OverlayError> {
+        let in_library = self.articles_dir().join(format!("{id}.toml"));
+        let files = match origin {
+            Origin::File(path) if *path != in_library => vec![path.as_path(), &in_library],
+            _ => vec![in_library.as_path()],
+        };
+        for file in files {
+            match load_article(file) {
+                Ok(mut article) => {
+                    article.id = id.to_owned();
+                    return Ok(article);
+                }
+                Err(error) if error.is_not_found() => {}
+                Err(error) => return Err(OverlayError::Unreadable(error)),
+            }
+        }
+        bundled_article(id).ok_or_else(|| OverlayError::NoArticle {
+            path: overlay.display().to_string(),
+            id: id.to_owned(),
+        })
+    }
+
+    /// Migrates `DIR/articles/ID.toml` when it is a whole copy of bundled
+    /// article `id` that qari wrote (`E` in earlier versions): under the
+    /// articles' lock, the sentences whose translation or notes differ
+    /// from the bundled article's go into the overlay (see
+    /// [`Overlay::absorb`]; entries already there are kept), then the copy
+    /// is moved to `DIR/articles/migrated/ID.toml` (`ID.2.toml`, … when
+    /// taken), so the learner's data is never deleted. Run again after a
+    /// crash midway, it adds nothing twice. Returns `None` when there is
+    /// no such copy (another qari migrated it, or it is a file written by
+    /// hand, which still replaces the bundled article, or one that cannot
+    /// be read, which is reported when it is loaded), else what happened.
+    pub fn migrate_copy(&self, id: &str) -> Option<OverlayNotice> {
+        let from = self.articles_dir().join(format!("{id}.toml"));
+        if !is_bundled(id) || !written_by_qari(&from) {
+            return None;
+        }
+        let lock = self.articles_lock();
+        with_lock(&lock, || self.migrate_copy_locked(id)).unwrap_or_else(|error| {
+            Some(OverlayNotice::NotMigrated {
+                id: id.to_owned(),
+                from: from.display().to_string(),
+                reason: format!("cannot lock {}: {error}", lock.display()),
+            })
+        })
+    }
+
+    /// [`Library::migrate_copy`], the articles' lock held.
+    fn migrate_copy_locked(&self, id: &str) -> Option<OverlayNotice> {
+        let bundled = bundled_article(id)?;
+        let from = self.articles_dir().join(format!("{id}.toml"));
+        let not_migrated = |reason: String| OverlayNotice::NotMigrated {
+            id: id.to_owned(),
+            from: from.display().to_string(),
+            reason,
+        };
+        let bytes = read_capped(&from, ARTICLE_FILE).ok()?;
+        if !bytes.starts_with(WRITTEN_BY_QARI.as_bytes()) {
+            return None;
+        }
+        let origin = Origin::File(from.clone());
+        let copy = parse_article(&bytes, &from, id, origin).ok()?;
+        let overlay_path = self.overlay_path(id);
+        let mut overlay = match read_overlay(&overlay_path) {
+            Ok(overlay) => overlay,
+            Err(error) => return Some(not_migrated(error.to_string())),
+        };
+        let kept = overlay.absorb(&copy.sentences, &bundled.sentences);
+        if kept > 0
+            && let Err(error) = write_overlay(&overlay_path, &overlay)
+        {
+            return Some(not_migrated(error.to_string()));
+        }
+        let folder = self.articles_dir().join(MIGRATED_DIR);
+        let moved = fs::create_dir_all(&folder).and_then(|()| {
+            move_to_free_name(&from, |number| match number {
+                1 => folder.join(format!("{id}.toml")),
+                n => folder.join(format!("{id}.{n}.toml")),
+            })
+        });
+        Some(match moved {
+            Ok(to) => OverlayNotice::Migrated {
+                id: id.to_owned(),
+                from: from.display().to_string(),
+                to: to.display().to_string(),
+                overlay: overlay_path.display().to_string(),
+                kept,
+            },
+            Err(error) => not_migrated(error.to_string()),
+        })
     }
 
     /// Reads the reading state. A missing file is a fresh start; a malformed
@@ -253,14 +514,92 @@ impl Library {
     }
 }
 
-/// Reads an article file; its id is the file name without `.toml`.
+/// Reads an article file; its id is the file name without `.toml`. (No
+/// overlay: [`Library::load_article_file`] applies one.)
 pub fn load_article(path: &Path) -> Result<Article, ArticleError> {
     let bytes = read_capped(path, ARTICLE_FILE)?;
-    let id = path
-        .file_stem()
+    parse_article(
+        &bytes,
+        path,
+        &file_id(path),
+        Origin::File(path.to_path_buf()),
+    )
+}
+
+/// The id of the article in the file at `path`: its name without `.toml`.
+fn file_id(path: &Path) -> String {
+    path.file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    parse_article(&bytes, path, &id, Origin::File(path.to_path_buf()))
+        .unwrap_or_default()
+}
+
+/// Whether an article with id `id` is bundled.
+fn is_bundled(id: &str) -> bool {
+    BUNDLED.iter().any(|(bundled, _, _)| *bundled == id)
+}
+
+/// The bundled article `id`, as compiled in.
+fn bundled_article(id: &str) -> Option<Article> {
+    let (id, name, text) = BUNDLED.iter().find(|(bundled, _, _)| *bundled == id)?;
+    let path = Path::new("articles").join(name);
+    parse_article(text.as_bytes(), &path, id, Origin::Bundled).ok()
+}
+
+/// Whether the file at `path` starts with the line qari writes at the top
+/// of every article file (read: that line only).
+fn written_by_qari(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = open_regular(path) else {
+        return false;
+    };
+    let mut start = Vec::with_capacity(WRITTEN_BY_QARI.len());
+    file.take(WRITTEN_BY_QARI.len() as u64)
+        .read_to_end(&mut start)
+        .is_ok()
+        && start == WRITTEN_BY_QARI.as_bytes()
+}
+
+/// Whether `id` can name a file in the overlays folder.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id != "." && id != ".." && !id.contains(['/', '\\', '\0'])
+}
+
+/// The overlay at `path`; none when there is no file.
+fn read_overlay(path: &Path) -> Result<Overlay, FileError> {
+    match read_capped(path, OVERLAY_FILE) {
+        Ok(bytes) => parse_overlay(&bytes, path),
+        Err(error) if error.is_not_found() => Ok(Overlay::default()),
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes `overlay` to `path` atomically, within [`OVERLAY_FILE`], once
+/// its text is known to read back the same.
+fn write_overlay(path: &Path, overlay: &Overlay) -> Result<(), OverlayError> {
+    let text = overlay.to_toml();
+    let same = |again: Overlay| {
+        again.entries.len() == overlay.entries.len()
+            && (again.entries.iter().zip(&overlay.entries)).all(|(a, b)| {
+                (a.index, &a.ar, &a.en, &a.notes) == (b.index, &b.ar, &b.en, &b.notes)
+            })
+    };
+    if !parse_overlay(text.as_bytes(), path).is_ok_and(same) {
+        return Err(OverlayError::Write {
+            path: path.display().to_string(),
+            source: std::io::Error::other("the overlay would not read back the same"),
+        });
+    }
+    if text.len() as u64 > OVERLAY_FILE.limit {
+        return Err(OverlayError::TooLarge(FileError::would_be_too_large(
+            path,
+            OVERLAY_FILE,
+            text.len(),
+        )));
+    }
+    atomic_write(path, text.as_bytes()).map_err(|source| OverlayError::Write {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 impl Catalog {
@@ -363,6 +702,323 @@ mod tests {
             catalog.problems[0]
                 .to_string()
                 .ends_with("bad.toml:1:1: missing field `ar`")
+        );
+    }
+
+    /// The bundled article, as compiled in.
+    fn bundled() -> Article {
+        bundled_article("deir-ez-zor-2017").unwrap()
+    }
+
+    /// Writes `article` into the library's articles folder as `E` did
+    /// before overlays (qari's own writer, so qari's first line).
+    fn write_copy(library: &Library, article: &Article) -> PathBuf {
+        let path = library.articles_dir().join("deir-ez-zor-2017.toml");
+        fs::create_dir_all(library.articles_dir()).unwrap();
+        fs::write(&path, crate::article::article_to_toml(article)).unwrap();
+        path
+    }
+
+    fn shown(notices: &[OverlayNotice]) -> Vec<String> {
+        notices.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_copy_of_a_bundled_article_is_migrated_into_an_overlay() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        let bundled = bundled();
+        // The learner's copy: sentence 3's translation and sentence 8's
+        // notes edited; sentence 6 still has a text the bundled article
+        // has fixed since (a typo: its first letter), with its old
+        // translation; everything else as bundled.
+        let mut copy = bundled.clone();
+        copy.sentences[2].en = "My own translation.".into();
+        copy.sentences[7].notes.push("my note".into());
+        let old = format!("{}x", copy.sentences[5].ar);
+        copy.sentences[5].ar = old.clone();
+        copy.sentences[5].en = "An old translation.".into();
+        let path = write_copy(&library, &copy);
+        let written = fs::read(&path).unwrap();
+
+        let catalog = library.catalog();
+        let article = catalog.get("deir-ez-zor-2017").unwrap();
+        assert_eq!(article.origin, Origin::Bundled);
+        assert_eq!(article.sentences.len(), bundled.sentences.len());
+        // Kept: what the learner changed.
+        assert_eq!(article.sentences[2].en, "My own translation.");
+        assert_eq!(article.sentences[2].notes, bundled.sentences[2].notes);
+        assert_eq!(article.sentences[7].notes, copy.sentences[7].notes);
+        assert_eq!(article.sentences[7].en, bundled.sentences[7].en);
+        // The bundled fix shows through; the old sentence is reported.
+        assert_eq!(article.sentences[5].ar, bundled.sentences[5].ar);
+        assert_eq!(article.sentences[5].en, bundled.sentences[5].en);
+        for i in [0, 1, 3, 4, 6, 8, 23] {
+            assert_eq!(article.sentences[i].en, bundled.sentences[i].en, "{i}");
+            assert_eq!(
+                article.sentences[i].notes, bundled.sentences[i].notes,
+                "{i}"
+            );
+        }
+        let moved = library
+            .articles_dir()
+            .join("migrated/deir-ez-zor-2017.toml");
+        let overlay = library.overlay_path("deir-ez-zor-2017");
+        let notices = shown(&catalog.notices);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(
+            notices[0],
+            format!(
+                "{}: your copy of the bundled article deir-ez-zor-2017 was moved to {}; the bundled article shows through, with the 3 sentences you changed kept in {}",
+                path.display(),
+                moved.display(),
+                overlay.display()
+            )
+        );
+        assert!(
+            notices[1].starts_with(&format!("{}:", overlay.display()))
+                && notices[1].contains(": your change to sentence 6 («"),
+            "{notices:?}"
+        );
+        // The copy moved aside byte for byte, not deleted; the overlay holds
+        // the three sentences, unchanged ones dropped.
+        assert!(!path.exists());
+        assert_eq!(fs::read(&moved).unwrap(), written);
+        let entries = parse_overlay(&fs::read(&overlay).unwrap(), &overlay).unwrap();
+        let numbers: Vec<usize> = entries.entries.iter().map(|e| e.index + 1).collect();
+        assert_eq!(numbers, [3, 6, 8]);
+        assert_eq!(entries.entries[1].ar, old);
+        assert_eq!(
+            entries.entries[1].en.as_deref(),
+            Some("An old translation.")
+        );
+        assert_eq!(entries.entries[0].notes, None);
+        assert_eq!(entries.entries[2].en, None);
+
+        // Read again: nothing more to migrate, the same article.
+        let again = library.catalog();
+        assert_eq!(again.notices.len(), 1, "{:?}", again.notices);
+        let article_again = again.get("deir-ez-zor-2017").unwrap();
+        assert_eq!(article_again.sentences[2].en, "My own translation.");
+
+        // A copy written again later (an older qari still open) is
+        // migrated beside the first; the overlay's entries win over it.
+        let mut later = bundled.clone();
+        later.sentences[2].en = "Older edit.".into();
+        later.sentences[9].en = "Sentence ten, mine.".into();
+        write_copy(&library, &later);
+        let third = library.catalog();
+        let article = third.get("deir-ez-zor-2017").unwrap();
+        assert_eq!(article.sentences[2].en, "My own translation.");
+        assert_eq!(article.sentences[9].en, "Sentence ten, mine.");
+        assert!(
+            library
+                .articles_dir()
+                .join("migrated/deir-ez-zor-2017.2.toml")
+                .exists()
+        );
+        assert!(shown(&third.notices)[0].contains("with the 1 sentence you changed"));
+    }
+
+    #[test]
+    fn a_hand_written_replacement_of_a_bundled_article_is_not_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        // As in the repository's own `articles/` (`--library .`).
+        let (_, name, text) = BUNDLED[0];
+        fs::create_dir_all(library.articles_dir()).unwrap();
+        let path = library.articles_dir().join(name);
+        let edited = text.replacen("\nen = \"", "\nen = \"EDITED ", 1);
+        fs::write(&path, &edited).unwrap();
+        let catalog = library.catalog();
+        assert!(catalog.notices.is_empty(), "{:?}", catalog.notices);
+        let article = catalog.get("deir-ez-zor-2017").unwrap();
+        assert_eq!(article.origin, Origin::File(path.clone()));
+        assert!(article.sentences[0].en.starts_with("EDITED "));
+        assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+        assert!(!library.overlays_dir().exists());
+    }
+
+    #[test]
+    fn a_copy_is_left_in_place_when_its_overlay_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        let mut copy = bundled();
+        copy.sentences[2].en = "Mine.".into();
+        let path = write_copy(&library, &copy);
+        let overlay = library.overlay_path("deir-ez-zor-2017");
+        fs::create_dir_all(library.overlays_dir()).unwrap();
+        fs::write(&overlay, "oops\n").unwrap();
+        let catalog = library.catalog();
+        // The copy still replaces the bundled article; both files as they were.
+        let article = catalog.get("deir-ez-zor-2017").unwrap();
+        assert_eq!(article.sentences[2].en, "Mine.");
+        assert!(path.exists());
+        assert_eq!(fs::read_to_string(&overlay).unwrap(), "oops\n");
+        let notices = shown(&catalog.notices);
+        assert!(
+            notices
+                .iter()
+                .all(|n| n.contains("overlays/deir-ez-zor-2017.toml:")),
+            "{notices:?}"
+        );
+        assert!(
+            notices[0].contains("could not be moved aside"),
+            "{notices:?}"
+        );
+        assert!(catalog.notices.iter().all(OverlayNotice::is_problem));
+    }
+
+    #[test]
+    fn saving_an_edit_changes_one_entry_of_the_overlay_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        let bundled = bundled();
+        let save = |index: usize, ar: &str, en: &str| {
+            library.save_sentence_edit(
+                "deir-ez-zor-2017",
+                &Origin::Bundled,
+                index,
+                ar,
+                SentenceEdit {
+                    en: Some(en.to_owned()),
+                    notes: bundled.sentences.get(index).map(|s| s.notes.clone()),
+                },
+            )
+        };
+        let saved = save(3, &bundled.sentences[3].ar, "Four.").unwrap();
+        assert_eq!(saved.path, library.overlay_path("deir-ez-zor-2017"));
+        assert_eq!(saved.article.sentences[3].en, "Four.");
+        assert_eq!(saved.article.origin, Origin::Bundled);
+        let saved = save(7, &bundled.sentences[7].ar, "Eight.").unwrap();
+        assert_eq!(
+            (
+                saved.article.sentences[3].en.as_str(),
+                saved.article.sentences[7].en.as_str()
+            ),
+            ("Four.", "Eight.")
+        );
+        // Only what differs from the bundled article is kept: the notes,
+        // given unchanged, are not.
+        let text = fs::read_to_string(&saved.path).unwrap();
+        assert!(!text.contains("notes"), "{text}");
+        // Back to the bundled translation: the entry goes.
+        save(3, &bundled.sentences[3].ar, &bundled.sentences[3].en).unwrap();
+        let overlay = parse_overlay(text.as_bytes(), &saved.path).unwrap();
+        assert_eq!(overlay.entries.len(), 2);
+        let now = fs::read(&saved.path).unwrap();
+        assert_eq!(parse_overlay(&now, &saved.path).unwrap().entries.len(), 1);
+        // A sentence whose text is not the one edited: nothing saved.
+        let error = save(5, "نص آخر", "x").unwrap_err().to_string();
+        assert!(
+            error.ends_with("sentence 6 of deir-ez-zor-2017 is no longer the one you edited (the article changed on disk); nothing was saved: open it again, then edit"),
+            "{error}"
+        );
+        let error = save(99, "نص", "x").unwrap_err().to_string();
+        assert!(error.contains("sentence 100 of"), "{error}");
+        assert_eq!(fs::read(&saved.path).unwrap(), now);
+        // No such article.
+        let error = library
+            .save_sentence_edit(
+                "none",
+                &Origin::Bundled,
+                0,
+                "x",
+                SentenceEdit::new("x", vec![]),
+            )
+            .unwrap_err();
+        assert!(matches!(error, OverlayError::NoArticle { .. }), "{error}");
+        let error = library
+            .save_sentence_edit(
+                "../x",
+                &Origin::Bundled,
+                0,
+                "x",
+                SentenceEdit::new("x", vec![]),
+            )
+            .unwrap_err();
+        assert!(matches!(error, OverlayError::NoArticle { .. }), "{error}");
+        // A control character, or too long: refused before anything is
+        // read, naming the file.
+        let error = save(3, &bundled.sentences[3].ar, "a\u{1b}[2Jb").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: the text holds a control character (U+001B); nothing was saved",
+                saved.path.display()
+            )
+        );
+        let long = "x".repeat(crate::article::MAX_TRANSLATION_CHARS + 1);
+        let error = save(3, &bundled.sentences[3].ar, &long)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            format!(
+                "{}: the translation is 4,001 characters long, over the limit of 4,000; nothing was saved",
+                saved.path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn an_overlay_that_is_no_regular_file_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path());
+        let overlay = library.overlay_path("deir-ez-zor-2017");
+        fs::create_dir_all(library.overlays_dir()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&overlay)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let bundled = bundled();
+        let error = library
+            .save_sentence_edit(
+                "deir-ez-zor-2017",
+                &Origin::Bundled,
+                0,
+                &bundled.sentences[0].ar,
+                SentenceEdit::new("x", vec![]),
+            )
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            format!(
+                "{}: not a regular file (a FIFO); not read; qari leaves it as it is: fix it, then try again",
+                overlay.display()
+            )
+        );
+        let kind = fs::symlink_metadata(&overlay).unwrap().file_type();
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+    }
+
+    #[test]
+    fn an_article_outside_the_library_is_its_own_base_and_gets_its_overlay() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path().join("lib"));
+        let path = dir.path().join("elsewhere.toml");
+        fs::write(&path, "[[sentence]]\nar = \"خبر.\"\nen = \"News.\"\n").unwrap();
+        let (article, notices) = library.load_article_file(&path).unwrap();
+        assert!(notices.is_empty());
+        let saved = library
+            .save_sentence_edit(
+                &article.id,
+                &article.origin,
+                0,
+                "خبر.",
+                SentenceEdit::new("The news.", vec![]),
+            )
+            .unwrap();
+        assert_eq!(saved.article.sentences[0].en, "The news.");
+        assert_eq!(saved.path, library.overlay_path("elsewhere"));
+        let (again, _) = library.load_article_file(&path).unwrap();
+        assert_eq!(again.sentences[0].en, "The news.");
+        assert!(
+            fs::read_to_string(&path)
+                .unwrap()
+                .contains("en = \"News.\"")
         );
     }
 }

@@ -5,6 +5,7 @@ mod bundled;
 mod file;
 mod import;
 mod library;
+mod overlay;
 mod split;
 mod words;
 
@@ -12,9 +13,16 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use bundled::BUNDLED;
-pub use file::{ArticleError, article_to_toml, parse_article, with_sentence_text};
+pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Alignment, Imported, import_text, slug};
-pub use library::{ARTICLES_LOCK, Catalog, Library, ReadingState, StateError, load_article};
+pub use library::{
+    ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedEdit,
+    StateError, load_article,
+};
+pub use overlay::{
+    EditProblem, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry, OverlayError, OverlayNotice,
+    SentenceEdit, parse_overlay,
+};
 pub use split::{Split, split};
 pub use words::words;
 

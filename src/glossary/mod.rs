@@ -30,7 +30,7 @@ pub use dict::{DictMatch, Dictionaries, Dictionary};
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
 pub use review::{Grade, Review, grade, is_due};
-pub use stats::{Counts, Stats, knowledge_stats};
+pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use store::{
     GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
     parse_glossary,

@@ -1,13 +1,13 @@
 //! How much of a text the learner knows: word tokens and distinct words
 //! counted as unknown (no entry of theirs), learning (status 1–4) and known
 //! (status 5 or well known). Ignored words (and numerals) are left out of
-//! the shares.
+//! the shares. And how much of it the glossary covers at all ([`coverage`]).
 
 use std::collections::HashMap;
 
 use super::Glossary;
 use super::entry::Status;
-use crate::arabic::normalize;
+use crate::arabic::{normalize, numeral};
 
 /// Counts of words by what the learner knows of them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -66,4 +66,96 @@ pub fn knowledge_stats<'a>(
         stats.distinct.add(status);
     }
     stats
+}
+
+/// How much of a text the glossary resolves: the word tokens that some
+/// entry (bundled or the learner's) matches, alone or as part of a
+/// multi-word term. Numerals are not vocabulary: counted apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Word tokens, numerals aside.
+    pub tokens: usize,
+    /// Those an entry matches.
+    pub covered: usize,
+    pub numbers: usize,
+    /// The words no entry matches, normalised, each once, in text order.
+    pub missing: Vec<String>,
+}
+
+impl Coverage {
+    /// The share of tokens covered, in percent (100 for a text with none).
+    pub fn percent(&self) -> f64 {
+        if self.tokens == 0 {
+            100.0
+        } else {
+            self.covered as f64 * 100.0 / self.tokens as f64
+        }
+    }
+}
+
+/// The coverage of a text given as its sentences' words.
+pub fn coverage<'a>(
+    glossary: &Glossary,
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+) -> Coverage {
+    let mut coverage = Coverage::default();
+    for words in sentences {
+        let mut resolved = vec![false; words.len()];
+        for found in glossary.match_sentence(&words) {
+            resolved[found.first..found.first + found.len].fill(true);
+        }
+        for (word, resolved) in words.iter().zip(resolved) {
+            if numeral(word).is_some() {
+                coverage.numbers += 1;
+                continue;
+            }
+            coverage.tokens += 1;
+            coverage.covered += usize::from(resolved);
+            let key = normalize(word);
+            if !resolved && !coverage.missing.contains(&key) {
+                coverage.missing.push(key);
+            }
+        }
+    }
+    coverage
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse_glossary;
+
+    fn glossary(toml: &str) -> Glossary {
+        let file = parse_glossary(toml.as_bytes(), std::path::Path::new("t.toml"), true)
+            .expect("a valid glossary");
+        Glossary::from_files(vec![file])
+    }
+
+    #[test]
+    fn coverage_counts_matched_tokens_terms_and_numerals_apart() {
+        let glossary = glossary(
+            r#"
+[[entry]]
+headword = "جيش"
+senses = ["army"]
+[[entry]]
+headword = "دير الزور"
+senses = ["Deir ez-Zor"]
+"#,
+        );
+        let sentences = [
+            vec!["الجيش", "في", "دير", "الزور", "3"],
+            vec!["وفي", "الجيش", "١٤"],
+        ];
+        let found = coverage(&glossary, sentences.iter().cloned());
+        assert_eq!(found.tokens, 6);
+        assert_eq!(
+            found.covered, 4,
+            "الجيش twice and the two words of the term"
+        );
+        assert_eq!(found.numbers, 2);
+        assert_eq!(found.missing, ["في", "وفي"]);
+        assert!((found.percent() - 400.0 / 6.0).abs() < 1e-9);
+        assert_eq!(coverage(&glossary, std::iter::empty()).percent(), 100.0);
+    }
 }

@@ -6,11 +6,10 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 
-use crate::app::{Effect, EntryChange, EntrySaved, Msg, SpeechProblem};
-use crate::article::Library;
+use crate::app::{Effect, EntryChange, EntrySaved, Msg, Notice, SpeechProblem, Unsaved};
+use crate::article::{self, Library};
 use crate::glossary::{Glossary, Saved, UserGlossary, grade};
 
-use super::sentence::save_sentence;
 use super::speech::{Speech, Spoken};
 
 /// Does the app's effects against a library folder (or none: then nothing
@@ -49,10 +48,23 @@ impl Executor {
                 Some(save_entry(dir, *change))
             }
             Effect::SaveSentence(edit) => {
-                let dir = self.library.as_ref().map(Library::articles_dir);
-                let result = save_sentence(dir.as_deref(), edit)
-                    .map(|(article, path)| (Box::new(article), path));
-                Some(Msg::SentenceSaved(result))
+                let result = match &self.library {
+                    Some(library) => library
+                        .save_sentence_edit(
+                            &edit.article,
+                            &edit.origin,
+                            edit.index,
+                            &edit.ar,
+                            article::SentenceEdit::new(edit.translation, edit.notes),
+                        )
+                        .map(|saved| (Box::new(saved.article), saved.path))
+                        .map_err(|e| e.to_string()),
+                    None => Err(Notice::NoLibrary(Unsaved::Article).to_string()),
+                };
+                Some(Msg::SentenceSaved {
+                    index: edit.index,
+                    result,
+                })
             }
             Effect::SavePosition { article, sentence } => {
                 let library = self.library.as_ref()?;

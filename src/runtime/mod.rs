@@ -7,7 +7,6 @@
 //! same work at once, in order.
 
 mod executor;
-mod sentence;
 pub mod speech;
 mod worker;
 

@@ -1,52 +1,54 @@
-//! The reader session: pick the article, run the terminal loop, save the
-//! reading position; and `qari list`.
+//! The reader session (`qari [ARTICLE]`, `qari review`): pick the
+//! article, run the terminal loop, save the reading position.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use anyhow::{Result, anyhow, bail};
-use qari::files::Printable;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-use qari::app::{Action, App, BidiMode, Effect, Msg, Options};
-use qari::article::{Article, Catalog, Library, ReadingState, load_article};
-use qari::glossary::Glossary;
-use qari::runtime::{Executor, Worker, load_dictionaries};
-use qari::text::{Direction, LayoutOptions, layout};
+use crate::app::{Action, App, BidiMode, Effect, Msg, Options};
+use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
+use crate::glossary::Glossary;
+use crate::runtime::{Executor, Worker, load_dictionaries};
 
-use crate::cli::LibraryArgs;
-use crate::terminal::{self, Emulator, Modes, with_terminal};
+use super::Error;
+use super::terminal::{self, Emulator, Modes, with_terminal};
+use crate::config::Theme;
 
-pub fn library(args: &LibraryArgs) -> Result<Library> {
-    match &args.library {
-        Some(dir) => Ok(Library::new(dir)),
-        None => Library::default_root().map(Library::new).ok_or_else(|| {
-            anyhow!(
-                "cannot tell where to keep your library: set HOME, XDG_DATA_HOME or --library DIR"
-            )
-        }),
-    }
+/// How the reader runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReaderOptions {
+    pub bidi: BidiMode,
+    pub theme: Theme,
+    /// Start with a review of the entries due (`qari review`).
+    pub review: bool,
+    /// Panic after the first frame (`--test-panic`, for the tests).
+    pub test_panic: bool,
 }
 
 /// Opens the reader on `wanted` (an id or a path), else on the last article
-/// read, else on the first bundled one.
+/// read, else on the first bundled one, in the terminal on standard input
+/// and output; the dictionaries in `dictionary_dirs` load meanwhile.
 pub fn run(
     library: &Library,
     dictionary_dirs: &[PathBuf],
     wanted: Option<&str>,
-    bidi: BidiMode,
-    theme: terminal::Theme,
-    test_panic: bool,
-    review: bool,
-) -> Result<()> {
+    options: ReaderOptions,
+) -> Result<(), Error> {
+    let ReaderOptions {
+        bidi,
+        theme,
+        review,
+        test_panic,
+    } = options;
     let catalog = library.catalog();
     let (state, state_problem) = library.load_state();
-    let article = choose(&catalog, &state, wanted)?;
+    let (article, opened_notices) = choose(library, &catalog, &state, wanted)?;
     let position = state.position.get(&article.id).copied().unwrap_or(1);
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        bail!("the reader needs a terminal; `qari list` and `qari render FILE` work without one");
+        return Err(Error::NoTerminal);
     }
     let var = |name: &str| std::env::var(name).ok();
     let emulator = Emulator::detect(var);
@@ -65,6 +67,8 @@ pub fn run(
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
+        .chain(catalog.notices.iter().map(ToString::to_string))
+        .chain(opened_notices.iter().map(ToString::to_string))
         .chain(glossary_problem)
         .chain(emulator.hint(bidi).map(str::to_owned));
     if let Some(message) = startup_message(&catalog, problems.collect()) {
@@ -98,28 +102,35 @@ pub fn run(
     result
 }
 
-fn choose(catalog: &Catalog, state: &ReadingState, wanted: Option<&str>) -> Result<Article> {
+/// The article to open: `wanted` (an id, else the path of an article
+/// file), else the last one read (`state`), else the first; with what there
+/// is to say about its overlay when it was read from a path (the catalog's
+/// notices cover the others).
+pub fn choose(
+    library: &Library,
+    catalog: &Catalog,
+    state: &ReadingState,
+    wanted: Option<&str>,
+) -> Result<(Article, Vec<OverlayNotice>), Error> {
     if let Some(wanted) = wanted {
         if let Some(article) = catalog.get(wanted) {
-            return Ok(article.clone());
+            return Ok((article.clone(), Vec::new()));
         }
         let path = Path::new(wanted);
         if path.exists() || wanted.ends_with(".toml") {
-            return Ok(load_article(path)?);
+            return Ok(library.load_article_file(path)?);
         }
-        bail!(
-            "no article {wanted:?}: `qari list` shows the ids, or give the path of an article file"
-        );
+        return Err(Error::NoArticleToOpen(wanted.to_owned()));
     }
     state
         .last_article
         .as_deref()
         .and_then(|id| catalog.get(id))
         .or_else(|| catalog.articles.first())
-        .cloned()
+        .map(|article| (article.clone(), Vec::new()))
         .ok_or_else(|| match catalog.problems.first() {
-            Some(problem) => anyhow!("no article could be read: {problem}"),
-            None => anyhow!("no articles found"),
+            Some(problem) => Error::NoReadableArticle(problem.to_string()),
+            None => Error::NoArticles,
         })
 }
 
@@ -147,7 +158,7 @@ fn event_loop(
     inbox: &Receiver<Msg>,
     modes: Modes,
     test_panic: bool,
-) -> Result<()> {
+) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut effects = app.update(Action::Resize {
         columns: size.width,
@@ -178,9 +189,9 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         assert!(!test_panic, "deliberate panic (--test-panic)");
         let msg = match inbox.recv() {
-            Ok(Msg::TerminalLost(error)) => bail!("reading the terminal: {error}"),
+            Ok(Msg::TerminalLost(error)) => return Err(Error::TerminalLost(error)),
             Ok(msg) => msg,
-            Err(_) => bail!("reading the terminal: its events stopped"),
+            Err(_) => return Err(Error::TerminalLost("its events stopped".to_owned())),
         };
         if matches!(msg, Msg::Terminal(_)) {
             app.update(Msg::Clock(chrono::Utc::now()));
@@ -206,81 +217,44 @@ fn forward_terminal_events(to: Sender<Msg>) {
     });
 }
 
-/// `qari list`: one article per line. Titles are shaped and in visual order
-/// on a terminal, in logical order when piped (for scripts).
-pub fn list(library: &Library) -> Result<()> {
-    let catalog = library.catalog();
-    let (state, state_problem) = library.load_state();
-    let visual = io::stdout().is_terminal();
-    let mut out = Printable::new(io::stdout().lock());
-    let width = catalog
-        .articles
-        .iter()
-        .map(|a| a.id.chars().count())
-        .max()
-        .unwrap_or(2)
-        .max(2);
-    writeln!(
-        out,
-        "{:<width$}  {:>9}  {:>8}  TITLE",
-        "ID", "SENTENCES", "POSITION"
-    )?;
-    for article in &catalog.articles {
-        let count = article.sentences.len();
-        let position = state
-            .position
-            .get(&article.id)
-            .map_or_else(|| "-".to_owned(), |p| format!("{}/{count}", p.min(&count)));
-        let title = if visual {
-            visual_line(article.title())
-        } else {
-            article.title().to_owned()
-        };
-        writeln!(
-            out,
-            "{:<width$}  {count:>9}  {position:>8}  {title}",
-            article.id
-        )?;
-    }
-    for problem in &catalog.problems {
-        eprintln!("qari: skipped {problem}");
-    }
-    if let Some(problem) = state_problem {
-        eprintln!("qari: {problem}");
-    }
-    Ok(())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::testing::{BUNDLED_ID, library};
 
-/// `qari review --count`: how many of the learner's entries are due.
-pub fn due_count(library: &Library) -> Result<()> {
-    let glossary = Glossary::load(Some(&library.root.join("glossary")));
-    println!(
-        "{}",
-        qari::app::due_entries(&glossary, chrono::Utc::now()).len()
-    );
-    Ok(())
-}
-
-/// `text` for standard output: through the engine as one visual line on a
-/// terminal (`visual`), unchanged (logical order) for a pipe.
-pub fn for_output(text: &str, visual: bool, direction: Direction) -> String {
-    if !visual {
-        return text.to_owned();
+    #[test]
+    fn opens_the_article_asked_for_else_the_last_read_else_the_first() {
+        let (_dir, library) = library();
+        let catalog = library.catalog();
+        let mut state = ReadingState::default();
+        assert_eq!(
+            choose(&library, &catalog, &state, None).unwrap().0.id,
+            BUNDLED_ID
+        );
+        state.last_article = Some("gone".to_owned());
+        assert_eq!(
+            choose(&library, &catalog, &state, None).unwrap().0.id,
+            BUNDLED_ID
+        );
+        assert_eq!(
+            choose(&library, &catalog, &state, Some(BUNDLED_ID))
+                .unwrap()
+                .0
+                .id,
+            BUNDLED_ID
+        );
+        let unknown = choose(&library, &catalog, &state, Some("nope")).unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "no article \"nope\": `qari list` shows the ids, or give the path of an article file"
+        );
+        // A path that looks like an article file is read, and its error said.
+        let missing = choose(&library, &catalog, &state, Some("missing.toml")).unwrap_err();
+        assert!(matches!(missing, Error::File(_)), "{missing:?}");
+        let empty = Catalog::default();
+        assert!(matches!(
+            choose(&library, &empty, &state, None),
+            Err(Error::NoArticles)
+        ));
     }
-    let options = LayoutOptions {
-        width: usize::MAX,
-        direction,
-        shape: true,
-    };
-    layout(text, &options)
-        .lines
-        .into_iter()
-        .map(|l| l.text)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// `text` as one visual line through the engine.
-fn visual_line(text: &str) -> String {
-    for_output(text, true, Direction::Auto)
 }

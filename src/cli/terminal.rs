@@ -19,7 +19,6 @@ use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
@@ -31,8 +30,11 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, style::Print};
 
-use qari::app::{Action, BidiMode, Msg, Palette};
-use qari::ui::strings;
+use crate::app::{Action, BidiMode, Msg, Palette};
+use crate::config::Theme;
+use crate::ui::strings;
+
+use super::Error;
 
 /// ECMA-48 BDSM, "explicit" mode: a bidi-aware terminal must not reorder
 /// what qari already reordered.
@@ -109,15 +111,6 @@ impl Emulator {
     }
 }
 
-/// `--theme`: the status colours for a dark or light background, or found
-/// out from the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Theme {
-    Auto,
-    Dark,
-    Light,
-}
-
 /// The palette: none under `NO_COLOR`, else the theme asked for, else the
 /// one for the background the terminal reports (OSC 11), else
 /// `COLORFGBG`'s, else dark.
@@ -178,8 +171,8 @@ impl Modes {
 /// the panic message is printed, so that it stays on the main screen).
 pub fn with_terminal<T>(
     modes: Modes,
-    body: impl FnOnce(&mut DefaultTerminal) -> Result<T>,
-) -> Result<T> {
+    body: impl FnOnce(&mut DefaultTerminal) -> Result<T, Error>,
+) -> Result<T, Error> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = restore(modes);
@@ -188,19 +181,19 @@ pub fn with_terminal<T>(
     let result = set_up(modes).and_then(|mut terminal| body(&mut terminal));
     let restored = restore(modes);
     let value = result?;
-    restored.context("cannot restore the terminal")?;
+    restored.map_err(|e| Error::while_("cannot restore the terminal", e))?;
     Ok(value)
 }
 
-fn set_up(modes: Modes) -> Result<DefaultTerminal> {
+fn set_up(modes: Modes) -> Result<DefaultTerminal, Error> {
     enter(modes)?;
     Ok(ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
 
 /// Puts the terminal in qari's modes (see the module's header for the order).
-fn enter(modes: Modes) -> Result<()> {
+fn enter(modes: Modes) -> Result<(), Error> {
     ACTIVE.store(true, Ordering::SeqCst);
-    terminal::enable_raw_mode().context("cannot set up the terminal")?;
+    terminal::enable_raw_mode().map_err(|e| Error::while_("cannot set up the terminal", e))?;
     let mut out = io::stdout();
     if modes.bidi == BidiMode::App {
         execute!(out, Print(BIDI_EXPLICIT))?;
@@ -223,10 +216,11 @@ fn enter(modes: Modes) -> Result<()> {
 /// Ctrl-Z, or a SIGTSTP from outside: the terminal restored, the process
 /// stopped as the shell expects; on `fg` (SIGCONT) qari's modes come back
 /// and the whole screen is drawn again.
-pub fn suspend(modes: Modes, terminal: &mut DefaultTerminal) -> Result<()> {
-    restore(modes).context("cannot restore the terminal")?;
+pub fn suspend(modes: Modes, terminal: &mut DefaultTerminal) -> Result<(), Error> {
+    restore(modes).map_err(|e| Error::while_("cannot restore the terminal", e))?;
     // SIGTSTP's own action, stopping the process, whatever handler is set.
-    signal_hook::low_level::emulate_default_handler(SIGTSTP).context("cannot suspend")?;
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)
+        .map_err(|e| Error::while_("cannot suspend", e))?;
     enter(modes)?;
     repaint_everything(terminal);
     Ok(())
@@ -255,9 +249,9 @@ const NEVER_DRAWN: &str = "\u{FFFF}";
 /// their own: SIGTERM, SIGHUP and SIGINT quit as `q` does (terminal
 /// restored, position saved); SIGTSTP (`kill -TSTP`) suspends as Ctrl-Z
 /// does.
-pub fn forward_signals(to: Sender<Msg>) -> Result<()> {
+pub fn forward_signals(to: Sender<Msg>) -> Result<(), Error> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])
-        .context("cannot handle signals")?;
+        .map_err(|e| Error::while_("cannot handle signals", e))?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let action = if signal == SIGTSTP {

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use qari::app::BidiMode;
-use qari::text::Direction;
+use crate::app::BidiMode;
+use crate::config::{Bidi, Config, Folder, Theme};
+use crate::glossary::Dictionaries;
+use crate::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.
 #[derive(Debug, Parser)]
@@ -25,13 +27,15 @@ pub struct Cli {
     pub library: LibraryArgs,
     /// Who does bidi: `app` (qari reorders and shapes; any terminal) or
     /// `terminal` (logical order, for terminals that always reorder:
-    /// Konsole, mlterm, macOS Terminal)
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    /// Konsole, mlterm, macOS Terminal) [default: `bidi` in config.toml,
+    /// else app]
+    #[arg(long, value_enum, env = "QARI_BIDI")]
+    pub bidi: Option<Bidi>,
     /// Colours of the word statuses for a dark or light background (auto:
     /// asks the terminal for its background; NO_COLOR turns colours off)
-    #[arg(long, value_enum, env = "QARI_THEME", default_value_t = crate::terminal::Theme::Auto)]
-    pub theme: crate::terminal::Theme,
+    /// [default: `theme` in config.toml, else auto]
+    #[arg(long, value_enum, env = "QARI_THEME")]
+    pub theme: Option<Theme>,
     /// Panic after the first frame: lets the tests check that a panic still
     /// restores the terminal.
     #[arg(long, hide = true)]
@@ -41,11 +45,13 @@ pub struct Cli {
 #[derive(Debug, clap::Args)]
 pub struct LibraryArgs {
     /// Where your articles, glossary and reading positions live
-    /// [default: $XDG_DATA_HOME/qari, else ~/.local/share/qari]
+    /// [default: `library` in config.toml, else $XDG_DATA_HOME/qari, else
+    /// ~/.local/share/qari]
     #[arg(long, env = "QARI_LIBRARY", global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
     /// Folders with dictd or StarDict dictionaries, ':'-separated
-    /// [default: /usr/share/dictd, /usr/share/stardict/dic, ~/.stardict/dic]
+    /// [default: `dictionaries` in config.toml, else /usr/share/dictd,
+    /// /usr/share/stardict/dic, ~/.stardict/dic]
     #[arg(
         long,
         env = "QARI_DICTIONARIES",
@@ -56,12 +62,31 @@ pub struct LibraryArgs {
     pub dictionaries: Option<Vec<PathBuf>>,
 }
 
-impl LibraryArgs {
-    /// The dictionary folders to read.
-    pub fn dictionary_dirs(&self) -> Vec<PathBuf> {
-        self.dictionaries
-            .clone()
-            .unwrap_or_else(qari::glossary::Dictionaries::default_dirs)
+/// The settings in force: each from the command line, else the
+/// environment (clap reads both), else the configuration file, else its
+/// default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// `None`: the default folder ([`crate::article::Library::default_root`]).
+    pub library: Option<PathBuf>,
+    pub dictionaries: Vec<PathBuf>,
+    pub bidi: BidiMode,
+    pub theme: Theme,
+}
+
+impl Cli {
+    /// These arguments over `config`.
+    pub fn settings(&self, config: Config) -> Settings {
+        let folders = |folders: Vec<Folder>| folders.into_iter().map(Folder::into_path).collect();
+        Settings {
+            library: (self.library.library.clone())
+                .or_else(|| config.library.map(Folder::into_path)),
+            dictionaries: (self.library.dictionaries.clone())
+                .or_else(|| config.dictionaries.map(folders))
+                .unwrap_or_else(Dictionaries::default_dirs),
+            bidi: self.bidi.or(config.bidi).unwrap_or_default().into(),
+            theme: self.theme.or(config.theme).unwrap_or_default(),
+        }
     }
 }
 
@@ -162,12 +187,12 @@ pub enum ExportFormat {
     Lute,
 }
 
-impl From<ExportFormat> for qari::glossary::Format {
+impl From<ExportFormat> for crate::glossary::Format {
     fn from(format: ExportFormat) -> Self {
         match format {
-            ExportFormat::Anki => qari::glossary::Format::Anki,
-            ExportFormat::Csv => qari::glossary::Format::Csv,
-            ExportFormat::Lute => qari::glossary::Format::Lute,
+            ExportFormat::Anki => crate::glossary::Format::Anki,
+            ExportFormat::Csv => crate::glossary::Format::Csv,
+            ExportFormat::Lute => crate::glossary::Format::Lute,
         }
     }
 }
@@ -217,17 +242,65 @@ impl From<DirArg> for Direction {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BidiArg {
-    App,
-    Terminal,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl From<BidiArg> for BidiMode {
-    fn from(bidi: BidiArg) -> Self {
-        match bidi {
-            BidiArg::App => BidiMode::App,
-            BidiArg::Terminal => BidiMode::Terminal,
+    fn cli() -> Cli {
+        Cli {
+            command: None,
+            article: None,
+            library: LibraryArgs {
+                library: None,
+                dictionaries: None,
+            },
+            bidi: None,
+            theme: None,
+            test_panic: false,
         }
+    }
+
+    fn config(text: &str) -> Config {
+        let path = std::path::Path::new("/etc/qari/config.toml");
+        Config::parse(text.as_bytes(), path, None).unwrap()
+    }
+
+    #[test]
+    fn nothing_given_is_the_defaults() {
+        let settings = cli().settings(Config::default());
+        assert_eq!(settings.library, None);
+        assert_eq!(settings.dictionaries, Dictionaries::default_dirs());
+        assert_eq!(settings.bidi, BidiMode::App);
+        assert_eq!(settings.theme, Theme::Auto);
+    }
+
+    #[test]
+    fn the_file_over_the_defaults_and_the_command_line_over_the_file() {
+        let file = config(
+            "library = \"/lib\"\ndictionaries = [\"/d1\", \"/d2\"]\nbidi = \"terminal\"\ntheme = \"light\"\n",
+        );
+        let settings = cli().settings(file.clone());
+        assert_eq!(settings.library, Some(PathBuf::from("/lib")));
+        assert_eq!(settings.dictionaries, [PathBuf::from("/d1"), "/d2".into()]);
+        assert_eq!(settings.bidi, BidiMode::Terminal);
+        assert_eq!(settings.theme, Theme::Light);
+
+        let given = Cli {
+            library: LibraryArgs {
+                library: Some("/mine".into()),
+                dictionaries: Some(Vec::new()),
+            },
+            bidi: Some(Bidi::App),
+            theme: Some(Theme::Dark),
+            ..cli()
+        };
+        let settings = given.settings(file);
+        assert_eq!(settings.library, Some(PathBuf::from("/mine")));
+        assert!(
+            settings.dictionaries.is_empty(),
+            "none asked for, none read"
+        );
+        assert_eq!(settings.bidi, BidiMode::App);
+        assert_eq!(settings.theme, Theme::Dark);
     }
 }

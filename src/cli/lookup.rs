@@ -1,0 +1,154 @@
+//! `qari lookup WORD`: every glossary entry and dictionary result for a
+//! word (or a multi-word term) as it stands in the text, and how each
+//! matched.
+
+use std::io::Write;
+
+use crate::article::Library;
+use crate::files::Printable;
+use crate::glossary::{Dictionaries, Entry};
+use crate::text::Direction;
+
+use super::output::load_glossary;
+use super::{Error, Order};
+
+/// How many results `lookup` printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub glossary: usize,
+    pub dictionaries: usize,
+}
+
+/// Prints the glossary's entries for `word`, then the dictionaries'
+/// results, on `out`; glossary and dictionary files that could not be
+/// read go to `err`. Nothing found is [`Error::NotFound`].
+pub fn lookup(
+    library: &Library,
+    dictionaries: &Dictionaries,
+    word: &str,
+    order: Order,
+    out: impl Write,
+    mut err: impl Write,
+) -> Result<Found, Error> {
+    let glossary = load_glossary(library, &mut err)?;
+    for problem in &dictionaries.problems {
+        writeln!(err, "qari: skipped dictionary {problem}")?;
+    }
+    let mut out = Printable::new(out);
+    let mut line = |text: &str| writeln!(out, "{}", order.line(text, Direction::Ltr));
+    let found = glossary.lookup(word);
+    let from_dictionaries = dictionaries.lookup(word);
+    if found.is_empty() && from_dictionaries.is_empty() {
+        return Err(Error::NotFound(word.to_owned()));
+    }
+    for found in &found {
+        let entry = &glossary.entries[found.entry];
+        for text in describe(entry) {
+            line(&text)?;
+        }
+        let source = glossary.source_of(found.entry).path.display();
+        line(&format!(
+            "    matched: {}  ({source})",
+            found.how(&glossary)
+        ))?;
+    }
+    for found in &from_dictionaries {
+        let kind = if found.reverse { ", reverse match" } else { "" };
+        line(&format!("{}  [{}{kind}]", found.headword, found.dictionary))?;
+        for sense in &found.senses {
+            line(&format!("    {sense}"))?;
+        }
+        line(&format!("    matched: {}", found.how()))?;
+    }
+    Ok(Found {
+        glossary: found.len(),
+        dictionaries: from_dictionaries.len(),
+    })
+}
+
+/// One entry in a few lines: headword, transliteration, part of speech,
+/// root; then the senses; then notes.
+fn describe(entry: &Entry) -> Vec<String> {
+    let mut head = entry.headword.clone();
+    for (label, value) in [
+        ("", &entry.translit),
+        ("", &entry.pos),
+        ("root ", &entry.root),
+    ] {
+        if !value.is_empty() {
+            head.push_str(&format!("  {label}{value}"));
+        }
+    }
+    let mut lines = vec![head];
+    lines.extend(entry.senses.iter().map(|s| format!("    {s}")));
+    if !entry.parent.is_empty() {
+        lines.push(format!("    form of {}", entry.parent));
+    }
+    if !entry.notes.is_empty() {
+        lines.push(format!("    note: {}", entry.notes));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::testing::{library, text};
+
+    fn test_dictionaries() -> Dictionaries {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stardict");
+        Dictionaries::load(&[dir.into()])
+    }
+
+    #[test]
+    fn prints_the_glossary_entry_then_the_dictionary_results_and_how_they_matched() {
+        let (_dir, library) = library();
+        let mut out = Vec::new();
+        let found = lookup(
+            &library,
+            &test_dictionaries(),
+            "والهدنة",
+            Order::Logical,
+            &mut out,
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            found,
+            Found {
+                glossary: 1,
+                dictionaries: 1
+            }
+        );
+        assert_eq!(
+            text(out),
+            "هدنة  hudna  noun  root ه د ن\n    truce, ceasefire\n    \
+             matched: و + ال + هدنة  (glossary/deir-ez-zor-2017.toml)\n\
+             الهدنة  [qari-test]\n    the truce, armistice\n    matched: و + الهدنة\n"
+        );
+    }
+
+    #[test]
+    fn nothing_found_is_an_error_naming_the_word_and_unreadable_files_are_said() {
+        let (dir, library) = library();
+        std::fs::create_dir(dir.path().join("glossary")).unwrap();
+        std::fs::write(dir.path().join("glossary/bad.toml"), "[[entry]]\n").unwrap();
+        let mut err = Vec::new();
+        let result = lookup(
+            &library,
+            &Dictionaries::default(),
+            "zzz",
+            Order::Logical,
+            Vec::new(),
+            &mut err,
+        );
+        assert!(matches!(&result, Err(Error::NotFound(word)) if word == "zzz"));
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "no glossary entry or dictionary result for \"zzz\""
+        );
+        let err = text(err);
+        assert!(err.starts_with("qari: skipped "), "{err}");
+        assert!(err.contains("bad.toml:1:1: missing field"), "{err}");
+    }
+}

@@ -1,0 +1,61 @@
+//! What the commands share about their output: the order Arabic is printed
+//! in, and the glossary loaded with its problems said.
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::article::Library;
+use crate::glossary::Glossary;
+use crate::text::{Direction, LayoutOptions, layout};
+
+/// The order text goes to standard output in: on a terminal, through the
+/// engine as one visual line (shaped, reordered); in a pipe, logical order,
+/// unchanged, for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Visual,
+    Logical,
+}
+
+impl Order {
+    /// Visual when standard output is a terminal.
+    pub fn of_stdout() -> Order {
+        if io::stdout().is_terminal() {
+            Order::Visual
+        } else {
+            Order::Logical
+        }
+    }
+
+    /// `text` in this order, as one line.
+    pub fn line(self, text: &str, direction: Direction) -> String {
+        if self == Order::Logical {
+            return text.to_owned();
+        }
+        let options = LayoutOptions {
+            width: usize::MAX,
+            direction,
+            shape: true,
+        };
+        layout(text, &options)
+            .lines
+            .into_iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The library's glossary folder.
+pub(super) fn glossary_dir(library: &Library) -> std::path::PathBuf {
+    library.root.join("glossary")
+}
+
+/// The glossary (bundled and the library's), each file that could not be
+/// read said on `err` and skipped.
+pub(super) fn load_glossary(library: &Library, mut err: impl Write) -> io::Result<Glossary> {
+    let glossary = Glossary::load(Some(&glossary_dir(library)));
+    for problem in &glossary.problems {
+        writeln!(err, "qari: skipped {problem}")?;
+    }
+    Ok(glossary)
+}
