@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
+use tempfile::NamedTempFile;
 
 /// Why a file qari reads could not be used. Messages name the file, and
 /// for a syntax error the line, the column (in characters) and what was
@@ -296,6 +297,55 @@ pub fn read_toml<'a, T: DeserializeOwned>(
 /// earlier writer killed mid-write left in the folder are removed first
 /// (see [`remove_stale_temporaries`]).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_with(path, bytes, &mut Disk)
+}
+
+/// The steps of an atomic write that make it atomic and durable, one
+/// method each, so that a test can record their order and make any one of
+/// them fail (see the tests below); [`Disk`] does them.
+trait WriteSteps {
+    /// A new temporary file in `folder`.
+    fn create_temp(&mut self, folder: &Path) -> io::Result<NamedTempFile>;
+    fn write(&mut self, file: &mut NamedTempFile, bytes: &[u8]) -> io::Result<()>;
+    /// fsync of the file's data and metadata.
+    fn sync_file(&mut self, file: &NamedTempFile) -> io::Result<()>;
+    /// Renames `file` over `target` (the temporary name is then gone).
+    fn rename(&mut self, file: NamedTempFile, target: &Path) -> io::Result<()>;
+    /// fsync of the folder, which makes the rename durable.
+    fn sync_folder(&mut self, folder: &Path) -> io::Result<()>;
+}
+
+/// The real steps.
+struct Disk;
+
+impl WriteSteps for Disk {
+    fn create_temp(&mut self, folder: &Path) -> io::Result<NamedTempFile> {
+        tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(folder)
+    }
+
+    fn write(&mut self, file: &mut NamedTempFile, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+
+    fn sync_file(&mut self, file: &NamedTempFile) -> io::Result<()> {
+        file.as_file().sync_all()
+    }
+
+    fn rename(&mut self, file: NamedTempFile, target: &Path) -> io::Result<()> {
+        file.persist(target).map(drop).map_err(|e| e.error)
+    }
+
+    fn sync_folder(&mut self, folder: &Path) -> io::Result<()> {
+        File::open(folder)?.sync_all()
+    }
+}
+
+/// [`atomic_write`] through `steps`. On an error the temporary file is
+/// removed (dropping a `NamedTempFile` deletes it).
+fn atomic_write_with(path: &Path, bytes: &[u8], steps: &mut impl WriteSteps) -> io::Result<()> {
     let target = resolve_links(path)?;
     let existing = match fs::metadata(&target) {
         Ok(metadata) => Some(metadata),
@@ -313,18 +363,15 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     fs::create_dir_all(folder)?;
     remove_stale_temporaries(folder, STALE_AFTER);
-    let mut file = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(folder)?;
+    let mut file = steps.create_temp(folder)?;
     if let Some(metadata) = &existing {
         file.as_file().set_permissions(metadata.permissions())?;
     }
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(&target).map_err(|e| e.error)?;
+    steps.write(&mut file, bytes)?;
+    steps.sync_file(&file)?;
+    steps.rename(file, &target)?;
     // The rename is durable only once the folder is synced.
-    File::open(folder)?.sync_all()
+    steps.sync_folder(folder)
 }
 
 /// The file `path` names once symbolic links are followed (a dangling
@@ -579,6 +626,173 @@ mod tests {
         atomic_write(&path, b"two").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         assert_eq!(fs::read_dir(dir.path().join("sub")).unwrap().count(), 1);
+    }
+
+    /// One step of an atomic write, with the paths it was given.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Step {
+        CreateTemp { folder: PathBuf },
+        Write { temp: PathBuf },
+        SyncFile { temp: PathBuf },
+        Rename { temp: PathBuf, target: PathBuf },
+        SyncFolder { folder: PathBuf },
+    }
+
+    /// Does the real steps and records them; with `fail_at: Some(k)`, step
+    /// `k` fails instead (a write writes half its bytes first, as a full
+    /// disk would let it), like a crash or an I/O error at that moment.
+    struct Recorder {
+        steps: Vec<Step>,
+        fail_at: Option<usize>,
+    }
+
+    impl Recorder {
+        fn new(fail_at: Option<usize>) -> Recorder {
+            Recorder {
+                steps: Vec::new(),
+                fail_at,
+            }
+        }
+
+        /// Records `step`; whether it is the one to fail.
+        fn record(&mut self, step: Step) -> bool {
+            self.steps.push(step);
+            self.fail_at == Some(self.steps.len() - 1)
+        }
+    }
+
+    fn injected() -> io::Error {
+        io::Error::other("injected fault")
+    }
+
+    impl WriteSteps for Recorder {
+        fn create_temp(&mut self, folder: &Path) -> io::Result<NamedTempFile> {
+            if self.record(Step::CreateTemp {
+                folder: folder.to_path_buf(),
+            }) {
+                return Err(injected());
+            }
+            Disk.create_temp(folder)
+        }
+
+        fn write(&mut self, file: &mut NamedTempFile, bytes: &[u8]) -> io::Result<()> {
+            if self.record(Step::Write {
+                temp: file.path().to_path_buf(),
+            }) {
+                file.write_all(&bytes[..bytes.len() / 2])?;
+                return Err(injected());
+            }
+            Disk.write(file, bytes)
+        }
+
+        fn sync_file(&mut self, file: &NamedTempFile) -> io::Result<()> {
+            if self.record(Step::SyncFile {
+                temp: file.path().to_path_buf(),
+            }) {
+                return Err(injected());
+            }
+            Disk.sync_file(file)
+        }
+
+        fn rename(&mut self, file: NamedTempFile, target: &Path) -> io::Result<()> {
+            if self.record(Step::Rename {
+                temp: file.path().to_path_buf(),
+                target: target.to_path_buf(),
+            }) {
+                return Err(injected());
+            }
+            Disk.rename(file, target)
+        }
+
+        fn sync_folder(&mut self, folder: &Path) -> io::Result<()> {
+            if self.record(Step::SyncFolder {
+                folder: folder.to_path_buf(),
+            }) {
+                return Err(injected());
+            }
+            Disk.sync_folder(folder)
+        }
+    }
+
+    /// The names in `folder`, sorted.
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn atomic_write_writes_a_temporary_file_syncs_it_renames_it_then_syncs_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("glossary");
+        let target = folder.join("user.toml");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(&target, "old").unwrap();
+        let mut recorder = Recorder::new(None);
+        atomic_write_with(&target, b"new", &mut recorder).unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(names(&folder), ["user.toml"]);
+        let Some(Step::Write { temp }) = recorder.steps.get(1).cloned() else {
+            panic!("no write second: {:?}", recorder.steps);
+        };
+        assert_eq!(
+            temp.parent(),
+            Some(folder.as_path()),
+            "a temporary file in the same folder"
+        );
+        assert_ne!(temp, target);
+        assert_eq!(
+            recorder.steps,
+            [
+                Step::CreateTemp {
+                    folder: folder.clone()
+                },
+                Step::Write { temp: temp.clone() },
+                Step::SyncFile { temp: temp.clone() },
+                Step::Rename {
+                    temp,
+                    target: target.clone()
+                },
+                Step::SyncFolder { folder },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fault_at_any_step_leaves_the_old_file_or_the_new_one_and_no_temporary_file() {
+        for existed in [true, false] {
+            for fail_at in 0..5 {
+                let dir = tempfile::tempdir().unwrap();
+                let target = dir.path().join("state.toml");
+                let old = "old contents, longer than the new ones";
+                if existed {
+                    fs::write(&target, old).unwrap();
+                }
+                let new = "new contents";
+                let mut recorder = Recorder::new(Some(fail_at));
+                let error = atomic_write_with(&target, new.as_bytes(), &mut recorder).unwrap_err();
+                assert_eq!(error.to_string(), "injected fault");
+                assert_eq!(recorder.steps.len(), fail_at + 1, "stops at the fault");
+                // Until the rename has happened the target is untouched;
+                // after it (the folder sync failed) it is whole and new.
+                let renamed = fail_at > 3;
+                let expected = match (renamed, existed) {
+                    (true, _) => Some(new),
+                    (false, true) => Some(old),
+                    (false, false) => None,
+                };
+                let found = fs::read_to_string(&target).ok();
+                assert_eq!(found.as_deref(), expected, "fault at step {fail_at}");
+                let left: Vec<String> = names(dir.path())
+                    .into_iter()
+                    .filter(|n| n != "state.toml")
+                    .collect();
+                assert!(left.is_empty(), "fault at step {fail_at} left {left:?}");
+            }
+        }
     }
 
     const SMALL: Cap = Cap {

@@ -40,6 +40,10 @@ fn succeeds(command: &mut Command) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Anki's importer in target/anki-venv (--features system-tests)"
+)]
 fn anki_imports_the_export_with_sentence_and_translation() {
     let library = tempfile::tempdir().unwrap();
     let qari = |args: &[&str]| {

@@ -761,8 +761,12 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
         app.message
     );
     assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(3)));
+    // Every status key, each to its own status.
     for (key, status) in [
         ('1', Status::Level(1)),
+        ('2', Status::Level(2)),
+        ('3', Status::Level(3)),
+        ('4', Status::Level(4)),
         ('5', Status::Level(5)),
         ('W', Status::WellKnown),
         ('I', Status::Ignored),
@@ -795,6 +799,34 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
     );
     assert_eq!(stats.tokens.counted() + stats.tokens.ignored, 610);
     assert!(stats.tokens.unknown > 500);
+}
+
+#[test]
+fn e_on_the_learners_entry_keeps_its_status_and_review() {
+    use qari::glossary::{Status, UserGlossary};
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj"); // بعد ان سيطر …
+    chars(&mut app, "4"); // the learner's own entry for بعد, status 4
+    let user = UserGlossary::new(library.path().join("glossary"));
+    let before = user.read().unwrap();
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].status, Some(Status::Level(4)));
+    chars(&mut app, "e");
+    assert_eq!(form(&app).fields[0].text, before[0].headword);
+    assert_eq!(form(&app).base.status, Some(Status::Level(4)));
+    type_text(&mut app, "; later");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.overlay);
+    let after = user.read().unwrap();
+    assert_eq!(after.len(), 1, "edited in place");
+    assert!(after[0].senses.contains(&"later".to_owned()));
+    assert_eq!(after[0].status, Some(Status::Level(4)), "status kept");
+    assert_eq!(
+        (&after[0].context, &after[0].created, &after[0].review),
+        (&before[0].context, &before[0].created, &before[0].review)
+    );
+    assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(4)));
 }
 
 #[test]

@@ -122,6 +122,10 @@ fn engine_order(case: &Case) -> Result<Vec<usize>, &'static str> {
 const EXPLAINED: &[&str] = &["a grapheme cluster spans two embedding levels"];
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs unicode-data's BidiCharacterTest.txt (--features system-tests)"
+)]
 fn bidi_character_test_conformance() {
     let path = test_file();
     let content = fs::read_to_string(&path).unwrap_or_else(|e| {

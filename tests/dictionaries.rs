@@ -43,6 +43,10 @@ fn find<'a>(found: &'a [DictMatch], dictionary: &str) -> Vec<&'a DictMatch> {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs FreeDict in /usr/share/dictd (--features system-tests)"
+)]
 fn freedict_loads_both_directions() {
     let dictionaries = freedict();
     let names: Vec<(&str, bool, usize)> = dictionaries
@@ -57,6 +61,10 @@ fn freedict_loads_both_directions() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs FreeDict in /usr/share/dictd (--features system-tests)"
+)]
 fn words_of_the_article_through_clitics_and_the_article() {
     let dictionaries = freedict();
     // للحكومة: ل + ال + حكومة; ara-eng has only الحكومة, with ال.
@@ -75,6 +83,10 @@ fn words_of_the_article_through_clitics_and_the_article() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs FreeDict in /usr/share/dictd (--features system-tests)"
+)]
 fn the_reverse_index_glosses_words_the_arabic_english_one_lacks() {
     let dictionaries = freedict();
     // جثامين is no ara-eng headword, but eng-ara gives it for "cadavers".

@@ -16,6 +16,10 @@ use qari::runtime::speech::Speech;
 use qari::runtime::{Executor, Inline};
 
 #[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs espeak-ng (--features system-tests)"
+)]
 fn espeak_ng_makes_a_wav_of_an_arabic_sentence() {
     let sentence = &bundled_article().sentences[1].ar;
     let output = Command::new("espeak-ng")

@@ -253,6 +253,61 @@ mod tests {
         assert_eq!(big.cursor, big.text.len());
     }
 
+    /// An entry with every field set, as the learner's glossary holds it.
+    fn full_entry() -> Entry {
+        use crate::glossary::{Context, Grade, Status, grade};
+        let mut entry = Entry::new("حليف", "ally");
+        entry.root = "ح ل ف".into();
+        entry.pos = "noun".into();
+        entry.pattern = "fa'il".into();
+        entry.translit = "ḥalīf".into();
+        entry.parent = "حلف".into();
+        entry.forms = vec!["حلفاء".into()];
+        entry.notes = "broken plural".into();
+        entry.tags = vec!["news".into()];
+        entry.context = Some(Context {
+            article: "deir-ez-zor-2017".into(),
+            sentence: 3,
+        });
+        entry.status = Some(Status::Level(4));
+        grade(&mut entry, Grade::Good, chrono::Utc::now());
+        entry.created = "2026-01-02T03:04:05Z".into();
+        entry.updated = "2026-01-03T03:04:05Z".into();
+        entry
+    }
+
+    #[test]
+    fn editing_keeps_the_status_and_every_field_the_form_does_not_show() {
+        let base = full_entry();
+        let form = Form::new(
+            FormKind::Edit {
+                headword: base.headword.clone(),
+            },
+            base.clone(),
+        );
+        // Saved unchanged, the form gives the entry back as it was.
+        assert_eq!(form.entry(), base);
+        // Each field edited: that field changes, nothing else does.
+        let mut form = form;
+        form.fields[GLOSS].text = "ally; partner".into();
+        form.fields[2].text = String::new();
+        form.fields[4].text = "  plural حلفاء  ".into();
+        let edited = form.entry();
+        assert_eq!(edited.senses, ["ally", "partner"]);
+        assert_eq!(edited.root, "");
+        assert_eq!(edited.notes, "plural حلفاء");
+        assert_eq!(
+            Entry {
+                senses: base.senses.clone(),
+                root: base.root.clone(),
+                notes: base.notes.clone(),
+                ..edited
+            },
+            base,
+            "status, review, forms, tags, context and times kept"
+        );
+    }
+
     #[test]
     fn glosses_split_on_semicolons() {
         let mut form = Form::new(FormKind::Add, Entry::new("نفير", "x"));

@@ -301,6 +301,181 @@ mod tests {
         assert_eq!(action_for_key(q, Scope::Confirm), None);
     }
 
+    /// The whole key table as it is meant to be, written out again here
+    /// rather than read from `BINDINGS`: a key bound to the wrong action
+    /// (`4` setting status 3) differs from this list.
+    fn expected_table() -> Vec<(Scope, KeyPress, Action)> {
+        use Grade::{Again, Easy, Good, Hard};
+        use Status::{Ignored, Level, WellKnown};
+        vec![
+            (Reader, ch('j'), A::NextSentence),
+            (Reader, key(K::Down), A::NextSentence),
+            (Reader, ch(' '), A::NextSentence),
+            (Reader, ch('k'), A::PreviousSentence),
+            (Reader, key(K::Up), A::PreviousSentence),
+            (Reader, key(K::Backspace), A::PreviousSentence),
+            (Global, ch('g'), A::FirstSentence),
+            (Global, key(K::Home), A::FirstSentence),
+            (Global, ch('G'), A::LastSentence),
+            (Global, key(K::End), A::LastSentence),
+            (Global, key(K::Left), A::WordLeft),
+            (Global, key(K::Right), A::WordRight),
+            (Global, ch('w'), A::NextWord),
+            (Global, ch('b'), A::PreviousWord),
+            (Global, ch('t'), A::ToggleTranslation),
+            (Global, ch('T'), A::ToggleAlwaysTranslation),
+            (Global, ch('n'), A::ToggleNotes),
+            (Global, ch('N'), A::ToggleAlwaysNotes),
+            (Global, ch('J'), A::StudyDown),
+            (Global, key(K::PageDown), A::StudyDown),
+            (Global, ch('K'), A::StudyUp),
+            (Global, key(K::PageUp), A::StudyUp),
+            (Global, key(K::Tab), A::SwitchFocus),
+            (Global, key(K::BackTab), A::SwitchFocus),
+            (Glossary, ch('j'), A::GlossaryDown),
+            (Glossary, key(K::Down), A::GlossaryDown),
+            (Glossary, ch('k'), A::GlossaryUp),
+            (Glossary, key(K::Up), A::GlossaryUp),
+            (Glossary, ch(' '), A::NextSentence),
+            (Glossary, key(K::Backspace), A::PreviousSentence),
+            (Global, ch('a'), A::AddEntry),
+            (Global, ch('e'), A::EditEntry),
+            (Global, ch('d'), A::DeleteEntry),
+            (Global, ch('E'), A::EditSentence),
+            (Global, ch('c'), A::ToggleWordColours),
+            (Global, ch('r'), A::StartReview),
+            (Global, ch('s'), A::Speak),
+            (Global, ch('S'), A::StopSpeaking),
+            (Global, ch('1'), A::SetStatus(Level(1))),
+            (Global, ch('2'), A::SetStatus(Level(2))),
+            (Global, ch('3'), A::SetStatus(Level(3))),
+            (Global, ch('4'), A::SetStatus(Level(4))),
+            (Global, ch('5'), A::SetStatus(Level(5))),
+            (Global, ch('W'), A::SetStatus(WellKnown)),
+            (Global, ch('I'), A::SetStatus(Ignored)),
+            (Global, ch('v'), A::ToggleSelection),
+            (Global, ch('/'), A::Search),
+            (Global, ch('p'), A::ToggleGlossaryPane),
+            (Global, ch('P'), A::SwapGlossarySide),
+            (Global, ch('?'), A::ToggleHelp),
+            (Global, ch('q'), A::Quit),
+            (Global, ctrl('c'), A::Quit),
+            (Global, ctrl('z'), A::Suspend),
+            (Global, key(K::Esc), A::Back),
+            (Editing, key(K::Enter), A::Submit),
+            (Editing, key(K::Esc), A::Cancel),
+            (Editing, key(K::Tab), A::NextField),
+            (Editing, key(K::Down), A::NextField),
+            (Editing, key(K::BackTab), A::PreviousField),
+            (Editing, key(K::Up), A::PreviousField),
+            (Editing, key(K::Left), A::CursorLeft),
+            (Editing, key(K::Right), A::CursorRight),
+            (Editing, key(K::Backspace), A::DeleteBack),
+            (Editing, key(K::Delete), A::DeleteForward),
+            (Editing, ctrl('c'), A::Quit),
+            (Help, ch('j'), A::HelpDown),
+            (Help, key(K::Down), A::HelpDown),
+            (Help, ch(' '), A::HelpDown),
+            (Help, key(K::PageDown), A::HelpDown),
+            (Help, ch('k'), A::HelpUp),
+            (Help, key(K::Up), A::HelpUp),
+            (Help, key(K::PageUp), A::HelpUp),
+            (Help, ch('?'), A::ToggleHelp),
+            (Help, key(K::Esc), A::ToggleHelp),
+            (Help, ch('q'), A::Quit),
+            (Help, ctrl('c'), A::Quit),
+            (Reviewing, ch(' '), A::Reveal),
+            (Reviewing, key(K::Enter), A::Reveal),
+            (Reviewing, ch('1'), A::Grade(Again)),
+            (Reviewing, ch('2'), A::Grade(Hard)),
+            (Reviewing, ch('3'), A::Grade(Good)),
+            (Reviewing, ch('4'), A::Grade(Easy)),
+            (Reviewing, ch('s'), A::Speak),
+            (Reviewing, ch('q'), A::Cancel),
+            (Reviewing, key(K::Esc), A::Cancel),
+            (Reviewing, ctrl('c'), A::Quit),
+            (Confirm, ch('y'), A::Submit),
+            (Confirm, key(K::Enter), A::Submit),
+            (Confirm, ch('n'), A::Cancel),
+            (Confirm, key(K::Esc), A::Cancel),
+        ]
+    }
+
+    /// The event a terminal sends for `key` (an upper-case letter comes
+    /// with Shift).
+    fn event(key: KeyPress) -> KeyEvent {
+        let shift = matches!(key.code, K::Char(c) if c.is_uppercase());
+        let modifiers = if shift {
+            key.modifiers | KeyModifiers::SHIFT
+        } else {
+            key.modifiers
+        };
+        KeyEvent::new(key.code, modifiers)
+    }
+
+    #[test]
+    fn the_key_table_is_exactly_the_intended_one() {
+        let table: Vec<(Scope, KeyPress, Action)> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().map(|k| (b.scope, *k, b.action)))
+            .collect();
+        let expected = expected_table();
+        for row in &expected {
+            assert!(table.contains(row), "{row:?} is not in the key table");
+        }
+        for row in &table {
+            assert!(expected.contains(row), "{row:?} is not meant to be bound");
+        }
+        assert_eq!(table.len(), expected.len());
+    }
+
+    #[test]
+    fn every_key_dispatches_to_its_own_action_in_its_scopes() {
+        let expected = expected_table();
+        let own = |scope: Scope, key: KeyPress| {
+            expected
+                .iter()
+                .find(|(s, k, _)| *s == scope && *k == key)
+                .map(|row| row.2)
+        };
+        for &(scope, key, action) in &expected {
+            // A global key works in the reader and the glossary pane,
+            // unless that scope binds the key itself.
+            let scopes: Vec<Scope> = if scope == Global {
+                vec![Reader, Glossary]
+            } else {
+                vec![scope]
+            };
+            for in_scope in scopes {
+                let wanted = own(in_scope, key).unwrap_or(action);
+                assert_eq!(
+                    action_for_key(event(key), in_scope),
+                    Some(wanted),
+                    "{} in {in_scope:?}",
+                    key.label()
+                );
+            }
+            // Global keys do not reach forms, confirmations, reviews or
+            // the help: there they are typed, or mean something else, or
+            // nothing.
+            for closed in [Editing, Confirm, Reviewing, Help] {
+                if scope == Global && own(closed, key).is_none() {
+                    let got = action_for_key(event(key), closed);
+                    let typed = matches!(key.code, K::Char(c) if key.modifiers.is_empty() && got == Some(A::Input(c)));
+                    assert!(
+                        got.is_none() || typed,
+                        "{} reaches {closed:?} as {got:?}",
+                        key.label()
+                    );
+                }
+            }
+        }
+        // A key release does nothing.
+        let mut release = event(ch('4'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for_key(release, Reader), None);
+    }
+
     #[test]
     fn labels_read_as_in_the_help() {
         let labels: Vec<String> = keys_for(A::NextSentence)

@@ -236,6 +236,21 @@ mod tests {
     }
 
     #[test]
+    fn an_article_is_written_with_only_the_keys_it_needs() {
+        let text = "[article]\ntitle_en = \"T\"\ndate = \"2017-09-10\"\n\n[[sentence]]\nheading = true\nar = \"عنوان\"\n\n[[sentence]]\nar = \"جملة.\"\nen = \"A sentence.\"\n";
+        let written = article_to_toml(&parse(text).unwrap());
+        // No `heading = false`, no `starts_paragraph = false`, no empty
+        // metadata.
+        assert_eq!(
+            written,
+            "# A qari article (format: README.md, \"Article files\").\n\n\
+             [article]\ntitle_en = \"T\"\ndate = \"2017-09-10\"\n\n\
+             [[sentence]]\nheading = true\nar = \"عنوان\"\nen = \"\"\nnotes = []\n\n\
+             [[sentence]]\nar = \"جملة.\"\nen = \"A sentence.\"\nnotes = []\n"
+        );
+    }
+
+    #[test]
     fn a_sentence_over_the_cap_is_refused_where_it_starts() {
         let long = "كلمة ".repeat(2_001);
         assert_eq!(

@@ -130,6 +130,36 @@ mod tests {
     }
 
     #[test]
+    fn the_earliest_creation_time_is_kept() {
+        let dated = |created: &str| {
+            let mut entry = Entry::new("جيش", "army");
+            entry.created = created.into();
+            entry
+        };
+        let merged = |mine: &str, theirs: &str| {
+            let mut entry = dated(mine);
+            let changed = entry.merge_from(&dated(theirs));
+            assert!(changed.is_empty(), "{changed:?}");
+            entry.created
+        };
+        let (old, new) = ("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        assert_eq!(merged(new, old), old, "an older time replaces a newer one");
+        assert_eq!(merged(old, new), old, "a newer one does not");
+        assert_eq!(merged("", new), new, "a time fills an empty one");
+        assert_eq!(merged(old, ""), old, "an empty one clears nothing");
+    }
+
+    #[test]
+    fn an_incoming_entry_without_glosses_keeps_the_glosses() {
+        let mut entry = full();
+        let mut incoming = Entry::new("جيش", "x");
+        incoming.senses.clear();
+        incoming.status = Some(Status::WellKnown);
+        assert_eq!(entry.merge_from(&incoming), ["status"]);
+        assert_eq!(entry.senses, ["army"]);
+    }
+
+    #[test]
     fn forms_and_tags_are_joined_and_fields_set() {
         let mut entry = full();
         let mut incoming = Entry::new("جيش", "army");

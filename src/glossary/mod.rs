@@ -447,3 +447,137 @@ impl Glossary {
                 .any(|(_, entry)| *entry == index)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(headword: &str, gloss: &str, forms: &[&str]) -> Entry {
+        let mut entry = Entry::new(headword, gloss);
+        entry.forms = forms.iter().map(|f| (*f).to_owned()).collect();
+        entry
+    }
+
+    fn file(name: &str, bundled: bool, entries: Vec<Entry>) -> GlossaryFile {
+        GlossaryFile {
+            path: PathBuf::from(name),
+            bundled,
+            entries,
+        }
+    }
+
+    /// The glosses of the entries found for `word`, with whether each is
+    /// bundled.
+    fn found(glossary: &Glossary, word: &str) -> Vec<(String, bool)> {
+        glossary
+            .lookup(word)
+            .iter()
+            .map(|m| {
+                let entry = &glossary.entries[m.entry];
+                (
+                    entry.gloss().to_owned(),
+                    glossary.source_of(m.entry).bundled,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_learners_entry_replaces_the_bundled_one_with_the_same_headword() {
+        let glossary = Glossary::from_files(vec![
+            file(
+                "bundled.toml",
+                true,
+                vec![
+                    entry("حليف", "ally", &["حلفاء"]),
+                    entry("جيش", "army", &[]),
+                    entry("دير الزور", "Deir ez-Zor", &[]),
+                ],
+            ),
+            // The same headwords, vowelled: they normalise alike.
+            file(
+                "user.toml",
+                false,
+                vec![
+                    entry("حَلِيف", "partner", &[]),
+                    entry("دير الزّور", "Deir ez-Zor (city)", &[]),
+                ],
+            ),
+        ]);
+        assert_eq!(found(&glossary, "حليف"), [("partner".to_owned(), false)]);
+        assert_eq!(found(&glossary, "والحليف"), [("partner".to_owned(), false)]);
+        // The bundled entry is gone with its forms.
+        assert!(found(&glossary, "حلفاء").iter().all(|(g, _)| g != "ally"));
+        assert_eq!(found(&glossary, "جيش"), [("army".to_owned(), true)]);
+        assert_eq!(
+            found(&glossary, "دير الزور"),
+            [("Deir ez-Zor (city)".to_owned(), false)]
+        );
+        let sentence = glossary.match_sentence(&["في", "دير", "الزور"]);
+        let term = sentence.iter().find(|m| m.len == 2).unwrap();
+        assert_eq!(term.matches.len(), 1);
+        assert_eq!(
+            glossary.entries[term.matches[0].entry].gloss(),
+            "Deir ez-Zor (city)"
+        );
+        let live: Vec<&str> = (0..glossary.entries.len())
+            .filter(|&i| glossary.is_live(i))
+            .map(|i| glossary.entries[i].gloss())
+            .collect();
+        assert_eq!(live, ["army", "partner", "Deir ez-Zor (city)"]);
+        assert!(glossary.search("ally").is_empty());
+        assert_eq!(glossary.search("partner").len(), 1);
+        assert_eq!(glossary.search("حليف").len(), 1);
+    }
+
+    #[test]
+    fn bundled_files_do_not_hide_each_other_and_later_learner_files_win() {
+        let glossary = Glossary::from_files(vec![
+            file(
+                "function-words.toml",
+                true,
+                vec![entry("كأن", "as if", &[])],
+            ),
+            file("article.toml", true, vec![entry("كان", "was", &[])]),
+            file("old.toml", false, vec![entry("جيش", "army (old)", &[])]),
+            file("user.toml", false, vec![entry("جيش", "army (mine)", &[])]),
+        ]);
+        let mut both: Vec<String> = found(&glossary, "كان").into_iter().map(|f| f.0).collect();
+        both.sort();
+        assert_eq!(both, ["as if", "was"]);
+        assert_eq!(found(&glossary, "جيش"), [("army (mine)".to_owned(), false)]);
+        // Within one file, two entries that fold together both stay.
+        let one = Glossary::from_files(vec![file(
+            "user.toml",
+            false,
+            vec![entry("كأن", "as if", &[]), entry("كان", "was", &[])],
+        )]);
+        assert_eq!(one.lookup("كان").len(), 2);
+    }
+
+    #[test]
+    fn load_reads_the_learners_files_with_user_toml_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, gloss: &str| {
+            let text = format!("[[entry]]\nheadword = \"حليف\"\nsenses = [\"{gloss}\"]\n");
+            std::fs::write(dir.path().join(name), text).unwrap();
+        };
+        write("user.toml", "mine");
+        write("zz-shared.toml", "shared");
+        write("notes.txt", "not a glossary");
+        let glossary = Glossary::load(Some(dir.path()));
+        assert!(glossary.problems.is_empty(), "{:?}", glossary.problems);
+        assert_eq!(found(&glossary, "حليف"), [("mine".to_owned(), false)]);
+        let names: Vec<String> = glossary
+            .files
+            .iter()
+            .filter(|f| !f.bundled)
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["zz-shared.toml", "user.toml"]);
+        // Without a folder: the bundled glossary alone.
+        let bundled = Glossary::load(None);
+        assert!(bundled.files.iter().all(|f| f.bundled));
+        assert!(found(&bundled, "حليف").iter().all(|(_, b)| *b));
+    }
+}

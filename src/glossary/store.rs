@@ -10,7 +10,9 @@ use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
 use crate::arabic::normalize;
-use crate::files::{FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock};
+use crate::files::{
+    Cap, FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock,
+};
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -116,11 +118,24 @@ pub struct Merged {
 #[derive(Debug, Clone)]
 pub struct UserGlossary {
     pub dir: PathBuf,
+    /// The most bytes its file takes, read or written: [`GLOSSARY_FILE`]
+    /// (a smaller one in tests).
+    cap: Cap,
 }
 
 impl UserGlossary {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        UserGlossary { dir: dir.into() }
+        UserGlossary {
+            dir: dir.into(),
+            cap: GLOSSARY_FILE,
+        }
+    }
+
+    /// The same folder with a file cap of `limit` bytes.
+    #[cfg(test)]
+    fn with_cap(mut self, limit: u64) -> Self {
+        self.cap.limit = limit;
+        self
     }
 
     pub fn path(&self) -> PathBuf {
@@ -265,7 +280,7 @@ impl UserGlossary {
     /// Reads the file (a missing one is empty).
     pub fn read(&self) -> Result<Vec<Entry>, GlossaryError> {
         let path = self.path();
-        match read_capped(&path, GLOSSARY_FILE) {
+        match read_capped(&path, self.cap) {
             Ok(bytes) => Ok(parse_glossary(&bytes, &path, false)?.entries),
             Err(error) if error.is_not_found() => Ok(Vec::new()),
             Err(error) => Err(error.into()),
@@ -313,9 +328,9 @@ impl UserGlossary {
         let body = toml::to_string(&FileOut { entry: &entries })
             .map_err(|e| io(&path)(std::io::Error::other(e)))?;
         let text = format!("{HEADER}{body}");
-        if text.len() as u64 > GLOSSARY_FILE.limit {
+        if text.len() as u64 > self.cap.limit {
             // Written, it could not be read back: refused, file unchanged.
-            return Err(FileError::would_be_too_large(&path, GLOSSARY_FILE, text.len()).into());
+            return Err(FileError::would_be_too_large(&path, self.cap, text.len()).into());
         }
         atomic_write(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(result)
@@ -363,6 +378,98 @@ mod tests {
         assert_eq!(user.read().unwrap().len(), 1);
     }
 
+    /// Seconds since the epoch of an RFC 3339 time qari wrote.
+    fn seconds(time: &str) -> u64 {
+        humantime::parse_rfc3339(time)
+            .unwrap_or_else(|e| panic!("{time:?}: {e}"))
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    }
+
+    fn seconds_now() -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    }
+
+    const LONG_AGO: &str = "2020-01-02T03:04:05Z";
+
+    #[test]
+    fn add_records_the_creation_time_and_keeps_it_on_every_later_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        let start = seconds_now();
+        assert_eq!(
+            user.add(Entry::new("نفير", "mobilisation")).unwrap(),
+            Saved::Added
+        );
+        let end = seconds_now();
+        let added = &user.read().unwrap()[0];
+        assert!(
+            (start..=end).contains(&seconds(&added.created)),
+            "created {:?} is not the time of the add",
+            added.created
+        );
+        assert_eq!(added.updated, added.created);
+
+        // An entry that carries its creation time (an export imported
+        // back) keeps it.
+        let mut dated = Entry::new("سيطر", "to control");
+        dated.created = LONG_AGO.into();
+        user.add(dated).unwrap();
+        let entries = user.read().unwrap();
+        assert_eq!(entries[1].created, LONG_AGO);
+        assert!(seconds(&entries[1].updated) >= start);
+
+        // Later changes, whatever their kind, keep the creation time and
+        // move the update time.
+        let old = format!(
+            "[[entry]]\nheadword = \"جيش\"\nsenses = [\"army\"]\ncreated = \"{LONG_AGO}\"\nupdated = \"{LONG_AGO}\"\n"
+        );
+        let changes: [(&str, &dyn Fn()); 5] = [
+            ("add", &|| {
+                user.add(Entry::new("جيش", "troops")).unwrap();
+            }),
+            ("add_or_update", &|| {
+                user.add_or_update(Entry::new("جيش", "x"), |e| e.notes = "n".into())
+                    .unwrap();
+            }),
+            ("update", &|| {
+                user.update("جيش", |e| e.root = "ج ي ش".into()).unwrap();
+            }),
+            ("edit", &|| {
+                user.edit("جيش", Entry::new("جيش", "armed forces")).unwrap();
+            }),
+            ("add_all", &|| {
+                user.add_all(vec![Entry::new("جيش", "host")]).unwrap();
+            }),
+        ];
+        for (name, change) in changes {
+            fs::write(user.path(), &old).unwrap();
+            let start = seconds_now();
+            change();
+            let entry = user.read().unwrap().remove(0);
+            assert_eq!(entry.created, LONG_AGO, "{name} changed the creation time");
+            assert!(
+                seconds(&entry.updated) >= start,
+                "{name}: updated {:?}",
+                entry.updated
+            );
+        }
+
+        // An import stamps the entries it adds.
+        fs::write(user.path(), "").unwrap();
+        let start = seconds_now();
+        user.add_all(vec![Entry::new("جيش", "army"), Entry::new("هدنة", "truce")])
+            .unwrap();
+        for entry in user.read().unwrap() {
+            assert!(seconds(&entry.created) >= start, "{entry:?}");
+            assert_eq!(entry.updated, entry.created);
+        }
+    }
+
     #[test]
     fn a_malformed_file_is_reported_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
@@ -379,6 +486,72 @@ mod tests {
         );
         assert!(error.contains("qari leaves it as it is"), "{error}");
         assert_eq!(fs::read_to_string(user.path()).unwrap(), broken);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_an_error_not_an_empty_glossary() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        assert!(user.read().unwrap().is_empty(), "a missing file is empty");
+        fs::create_dir(user.path()).unwrap();
+        assert!(user.read().is_err());
+        assert!(user.add(Entry::new("جيش", "army")).is_err());
+        assert!(user.path().is_dir());
+    }
+
+    #[test]
+    fn an_import_says_what_it_changed_and_an_unchanged_one_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        let merged = user
+            .add_all(vec![Entry::new("جيش", "army"), Entry::new("هدنة", "truce")])
+            .unwrap();
+        assert_eq!(merged.added, ["جيش", "هدنة"]);
+        assert!(merged.updated.is_empty());
+        let mut root = Entry::new("جيش", "army");
+        root.root = "ج ي ش".into();
+        let merged = user
+            .add_all(vec![root, Entry::new("هدنة", "truce")])
+            .unwrap();
+        assert!(merged.added.is_empty());
+        assert_eq!(merged.updated, [("جيش".to_owned(), vec!["root"])]);
+        // The same again: nothing changes, not even the file's comments.
+        let text = format!("# mine\n{}", fs::read_to_string(user.path()).unwrap());
+        fs::write(user.path(), &text).unwrap();
+        let entries = user.read().unwrap();
+        assert_eq!(user.add_all(entries).unwrap(), Merged::default());
+        assert_eq!(fs::read_to_string(user.path()).unwrap(), text);
+    }
+
+    #[test]
+    fn a_change_past_the_files_cap_is_refused_and_one_up_to_it_is_written() {
+        let add_two = |user: &UserGlossary| {
+            user.add(Entry::new("جيش", "army"))?;
+            user.add(Entry::new("هدنة", "truce"))
+        };
+        // The length of the file with both entries (the times qari writes
+        // are always as long).
+        let dir = tempfile::tempdir().unwrap();
+        add_two(&UserGlossary::new(dir.path())).unwrap();
+        let length = fs::metadata(dir.path().join(USER_FILE)).unwrap().len();
+
+        let dir = tempfile::tempdir().unwrap();
+        let exact = UserGlossary::new(dir.path()).with_cap(length);
+        add_two(&exact).unwrap();
+        assert_eq!(fs::metadata(exact.path()).unwrap().len(), length);
+        assert_eq!(exact.read().unwrap().len(), 2);
+
+        let dir = tempfile::tempdir().unwrap();
+        let short = UserGlossary::new(dir.path()).with_cap(length - 1);
+        short.add(Entry::new("جيش", "army")).unwrap();
+        let before = fs::read(short.path()).unwrap();
+        let error = short.add(Entry::new("هدنة", "truce")).unwrap_err();
+        let refused = format!(
+            "user.toml: larger than the {} bytes cap for a glossary file (it would grow to {length} bytes); nothing was changed",
+            length - 1
+        );
+        assert!(error.to_string().ends_with(&refused), "{error}");
+        assert_eq!(fs::read(short.path()).unwrap(), before, "file unchanged");
     }
 
     #[test]

@@ -119,7 +119,10 @@ pub const READER_TITLE: &str = " Reader ";
 pub const GLOSSARY_TITLE: &str = " Glossary ";
 
 pub const HELP_TITLE: &str = " Keys ";
-pub const HELP_FOOTER: &str = "Mouse: click a word to put the cursor on it; the wheel moves between sentences. j/k scroll this help; Esc or ? closes it.";
+pub const HELP_FOOTER: &str =
+    "Mouse: click a word to put the cursor on it; the wheel moves between sentences.";
+/// Added to the help's footer when the help does not fit on the screen.
+pub const HELP_FOOTER_SCROLL: &str = "j/k scroll this help; Esc or ? closes it.";
 pub const TRANSLATION_HEADING: &str = "Translation";
 pub const NOTES_HEADING: &str = "Notes";
 pub const ENLARGE: &str = "Enlarge the terminal";

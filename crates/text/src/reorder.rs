@@ -130,3 +130,47 @@ fn first_retained_char(text: &str, bidi: &ParagraphBidiInfo, unit: &Unit) -> Opt
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    //! Rule L1 against expected visual strings (unshaped, so the letters
+    //! read as typed; a tab is drawn as a space, U+001F as U+FFFD). Each
+    //! expected string is what GNU FriBidi 1.0.8 gives
+    //! (`fribidi --rtl|--ltr --nopad --nobreak`), controls dropped.
+    use crate::{Direction, LayoutOptions, layout};
+
+    fn visual(text: &str, direction: Direction) -> String {
+        let options = LayoutOptions {
+            width: 200,
+            direction,
+            shape: false,
+        };
+        let paragraph = layout(text, &options);
+        assert_eq!(paragraph.lines.len(), 1, "{text:?}");
+        paragraph.lines[0].text.clone()
+    }
+
+    #[test]
+    fn whitespace_before_a_tab_goes_back_to_the_paragraph_level() {
+        // Right to left: the space between a and b stays in the Latin run
+        // (level 2); the one before the tab is reset to level 1, so it
+        // stays beside the tab instead of moving into the Latin run.
+        assert_eq!(visual("a b c", Direction::Rtl), "a b c");
+        assert_eq!(visual("a b \tc", Direction::Rtl), "c  a b");
+        assert_eq!(visual("a b  \tc d", Direction::Rtl), "c d   a b");
+        // A segment separator (U+001F) is reset like a tab.
+        assert_eq!(visual("a b \u{1F}c", Direction::Rtl), "c\u{FFFD} a b");
+        // Left to right, inside a right-to-left embedding: the space before
+        // the tab leaves the embedding's level for the paragraph's.
+        assert_eq!(
+            visual("x \u{202B}ب ج \u{202C}\ty", Direction::Ltr),
+            "x ج ب  y"
+        );
+    }
+
+    #[test]
+    fn trailing_whitespace_goes_back_to_the_paragraph_level() {
+        assert_eq!(visual("\u{202B}ب ج \u{202C}", Direction::Ltr), "ج ب ");
+        assert_eq!(visual("\u{202A}a b \u{202C}", Direction::Rtl), " a b");
+    }
+}
