@@ -266,6 +266,22 @@ impl KeyPress {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn terminal_events_become_actions_keys_clicks_wheel_and_resizes() {
+        let key = |c| Event::Key(KeyEvent::new(K::Char(c), KeyModifiers::NONE));
+        assert_eq!(action_for_event(&key('q'), Reader), Some(A::Quit));
+        assert_eq!(action_for_event(&key('j'), Reader), Some(A::NextSentence));
+        assert_eq!(
+            action_for_event(&Event::Resize(80, 24), Reader),
+            Some(A::Resize {
+                columns: 80,
+                rows: 24
+            })
+        );
+        assert_eq!(action_for_event(&Event::FocusGained, Reader), None);
+    }
+
     use super::*;
 
     #[test]
