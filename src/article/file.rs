@@ -84,6 +84,20 @@ struct SentenceOut<'a> {
     notes: &'a [String],
 }
 
+/// Why a sentence's Arabic text is refused for its length, if it is: the
+/// same cap for article files and overlays.
+pub(super) fn sentence_too_long(ar: &str) -> Option<String> {
+    let length = ar.chars().count() as u64;
+    (length > SENTENCE_CHARS.limit).then(|| {
+        format!(
+            "the sentence is {} characters long, over the {} cap for {}; not read",
+            thousands(length),
+            SENTENCE_CHARS.shown(),
+            SENTENCE_CHARS.what
+        )
+    })
+}
+
 fn is_false(value: &bool) -> bool {
     !value
 }
@@ -148,14 +162,7 @@ pub fn parse_article(
                 &"expected the sentence's text in `ar`, found an empty string",
             ));
         }
-        let length = entry.ar.get_ref().chars().count() as u64;
-        if length > SENTENCE_CHARS.limit {
-            let message = format!(
-                "the sentence is {} characters long, over the {} cap for {}; not read",
-                thousands(length),
-                SENTENCE_CHARS.shown(),
-                SENTENCE_CHARS.what
-            );
+        if let Some(message) = sentence_too_long(entry.ar.get_ref()) {
             return Err(syntax(Some(entry.ar.span()), &message));
         }
         let mut sentence = Sentence::new(entry.ar.into_inner(), entry.en, entry.notes);

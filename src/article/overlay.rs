@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{Article, Sentence};
-use crate::files::{FileError, SENTENCE_CHARS, line_and_column, read_toml, thousands};
+use crate::files::{FileError, line_and_column, read_toml, thousands};
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = 4_000;
@@ -280,14 +280,7 @@ pub fn parse_overlay(bytes: &[u8], path: &Path) -> Result<Overlay, FileError> {
                 &"expected the sentence's Arabic text in `ar`, found an empty string",
             ));
         }
-        let length = ar.chars().count() as u64;
-        if length > SENTENCE_CHARS.limit {
-            let message = format!(
-                "the sentence is {} characters long, over the {} cap for {}; not read",
-                thousands(length),
-                SENTENCE_CHARS.shown(),
-                SENTENCE_CHARS.what
-            );
+        if let Some(message) = super::file::sentence_too_long(&ar) {
             return Err(syntax(ar_span, &message));
         }
         if let Some(first) = seen.insert((number, ar.clone()), line) {
@@ -541,6 +534,18 @@ mod tests {
 
     fn error(text: &str) -> String {
         parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn an_anchor_over_the_sentence_cap_is_refused_with_its_place() {
+        let text = format!(
+            "[[sentence]]\nnumber = 1\nar = \"{}\"\n",
+            "ب".repeat(10_001)
+        );
+        assert_eq!(
+            error(&text),
+            "overlays/a.toml:3:6: the sentence is 10,001 characters long, over the 10,000-character cap for a sentence; not read"
+        );
     }
 
     #[test]
