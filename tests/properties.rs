@@ -3,8 +3,6 @@
 //! direction, shaped or not.
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use qari::text::{Direction, LayoutOptions, Line, Paragraph, layout, unshape};
 use unicode_segmentation::UnicodeSegmentation;
@@ -62,31 +60,9 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
         })
 }
 
-/// What the engine draws for a character of the source, before shaping and
-/// mirroring (see `drawn_form` in crates/text/src/layout.rs): `None` when nothing.
-fn drawn(c: char) -> Option<char> {
-    match c {
-        '\t' => Some(' '),
-        '\u{061C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => None,
-        '\u{2028}' | '\u{2029}' => None,
-        c if c.is_control() && (c.is_whitespace() || c == '\u{85}') => None,
-        c if c.is_control() => Some('\u{FFFD}'),
-        c => Some(c),
-    }
-}
-
-/// Characters counted, less ZWJ, which [`zwj_bounds`] counts.
-fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
-    let mut counts = BTreeMap::new();
-    for c in chars.filter(|&c| c != '\u{200D}') {
-        *counts.entry(c).or_insert(0) += 1;
-    }
-    counts
-}
+// `drawn` and `multiset` are the fuzz target's (ZWJs are counted apart, by
+// [`zwj_bounds`]).
+use invariants::{drawn, multiset};
 
 /// How many ZWJs a cluster drawn from `source` may show: the engine drops
 /// those at either end of a grapheme cluster's drawn characters, where they

@@ -49,7 +49,7 @@ fn fusing(c: char) -> bool {
 
 /// What the engine draws for a character of the source, before shaping and
 /// mirroring (see `drawn_form` in crates/text/src/layout.rs): `None` when nothing.
-fn drawn(c: char) -> Option<char> {
+pub fn drawn(c: char) -> Option<char> {
     match c {
         '\t' => Some(' '),
         '\u{061C}'
@@ -66,7 +66,7 @@ fn drawn(c: char) -> Option<char> {
 
 /// Characters counted, less ZWJ: the engine drops one at either end of a
 /// cluster, where it joins nothing (see `trim_dangling_zwj`).
-fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
+pub fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     let mut counts = BTreeMap::new();
     for c in chars.filter(|&c| c != '\u{200D}') {
         *counts.entry(c).or_insert(0) += 1;
