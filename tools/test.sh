@@ -30,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Anki's own importer (PyPI package `anki`), for tests/anki_import.rs.
+# Anki's own importer (PyPI package `anki`), for tests/cli/anki_import.rs.
 if [ ! -x target/anki-venv/bin/python ] || ! target/anki-venv/bin/python -c "import anki" 2>/dev/null; then
   echo "installing Anki's importer into target/anki-venv"
   rm -rf target/anki-venv

@@ -1,5 +1,5 @@
 //! Fuzz `qari::text::layout` and check what the property tests check
-//! (`tests/properties.rs`): the same invariants, from the same file
+//! (`tests/engine/properties.rs`): the same invariants, from the same file
 //! (`tests/invariants/layout.rs`, listed there and in `fuzz/README.md`),
 //! on the layout at the width asked for and on the unwrapped one.
 //!

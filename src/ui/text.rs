@@ -30,7 +30,7 @@ pub fn draw_line(
     }
     let limit = usize::from(max_width.min(area.right().saturating_sub(x)));
     // Cells are written directly: the engine's clusters are the graphemes
-    // ratatui would find and its widths are ratatui's (tests/ratatui_widths.rs),
+    // ratatui would find and its widths are ratatui's (tests/engine/ratatui_widths.rs),
     // so segmenting each cluster again, as `set_stringn` would, is not needed.
     let mut put = |column: usize, text: &str, cluster: &Cluster| {
         if column + cluster.width > limit || cluster.width == 0 {

@@ -4,7 +4,7 @@
 //! kept for the word statuses, from the 16 named ANSI colours, in a palette
 //! for dark backgrounds and one for light ones (each checked for contrast
 //! against xterm's, GNOME's and Solarized's colours by
-//! `tests/theme_contrast.rs`); none under `NO_COLOR`
+//! `tests/app/theme_contrast.rs`); none under `NO_COLOR`
 //! (<https://no-color.org>).
 //!
 //! Bright white, black and bright black (colour 8) are never used: the

@@ -37,7 +37,7 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// A visual line as FriBidi would write it, modulo representation (see
-/// tests/fribidi_fixtures.rs for each point).
+/// tests/engine/fribidi_fixtures.rs for each point).
 pub fn normalise(visual: &str) -> String {
     // Pass 1: drop what FriBidi does not draw (or qari does not), expand
     // ligatures to the final alef and the lam it joins, isolated forms to

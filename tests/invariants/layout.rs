@@ -1,6 +1,6 @@
 //! What every laid-out paragraph must keep, for any text, width, direction
 //! and shaping. One list, included (`#[path]`) by the property tests
-//! (`tests/properties.rs`) and by the fuzz target
+//! (`tests/engine/properties.rs`) and by the fuzz target
 //! (`fuzz/fuzz_targets/layout.rs`), so the two check the same things:
 //!
 //! - there is at least one line;
@@ -15,11 +15,13 @@
 //! - nothing lost or added, per cluster: the characters it draws (shaping
 //!   and ligatures undone with `unshape`, mirroring undone in right-to-left
 //!   clusters) are, counted, the characters of its source as the engine
-//!   draws them ([`drawn`]), ZWJ left out of both counts; in a cluster of
-//!   more than one character, whose characters may resolve to different
-//!   levels, either member of a mirror pair counts for the other; a cluster
-//!   that draws nothing has a source of characters drawn as nothing,
-//!   whitespace or ZWJ only;
+//!   draws them ([`drawn`]), ZWJ apart; in a cluster of more than one
+//!   character, whose characters may resolve to different levels, either
+//!   member of a mirror pair counts for the other. ZWJs: those inside a
+//!   grapheme cluster are kept, those at either end of one may go
+//!   ([`zwj_bounds`]). Only whitespace hung past the end of a line at a
+//!   break ([`may_hang`]) draws nothing although it has something to draw,
+//!   and it must then draw nothing;
 //! - order: `visual_to_logical()` and `logical_to_visual()` are
 //!   permutations of the line's clusters and each other's inverse;
 //! - source: the clusters' `source` ranges, over all lines, are non-empty
@@ -28,7 +30,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use qari::text::{LayoutOptions, Paragraph, mirror, text_width, unshape};
+use qari::text::{LayoutOptions, Line, Paragraph, mirror, text_width, unshape};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Returns `Err(message)` from the check unless `condition` holds.
 macro_rules! ensure {
@@ -64,8 +67,7 @@ pub fn drawn(c: char) -> Option<char> {
     }
 }
 
-/// Characters counted, less ZWJ: the engine drops one at either end of a
-/// cluster, where it joins nothing (see `trim_dangling_zwj`).
+/// Characters counted, less ZWJ (counted apart, by [`zwj_bounds`]).
 pub fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     let mut counts = BTreeMap::new();
     for c in chars.filter(|&c| c != '\u{200D}') {
@@ -74,12 +76,85 @@ pub fn multiset(chars: impl Iterator<Item = char>) -> BTreeMap<char, usize> {
     counts
 }
 
+/// How many ZWJs a cluster drawn from `source` may show: the engine drops
+/// those at either end of a grapheme cluster's drawn characters, where they
+/// join nothing (see `trim_dangling_zwj`), and keeps the others. Returns
+/// (kept at least, kept at most).
+fn zwj_bounds(source: &str) -> (usize, usize) {
+    const ZWJ: char = '\u{200D}';
+    let mut inner = 0;
+    let mut all = 0;
+    for grapheme in source.graphemes(true) {
+        let drawn: Vec<char> = grapheme.chars().filter_map(drawn).collect();
+        all += drawn.iter().filter(|&&c| c == ZWJ).count();
+        let first = drawn.iter().position(|&c| c != ZWJ);
+        let last = drawn.iter().rposition(|&c| c != ZWJ);
+        if let (Some(first), Some(last)) = (first, last) {
+            inner += drawn[first..=last].iter().filter(|&&c| c == ZWJ).count();
+        }
+    }
+    (inner, all)
+}
+
+/// Characters that end a bidi paragraph (UAX #9 BD7, Bidi_Class B).
+fn ends_paragraph(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
+}
+
+/// Cells the cluster from `source` would take if drawn.
+fn drawn_width(source: &str) -> usize {
+    let drawn: String = source.chars().filter_map(drawn).collect();
+    text_width(&drawn)
+}
+
+/// Which clusters of `line` (visual indices) may draw nothing although
+/// they have something to draw: the whitespace hung past the end of a line
+/// at a break, that is the line's trailing whitespace clusters (in logical
+/// order), when the line is not its paragraph's last or they would
+/// overflow the width. Everything else must be drawn.
+fn may_hang(text: &str, options: &LayoutOptions, line: &Line, last_line: bool) -> Vec<bool> {
+    let mut logical: Vec<usize> = (0..line.clusters.len()).collect();
+    logical.sort_by_key(|&v| line.clusters[v].source.start);
+    let trailing: Vec<usize> = logical
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&v| {
+            text.get(line.clusters[v].source.clone())
+                .is_some_and(|s| s.chars().all(char::is_whitespace))
+        })
+        .collect();
+    let last_of_paragraph = last_line
+        || text
+            .get(..line.source.end)
+            .is_some_and(|s| s.ends_with(ends_paragraph));
+    // The line's width with its trailing whitespace drawn.
+    let full: usize = logical[..logical.len() - trailing.len()]
+        .iter()
+        .map(|&v| line.clusters[v].width)
+        .chain(
+            trailing
+                .iter()
+                .map(|&v| drawn_width(&text[line.clusters[v].source.clone()])),
+        )
+        .sum();
+    let overflows = full > options.width.max(1);
+    let mut hang = vec![false; line.clusters.len()];
+    if !last_of_paragraph || overflows {
+        for v in trailing {
+            hang[v] = true;
+        }
+    }
+    hang
+}
+
 /// Checks `paragraph`, the layout of `text` with `options`, against the
 /// invariants above; the message says which failed, and where.
 pub fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Result<(), String> {
     ensure!(!paragraph.lines.is_empty(), "no line");
     let mut sources: Vec<Range<usize>> = Vec::new();
     for (n, line) in paragraph.lines.iter().enumerate() {
+        let hang = may_hang(text, options, line, n + 1 == paragraph.lines.len());
         let mut column = 0;
         let mut text_at = 0;
         for (v, cluster) in line.clusters.iter().enumerate() {
@@ -118,16 +193,30 @@ pub fn check(text: &str, options: &LayoutOptions, paragraph: &Paragraph) -> Resu
             sources.push(cluster.source.clone());
 
             // Nothing lost or added: the cluster draws its source's
-            // characters, modulo shaping, ligatures and mirroring;
-            // whitespace hung at a break draws nothing.
-            if shown.is_empty() {
+            // characters, modulo shaping, ligatures and mirroring, and the
+            // ZWJs that join nothing; only whitespace hung at a line break
+            // draws nothing although it has something to draw.
+            let (zwj_min, zwj_max) = zwj_bounds(source);
+            let zwj_shown = shown.chars().filter(|&c| c == '\u{200D}').count();
+            if hang[v] {
                 ensure!(
-                    source
-                        .chars()
-                        .all(|c| drawn(c).is_none() || c.is_whitespace() || c == '\u{200D}'),
-                    "line {n} cluster {v}: {source:?} not drawn"
+                    shown.is_empty(),
+                    "line {n} cluster {v}: {source:?} hangs at the break but is drawn as {shown:?}"
+                );
+            } else if shown.is_empty() {
+                ensure!(
+                    zwj_min == 0
+                        && source
+                            .chars()
+                            .all(|c| drawn(c).is_none() || c == '\u{200D}'),
+                    "line {n} cluster {v}: {source:?} not drawn (line {:?})",
+                    line.text
                 );
             } else {
+                ensure!(
+                    (zwj_min..=zwj_max).contains(&zwj_shown),
+                    "line {n} cluster {v}: {source:?} drawn as {shown:?}: {zwj_shown} ZWJs, not {zwj_min}–{zwj_max}"
+                );
                 let drawn_text = unshape(shown);
                 let expected: String = unshape(source).chars().filter_map(drawn).collect();
                 let unmirrored = drawn_text.chars().map(|c| {

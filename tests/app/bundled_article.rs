@@ -2,7 +2,7 @@
 //! bundled list against the repository's `articles/` folder.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::bundled_article;
 

@@ -21,7 +21,7 @@
 //! breaks the emoji (👨‍⚕️ comes out as ⚕️👨); qari moves the whole cluster.
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -1,7 +1,7 @@
 //! `qari render` from the outside: output, errors, streaming.
 #![allow(clippy::unwrap_used)] // a test that cannot read its fixture should panic
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};

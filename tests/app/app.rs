@@ -2,7 +2,7 @@
 //! bundled article, without a terminal.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::bundled_article;
 

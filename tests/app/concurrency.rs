@@ -5,7 +5,7 @@
 //! positions in `pty.rs`.)
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Barrier};
 

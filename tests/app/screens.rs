@@ -3,7 +3,7 @@
 //! output, styles, `NO_COLOR`, `--bidi terminal`, and every size down to 1×1.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use qari::app::{Action, App, BidiMode, Options, Palette};
 use qari::article::Library;

@@ -3,7 +3,7 @@
 //! missing espeak-ng is said once. `tools/test.sh` installs espeak-ng.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
