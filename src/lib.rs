@@ -9,13 +9,15 @@
 //! (installed dictionaries) → `arabic` (normalisation, clitics, numerals,
 //! direction, the `Analyser` seam) → `text` (the engine, a crate of its
 //! own). Beside them: `config` (the configuration file), `render` (the
-//! streaming under `qari render`), `files` (reading and writing files).
+//! streaming under `qari render`), `files` (reading and writing files),
+//! `data` (files read at run time: the morphological lexicon).
 
 pub mod app;
 pub mod arabic;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod data;
 pub mod dict;
 pub mod files;
 pub mod glossary;

@@ -63,14 +63,33 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Stats { article }) => {
             cli::stats::stats(&library()?, article.as_deref(), out, err)?;
         }
-        Some(Command::Lookup { word }) => {
+        Some(Command::Lookup { words, json: true }) => {
+            let library = library()?;
+            let dictionaries = dictionaries();
+            cli::analyse::run_lookup_json(&library, &dictionaries, &words, io::stdin(), out, err)?;
+        }
+        Some(Command::Lookup { words, json: false }) => {
+            let [word] = &words[..] else {
+                return Err(cli::Error::OneWordAtATime.into());
+            };
             let library = library()?;
             cli::lookup::lookup(
                 &library,
                 &dictionaries(),
-                &word,
+                word,
                 Order::of_stdout(),
                 out,
+                err,
+            )?;
+        }
+        Some(Command::Analyse { file, json }) => {
+            let output = BufWriter::with_capacity(1 << 16, out);
+            cli::analyse::run_analyse(
+                &library()?,
+                file.as_deref(),
+                json,
+                io::stdin(),
+                output,
                 err,
             )?;
         }

@@ -3,7 +3,7 @@
 //! senses, the sentence's other entries, or the hits of a search. The
 //! widget in `ui` only draws it.
 
-use crate::arabic::{Numeral, numeral};
+use crate::arabic::{Analysis, Numeral, numeral};
 use crate::dict::DictMatch;
 use crate::glossary::Entry;
 
@@ -11,6 +11,8 @@ use super::{App, Focus, Side};
 
 /// Dictionary entries shown for one word, at most.
 pub const MAX_DICTIONARY_RESULTS: usize = 6;
+/// The analyser's readings shown for one word, at most.
+pub const MAX_READINGS: usize = 4;
 
 /// The pane's content.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,6 +25,10 @@ pub struct GlossaryPane {
     pub unmatched: Option<(String, Option<Numeral>)>,
     /// The entries for the cursor's word or term, shown in full.
     pub cursor: Vec<ShownEntry>,
+    /// The morphological analyser's readings of the cursor's word, ranked
+    /// in context, the first shown in full (none for a term, a guess, or
+    /// before the lexicon has loaded).
+    pub readings: Vec<Analysis>,
     /// The dictionaries' senses for the cursor's word; none while they load.
     pub dictionaries: Option<Vec<DictMatch>>,
     /// Entries one line each: the sentence's others, or the search's hits.
@@ -88,6 +94,7 @@ impl GlossaryPane {
                 bundled: app.glossary.source_of(found.entry).bundled,
             })
             .collect();
+        let readings = app.cursor_readings();
         let dictionaries = app.dictionaries_ready().map(|_| {
             let mut found = app.dictionary_matches();
             found.truncate(MAX_DICTIONARY_RESULTS);
@@ -97,11 +104,31 @@ impl GlossaryPane {
             search: None,
             unmatched,
             cursor,
+            readings,
             dictionaries,
             list: listed(&entries[matches.len()..]),
             list_offset: matches.len(),
             selected,
         }
+    }
+}
+
+impl App {
+    /// The lexicon's readings of the word under the cursor (a single
+    /// word), ranked in context, best first.
+    pub fn cursor_readings(&self) -> Vec<Analysis> {
+        if self.cursor_span().len() != 1 {
+            return Vec::new();
+        }
+        let sentence = self.current();
+        let Some(word) = sentence.word(self.word) else {
+            return Vec::new();
+        };
+        let previous = self.word.checked_sub(1).and_then(|w| sentence.word(w));
+        let (mut readings, _) = self.glossary.readings_in_context(word, previous);
+        readings.retain(|r| !r.guess);
+        readings.truncate(MAX_READINGS);
+        readings
     }
 }
 

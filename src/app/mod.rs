@@ -22,6 +22,7 @@ pub mod view;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
+use crate::arabic::Analyser;
 use crate::article::{Article, Sentence};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -33,7 +34,9 @@ use crate::glossary::{Glossary, SentenceMatch, Stats, Status, knowledge_stats};
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
-pub use glossary_pane::{GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, PaneState, ShownEntry};
+pub use glossary_pane::{
+    GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneState, ShownEntry,
+};
 pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
 pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
@@ -150,6 +153,9 @@ pub struct App {
     /// The dictionaries, once loaded in the background: until then lookups
     /// skip them and the pane says they are loading.
     pub dictionaries: Option<Arc<Dictionaries>>,
+    /// The morphological analyser, once loaded: every glossary the app
+    /// holds (a new one comes back with each save) reads words with it.
+    analyser: Option<Arc<dyn Analyser>>,
     /// What the learner knows of each word, per sentence laid out so far.
     knowledge: Knowledge,
     /// The article's word counts by knowledge (small articles only).
@@ -201,6 +207,7 @@ impl App {
             search_results: None,
             glossary_pane: GlossaryPane::default(),
             dictionaries: None,
+            analyser: None,
             knowledge: Knowledge::default(),
             stats: None,
             told_speech_missing: false,
@@ -284,6 +291,13 @@ impl App {
         self
     }
 
+    /// The app reading words with `analyser` (as when its lexicon has
+    /// loaded).
+    pub fn with_analyser(mut self, analyser: Arc<dyn Analyser>) -> App {
+        let _ = self.update(Msg::AnalyserLoaded(analyser));
+        self
+    }
+
     /// The dictionaries, once loaded.
     pub fn dictionaries_ready(&self) -> Option<&Dictionaries> {
         self.dictionaries.as_deref()
@@ -345,6 +359,11 @@ impl App {
             }
             Msg::Notice(text) => self.message = Some(Notice::Said(text)),
             Msg::DictionariesLoaded(dictionaries) => self.dictionaries = Some(dictionaries),
+            Msg::AnalyserLoaded(analyser) => {
+                self.analyser = Some(analyser);
+                let glossary = std::mem::take(&mut self.glossary);
+                self.replace_glossary(glossary);
+            }
             Msg::EntrySaved(saved) => self.entry_saved(*saved),
             Msg::SentenceSaved { index, result } => self.sentence_saved(index, result),
             // Tried again at the next move (not at once: a full disk would

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::Event;
 
+use crate::arabic::Analyser;
 use crate::article::{Article, Origin};
 use crate::dict::Dictionaries;
 use crate::glossary::{Entry, Glossary, GlossaryError, Grade, Saved, Status};
@@ -37,6 +38,9 @@ pub enum Msg {
     Notice(String),
     /// The dictionaries finished loading in the background.
     DictionariesLoaded(Arc<Dictionaries>),
+    /// The morphological analyser's lexicon finished loading in the
+    /// background: words are read with it from now on.
+    AnalyserLoaded(Arc<dyn Analyser>),
     /// A change to the learner's glossary was applied on disk (or not),
     /// with the glossary as it is on disk now.
     EntrySaved(Box<EntrySaved>),

@@ -32,7 +32,10 @@ impl App {
     }
 
     /// The glossary as it is on disk after a change.
-    fn replace_glossary(&mut self, glossary: Glossary) {
+    pub(super) fn replace_glossary(&mut self, mut glossary: Glossary) {
+        if let Some(analyser) = &self.analyser {
+            glossary.set_analyser(analyser.clone());
+        }
         self.glossary = glossary;
         self.matched_sentence = None;
         self.refresh_matches();
@@ -252,15 +255,46 @@ impl App {
             return;
         }
         let multi = self.cursor_span().len() > 1;
-        let headword = if multi {
-            text.clone()
+        // A single word the lexicon knows starts from its first reading in
+        // context: its lemma, root, pattern, part of speech and gloss, the
+        // word as it stood kept among the entry's forms.
+        let reading = if multi {
+            None
         } else {
-            self.glossary.analyser().headword(&text)
+            self.cursor_readings().into_iter().next()
+        };
+        let headword = match (&reading, multi) {
+            (_, true) => text.clone(),
+            (Some(reading), false) => reading
+                .lemma
+                .clone()
+                .unwrap_or_else(|| reading.stem.clone()),
+            (None, false) => self.glossary.analyser().headword(&text),
         };
         let mut base = Entry::new(&headword, "");
         base.senses.clear();
+        if let Some(reading) = &reading {
+            base.root = reading.root.clone().unwrap_or_default();
+            base.pattern = reading.pattern.clone().unwrap_or_default();
+            base.pos = reading.pos.clone().unwrap_or_default();
+            base.translit = crate::arabic::transliterate(&headword);
+            let as_written = crate::arabic::fold_marks(&text);
+            if as_written != crate::arabic::fold_marks(&headword) {
+                base.forms = vec![as_written];
+            }
+        }
+        let stem_gloss = reading.as_ref().and_then(|r| {
+            r.segments
+                .iter()
+                .find(|s| s.kind == crate::arabic::SegmentKind::Stem)
+                .and_then(|s| s.gloss.split(';').next())
+                .map(|g| g.trim().to_owned())
+                .filter(|g| !g.is_empty())
+        });
         if let Some(first) = self.cursor_matches().first() {
             base.senses = vec![self.glossary.entries[first.entry].gloss().to_owned()];
+        } else if let Some(gloss) = stem_gloss {
+            base.senses = vec![gloss];
         } else if let Some(found) = self.dictionary_matches().first() {
             // A reverse match's "sense" is Arabic; its headword is the gloss.
             let gloss = if found.reverse {

@@ -94,6 +94,47 @@ pub struct Analysis {
     pub vocalised: Option<String>,
     /// A short gloss of the whole word ("and its allies").
     pub gloss: Option<String>,
+    /// The whole word in Latin letters ([`super::transliterate`]).
+    pub translit: Option<String>,
+    /// The morphemes, in the order they are written: و + حُلَفاء + ه.
+    pub segments: Vec<Segment>,
+    /// Not confirmed by a lexicon: the clitic stripper's reading of a word
+    /// the analyser does not know. Never counted as understood.
+    pub guess: bool,
+    /// How likely the reading is without context, as a natural log in
+    /// thousandths (the analyser's ranking; 0 where it has none). Context
+    /// adds to it.
+    pub likelihood: i32,
+}
+
+/// Where a morpheme stands in its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SegmentKind {
+    Prefix,
+    #[default]
+    Stem,
+    Suffix,
+}
+
+impl SegmentKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SegmentKind::Prefix => "prefix",
+            SegmentKind::Stem => "stem",
+            SegmentKind::Suffix => "suffix",
+        }
+    }
+}
+
+/// One morpheme of a reading: وَ (prefix, CONJ, "and").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segment {
+    /// As written, vocalised.
+    pub form: String,
+    pub kind: SegmentKind,
+    /// The analyser's tag (`CONJ`, `NOUN`, `POSS_PRON_3MS`).
+    pub pos: String,
+    pub gloss: String,
 }
 
 impl Analysis {

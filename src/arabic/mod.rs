@@ -8,6 +8,9 @@
 //! - [`Analyser`]: the seam a word's readings come through, with
 //!   [`CliticStripper`] as its first implementation (a morphological
 //!   analyser with a lexicon is the next);
+//! - [`Bama`]: the morphological analyser over the Buckwalter lexicon
+//!   (parsed from text the caller reads; this layer reads no files), and
+//!   [`transliterate`];
 //! - [`numeral`]: digits in the text and what they say;
 //! - [`direction`]: which way a text runs, and [`has_arabic_letter`].
 //!
@@ -16,15 +19,19 @@
 //! screen.
 
 mod analysis;
+pub mod bama;
 pub mod clitics;
 mod normalize;
 mod numerals;
 mod script;
 mod stem;
+mod translit;
 
-pub use analysis::{Affix, Analyser, Analysis};
+pub use analysis::{Affix, Analyser, Analysis, Segment, SegmentKind};
+pub use bama::Bama;
 pub use clitics::{Clitic, CliticKind};
 pub use normalize::{fold_marks, is_mark, normalize};
 pub use numerals::{Numeral, arabic_indic, numeral};
 pub use script::{LANGUAGE, Written, direction, has_arabic_letter, is_arabic_letter};
 pub use stem::{CliticStripper, analyses};
+pub use translit::transliterate;

@@ -52,13 +52,23 @@ type Pieces = Vec<&'static Clitic>;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CliticStripper;
 
+/// Every reading the stripper gives is a guess: no lexicon confirms it.
 impl Analyser for CliticStripper {
     fn analyse(&self, word: &str) -> Vec<Analysis> {
         analyses(&normalize(word))
+            .into_iter()
+            .map(|reading| Analysis {
+                guess: true,
+                ..reading
+            })
+            .collect()
     }
 
     fn likeliest(&self, word: &str) -> Option<Analysis> {
-        Some(likeliest(word))
+        Some(Analysis {
+            guess: true,
+            ..likeliest(word)
+        })
     }
 }
 

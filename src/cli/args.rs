@@ -113,8 +113,23 @@ pub enum Command {
     /// Look a word (or a multi-word term) up in the glossary and print every
     /// match and how it matched.
     Lookup {
-        /// The word, as it stands in the text (clitics and all)
-        word: String,
+        /// The word, as it stands in the text (clitics and all); with
+        /// --json, several, or - to read one per line from standard input
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// One JSON object per word (JSON Lines): its readings, best first
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every word of a text with its readings (lemma, root, pattern, part of
+    /// speech, vowels, transliteration, glosses), best first, ranked in
+    /// context: each non-blank line is a paragraph, as `qari import` reads it.
+    Analyse {
+        /// The text file, or - (the default) for standard input
+        file: Option<PathBuf>,
+        /// One JSON object per word token (JSON Lines), every reading
+        #[arg(long)]
+        json: bool,
     },
     /// Add, list, remove, export or import your glossary entries.
     #[command(subcommand)]

@@ -12,6 +12,9 @@ use super::Error;
 use super::output::glossary_dir;
 use super::stats::sentence_words;
 
+/// Said when no lexicon is installed.
+const NO_LEXICON: &str = "note: no morphological lexicon (bama/lexicon.tsv) in $QARI_DATA, $XDG_DATA_HOME/qari, $XDG_DATA_DIRS/qari or the source tree: words are read by stripping clitics only. `python3 tools/gen_bama.py` in qari's source tree makes it (data/bama/README.md)";
+
 /// Prints, on `out`, the files that could not be read, the dictionaries,
 /// the glossary's size and each article's coverage. Returns each article's
 /// id and coverage, or [`Error::Unreadable`] when a file could not be
@@ -22,9 +25,28 @@ pub fn check(
     out: impl Write,
 ) -> Result<Vec<(String, Coverage)>, Error> {
     let catalog = library.catalog();
-    let glossary = Glossary::load(Some(&glossary_dir(library)));
+    let mut glossary = Glossary::load(Some(&glossary_dir(library)));
     let mut out = Printable::new(out);
     let mut failures = 0;
+    match crate::data::find(crate::data::LEXICON) {
+        Some(path) => match crate::data::load_lexicon(&path) {
+            Ok(bama) => {
+                writeln!(
+                    out,
+                    "analyser: {} lemmas, {} stems from {}",
+                    bama.lemma_count(),
+                    bama.stem_count(),
+                    path.display()
+                )?;
+                glossary.set_analyser(std::sync::Arc::new(bama));
+            }
+            Err(problem) => {
+                writeln!(out, "error: {problem}")?;
+                failures += 1;
+            }
+        },
+        None => writeln!(out, "{}", NO_LEXICON)?,
+    }
     for problem in &catalog.problems {
         writeln!(out, "error: {problem}")?;
         failures += 1;
@@ -80,6 +102,14 @@ pub fn check(
             found.percent(),
             found.numbers
         )?;
+        writeln!(
+            out,
+            "{}: {}/{} word tokens have a glossed reading, from the glossary or the analyser ({:.1} %)",
+            article.id,
+            found.analysed,
+            found.tokens,
+            found.analysed_percent()
+        )?;
         if !found.missing.is_empty() {
             writeln!(out, "  not found: {}", found.missing.join(" "))?;
         }
@@ -108,8 +138,15 @@ mod tests {
         assert!(coverage.missing.is_empty());
         let out = text(out);
         assert!(
-            out.ends_with(
+            out.contains(
                 "deir-ez-zor-2017: 606/606 word tokens resolve to a glossary entry (100.0 %); 4 numbers not counted\n"
+            ),
+            "{out}"
+        );
+        assert!(out.starts_with("analyser: 38600 lemmas"), "{out}");
+        assert!(
+            out.ends_with(
+                "deir-ez-zor-2017: 606/606 word tokens have a glossed reading, from the glossary or the analyser (100.0 %)\n"
             ),
             "{out}"
         );
@@ -120,7 +157,8 @@ mod tests {
         let failed = check(&library, &Dictionaries::default(), &mut out);
         assert!(matches!(failed, Err(Error::Unreadable(1))), "{failed:?}");
         let out = text(out);
-        assert!(out.starts_with("error: "), "{out}");
-        assert!(out.contains("mine.toml:1:1: missing field"), "{out}");
+        let second = out.lines().nth(1).unwrap_or("");
+        assert!(second.starts_with("error: "), "{out}");
+        assert!(second.contains("mine.toml:1:1: missing field"), "{out}");
     }
 }

@@ -36,6 +36,12 @@ pub enum Error {
 
     #[error("cannot tell where to keep your library: set HOME, XDG_DATA_HOME or --library DIR")]
     NoLibraryFolder,
+    /// `qari lookup ""`.
+    #[error("nothing to look up: give a word")]
+    EmptyWord,
+    /// `qari lookup A B` without `--json`.
+    #[error("one word at a time (or --json for several)")]
+    OneWordAtATime,
     /// An id given to `stats` that no article has.
     #[error("no article {0:?}: `qari list` shows the ids")]
     NoSuchArticle(String),

@@ -123,7 +123,7 @@ pub fn import(
 
 /// Reads `path` (or `stdin` for `-`) as UTF-8 text, within
 /// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one).
-fn read_text(path: &Path, stdin: impl Read) -> Result<String, Error> {
+pub(super) fn read_text(path: &Path, stdin: impl Read) -> Result<String, Error> {
     let shown = path.display().to_string();
     if shown != "-" {
         return Ok(read_text_capped(path, TEXT_IMPORT)?);

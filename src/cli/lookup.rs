@@ -10,7 +10,7 @@ use crate::files::Printable;
 use crate::glossary::Entry;
 use crate::text::Direction;
 
-use super::output::load_glossary;
+use super::output::load_glossary_analysed;
 use super::{Error, Order};
 
 /// How many results `lookup` printed.
@@ -31,7 +31,10 @@ pub fn lookup(
     out: impl Write,
     mut err: impl Write,
 ) -> Result<Found, Error> {
-    let glossary = load_glossary(library, &mut err)?;
+    if word.trim().is_empty() {
+        return Err(Error::EmptyWord);
+    }
+    let glossary = load_glossary_analysed(library, &mut err)?;
     for problem in &dictionaries.problems {
         writeln!(err, "qari: skipped dictionary {problem}")?;
     }

@@ -7,11 +7,13 @@
 //! configuration, dispatches and turns the result into an exit code.
 //!
 //! One file per command: [`read`] (the reader, and `qari review`),
-//! [`list`], [`review`] (`--count`), [`lookup`], [`glossary`] (`add`,
+//! [`list`], [`review`] (`--count`), [`lookup`], [`analyse`] (and
+//! `lookup --json`), [`glossary`] (`add`,
 //! `list`, `rm`, `import`), [`export`], [`import`], [`stats`], [`check`],
 //! [`render`]; [`args`] is the command line, [`terminal`] the terminal
 //! around the reader.
 
+pub mod analyse;
 pub mod args;
 pub mod check;
 mod error;

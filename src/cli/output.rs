@@ -59,3 +59,19 @@ pub(super) fn load_glossary(library: &Library, mut err: impl Write) -> io::Resul
     }
     Ok(glossary)
 }
+
+/// [`load_glossary`], reading words with the morphological analyser when its
+/// lexicon is installed ([`crate::data`]); a lexicon that cannot be read is
+/// said on `err`, and words are then read by stripping clitics.
+pub(super) fn load_glossary_analysed(
+    library: &Library,
+    mut err: impl Write,
+) -> io::Result<Glossary> {
+    let mut glossary = load_glossary(library, &mut err)?;
+    match crate::data::lexicon() {
+        Ok(Some(bama)) => glossary.set_analyser(std::sync::Arc::new(bama)),
+        Ok(None) => {}
+        Err(problem) => writeln!(err, "qari: skipped {problem}")?,
+    }
+    Ok(glossary)
+}

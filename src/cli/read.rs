@@ -11,7 +11,7 @@ use ratatui::crossterm::event;
 use crate::app::{Action, App, BidiMode, Effect, Msg, Options};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
-use crate::runtime::{Executor, Worker, load_dictionaries};
+use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries};
 
 use super::Error;
 use super::terminal::{self, Emulator, Modes, with_terminal};
@@ -86,6 +86,7 @@ pub fn run(
     // not wait for them).
     let (sender, inbox) = mpsc::channel();
     load_dictionaries(dictionary_dirs.to_vec(), sender.clone());
+    load_analyser(sender.clone());
     let worker = Worker::spawn(Executor::new(Some(library.clone())), sender.clone());
     let modes = Modes { bidi, emulator };
     let result = with_terminal(modes, |terminal| {

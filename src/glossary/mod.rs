@@ -14,6 +14,7 @@ mod bundled;
 mod entry;
 mod exchange;
 mod merge;
+mod rank;
 mod review;
 mod stats;
 mod store;
@@ -22,11 +23,20 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::arabic::{Analyser, Analysis, CliticStripper, has_arabic_letter, normalize, numeral};
+use crate::arabic::{
+    Analyser, Analysis, CliticStripper, fold_marks, has_arabic_letter, normalize, numeral,
+};
+
+/// A word as written, vowels aside: hamza seats, ى and ة kept (alef wasla
+/// is a plain alef).
+fn spelling(word: &str) -> String {
+    fold_marks(word).replace('ٱ', "ا")
+}
 
 pub use bundled::BUNDLED_GLOSSARY;
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
+pub use rank::rank_in_context;
 pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use store::{
@@ -50,6 +60,12 @@ pub struct Match {
 }
 
 impl Match {
+    /// Whether this match came through `reading` of the analyser's (not
+    /// through a guess).
+    pub fn explains(&self, reading: &Analysis) -> bool {
+        !reading.guess && self.analysis.stem == reading.stem && self.analysis.lemma == reading.lemma
+    }
+
     /// How the word matched: its reading with the matched spelling as the
     /// stem ("و + حلفاء + ه"), and the headword after an arrow when the
     /// spelling was one of the entry's other forms ("و + حلفاؤه, a form of حليف": an
@@ -118,6 +134,12 @@ impl Glossary {
     /// headword of a new entry ([`Analyser::headword`]).
     pub fn analyser(&self) -> &dyn Analyser {
         self.analyser.as_ref()
+    }
+
+    /// Whether an entry's headword (or one of its forms) is `key`
+    /// ([`normalize`]d), a single word.
+    pub fn has_headword(&self, key: &str) -> bool {
+        self.words.contains_key(key)
     }
 
     /// Reads words with `analyser` from now on. (A glossary loaded again
@@ -228,8 +250,38 @@ impl Glossary {
         self.lookup_readings(self.analyser.analyse(word))
     }
 
+    /// The analyser's readings of `word`, ranked in context (`previous` is
+    /// the word before it, if any), and the entries found for it.
+    pub fn readings_in_context(
+        &self,
+        word: &str,
+        previous: Option<&str>,
+    ) -> (Vec<Analysis>, Vec<Match>) {
+        let matches = self.lookup(word);
+        let mut readings = self.analyser.analyse(word);
+        rank_in_context(&mut readings, previous, |r| {
+            matches.iter().any(|m| m.explains(r))
+        });
+        (readings, matches)
+    }
+
     /// [`Glossary::lookup`] of a single word whose readings are known.
+    ///
+    /// When a lexicon confirms some readings, a bundled entry is found
+    /// only as [`Glossary::confirmed_match`] allows: the clitic stripper's
+    /// guesses would find تخطط's "line" (خط). A learner's entry is found
+    /// through any reading.
     fn lookup_readings(&self, readings: Vec<Analysis>) -> Vec<Match> {
+        let confirmed = readings.iter().any(|r| !r.guess);
+        // The stems the lexicon split the word into, as the glossary keys
+        // them: a guess that agrees with one is as good as confirmed.
+        let lexicon_stems: Vec<String> = readings
+            .iter()
+            .filter(|r| !r.guess)
+            .flat_map(|r| &r.segments)
+            .filter(|s| s.kind == crate::arabic::SegmentKind::Stem)
+            .map(|s| normalize(&s.form))
+            .collect();
         let mut own: Vec<Match> = Vec::new();
         let mut bundled: Vec<Match> = Vec::new();
         for analysis in readings {
@@ -239,6 +291,13 @@ impl Glossary {
             for &entry in entries {
                 let is_bundled = self.source_of(entry).bundled;
                 if is_bundled
+                    && confirmed
+                    && !self.confirmed_match(entry, &analysis, &lexicon_stems)
+                {
+                    continue;
+                }
+                if is_bundled
+                    && !confirmed
                     && bundled
                         .first()
                         .is_some_and(|best| best.analysis.cost() < analysis.cost())
@@ -256,6 +315,46 @@ impl Glossary {
         }
         own.extend(bundled);
         own
+    }
+
+    /// Whether a bundled entry is found through `analysis` of a word the
+    /// lexicon knows: through a confirmed reading whose lemma (or stem) is
+    /// the entry's headword or one of its forms as written, vowels aside
+    /// (hamza seats and all: the bundled كأن is not كان), a verb only for a
+    /// verb (the bundled noun خط "line" is not the verb خَطّ); or through
+    /// the stripper's reading of the whole word as it stands (بشأن); or,
+    /// for a name, which the lexicon mostly lacks, through any guess
+    /// (لواشنطن); or through a guess whose stem is one the lexicon split
+    /// the word into (`lexicon_stems`: ال + أميركي, where the lexicon's
+    /// lemma is spelled أمريكي).
+    fn confirmed_match(&self, entry: usize, analysis: &Analysis, lexicon_stems: &[String]) -> bool {
+        let found = &self.entries[entry];
+        if analysis.guess {
+            return analysis.cost() == 0
+                || found.pos == "proper noun"
+                || lexicon_stems.contains(&analysis.stem);
+        }
+        let Some(lemma) = &analysis.lemma else {
+            return true;
+        };
+        let lemma = spelling(lemma);
+        let stem = analysis
+            .segments
+            .iter()
+            .find(|s| s.kind == crate::arabic::SegmentKind::Stem)
+            .map(|s| spelling(&s.form));
+        let entry = found;
+        let verb = |pos: &str| pos == "verb";
+        if !entry.pos.is_empty()
+            && let Some(pos) = &analysis.pos
+            && verb(&entry.pos) != verb(pos)
+        {
+            return false;
+        }
+        std::iter::once(&entry.headword)
+            .chain(&entry.forms)
+            .map(|key| spelling(key))
+            .any(|key| key == lemma || stem.as_ref() == Some(&key))
     }
 
     /// A whole multi-word term typed as a lookup ("دير الزور").

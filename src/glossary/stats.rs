@@ -77,12 +77,25 @@ pub struct Coverage {
     pub tokens: usize,
     /// Those an entry matches.
     pub covered: usize,
+    /// Those an entry matches or the lexicon reads (a guess of the clitic
+    /// stripper's does not count).
+    pub analysed: usize,
     pub numbers: usize,
     /// The words no entry matches, normalised, each once, in text order.
     pub missing: Vec<String>,
 }
 
 impl Coverage {
+    /// The share of tokens with a glossed reading (an entry, or the
+    /// lexicon's), in percent.
+    pub fn analysed_percent(&self) -> f64 {
+        if self.tokens == 0 {
+            100.0
+        } else {
+            self.analysed as f64 * 100.0 / self.tokens as f64
+        }
+    }
+
     /// The share of tokens covered, in percent (100 for a text with none).
     pub fn percent(&self) -> f64 {
         if self.tokens == 0 {
@@ -111,6 +124,8 @@ pub fn coverage<'a>(
             }
             coverage.tokens += 1;
             coverage.covered += usize::from(resolved);
+            coverage.analysed +=
+                usize::from(resolved || glossary.analyser().analyse(word).iter().any(|r| !r.guess));
             let key = normalize(word);
             if !resolved && !coverage.missing.contains(&key) {
                 coverage.missing.push(key);

@@ -11,7 +11,7 @@ pub mod speech;
 mod worker;
 
 pub use executor::Executor;
-pub use worker::{Worker, load_dictionaries};
+pub use worker::{Worker, load_analyser, load_dictionaries};
 
 use std::ops::{Deref, DerefMut};
 

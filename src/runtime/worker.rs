@@ -98,6 +98,22 @@ pub fn load_dictionaries(dirs: Vec<PathBuf>, results: Sender<Msg>) {
     });
 }
 
+/// Loads the morphological analyser's lexicon, if one is installed, on a
+/// thread of its own (parsing it takes longer than the first frame should
+/// wait); sends [`Msg::AnalyserLoaded`], or a notice when the lexicon is
+/// there but cannot be read. Without one, words stay read by the clitic
+/// stripper, silently (`qari check` says how to get it).
+pub fn load_analyser(results: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let msg = match crate::data::lexicon() {
+            Ok(Some(bama)) => Msg::AnalyserLoaded(Arc::new(bama)),
+            Ok(None) => return,
+            Err(problem) => Msg::Notice(format!("skipped {problem}")),
+        };
+        let _ = results.send(msg);
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,7 @@ impl Widget for GlossaryPaneWidget<'_> {
         for shown in &pane.cursor {
             shown_entry(&mut out, shown, theme);
         }
+        readings(&mut out, pane, theme);
         dictionary_results(&mut out, pane, theme);
         if !pane.list.is_empty() && !out.full() {
             out.row(strings::IN_SENTENCE, theme.study_heading, false);
@@ -131,6 +132,24 @@ fn shown_entry(out: &mut Writer, shown: &ShownEntry, theme: &Theme) {
     let how = format!("{} {}", strings::SELECTED_MARK.trim_end(), shown.how);
     out.text(&how, 0, theme.current);
     expanded(out, &shown.entry, source, theme);
+    out.gap();
+}
+
+/// The analyser's readings of the cursor word: the first in full, the
+/// others one line each.
+fn readings(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
+    let Some((first, others)) = pane.readings.split_first() else {
+        return;
+    };
+    out.row(strings::READINGS, theme.study_heading, false);
+    let [head, grammar, segments, gloss] = strings::reading_lines(first);
+    out.text(&head, 2, theme.heading);
+    out.text(&grammar, 2, theme.note);
+    out.text(&segments, 2, theme.translation);
+    out.text(&gloss, 2, theme.translation);
+    for other in others {
+        out.text(&strings::reading_line(other), 2, theme.dim);
+    }
     out.gap();
 }
 

@@ -188,6 +188,8 @@ pub fn no_entry() -> String {
 }
 pub const MATCHED: &str = "matched";
 pub const IN_SENTENCE: &str = "Also in this sentence";
+/// Heading of the analyser's readings of the cursor's word.
+pub const READINGS: &str = "Readings";
 pub const YOURS: &str = "your glossary";
 pub const BUNDLED: &str = "bundled";
 
@@ -353,6 +355,57 @@ pub fn describe(action: Action) -> &'static str {
         Action::Suspend => "suspend to the shell (fg comes back)",
         Action::Resize { .. } => "resize",
         Action::Click { .. } => "click",
+    }
+}
+
+/// The analyser's reading of a word, in full: "وَحُلَفائِهِ  wa-ḥulafāʾihi
+/// noun", then "lemma حَلِيف · root ح ل ف · فُعَلاء", then its morphemes
+/// ("وَ and + حُلَفاء allies + هِ his"), then the word's gloss.
+pub fn reading_lines(reading: &crate::arabic::Analysis) -> [String; 4] {
+    let mut head = reading
+        .vocalised
+        .clone()
+        .unwrap_or_else(|| reading.stem.clone());
+    for part in [&reading.translit, &reading.pos].into_iter().flatten() {
+        head.push_str("  ");
+        head.push_str(part);
+    }
+    // Each Arabic field is closed by a left-to-right mark, so that two of
+    // them with only " · " between do not run together right to left.
+    let mut grammar = Vec::new();
+    if let Some(lemma) = &reading.lemma {
+        grammar.push(format!("lemma {lemma}\u{200E}"));
+    }
+    if let Some(root) = &reading.root {
+        grammar.push(format!("root {root}\u{200E}"));
+    }
+    if let Some(pattern) = &reading.pattern {
+        grammar.push(format!("{pattern}\u{200E}"));
+    }
+    let segments = reading
+        .segments
+        .iter()
+        .map(|s| {
+            let gloss = s.gloss.split(';').next().unwrap_or("");
+            format!("{} {gloss}", s.form).trim().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    [
+        head,
+        grammar.join(" · "),
+        segments,
+        reading.gloss.clone().unwrap_or_default(),
+    ]
+}
+
+/// Another reading, on one line: "شَهَرَ — make known (verb)".
+pub fn reading_line(reading: &crate::arabic::Analysis) -> String {
+    let word = reading.vocalised.as_deref().unwrap_or(&reading.stem);
+    let gloss = reading.gloss.as_deref().unwrap_or("");
+    match &reading.pos {
+        Some(pos) => format!("{word} — {gloss} ({pos})"),
+        None => format!("{word} — {gloss}"),
     }
 }
 

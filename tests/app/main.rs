@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod analyser;
 mod app;
 mod bundled_article;
 mod concurrency;

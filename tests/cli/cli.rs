@@ -434,7 +434,7 @@ fn lookup_prints_glossary_and_dictionary_matches_and_how() {
         .success()
         .stdout(predicate::str::contains("حليف  ḥalīf  noun  root ح ل ف"))
         .stdout(predicate::str::contains(
-            "matched: و + حلفاؤه, a form of حليف  (glossary/deir-ez-zor-2017.toml)",
+            "matched: و + حليف + ه  (glossary/deir-ez-zor-2017.toml)",
         ));
     qari()
         .args(["lookup", "والهدنة"])

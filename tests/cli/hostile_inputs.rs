@@ -85,7 +85,12 @@ fn probe() {
 fn run_probed(args: &[&str], out: &Path) -> Outcome {
     fs::create_dir_all(out).unwrap();
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["probe", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "hostile_inputs::probe",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("QARI_PROBE_ARGS", args.join("\u{1f}"))
         .env("QARI_PROBE_OUT", out)
         .env_remove("QARI_LIBRARY")

@@ -1,0 +1,366 @@
+//! The Buckwalter lexicon in memory, parsed from the text qari reads at run
+//! time (`data/bama/lexicon.tsv`, written by `tools/gen_bama.py`; its header
+//! describes the format).
+//!
+//! Everything is indexed by the *matching key* ([`key`]): the unvowelled
+//! spelling with alef seats, ى/ي and ة/ه folded, so that a word of news text
+//! is split and matched in one spelling, whatever seat or final letter its
+//! writer chose. The spelling as BAMA writes it is kept beside, for
+//! preferring readings that agree with the text.
+
+use std::collections::{HashMap, HashSet};
+
+use thiserror::Error;
+
+use crate::arabic::is_mark;
+
+/// What is wrong with a lexicon file, and on which line.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum LexiconError {
+    #[error("line {line}: {found}, expected {expected}")]
+    Line {
+        line: usize,
+        found: String,
+        expected: &'static str,
+    },
+    #[error("no [stems] section: not a qari lexicon file")]
+    NoStems,
+}
+
+/// The matching key of `text`: marks and tatweel dropped, أ إ آ ٱ as ا, ى as
+/// ي, ة as ه, letter by letter (so a key's letters line up with the word's).
+pub fn key(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_mark(c))
+        .map(fold_letter)
+        .collect()
+}
+
+/// One letter of a [`key`].
+pub fn fold_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        c => c,
+    }
+}
+
+/// A prefix or suffix (possibly several morphemes written together).
+#[derive(Debug, Clone)]
+pub struct AffixRow {
+    pub vocalised: Box<str>,
+    pub category: u16,
+    /// "and + by/with", "he/it <verb> it/him".
+    pub gloss: Box<str>,
+    /// The morphemes, `form/TAG` joined by `+` (`وَ/CONJ+بِ/PREP+`).
+    pub morphemes: Box<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StemRow {
+    pub vocalised: Box<str>,
+    /// The unvowelled spelling as BAMA writes it (hamza seats kept).
+    pub written: Box<str>,
+    pub category: u16,
+    /// Alternatives separated by `;`.
+    pub gloss: Box<str>,
+    /// BAMA's tags, when it gives them (`ADJ`, `NOUN`, `PREP+PRON_2MP`).
+    pub tags: Box<str>,
+    pub lemma: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct LemmaRow {
+    /// Vocalised, without BAMA's decorations (`_1`, `-u`).
+    pub vocalised: Box<str>,
+    /// Root letters separated by spaces; empty when the lemma has none.
+    pub root: u32,
+}
+
+/// The parsed lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    categories: HashMap<Box<str>, u16>,
+    category_names: Vec<Box<str>>,
+    pub(super) prefixes: Vec<AffixRow>,
+    pub(super) suffixes: Vec<AffixRow>,
+    prefix_index: HashMap<Box<str>, Vec<u32>>,
+    suffix_index: HashMap<Box<str>, Vec<u32>>,
+    pub(super) stems: Vec<StemRow>,
+    stem_index: HashMap<Box<str>, Vec<u32>>,
+    pub(super) lemmas: Vec<LemmaRow>,
+    pub(super) roots: Vec<Box<str>>,
+    ab: HashSet<(u16, u16)>,
+    ac: HashSet<(u16, u16)>,
+    bc: HashSet<(u16, u16)>,
+    /// The longest prefix and suffix keys, in letters.
+    pub(super) longest_prefix: usize,
+    pub(super) longest_suffix: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Prefixes,
+    Suffixes,
+    Ab,
+    Ac,
+    Bc,
+    Stems,
+}
+
+impl Lexicon {
+    /// Parses the text of a lexicon file.
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        lexicon.roots.push("".into());
+        let mut section = Section::None;
+        let mut root = 0u32;
+        let mut lemma: Option<u32> = None;
+        let mut saw_stems = false;
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = match name {
+                    "prefixes" => Section::Prefixes,
+                    "suffixes" => Section::Suffixes,
+                    "ab" => Section::Ab,
+                    "ac" => Section::Ac,
+                    "bc" => Section::Bc,
+                    "stems" => {
+                        saw_stems = true;
+                        Section::Stems
+                    }
+                    _ => {
+                        return Err(bad(
+                            line_no,
+                            line,
+                            "a section: prefixes, suffixes, ab, ac, bc or stems",
+                        ));
+                    }
+                };
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            match section {
+                Section::None => return Err(bad(line_no, line, "a [section] line first")),
+                Section::Prefixes | Section::Suffixes => {
+                    let [vocalised, category, gloss, morphemes] = fields[..] else {
+                        return Err(bad(
+                            line_no,
+                            line,
+                            "4 fields: form, category, gloss, morphemes",
+                        ));
+                    };
+                    let row = AffixRow {
+                        vocalised: vocalised.into(),
+                        category: lexicon.category(category),
+                        gloss: gloss.into(),
+                        morphemes: morphemes.into(),
+                    };
+                    let k = key(vocalised);
+                    let letters = k.chars().count();
+                    let (rows, index, longest) = if section == Section::Prefixes {
+                        (
+                            &mut lexicon.prefixes,
+                            &mut lexicon.prefix_index,
+                            &mut lexicon.longest_prefix,
+                        )
+                    } else {
+                        (
+                            &mut lexicon.suffixes,
+                            &mut lexicon.suffix_index,
+                            &mut lexicon.longest_suffix,
+                        )
+                    };
+                    index.entry(k.into()).or_default().push(rows.len() as u32);
+                    rows.push(row);
+                    *longest = (*longest).max(letters);
+                }
+                Section::Ab | Section::Ac | Section::Bc => {
+                    let [a, b] = fields[..] else {
+                        return Err(bad(line_no, line, "2 fields: category, category"));
+                    };
+                    let pair = (lexicon.category(a), lexicon.category(b));
+                    match section {
+                        Section::Ab => lexicon.ab.insert(pair),
+                        Section::Ac => lexicon.ac.insert(pair),
+                        _ => lexicon.bc.insert(pair),
+                    };
+                }
+                Section::Stems => match fields[..] {
+                    ["R", letters] => {
+                        root = if letters.is_empty() {
+                            0
+                        } else {
+                            lexicon.roots.push(letters.into());
+                            (lexicon.roots.len() - 1) as u32
+                        };
+                    }
+                    // BAMA's vowel class and sense number are not used yet:
+                    // homographic lemmas are told apart by their index.
+                    ["L", vocalised, _vowels, sense] => {
+                        sense
+                            .parse::<u16>()
+                            .map_err(|_| bad(line_no, line, "a sense number"))?;
+                        lexicon.lemmas.push(LemmaRow {
+                            vocalised: vocalised.into(),
+                            root,
+                        });
+                        lemma = Some((lexicon.lemmas.len() - 1) as u32);
+                    }
+                    [vocalised, category, gloss, ref rest @ ..] if rest.len() <= 2 => {
+                        let Some(lemma) = lemma else {
+                            return Err(bad(line_no, line, "an L line before the first stem"));
+                        };
+                        let tags = rest.first().copied().unwrap_or("");
+                        let written: String = match rest.get(1) {
+                            Some(written) => (*written).to_owned(),
+                            None => vocalised.chars().filter(|&c| !is_mark(c)).collect(),
+                        };
+                        let index = lexicon.stems.len() as u32;
+                        lexicon
+                            .stem_index
+                            .entry(key(&written).into())
+                            .or_default()
+                            .push(index);
+                        let category = lexicon.category(category);
+                        lexicon.stems.push(StemRow {
+                            vocalised: vocalised.into(),
+                            written: written.into(),
+                            category,
+                            gloss: gloss.into(),
+                            tags: tags.into(),
+                            lemma,
+                        });
+                    }
+                    _ => {
+                        return Err(bad(
+                            line_no,
+                            line,
+                            "R root, L lemma, or a stem: form, category, gloss[, tags[, spelling]]",
+                        ));
+                    }
+                },
+            }
+        }
+        if !saw_stems || lexicon.stems.is_empty() {
+            return Err(LexiconError::NoStems);
+        }
+        Ok(lexicon)
+    }
+
+    fn category(&mut self, name: &str) -> u16 {
+        if let Some(&id) = self.categories.get(name) {
+            return id;
+        }
+        let id = self.category_names.len() as u16;
+        self.categories.insert(name.into(), id);
+        self.category_names.push(name.into());
+        id
+    }
+
+    pub(super) fn prefixes_keyed(&self, key: &str) -> &[u32] {
+        self.prefix_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    pub(super) fn suffixes_keyed(&self, key: &str) -> &[u32] {
+        self.suffix_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    pub(super) fn stems_keyed(&self, key: &str) -> &[u32] {
+        self.stem_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a prefix, a stem and a suffix of these categories go
+    /// together (BAMA's tables AB, AC and BC).
+    pub(super) fn compatible(&self, prefix: u16, stem: u16, suffix: u16) -> bool {
+        self.ab.contains(&(prefix, stem))
+            && self.ac.contains(&(prefix, suffix))
+            && self.bc.contains(&(stem, suffix))
+    }
+
+    pub(super) fn category_name(&self, id: u16) -> &str {
+        self.category_names
+            .get(usize::from(id))
+            .map_or("", |name| name)
+    }
+
+    pub fn lemma_count(&self) -> usize {
+        self.lemmas.len()
+    }
+
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+}
+
+fn bad(line: usize, text: &str, expected: &'static str) -> LexiconError {
+    // Arabic stays Arabic in the message; control characters (a tab
+    // between fields) are shown as a space.
+    let mut found: String = text
+        .chars()
+        .take(60)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > 60 {
+        found.push('…');
+    }
+    LexiconError::Line {
+        line,
+        found: format!("\"{found}\""),
+        expected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = "# test\n[prefixes]\n\tPref-0\t\t\nوَ\tPref-Wa\tand\tوَ/CONJ+\n[suffixes]\n\tSuff-0\t\t\n[ab]\nPref-0\tN\nPref-Wa\tN\n[ac]\nPref-0\tSuff-0\nPref-Wa\tSuff-0\n[bc]\nN\tSuff-0\n[stems]\nR\tك ت ب\nL\tكِتاب\t\t1\nكِتاب\tN\tbook\n";
+
+    #[test]
+    fn a_tiny_lexicon_parses_and_indexes_by_key() {
+        let lexicon = Lexicon::parse(TINY).unwrap();
+        assert_eq!(lexicon.stems_keyed("كتاب"), &[0]);
+        assert_eq!(lexicon.prefixes_keyed("و").len(), 1);
+        assert_eq!(lexicon.prefixes_keyed("").len(), 1);
+        assert_eq!(&*lexicon.roots[lexicon.lemmas[0].root as usize], "ك ت ب");
+        let stem = &lexicon.stems[0];
+        let id = |name: &str| lexicon.categories[name];
+        assert!(lexicon.compatible(id("Pref-Wa"), stem.category, id("Suff-0")));
+        assert!(!lexicon.compatible(id("Pref-Wa"), stem.category, id("Pref-0")));
+    }
+
+    #[test]
+    fn keys_fold_seats_and_final_letters_letter_by_letter() {
+        assert_eq!(key("إِلَى"), "الي");
+        assert_eq!(key("مَدْرَسَة"), "مدرسه");
+        assert_eq!(key("أَبّ"), "اب");
+    }
+
+    #[test]
+    fn a_bad_line_is_reported_with_its_number() {
+        let text = TINY.replace("كِتاب\tN\tbook\n", "كِتاب\n");
+        let error = Lexicon::parse(&text).unwrap_err();
+        assert!(
+            matches!(error, LexiconError::Line { line: 18, .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("\"كِتاب\""), "{error}");
+        assert!(
+            Lexicon::parse("hello\n")
+                .unwrap_err()
+                .to_string()
+                .contains("line 1")
+        );
+        assert_eq!(
+            Lexicon::parse("[prefixes]\n").unwrap_err(),
+            LexiconError::NoStems
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! The morphological analyser: every way the Buckwalter lexicon
+//! ([`Lexicon`]) reads a word as prefix + stem + suffix, each reading with
+//! its lemma, root, pattern, part of speech, vowels, transliteration and
+//! glosses, best first.
+//!
+//! A word is split at every place its [`key`] allows (a prefix and a suffix
+//! from BAMA's lists, possibly empty, and a stem of the lexicon between);
+//! BAMA's three compatibility tables decide which prefix, stem and suffix go
+//! together. Readings are then ranked without context ([`Bama::readings`])
+//! by their likelihood ([`Analysis::likelihood`]): how common the lemma is
+//! ([`Bama::with_frequencies`]), less a cost for each piece taken off and
+//! for each letter spelled otherwise than the lexicon spells it (hamza
+//! seats, ى, ة: كأن is not likely where the text has كان); then function
+//! words before nouns before verbs before names. Ranking in context is the
+//! caller's (it knows the neighbours and the glossaries), on the same
+//! likelihoods.
+
+mod gloss;
+mod lexicon;
+mod pattern;
+
+use std::collections::HashSet;
+
+use super::analysis::{Affix, Analyser, Analysis, Segment, SegmentKind};
+use super::normalize::{is_mark, normalize};
+use super::stem::CliticStripper;
+use super::translit::transliterate;
+
+use lexicon::{AffixRow, Lexicon, StemRow, fold_letter};
+pub use lexicon::{LexiconError, key};
+
+/// The analyser over a parsed lexicon.
+#[derive(Debug)]
+pub struct Bama {
+    lexicon: Lexicon,
+    /// How common each lemma is (occurrences per million words), by lemma
+    /// index; empty when no frequencies were given.
+    frequencies: Vec<f32>,
+}
+
+/// What a prefix or suffix costs a reading in the ranking, in the same
+/// units as a lemma's log frequency: each piece makes a reading half as
+/// likely (so وقع is "fall", not و + قع).
+const PIECE_COST: f32 = std::f32::consts::LN_2;
+/// What each letter spelled otherwise than the lexicon spells it (a hamza
+/// seat, ى for ي) costs: such a reading is ten times less likely (كأن for
+/// كان).
+const MISSPELT_COST: f32 = std::f32::consts::LN_10;
+
+/// A coarse part of speech, as shown to the learner and written in JSON.
+fn coarse_pos(tags: &str, category: &str) -> &'static str {
+    let tag = tags.split('+').find(|t| !t.is_empty()).unwrap_or("");
+    match tag {
+        "ADJ" => "adj",
+        "NOUN" => "noun",
+        "NOUN_PROP" => "noun_prop",
+        "ADV" => "adv",
+        "PREP" => "prep",
+        "CONJ" => "conj",
+        "INTERJ" => "interj",
+        "ABBREV" => "abbrev",
+        "NUM" => "num",
+        t if t.contains("PRON") => "pron",
+        t if t.contains("PART") || t == "FUNC_WORD" => "part",
+        t if t.starts_with("VERB") => "verb",
+        _ => match category {
+            c if c.starts_with("Nprop") => "noun_prop",
+            c if c.starts_with('N') => "noun",
+            c if c.starts_with("PV") || c.starts_with("IV") || c.starts_with("CV") => "verb",
+            c if c.starts_with("FW") => "part",
+            _ => "noun",
+        },
+    }
+}
+
+/// The order parts of speech are tried in when nothing else tells readings
+/// apart (lower first): news text is mostly function words and nouns.
+fn pos_rank(pos: &str, category: &str) -> u8 {
+    match pos {
+        "prep" | "conj" | "part" | "pron" => 0,
+        "noun" | "num" => 1,
+        "adj" | "adv" => 2,
+        "verb" if category.starts_with("CV") => 5,
+        "verb" => 2,
+        "noun_prop" => 3,
+        _ => 4,
+    }
+}
+
+/// The vowel marks on each letter of `word` (marks before the first letter
+/// are dropped).
+fn marks_per_letter(word: &str) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = Vec::new();
+    for c in word.chars() {
+        if c == '\u{0640}' {
+            continue;
+        }
+        if is_mark(c) {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+            }
+        } else {
+            out.push(Vec::new());
+        }
+    }
+    out
+}
+
+/// Whether the vowels written in the text (`written`, per letter) leave
+/// `vocalised` possible: every mark the text gives a letter is one the
+/// reading gives it too, where the reading vowels that letter at all.
+fn vowels_agree(written: &[Vec<char>], vocalised: &str) -> bool {
+    let reading = marks_per_letter(vocalised);
+    if reading.len() != written.len() {
+        return true; // letters added or dropped in the reading: cannot align
+    }
+    written.iter().zip(&reading).all(|(text, reading)| {
+        text.is_empty() || reading.is_empty() || text.iter().all(|m| reading.contains(m))
+    })
+}
+
+impl Bama {
+    /// Parses the text of a lexicon file.
+    pub fn parse(text: &str) -> Result<Bama, LexiconError> {
+        Ok(Bama {
+            lexicon: Lexicon::parse(text)?,
+            frequencies: Vec::new(),
+        })
+    }
+
+    /// The analyser ranking readings by how common their lemmas are:
+    /// `text` is a frequency file (`data/freq/lemmas.tsv`: `#` comments,
+    /// then a vocalised lemma, a tab and occurrences per million words on
+    /// each line). Lemmas it does not list count as rare.
+    pub fn with_frequencies(mut self, text: &str) -> Result<Bama, LexiconError> {
+        let mut by_lemma: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let parsed = line
+                .split_once('\t')
+                .and_then(|(lemma, count)| Some((lemma, count.trim().parse::<f32>().ok()?)))
+                .filter(|(_, count)| count.is_finite() && *count >= 0.0);
+            let Some((lemma, count)) = parsed else {
+                return Err(LexiconError::Line {
+                    line: n + 1,
+                    found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
+                    expected: "a lemma, a tab and a number of occurrences per million",
+                });
+            };
+            by_lemma.insert(lemma, count);
+        }
+        self.frequencies = self
+            .lexicon
+            .lemmas
+            .iter()
+            .map(|lemma| by_lemma.get(&*lemma.vocalised).copied().unwrap_or(0.0))
+            .collect();
+        Ok(self)
+    }
+
+    /// How likely a reading is without context, as a log: its lemma's
+    /// frequency, less [`PIECE_COST`] for each prefix and suffix.
+    fn likelihood(&self, lemma: u32, pieces: usize) -> f32 {
+        let frequency = self.frequencies.get(lemma as usize).copied().unwrap_or(0.0);
+        (frequency + 0.01).ln() - PIECE_COST * pieces as f32
+    }
+
+    pub fn lemma_count(&self) -> usize {
+        self.lexicon.lemma_count()
+    }
+
+    pub fn stem_count(&self) -> usize {
+        self.lexicon.stem_count()
+    }
+
+    /// Every reading of `word` the lexicon allows, ranked without context,
+    /// each once. Empty when the lexicon does not know the word.
+    pub fn readings(&self, word: &str) -> Vec<Analysis> {
+        let written: Vec<char> = word
+            .chars()
+            .filter(|&c| !is_mark(c) && c != '\u{0640}')
+            .collect();
+        let keyed: Vec<char> = written.iter().map(|&c| fold_letter(c)).collect();
+        let n = keyed.len();
+        if n == 0 || !keyed.iter().all(|&c| super::is_arabic_letter(c)) {
+            return Vec::new();
+        }
+        let text_marks = marks_per_letter(word);
+        let has_marks = text_marks.iter().any(|m| !m.is_empty());
+        let lexicon = &self.lexicon;
+        let mut found: Vec<(Ranked, Analysis)> = Vec::new();
+        let mut seen: HashSet<(String, u32)> = HashSet::new();
+        for p in 0..=lexicon.longest_prefix.min(n - 1) {
+            let prefix_key: String = keyed[..p].iter().collect();
+            let prefixes = lexicon.prefixes_keyed(&prefix_key);
+            if prefixes.is_empty() {
+                continue;
+            }
+            for s in 0..=lexicon.longest_suffix.min(n - p - 1) {
+                let suffix_key: String = keyed[n - s..].iter().collect();
+                let suffixes = lexicon.suffixes_keyed(&suffix_key);
+                if suffixes.is_empty() {
+                    continue;
+                }
+                let stem_key: String = keyed[p..n - s].iter().collect();
+                for &stem_id in lexicon.stems_keyed(&stem_key) {
+                    let stem = &lexicon.stems[stem_id as usize];
+                    for &prefix_id in prefixes {
+                        let prefix = &lexicon.prefixes[prefix_id as usize];
+                        for &suffix_id in suffixes {
+                            let suffix = &lexicon.suffixes[suffix_id as usize];
+                            if !lexicon.compatible(prefix.category, stem.category, suffix.category)
+                            {
+                                continue;
+                            }
+                            // A noun's case ending (a suffix of marks alone)
+                            // is left off: news text does not write it, and
+                            // the analyser cannot know it.
+                            let case_ending = suffix.vocalised.chars().all(is_mark)
+                                && !lexicon
+                                    .category_name(stem.category)
+                                    .starts_with(['P', 'I', 'C']);
+                            let vocalised = if case_ending {
+                                format!("{}{}", prefix.vocalised, stem.vocalised)
+                            } else {
+                                format!(
+                                    "{}{}{}",
+                                    prefix.vocalised, stem.vocalised, suffix.vocalised
+                                )
+                            };
+                            if has_marks && !vowels_agree(&text_marks, &vocalised) {
+                                continue;
+                            }
+                            if !seen.insert((vocalised.clone(), stem.lemma)) {
+                                continue;
+                            }
+                            let misspelt = stem
+                                .written
+                                .chars()
+                                .zip(&written[p..n - s])
+                                .filter(|(a, b)| a != *b)
+                                .count();
+                            let mut reading = self.reading(prefix, stem, suffix, vocalised);
+                            let category = lexicon.category_name(stem.category);
+                            let pieces = reading.prefixes.len() + reading.suffixes.len();
+                            let likelihood = self.likelihood(stem.lemma, pieces)
+                                - MISSPELT_COST * misspelt as f32;
+                            reading.likelihood = (likelihood * 1000.0) as i32;
+                            let rank = Ranked {
+                                // Larger likelihoods first.
+                                unlikely: -reading.likelihood,
+                                pos: pos_rank(reading.pos.as_deref().unwrap_or(""), category),
+                                pieces,
+                                stem: stem_id,
+                            };
+                            found.push((rank, reading));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|(rank, _)| *rank);
+        found.into_iter().map(|(_, reading)| reading).collect()
+    }
+
+    fn reading(
+        &self,
+        prefix: &AffixRow,
+        stem: &StemRow,
+        suffix: &AffixRow,
+        vocalised: String,
+    ) -> Analysis {
+        let lexicon = &self.lexicon;
+        let lemma = &lexicon.lemmas[stem.lemma as usize];
+        let category = lexicon.category_name(stem.category);
+        let pos = coarse_pos(&stem.tags, category);
+        // BAMA's root headings are sparse (5,630 for 38,600 lemmas): a
+        // lemma is under the last heading before it, which is its root only
+        // if the root's letters are found in its stem. Names and function
+        // words have none.
+        let heading: &str = &lexicon.roots[lemma.root as usize];
+        let has_root = matches!(pos, "noun" | "adj" | "verb" | "adv");
+        let (root, pattern) = match pattern::pattern(heading, &stem.vocalised) {
+            Some(pattern) if has_root && !heading.is_empty() => {
+                (Some(heading.to_owned()), Some(pattern))
+            }
+            _ => (None, None),
+        };
+        let prefix_segments =
+            gloss::affix_segments(&prefix.morphemes, &prefix.gloss, SegmentKind::Prefix);
+        let suffix_segments =
+            gloss::affix_segments(&suffix.morphemes, &suffix.gloss, SegmentKind::Suffix);
+        let mut segments = prefix_segments.clone();
+        segments.push(Segment {
+            form: stem.vocalised.to_string(),
+            kind: SegmentKind::Stem,
+            pos: if stem.tags.is_empty() {
+                category.to_owned()
+            } else {
+                stem.tags.to_string()
+            },
+            gloss: stem.gloss.to_string(),
+        });
+        segments.extend(suffix_segments.iter().cloned());
+        let affix = |segment: &Segment| Affix {
+            form: normalize(&segment.form).into(),
+            gloss: segment.gloss.clone().into(),
+        };
+        // The feminine ending ة is part of the lemma (هدنة), not a piece
+        // taken off it.
+        let taken_off = |segment: &&Segment| !segment.pos.starts_with("NSUFF_FEM_SG");
+        Analysis {
+            prefixes: prefix_segments.iter().map(affix).collect(),
+            stem: normalize(&lemma.vocalised),
+            suffixes: suffix_segments
+                .iter()
+                .filter(taken_off)
+                .map(affix)
+                .collect(),
+            change: None,
+            lemma: Some(lemma.vocalised.to_string()),
+            root,
+            pattern,
+            pos: Some(pos.to_owned()),
+            translit: Some(translit_of(&prefix_segments, &vocalised)),
+            gloss: Some(gloss::whole_word(
+                &prefix.gloss,
+                &stem.gloss,
+                &suffix.gloss,
+                pos,
+            )),
+            vocalised: Some(vocalised),
+            segments,
+            guess: false,
+            likelihood: 0,
+        }
+    }
+}
+
+/// The transliteration of a reading, its proclitics joined with a hyphen
+/// (wa-, bi-, li-; the article is al- already).
+fn translit_of(prefixes: &[Segment], vocalised: &str) -> String {
+    let mut rest = vocalised;
+    let mut parts: Vec<String> = Vec::new();
+    for segment in prefixes {
+        if segment.pos == "DET" {
+            break; // the article stays on its word: al-kitāb
+        }
+        match rest.strip_prefix(segment.form.as_str()) {
+            Some(after) => {
+                parts.push(transliterate(&segment.form));
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    parts.push(transliterate(rest));
+    parts.join("-")
+}
+
+/// How readings are ordered without context (see the module's header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Ranked {
+    unlikely: i32,
+    pos: u8,
+    pieces: usize,
+    stem: u32,
+}
+
+/// The lexicon's readings, best first, then the clitic stripper's, marked
+/// as guesses: glossaries keyed by a stem as written (a learner's entry
+/// for حلفاء) are still found, and a word the lexicon does not know still
+/// gets its clitics taken off.
+impl Analyser for Bama {
+    fn analyse(&self, word: &str) -> Vec<Analysis> {
+        let mut readings = self.readings(word);
+        let guesses: Vec<Analysis> = CliticStripper
+            .analyse(word)
+            .into_iter()
+            .filter(|guess| readings.iter().all(|r| r.stem != guess.stem))
+            .collect();
+        readings.extend(guesses);
+        readings
+    }
+
+    fn likeliest(&self, word: &str) -> Option<Analysis> {
+        self.readings(word)
+            .into_iter()
+            .next()
+            .or_else(|| CliticStripper.likeliest(word))
+    }
+}
+
+#[cfg(test)]
+mod tests;

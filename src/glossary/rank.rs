@@ -1,0 +1,46 @@
+//! Ranking a word's readings in context: the analyser orders them without
+//! knowing the sentence; here the neighbours and the glossaries have their
+//! say. One function, used by the reader's glossary pane, the add form and
+//! `qari analyse`, so that all three put the same reading first.
+
+use crate::arabic::{Analysis, normalize};
+
+/// Words whose next word is most likely a noun (prepositions).
+const BEFORE_A_NOUN: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "خلال", "بعد", "قبل", "عند", "منذ", "نحو",
+    "ضد",
+];
+/// Particles a verb follows (أن لن لم كي قد سوف).
+const BEFORE_A_VERB: &[&str] = &["ان", "لن", "لم", "كي", "لكي", "قد", "سوف", "لا"];
+
+/// How much likelier a reading is when its lemma has an entry in the
+/// learner's or the bundled glossary (a natural log in thousandths, as
+/// [`Analysis::likelihood`]: three times).
+const KNOWN_BONUS: i32 = 1100;
+/// How much likelier a reading is when its part of speech is the one its
+/// neighbour calls for (a noun after a preposition: four times).
+const FITS_BONUS: i32 = 1400;
+
+/// Reorders the analyser's readings of a word using what is around it and
+/// what the glossaries know: each reading's likelihood
+/// ([`Analysis::likelihood`]) gains [`KNOWN_BONUS`] when its lemma has an
+/// entry (`known`) and [`FITS_BONUS`] when it is a noun or adjective after
+/// a preposition, a verb after أن لن لم قد. Guesses stay last; the sort is
+/// stable, so the analyser's order stays among equals.
+pub fn rank_in_context(
+    readings: &mut [Analysis],
+    previous: Option<&str>,
+    known: impl Fn(&Analysis) -> bool,
+) {
+    let previous = previous.map(normalize);
+    let wants: Option<&[&str]> = match previous.as_deref() {
+        Some(p) if BEFORE_A_NOUN.contains(&p) => Some(&["noun", "adj", "noun_prop"]),
+        Some(p) if BEFORE_A_VERB.contains(&p) => Some(&["verb"]),
+        _ => None,
+    };
+    let score = |r: &Analysis| {
+        let fits = wants.is_some_and(|w| w.contains(&r.pos.as_deref().unwrap_or("")));
+        r.likelihood + if known(r) { KNOWN_BONUS } else { 0 } + if fits { FITS_BONUS } else { 0 }
+    };
+    readings.sort_by_cached_key(|r| (r.guess, -score(r)));
+}

@@ -1,0 +1,350 @@
+//! The morphological analyser on real news: the hand-labelled words of
+//! `tests/ntrex/labelled.tsv` (inflected and homographic words, each with the
+//! lemma, root and sense it has in its sentence), read through
+//! `qari analyse --json` as a script would, in context; and the share of word
+//! tokens of all 123 NTREX documents that get a reading that is not a guess.
+//!
+//! The figures are printed (`cargo test --test app analyser -- --nocapture`)
+//! for each half of the labelled set: `tune` is what ranking was tuned on,
+//! `heldout` is not looked at while tuning. The assertions are floors a
+//! little under today's figures, so that a change that makes the analyser
+//! worse fails.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use qari::arabic::bama::key;
+use qari::glossary::Glossary;
+use serde::Deserialize;
+
+const NTREX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ntrex");
+
+fn glossary() -> Glossary {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+    let bama = qari::data::load_lexicon(&path).unwrap();
+    let mut glossary = Glossary::load(None);
+    glossary.set_analyser(Arc::new(bama));
+    glossary
+}
+
+#[derive(Debug, Deserialize)]
+struct Word {
+    word: String,
+    readings: Vec<Reading>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Reading {
+    lemma: String,
+    root: String,
+    gloss: Vec<String>,
+    word_gloss: String,
+    source: String,
+}
+
+/// The JSON Lines `qari analyse --json` writes for `text`.
+fn analysed(glossary: &Glossary, text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    qari::cli::analyse::analyse(glossary, text, true, &mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// An English gloss made comparable: lower case, without "to " and
+/// articles in front.
+fn english(text: &str) -> String {
+    let text = text.trim().to_lowercase();
+    let mut text = text.as_str();
+    for lead in ["to ", "the ", "a ", "an "] {
+        text = text.strip_prefix(lead).unwrap_or(text);
+    }
+    text.to_owned()
+}
+
+/// An English word without its inflection, roughly: plans → plan,
+/// ancestries → ancestry, playing → play, exported → export.
+fn english_stem(word: &str) -> &str {
+    for ending in ["ing", "ies", "es", "ed", "s"] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Two English words taken as the same: equal without their inflection
+/// ([`english_stem`]), or sharing their first five letters (candidacy and
+/// candidature, negotiation and negotiations).
+fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 5
+            && b.chars().count() >= 5
+            && a.chars().take(5).eq(b.chars().take(5)))
+}
+
+/// Whether one of the labelled senses (`a|b`) is one of the reading's: its
+/// words found in a row among the sense's ([`same_word`]).
+fn gloss_matches(labelled: &str, reading: &Reading) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        english(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| english_stem(w).to_owned())
+            .collect()
+    };
+    let senses: Vec<Vec<String>> = reading
+        .gloss
+        .iter()
+        .flat_map(|g| g.split(['/', ',']))
+        .chain(std::iter::once(reading.word_gloss.as_str()))
+        .map(words)
+        .filter(|s| !s.is_empty())
+        .collect();
+    labelled
+        .split('|')
+        .map(words)
+        .filter(|w| !w.is_empty())
+        .any(|want| {
+            senses.iter().any(|sense| {
+                sense
+                    .windows(want.len())
+                    .any(|run| run.iter().zip(&want).all(|(a, b)| same_word(a, b)))
+            })
+        })
+}
+
+fn same_lemma(labelled: &str, reading: &Reading) -> bool {
+    key(labelled) == key(&reading.lemma)
+}
+
+fn same_root(labelled: &str, reading: &Reading) -> bool {
+    labelled.is_empty() && reading.root.is_empty() || key(labelled) == key(&reading.root)
+}
+
+#[derive(Debug, Default)]
+struct Score {
+    words: usize,
+    among: usize,
+    first_gloss: usize,
+    first_lemma_and_root: usize,
+    misses: Vec<String>,
+    lemma_misses: Vec<String>,
+}
+
+impl Score {
+    fn percent(&self, n: usize) -> f64 {
+        100.0 * n as f64 / self.words.max(1) as f64
+    }
+}
+
+#[test]
+fn labelled_words_in_context() {
+    let glossary = glossary();
+    let table = fs::read_to_string(format!("{NTREX}/labelled.tsv")).unwrap();
+    let mut docs: HashMap<String, Vec<String>> = HashMap::new();
+    let mut scores: HashMap<String, Score> = HashMap::new();
+    for row in table.lines().skip(1) {
+        let f: Vec<&str> = row.split('\t').collect();
+        let [
+            doc,
+            line,
+            word,
+            occurrence,
+            lemma,
+            root,
+            _pos,
+            gloss,
+            _why,
+            split,
+        ] = f[..]
+        else {
+            panic!("a row of 10 fields: {row}");
+        };
+        let lines = docs.entry(doc.to_owned()).or_insert_with(|| {
+            fs::read_to_string(format!("{NTREX}/ar/{doc}.ar.txt"))
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        });
+        let text = &lines[line.parse::<usize>().unwrap() - 1];
+        let words = analysed(&glossary, text);
+        let occurrence: usize = occurrence.parse().unwrap();
+        let found = words
+            .iter()
+            .filter(|w| w.word == word)
+            .nth(occurrence - 1)
+            .unwrap_or_else(|| panic!("{doc}:{line}: {word} not a token of {text}"));
+        let score = scores.entry(split.to_owned()).or_default();
+        score.words += 1;
+        let right = |r: &Reading| gloss_matches(gloss, r) || same_lemma(lemma, r);
+        if found.readings.iter().any(right) {
+            score.among += 1;
+        }
+        let first = found.readings.first();
+        if first.is_some_and(|r| gloss_matches(gloss, r)) {
+            score.first_gloss += 1;
+        } else {
+            score.misses.push(format!(
+                "{word} ({gloss}): first {:?}",
+                first.map(|r| (&r.lemma, &r.gloss, &r.source))
+            ));
+        }
+        if first.is_some_and(|r| same_lemma(lemma, r) && same_root(root, r)) {
+            score.first_lemma_and_root += 1;
+        } else {
+            score.lemma_misses.push(format!(
+                "{word} ({lemma} {root}): first {:?}",
+                first.map(|r| (&r.lemma, &r.root, &r.source))
+            ));
+        }
+    }
+    let mut report = String::new();
+    for split in ["tune", "heldout"] {
+        let s = &scores[split];
+        report.push_str(&format!(
+            "{split}: {} words; right meaning among the readings {:.1} %, first reading's gloss right {:.1} %, its lemma and root right {:.1} %\n",
+            s.words,
+            s.percent(s.among),
+            s.percent(s.first_gloss),
+            s.percent(s.first_lemma_and_root),
+        ));
+    }
+    println!("{report}");
+    for miss in scores["tune"].misses.iter().take(60) {
+        println!("  tune, gloss: {miss}");
+    }
+    for miss in scores["tune"].lemma_misses.iter().take(60) {
+        println!("  tune, lemma or root: {miss}");
+    }
+    let heldout = &scores["heldout"];
+    assert!(heldout.percent(heldout.among) >= 90.0, "{report}");
+    assert!(heldout.percent(heldout.first_gloss) >= 60.0, "{report}");
+}
+
+#[test]
+fn ntrex_word_tokens_mostly_get_a_reading() {
+    let glossary = glossary();
+    let mut tokens = 0;
+    let mut understood = 0;
+    let mut entries: Vec<_> = fs::read_dir(format!("{NTREX}/ar"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let text = fs::read_to_string(&path).unwrap();
+        let counts = qari::cli::analyse::analyse(&glossary, &text, false, std::io::sink()).unwrap();
+        tokens += counts.tokens;
+        understood += counts.understood;
+    }
+    let share = 100.0 * understood as f64 / tokens as f64;
+    println!(
+        "NTREX: {understood} of {tokens} Arabic word tokens ({share:.1} %) get a reading that is not a guess"
+    );
+    assert!(tokens > 20_000, "{tokens}");
+    assert!(share >= 90.0, "{share:.1} %");
+}
+
+#[test]
+fn sources_are_named() {
+    let glossary = glossary();
+    let words = analysed(&glossary, "وقال الجيش السوري إن قواته سيطرت على المدينة.");
+    assert!(!words.is_empty());
+    for word in &words {
+        for reading in &word.readings {
+            assert!(
+                ["learner", "bundled", "analyser", "guess"].contains(&reading.source.as_str()),
+                "{reading:?}"
+            );
+        }
+    }
+}
+
+mod in_the_reader {
+    //! The reader with the analyser loaded, as the background job would
+    //! load it: the glossary pane shows the cursor word's readings, and `a`
+    //! starts the new entry from the first.
+
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use qari::app::{Action, App, Options, Overlay};
+    use qari::article::{Article, import_text};
+    use qari::glossary::Glossary;
+    use qari::runtime::{Executor, Inline};
+
+    use crate::common::bundled_article;
+
+    fn reader(article: Article) -> Inline {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+        let bama = qari::data::load_lexicon(&path).unwrap();
+        let app = App::new(article, 0, Options::default())
+            .with_glossary(Glossary::load(None))
+            .with_analyser(Arc::new(bama));
+        let mut app = Inline::new(app, Executor::new(None));
+        app.update(Action::Resize {
+            columns: 120,
+            rows: 40,
+        });
+        app
+    }
+
+    /// Moves the word cursor onto the first word of the sentence that is
+    /// `word`.
+    fn to_word(app: &mut Inline, word: &str) {
+        for _ in 0..60 {
+            if app.current().word(app.word) == Some(word) {
+                return;
+            }
+            app.update(Action::NextWord);
+        }
+        panic!("{word} not reached");
+    }
+
+    #[test]
+    fn the_pane_shows_the_cursor_words_readings_and_a_starts_from_the_first() {
+        let text = "تخطط الحكومة لخفض معدلات التضخم خلال العام المقبل.\n";
+        let article = import_text("test", text, Some("test"), None, "2026-12-01", None).article;
+        let mut app = reader(article);
+        to_word(&mut app, "معدلات");
+        let readings = app.glossary_pane.readings.clone();
+        assert!(!readings.is_empty());
+        assert!(readings.len() <= qari::app::MAX_READINGS);
+        let first = &readings[0];
+        assert_eq!(first.root.as_deref(), Some("ع د ل"), "{first:?}");
+        app.update(Action::AddEntry);
+        let Some(Overlay::Form(form)) = &app.overlay else {
+            panic!("the add form is open");
+        };
+        let entry = form.entry();
+        assert_eq!(Some(&entry.headword), first.lemma.as_ref());
+        assert_eq!(entry.root, "ع د ل");
+        assert_eq!(entry.forms, ["معدلات"]);
+        assert!(
+            !entry.senses.is_empty() && !entry.senses[0].is_empty(),
+            "{entry:?}"
+        );
+        assert!(!entry.translit.is_empty());
+    }
+
+    #[test]
+    fn a_term_of_the_glossary_has_no_readings_of_its_own() {
+        let mut app = reader(bundled_article());
+        // The first words are the term الجيش السوري.
+        assert!(app.cursor_span().len() > 1);
+        assert!(app.glossary_pane.readings.is_empty());
+        app.update(Action::NextWord);
+        app.update(Action::NextWord);
+        assert_eq!(app.cursor_span().len(), 1);
+        assert!(!app.glossary_pane.readings.is_empty());
+    }
+}
