@@ -156,19 +156,28 @@ def root_of(heading, where):
     return " ".join("\u0621" if c in "A'" else arabic(c, where) for c in letters)
 
 
+STATS = {"lemmas named after their stem": 0}
+
+
 def stems(lines):
     """Yields ("R", root), ("L", lemma) and ("S", voc, cat, gloss, pos, key)."""
     rows = []
     seen = set()
+    lemma_open = False
     for n, line in enumerate(lines, 1):
         where = f"dictStems:{n}"
         if line.startswith(";--- "):
             rows.append(("R", root_of(line[5:].strip(), where)))
+            # A few stems follow a root heading with no lemma line of their
+            # own (رأى "see" under ;--- rAy): they must not join the lemma
+            # before the heading.
+            lemma_open = False
             continue
         if line.startswith(";; "):
             # The id is the last word (a few have a note before it).
             rows.append(("L", line[3:].split()[-1]))
             seen = set()
+            lemma_open = True
             continue
         if line.startswith(";") or line.startswith("#") or not line.strip():
             continue
@@ -181,6 +190,12 @@ def stems(lines):
         # folds alef seats before matching, so one row does for both. The
         # unvowelled key is written only where it is not the vowelled form
         # without its marks.
+        if not lemma_open:
+            # Their lemma is named after the first stem, sense 0.
+            rows.append(("L", voc + "_0"))
+            seen = set()
+            lemma_open = True
+            STATS["lemmas named after their stem"] += 1
         key = (fold(unvoc), voc, cat, gloss, pos)
         if key in seen:
             continue
@@ -263,6 +278,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "lexicon.tsv"), "w", encoding="utf-8") as f:
         f.write(out.getvalue())
+    counts.update(STATS)
     print(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

@@ -10,8 +10,35 @@ const BEFORE_A_NOUN: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "خلال", "بعد", "قبل", "عند", "منذ", "نحو",
     "ضد",
 ];
-/// Particles a verb follows (أن لن لم كي قد سوف).
-const BEFORE_A_VERB: &[&str] = &["ان", "لن", "لم", "كي", "لكي", "قد", "سوف", "لا"];
+/// Words a verb follows: particles (أن لن لم كي قد سوف), relative
+/// pronouns, and the conjunctions that open a clause.
+const BEFORE_A_VERB: &[&str] = &[
+    "ان",
+    "لن",
+    "لم",
+    "كي",
+    "لكي",
+    "قد",
+    "وقد",
+    "فقد",
+    "لقد",
+    "سوف",
+    "لا",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللواتي",
+    "حيث",
+    "عندما",
+    "بعدما",
+    "كما",
+    "ثم",
+    "حين",
+    "حينما",
+    "لما",
+];
 
 /// How much likelier a reading is when its lemma has an entry in the
 /// learner's or the bundled glossary (a natural log in thousandths, as

@@ -42,6 +42,29 @@ pub struct Bama {
 /// units as a lemma's log frequency: each piece makes a reading half as
 /// likely (so وقع is "fall", not و + قع).
 const PIECE_COST: f32 = std::f32::consts::LN_2;
+/// What a first- or second-person subject costs (news is told in the third
+/// person: فقدت is "she lost" before "I lost"), and what the rare
+/// particles لَ "indeed" and "would have" cost (لكن is "but", not لَ + كُنَّ).
+const SPEAKER_COST: f32 = 1.1;
+const RARE_PARTICLE_COST: f32 = std::f32::consts::LN_10;
+
+/// The cost of a reading's affixes beyond their number ([`SPEAKER_COST`],
+/// [`RARE_PARTICLE_COST`]), from their tags.
+fn affix_cost(segments: &[Segment]) -> f32 {
+    let mut cost = 0.0;
+    for segment in segments.iter().filter(|s| s.kind != SegmentKind::Stem) {
+        let tag = segment.pos.as_str();
+        let subject = tag.contains("SUBJ") || tag.starts_with("IV") || tag.starts_with("CV");
+        if subject && (tag.contains('1') || tag.contains('2')) {
+            cost += SPEAKER_COST;
+        }
+        if tag.contains("EMPHATIC_PARTICLE") || tag.contains("RESULT_CLAUSE_PARTICLE") {
+            cost += RARE_PARTICLE_COST;
+        }
+    }
+    cost
+}
+
 /// What each letter spelled otherwise than the lexicon spells it (a hamza
 /// seat, ى for ي) costs: such a reading is ten times less likely (كأن for
 /// كان).
@@ -246,7 +269,8 @@ impl Bama {
                             let category = lexicon.category_name(stem.category);
                             let pieces = reading.prefixes.len() + reading.suffixes.len();
                             let likelihood = self.likelihood(stem.lemma, pieces)
-                                - MISSPELT_COST * misspelt as f32;
+                                - MISSPELT_COST * misspelt as f32
+                                - affix_cost(&reading.segments);
                             reading.likelihood = (likelihood * 1000.0) as i32;
                             let rank = Ranked {
                                 // Larger likelihoods first.

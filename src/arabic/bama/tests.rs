@@ -27,7 +27,8 @@ fn lemmas(word: &str) -> Vec<String> {
 
 #[test]
 fn the_whole_lexicon_is_read() {
-    assert_eq!(bama().lemma_count(), 38_600);
+    // 38,600 lemma lines, and 18 lemmas for stems that have none.
+    assert_eq!(bama().lemma_count(), 38_618);
     assert!(bama().stem_count() > 70_000, "{}", bama().stem_count());
 }
 
