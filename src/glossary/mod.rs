@@ -257,8 +257,12 @@ impl Glossary {
         word: &str,
         previous: Option<&str>,
     ) -> (Vec<Analysis>, Vec<Match>) {
-        let matches = self.lookup(word);
+        // The word is analysed once, for its entries and its readings.
         let mut readings = self.analyser.analyse(word);
+        let matches = match self.phrase_entries(&normalize(word)) {
+            Some(entries) => entries,
+            None => self.lookup_readings(readings.clone()),
+        };
         rank_in_context(&mut readings, previous, |r| {
             matches.iter().any(|m| m.explains(r))
         });

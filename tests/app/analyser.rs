@@ -348,3 +348,57 @@ mod in_the_reader {
         assert!(!app.glossary_pane.readings.is_empty());
     }
 }
+
+/// The bundled article, word by word in context: where the bundled
+/// glossary has an entry for the word itself (not a multi-word term), the
+/// analyser's first reading should have that entry's headword as its lemma
+/// (vowels aside). The bar is 90 %.
+#[test]
+fn the_bundled_articles_lemmas_agree_with_the_bundled_glossary() {
+    let glossary = glossary();
+    let article = crate::common::bundled_article();
+    let (mut compared, mut agreed) = (0, 0);
+    let mut disagreements = Vec::new();
+    for sentence in &article.sentences {
+        let words: Vec<&str> = sentence
+            .words
+            .iter()
+            .map(|r| &sentence.ar[r.clone()])
+            .collect();
+        for found in glossary.match_sentence(&words) {
+            if found.len != 1 {
+                continue;
+            }
+            let word = words[found.first];
+            let Some(bundled) = found
+                .matches
+                .iter()
+                .find(|m| glossary.source_of(m.entry).bundled)
+            else {
+                continue;
+            };
+            let headword = &glossary.entries[bundled.entry].headword;
+            let previous = found.first.checked_sub(1).map(|p| words[p]);
+            let (readings, _) = glossary.readings_in_context(word, previous);
+            let Some(first) = readings.iter().find(|r| !r.guess) else {
+                continue;
+            };
+            compared += 1;
+            let lemma = first.lemma.as_deref().unwrap_or("");
+            if key(lemma) == key(headword) {
+                agreed += 1;
+            } else {
+                disagreements.push(format!("{word}: {headword} / {lemma}"));
+            }
+        }
+    }
+    let share = 100.0 * agreed as f64 / compared.max(1) as f64;
+    println!(
+        "bundled article: the analyser's first lemma is the bundled entry's for {agreed} of {compared} tokens ({share:.1} %)"
+    );
+    for d in disagreements.iter().take(40) {
+        println!("  differs: {d}");
+    }
+    assert!(compared > 300, "{compared}");
+    assert!(share >= 90.0, "{share:.1} %");
+}

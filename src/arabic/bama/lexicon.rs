@@ -8,7 +8,9 @@
 //! writer chose. The spelling as BAMA writes it is kept beside, for
 //! preferring readings that agree with the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use thiserror::Error;
 
@@ -85,18 +87,52 @@ pub struct Lexicon {
     category_names: Vec<Box<str>>,
     pub(super) prefixes: Vec<AffixRow>,
     pub(super) suffixes: Vec<AffixRow>,
-    prefix_index: HashMap<Box<str>, Vec<u32>>,
-    suffix_index: HashMap<Box<str>, Vec<u32>>,
+    prefix_index: FxHashMap<Box<str>, Vec<u32>>,
+    suffix_index: FxHashMap<Box<str>, Vec<u32>>,
     pub(super) stems: Vec<StemRow>,
-    stem_index: HashMap<Box<str>, Vec<u32>>,
+    stem_index: FxHashMap<Box<str>, Vec<u32>>,
     pub(super) lemmas: Vec<LemmaRow>,
     pub(super) roots: Vec<Box<str>>,
-    ab: HashSet<(u16, u16)>,
-    ac: HashSet<(u16, u16)>,
-    bc: HashSet<(u16, u16)>,
+    ab: Pairs,
+    ac: Pairs,
+    bc: Pairs,
     /// The longest prefix and suffix keys, in letters.
     pub(super) longest_prefix: usize,
     pub(super) longest_suffix: usize,
+}
+
+/// Which pairs of categories go together: a bit matrix (a few hundred
+/// categories), since every split of every word asks three times.
+#[derive(Debug, Default)]
+struct Pairs {
+    pairs: Vec<(u16, u16)>,
+    size: usize,
+    bits: Vec<u64>,
+}
+
+impl Pairs {
+    fn insert(&mut self, pair: (u16, u16)) {
+        self.pairs.push(pair);
+    }
+
+    /// Builds the matrix once every category is known.
+    fn seal(&mut self, categories: usize) {
+        self.size = categories;
+        self.bits = vec![0; (categories * categories).div_ceil(64)];
+        for &(a, b) in &self.pairs {
+            let at = usize::from(a) * categories + usize::from(b);
+            self.bits[at / 64] |= 1 << (at % 64);
+        }
+    }
+
+    fn contains(&self, (a, b): (u16, u16)) -> bool {
+        let (a, b) = (usize::from(a), usize::from(b));
+        if a >= self.size || b >= self.size {
+            return false;
+        }
+        let at = a * self.size + b;
+        self.bits[at / 64] & (1 << (at % 64)) != 0
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -251,6 +287,10 @@ impl Lexicon {
         if !saw_stems || lexicon.stems.is_empty() {
             return Err(LexiconError::NoStems);
         }
+        let categories = lexicon.category_names.len();
+        for table in [&mut lexicon.ab, &mut lexicon.ac, &mut lexicon.bc] {
+            table.seal(categories);
+        }
         Ok(lexicon)
     }
 
@@ -279,9 +319,9 @@ impl Lexicon {
     /// Whether a prefix, a stem and a suffix of these categories go
     /// together (BAMA's tables AB, AC and BC).
     pub(super) fn compatible(&self, prefix: u16, stem: u16, suffix: u16) -> bool {
-        self.ab.contains(&(prefix, stem))
-            && self.ac.contains(&(prefix, suffix))
-            && self.bc.contains(&(stem, suffix))
+        self.ab.contains((prefix, stem))
+            && self.ac.contains((prefix, suffix))
+            && self.bc.contains((stem, suffix))
     }
 
     pub(super) fn category_name(&self, id: u16) -> &str {
