@@ -105,6 +105,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_word_is_refused() {
+        let (_dir, library) = library();
+        for word in ["", "  "] {
+            let found = lookup(
+                &library,
+                &test_dictionaries(),
+                word,
+                Order::Logical,
+                Vec::new(),
+                Vec::new(),
+            );
+            assert!(matches!(found, Err(Error::EmptyWord)), "{found:?}");
+        }
+    }
+
+    #[test]
     fn prints_the_glossary_entry_then_the_dictionary_results_and_how_they_matched() {
         let (_dir, library) = library();
         let mut out = Vec::new();
