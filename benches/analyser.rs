@@ -1,8 +1,10 @@
 //! The morphological analyser's speed, on real news (the NTREX Arabic in
-//! `tests/ntrex/ar/`): one word analysed and ranked in context, with the
-//! bundled glossary's entries found for it (warm); `qari analyse --json`
-//! over a text of 1,000 word tokens, once everything is loaded; and loading
-//! the lexicon with its frequencies.
+//! `tests/ntrex/ar/`): the lexicon's readings of a word (its own work, no
+//! cache); one word analysed and ranked in context, with the bundled
+//! glossary's entries found for it (warm: the analyser keeps the readings
+//! of the words it has read); `qari analyse --json` over a text of 1,000
+//! word tokens, once everything is loaded; and loading the lexicon with its
+//! frequencies.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -45,6 +47,17 @@ fn analyser(c: &mut Criterion) {
 
     let text = news(1_000);
     let tokens: Vec<&str> = words(&text).into_iter().map(|r| &text[r]).collect();
+    // The lexicon's own work for a word met for the first time (the
+    // analyser keeps what it has read, so the next benchmark is warm).
+    let fresh = qari::data::load_lexicon(&lexicon_path()).unwrap();
+    let mut next = 0;
+    c.bench_function("lexicon_readings_of_a_new_word", |b| {
+        b.iter(|| {
+            let at = next % tokens.len();
+            next += 1;
+            black_box(fresh.readings(tokens[at]))
+        })
+    });
     let mut next = 0;
     c.bench_function("analyse_one_word_in_context", |b| {
         b.iter(|| {

@@ -33,6 +33,10 @@ pub use lexicon::{LexiconError, key};
 #[derive(Debug)]
 pub struct Bama {
     lexicon: Lexicon,
+    /// Words already analysed, with their readings (and the stripper's
+    /// guesses after them): news repeats its words, and the reader asks
+    /// about the same words at every move. Emptied when full.
+    analysed: std::sync::Mutex<rustc_hash::FxHashMap<String, std::sync::Arc<[Analysis]>>>,
     /// How common each lemma is (occurrences per million words), by lemma
     /// index; empty when no frequencies were given.
     frequencies: Vec<f32>,
@@ -42,6 +46,10 @@ pub struct Bama {
 /// units as a lemma's log frequency: each piece makes a reading half as
 /// likely (so وقع is "fall", not و + قع).
 const PIECE_COST: f32 = std::f32::consts::LN_2;
+/// Words whose readings are kept ([`Bama::analyse`]): a long novel's
+/// distinct words, a few tens of megabytes at most.
+const ANALYSED_WORDS: usize = 50_000;
+
 /// What a first- or second-person subject costs (news is told in the third
 /// person: فقدت is "she lost" before "I lost"), and what the rare
 /// particles لَ "indeed" and "would have" cost (لكن is "but", not لَ + كُنَّ).
@@ -147,6 +155,7 @@ impl Bama {
     pub fn parse(text: &str) -> Result<Bama, LexiconError> {
         Ok(Bama {
             lexicon: Lexicon::parse(text)?,
+            analysed: Default::default(),
             frequencies: Vec::new(),
         })
     }
@@ -399,6 +408,11 @@ struct Ranked {
 /// gets its clitics taken off.
 impl Analyser for Bama {
     fn analyse(&self, word: &str) -> Vec<Analysis> {
+        if let Ok(analysed) = self.analysed.lock()
+            && let Some(readings) = analysed.get(word)
+        {
+            return readings.to_vec();
+        }
         let mut readings = self.readings(word);
         let guesses: Vec<Analysis> = CliticStripper
             .analyse(word)
@@ -406,6 +420,12 @@ impl Analyser for Bama {
             .filter(|guess| readings.iter().all(|r| r.stem != guess.stem))
             .collect();
         readings.extend(guesses);
+        if let Ok(mut analysed) = self.analysed.lock() {
+            if analysed.len() >= ANALYSED_WORDS {
+                analysed.clear();
+            }
+            analysed.insert(word.to_owned(), readings.as_slice().into());
+        }
         readings
     }
 
