@@ -688,7 +688,7 @@ fn capital_e_edits_the_sentence_translation_and_notes_saved_in_the_learners_over
     chars(&mut app, "E");
     assert_eq!(
         form(&app).fields[0].text,
-        "Has the battle of Deir ez-Zor begun?"
+        "Has the battle for Deir ez-Zor begun?"
     );
     for _ in 0..60 {
         press(&mut app, KeyCode::Backspace);

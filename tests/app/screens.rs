@@ -103,7 +103,7 @@ fn at_80x24_translation_and_notes_show_under_the_text() {
     assert!(text.contains("── Translation"));
     assert!(text.contains("── Notes"));
     assert!(
-        text.contains("Has the battle of Deir ez-Zor begun?"),
+        text.contains("Has the battle for Deir ez-Zor begun?"),
         "{text}"
     );
     let rows = app.view.text.y..app.view.text.bottom();
