@@ -425,8 +425,10 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
+            // Nothing open: Esc does nothing, so one Esc too many never quits.
+            Action::Back => {}
             Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::Back | Action::Quit => {
+            Action::Quit => {
                 self.effects.push(Effect::StopSpeaking);
                 self.should_quit = true;
             }

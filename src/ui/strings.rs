@@ -350,7 +350,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::CursorRight => "cursor right",
         Action::DeleteBack => "delete before the cursor",
         Action::DeleteForward => "delete after the cursor",
-        Action::Back => "close the help, else quit",
+        Action::Back => "close help, form, search or selection",
         Action::Quit => "quit (the position is saved)",
         Action::Suspend => "suspend to the shell (fg comes back)",
         Action::Resize { .. } => "resize",

@@ -298,7 +298,7 @@ fn glossary_pane_hides_and_changes_side() {
 }
 
 #[test]
-fn help_opens_and_esc_closes_it_before_quitting() {
+fn help_opens_esc_closes_it_and_only_q_or_ctrl_c_quit() {
     let mut app = app_at(120, 40);
     chars(&mut app, "?");
     assert!(app.help_open());
@@ -308,7 +308,7 @@ fn help_opens_and_esc_closes_it_before_quitting() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.help_open() && !app.should_quit);
     press(&mut app, KeyCode::Esc);
-    assert!(app.should_quit);
+    assert!(!app.should_quit, "Esc with nothing open does nothing");
 
     let mut app = app_at(120, 40);
     chars(&mut app, "q");
@@ -1151,7 +1151,7 @@ fn under_terminal_bidi_p_keeps_the_one_pane_and_says_why() {
 }
 
 #[test]
-fn esc_closes_what_is_open_before_it_quits() {
+fn esc_closes_what_is_open_and_never_quits() {
     let mut app = pure_app();
     // Esc reaching the app as Back (not through an overlay's own keys)
     // still closes the overlay first.
@@ -1165,5 +1165,27 @@ fn esc_closes_what_is_open_before_it_quits() {
     app.update(Action::Back);
     assert!(app.selection.is_none() && !app.should_quit);
     app.update(Action::Back);
+    assert!(!app.should_quit, "nothing open: Esc does nothing");
+    assert_eq!(app.update(Action::Back), vec![], "not even stopping speech");
+}
+
+#[test]
+fn esc_pressed_once_too_often_after_a_form_or_search_keeps_the_reader_open() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "a");
+    assert!(app.overlay.is_some());
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(app.overlay.is_none() && !app.should_quit);
+    chars(&mut app, "/");
+    chars(&mut app, "army");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search_results.is_some());
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(app.search_results.is_none() && !app.should_quit);
+    chars(&mut app, "q");
     assert!(app.should_quit);
 }
