@@ -1189,3 +1189,57 @@ fn esc_pressed_once_too_often_after_a_form_or_search_keeps_the_reader_open() {
     chars(&mut app, "q");
     assert!(app.should_quit);
 }
+
+/// The reader on the bundled article with its first sentence replaced by
+/// `text`.
+fn app_with_first_sentence(text: &str) -> Inline {
+    let mut article = bundled_article();
+    article.sentences[0] = qari::article::Sentence::new(text.into(), String::new(), Vec::new());
+    let app = App::new(article, 0, Options::default()).with_glossary(Glossary::load(None));
+    let mut app = Inline::new(app, Executor::new(None));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn decimals_and_percentages_are_numerals_with_their_value_and_never_counted_as_words() {
+    use qari::glossary::{Status, coverage};
+    let numbers = "ارتفع 0.7 و29.49 و١٫٥ و3,5 و50% و٥٠٪.";
+    let mut app = app_with_first_sentence(numbers);
+    let sentence = app.current().clone();
+    let words: Vec<&str> = (0..sentence.words.len())
+        .map(|w| sentence.word(w).unwrap())
+        .collect();
+    assert_eq!(
+        words,
+        ["ارتفع", "0.7", "و29.49", "و١٫٥", "و3,5", "و50%", "و٥٠٪"],
+        "each number is one word"
+    );
+    let mut values = Vec::new();
+    for _ in 1..words.len() {
+        chars(&mut app, "w");
+        let (_, numeral) = app.glossary_pane.unmatched.clone().unwrap();
+        values.push(numeral.unwrap().western);
+    }
+    assert_eq!(values, ["0.7", "29.49", "1.5", "3.5", "50%", "50%"]);
+    let known = app.knowledge_of(0).unwrap();
+    assert!(
+        known[1..].iter().all(|k| *k == Some(Status::Ignored)),
+        "{known:?}"
+    );
+    // The known share and the coverage count them as they count no word.
+    let plain = app_with_first_sentence("ارتفع.");
+    let (with, without) = (app.stats.unwrap(), plain.stats.unwrap());
+    assert_eq!(with.tokens.counted(), without.tokens.counted());
+    assert_eq!(with.distinct.counted(), without.distinct.counted());
+    let covered = coverage(&app.glossary, std::iter::once(words.clone()));
+    assert_eq!((covered.tokens, covered.numbers), (1, 6));
+    assert!(
+        covered.missing.iter().all(|w| w == "ارتفع"),
+        "{:?}",
+        covered.missing
+    );
+}
