@@ -54,8 +54,10 @@ impl fmt::Display for Notice {
             }
             Notice::NoGlossForStatus => write!(
                 f,
-                "No gloss known for this word: {} adds it with your own",
-                key(Global, A::AddEntry)
+                "No gloss known for this word: {} adds it with your own ({} and {} need none)",
+                key(Global, A::AddEntry),
+                key(Global, A::SetStatus(Status::Ignored)),
+                key(Global, A::SetStatus(Status::WellKnown))
             ),
             Notice::NoEntryToEdit => write!(
                 f,
@@ -78,16 +80,21 @@ impl fmt::Display for Notice {
             }
             Notice::StatusSet {
                 headword,
+                gloss,
                 status,
-                source: Some(source),
-            } => write!(
-                f,
-                "Added {headword} to your glossary (gloss from {source}) with status {}",
-                status.code()
-            ),
-            Notice::StatusSet {
-                headword, status, ..
-            } => write!(f, "{headword}: status {}", status.code()),
+                source,
+            } => {
+                let status = status.code();
+                let shown = if gloss.is_empty() { NO_GLOSS } else { gloss };
+                match source {
+                    Some(source) if !gloss.is_empty() => write!(
+                        f,
+                        "Added {headword} ({shown}), status {status}: the gloss is from {source}"
+                    ),
+                    Some(_) => write!(f, "Added {headword} ({shown}), status {status}"),
+                    None => write!(f, "{headword} ({shown}): status {status}"),
+                }
+            }
             Notice::Deleted { headword } => write!(f, "Deleted {headword}"),
             Notice::DeletedMeanwhile { headword } => write!(
                 f,
@@ -191,6 +198,8 @@ pub const IN_SENTENCE: &str = "Also in this sentence";
 /// Heading of the analyser's readings of the cursor's word.
 pub const READINGS: &str = "Readings";
 pub const YOURS: &str = "your glossary";
+/// In place of the gloss of an entry that has none (an ignored name).
+pub const NO_GLOSS: &str = "no gloss";
 pub const BUNDLED: &str = "bundled";
 
 /// What the pane says about a numeral of the text (the clitic's meaning

@@ -749,18 +749,24 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
         None,
         "no entry of the learner's yet"
     );
+    let bundled = app.glossary.entries[app.cursor_matches()[0].entry].clone();
     chars(&mut app, "3");
-    assert!(
-        app.message
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref()
-            .unwrap()
-            .contains("gloss from the bundled glossary"),
-        "{:?}",
-        app.message
+    // The message names what was saved, gloss and all: a wrong reading
+    // turned into the learner's entry shows.
+    assert_eq!(
+        message(&app),
+        format!(
+            "Added {} ({}), status 3: the gloss is from the bundled glossary",
+            bundled.headword,
+            bundled.gloss()
+        )
     );
     assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(3)));
+    chars(&mut app, "4");
+    assert_eq!(
+        message(&app),
+        format!("{} ({}): status 4", bundled.headword, bundled.gloss())
+    );
     // Every status key, each to its own status.
     for (key, status) in [
         ('1', Status::Level(1)),
@@ -1242,4 +1248,68 @@ fn decimals_and_percentages_are_numerals_with_their_value_and_never_counted_as_w
         "{:?}",
         covered.missing
     );
+}
+
+fn message(app: &Inline) -> String {
+    app.message
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// `app_with_library` on the bundled article with its first sentence
+/// replaced by `text`.
+fn app_with_library_and_first_sentence(library: &std::path::Path, text: &str) -> Inline {
+    let mut article = bundled_article();
+    article.sentences[0] = qari::article::Sentence::new(text.into(), String::new(), Vec::new());
+    let glossary = Glossary::load(Some(&library.join("glossary")));
+    let app = App::new(article, 0, Options::default())
+        .with_glossary(glossary)
+        .with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library))));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn i_and_w_mark_a_word_nothing_glosses_without_inventing_a_gloss() {
+    use qari::glossary::{Status, UserGlossary};
+    let library = tempfile::tempdir().unwrap();
+    // A typo of a name: no bundled entry, no dictionary.
+    let mut app = app_with_library_and_first_sentence(library.path(), "قال زخرفوش.");
+    chars(&mut app, "w");
+    assert_eq!(app.current().word(app.word), Some("زخرفوش"));
+    assert!(app.cursor_matches().is_empty());
+    chars(&mut app, "I");
+    assert_eq!(message(&app), "Added زخرفوش (no gloss), status I");
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::Ignored));
+    let user = UserGlossary::new(library.path().join("glossary"));
+    let saved = user.read().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        (
+            saved[0].headword.as_str(),
+            saved[0].senses.len(),
+            saved[0].status
+        ),
+        ("زخرفوش", 0, Some(Status::Ignored))
+    );
+    chars(&mut app, "W");
+    assert_eq!(message(&app), "زخرفوش (no gloss): status W");
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::WellKnown));
+    // A learning status needs a gloss to learn: it is refused, nothing changes.
+    chars(&mut app, "3");
+    assert!(
+        message(&app).starts_with("No gloss known for this word"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::WellKnown));
+    assert_eq!(user.read().unwrap()[0].status, Some(Status::WellKnown));
+    // The file reads back as it was written, by the reader as by the CLI.
+    let again = Glossary::load(Some(&library.path().join("glossary")));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
 }
