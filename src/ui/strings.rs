@@ -296,6 +296,25 @@ pub fn known_share(tokens: &Counts) -> String {
     format!("known {}%", tokens.percent(tokens.known))
 }
 
+/// The status line's markers of the modes that are on: a selection being
+/// made with `v`, a sentence being read aloud.
+pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
+    let mut markers = Vec::new();
+    if selecting {
+        markers.push(format!(
+            "[selecting: {} ends]",
+            key(Global, A::ToggleSelection)
+        ));
+    }
+    if speaking {
+        markers.push(format!(
+            "[speaking: {} stops]",
+            key(Global, A::StopSpeaking)
+        ));
+    }
+    markers
+}
+
 pub fn short_position(sentence: usize, count: usize) -> String {
     format!("{}/{}", sentence + 1, count)
 }

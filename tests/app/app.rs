@@ -1313,3 +1313,27 @@ fn i_and_w_mark_a_word_nothing_glosses_without_inventing_a_gloss() {
     let again = Glossary::load(Some(&library.path().join("glossary")));
     assert!(again.problems.is_empty(), "{:?}", again.problems);
 }
+
+#[test]
+fn speaking_is_on_from_s_until_it_ends_is_stopped_or_fails() {
+    use qari::app::{Msg, SpeechProblem};
+    let mut app = pure_app();
+    assert!(!app.speaking);
+    app.update(Action::Speak);
+    assert!(app.speaking);
+    app.update(Msg::SpeechEnded { started: 1 });
+    assert!(!app.speaking, "the reading ended");
+    // A second `s` still on its way when the first ends keeps it on.
+    app.update(Action::Speak);
+    app.update(Action::Speak);
+    app.update(Msg::SpeechEnded { started: 2 });
+    assert!(app.speaking, "the third reading is still to come");
+    app.update(Msg::SpeechEnded { started: 3 });
+    assert!(!app.speaking);
+    app.update(Action::Speak);
+    app.update(Action::StopSpeaking);
+    assert!(!app.speaking, "S stops it");
+    app.update(Action::Speak);
+    app.update(Msg::SpeechFailed(SpeechProblem::Missing));
+    assert!(!app.speaking, "no espeak-ng: nothing is read");
+}
