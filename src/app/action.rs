@@ -72,7 +72,7 @@ pub enum Action {
     CursorRight,
     DeleteBack,
     DeleteForward,
-    /// Esc: close the overlay if one is open, else quit.
+    /// Esc: close what is open (overlay, selection, search hits); never quits.
     Back,
     Quit,
     /// Ctrl-Z: back to the shell until `fg` (the terminal session does it).

@@ -162,6 +162,11 @@ pub struct App {
     pub stats: Option<Stats>,
     /// Whether the learner was told that espeak-ng is missing.
     told_speech_missing: bool,
+    /// How many readings aloud (`s`) were asked for, and whether the last
+    /// is still going as far as the app has heard: the status line's
+    /// marker.
+    speeches_asked: u64,
+    pub speaking: bool,
     /// The library's other articles, for review sentences met there.
     other_articles: Vec<Article>,
     /// The time, as last told by the runner (reviews pick the entries due).
@@ -211,6 +216,8 @@ impl App {
             knowledge: Knowledge::default(),
             stats: None,
             told_speech_missing: false,
+            speeches_asked: 0,
+            speaking: false,
             other_articles: Vec::new(),
             clock: DateTime::UNIX_EPOCH,
             position_saved: sentence,
@@ -370,6 +377,11 @@ impl App {
             // be asked again and again), and at exit.
             Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),
             Msg::SpeechFailed(problem) => self.speech_failed(problem),
+            Msg::SpeechEnded { started } => {
+                if started >= self.speeches_asked {
+                    self.speaking = false;
+                }
+            }
         }
         self.refresh();
         if self.position_saved != self.sentence {
@@ -425,9 +437,11 @@ impl App {
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
             Action::Back if self.search_results.is_some() => self.search_results = None,
+            // Nothing open: Esc does nothing, so one Esc too many never quits.
+            Action::Back => {}
             Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::Back | Action::Quit => {
-                self.effects.push(Effect::StopSpeaking);
+            Action::Quit => {
+                self.stop_speaking();
                 self.should_quit = true;
             }
             Action::AddEntry => self.open_add_form(),
@@ -438,8 +452,8 @@ impl App {
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
-            Action::Speak => self.effects.push(Effect::Speak(self.current().ar.clone())),
-            Action::StopSpeaking => self.effects.push(Effect::StopSpeaking),
+            Action::Speak => self.speak(),
+            Action::StopSpeaking => self.stop_speaking(),
             Action::DeleteEntry => self.ask_delete(),
             Action::Search => self.open_search(),
             Action::ToggleSelection => {
@@ -469,8 +483,22 @@ impl App {
         }
     }
 
+    /// `s`: the current sentence read aloud, the status line marked until
+    /// it ends.
+    fn speak(&mut self) {
+        self.speeches_asked += 1;
+        self.speaking = true;
+        self.effects.push(Effect::Speak(self.current().ar.clone()));
+    }
+
+    fn stop_speaking(&mut self) {
+        self.speaking = false;
+        self.effects.push(Effect::StopSpeaking);
+    }
+
     /// Says once that espeak-ng is missing; says every other failure.
     fn speech_failed(&mut self, problem: SpeechProblem) {
+        self.speaking = false;
         match problem {
             SpeechProblem::Missing if std::mem::replace(&mut self.told_speech_missing, true) => {}
             SpeechProblem::Missing => self.message = Some(Notice::SpeechMissing),

@@ -54,6 +54,10 @@ pub enum Msg {
     PositionNotSaved(String),
     /// Reading aloud could not start.
     SpeechFailed(SpeechProblem),
+    /// Reading aloud finished (or was stopped) after the runner had started
+    /// `started` readings in all: a later `s` still on its way keeps the
+    /// marker on.
+    SpeechEnded { started: u64 },
 }
 
 impl From<Action> for Msg {

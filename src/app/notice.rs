@@ -40,10 +40,13 @@ pub enum Notice {
         added: bool,
         file: PathBuf,
     },
-    /// A status set; `source` names where the new entry's gloss came from
-    /// when the status key created it.
+    /// A status set, naming the entry's first gloss (empty: it has none)
+    /// so that a wrong reading saved as the learner's entry is seen;
+    /// `source` names where the new entry's gloss came from when the status
+    /// key created it.
     StatusSet {
         headword: String,
+        gloss: String,
         status: Status,
         source: Option<String>,
     },

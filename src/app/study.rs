@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::arabic::fold_marks;
+use crate::arabic::{fold_marks, normalize};
 use crate::article::{Article, Origin};
 use crate::glossary::{
     Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
@@ -76,6 +76,7 @@ impl App {
             (EntryChange::SetStatus { headword, status }, Ok(_)) => {
                 self.message = Some(Notice::StatusSet {
                     headword: headword.clone(),
+                    gloss: own_gloss(&glossary, headword),
                     status: *status,
                     source: None,
                 });
@@ -90,6 +91,7 @@ impl App {
             ) => {
                 self.message = Some(Notice::StatusSet {
                     headword: entry.headword.clone(),
+                    gloss: own_gloss(&glossary, &entry.headword),
                     status: *status,
                     source: (saved == Saved::Added).then(|| source.clone()),
                 });
@@ -114,7 +116,8 @@ impl App {
 
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
     /// term under the cursor, made from the bundled entry or the first
-    /// dictionary sense when they have none.
+    /// dictionary sense when they have none. `I` and `W` need no gloss (a
+    /// name, a typo): nothing is invented for them.
     pub(super) fn set_status(&mut self, status: Status) {
         if !self.saves {
             self.message = Some(Notice::NoLibrary(Unsaved::Statuses));
@@ -125,6 +128,10 @@ impl App {
             .iter()
             .find(|m| !self.glossary.source_of(m.entry).bundled);
         let change = if let Some(own) = own {
+            if self.glossary.entries[own.entry].senses.is_empty() && !status.needs_no_gloss() {
+                self.message = Some(Notice::NoGlossForStatus);
+                return;
+            }
             // The status is set on the entry as it is on disk then: another
             // qari may have changed it (or deleted it) since it was read.
             EntryChange::SetStatus {
@@ -148,6 +155,12 @@ impl App {
                 };
                 entry = Entry::new(&self.glossary.analyser().headword(&text), &gloss);
                 source = found.dictionary.clone();
+            } else if status.needs_no_gloss() {
+                entry = Entry {
+                    headword: self.glossary.analyser().headword(&self.cursor_text()),
+                    ..Entry::default()
+                };
+                source = String::new();
             } else {
                 self.message = Some(Notice::NoGlossForStatus);
                 return;
@@ -503,4 +516,19 @@ impl App {
             self.focus = Focus::Glossary;
         }
     }
+}
+
+/// The first gloss of the learner's entry `headword` as saved (empty when it
+/// has none): what a status key's message names.
+fn own_gloss(glossary: &Glossary, headword: &str) -> String {
+    let key = normalize(headword);
+    glossary
+        .entries
+        .iter()
+        .enumerate()
+        .find(|(index, entry)| {
+            !glossary.source_of(*index).bundled && normalize(&entry.headword) == key
+        })
+        .map(|(_, entry)| entry.gloss().to_owned())
+        .unwrap_or_default()
 }

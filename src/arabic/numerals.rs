@@ -29,15 +29,59 @@ pub fn numeral(word: &str) -> Option<Numeral> {
     if prefix.is_some() {
         chars.next();
     }
-    let western: String = chars.collect();
-    if western.is_empty() || !western.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
+    let (western, eastern) = number(chars.as_str())?;
     Some(Numeral {
         prefix,
-        eastern: arabic_indic(&western),
         western,
+        eastern,
     })
+}
+
+/// `text` (digits already Western) as a number in Western and in
+/// Arabic-Indic writing: digits, with separators between digits (29.49,
+/// ٢٩٫٤٩, 3,5, 1,000, ١٬٠٠٠) and perhaps a percent sign at the end (50%,
+/// ٥٠٪). A comma followed by three digits groups thousands; any other comma
+/// is a decimal comma, written as a point in the value.
+fn number(text: &str) -> Option<(String, String)> {
+    let (digits, percent) = match text.strip_suffix(['%', '٪']) {
+        Some(digits) => (digits, true),
+        None => (text, false),
+    };
+    let chars: Vec<char> = digits.chars().collect();
+    let (mut western, mut eastern) = (String::new(), String::new());
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            western.push(c);
+            eastern.push_str(&arabic_indic(c.encode_utf8(&mut [0; 4])));
+            continue;
+        }
+        let between_digits = index > 0
+            && chars[index - 1].is_ascii_digit()
+            && chars.get(index + 1).is_some_and(char::is_ascii_digit);
+        if !between_digits {
+            return None;
+        }
+        let group = chars[index + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let thousands = match c {
+            '٬' => true,
+            ',' => group == 3,
+            '.' | '٫' => false,
+            _ => return None,
+        };
+        western.push(if thousands { ',' } else { '.' });
+        eastern.push(if thousands { '٬' } else { '٫' });
+    }
+    if western.is_empty() {
+        return None;
+    }
+    if percent {
+        western.push('%');
+        eastern.push('٪');
+    }
+    Some((western, eastern))
 }
 
 /// The Western digit an Arabic-Indic (٠–٩) or Persian (۰–۹) digit stands
@@ -80,6 +124,26 @@ mod tests {
         // س and the article are clitics too, but not of numbers.
         assert_eq!(numeral("س3"), None);
         assert_eq!(numeral("ال3"), None);
+    }
+
+    #[test]
+    fn decimals_and_percentages_are_numerals() {
+        let value = |word: &str| numeral(word).map(|n| (n.western, n.eastern));
+        let both = |western: &str, eastern: &str| Some((western.into(), eastern.into()));
+        assert_eq!(value("0.7"), both("0.7", "٠٫٧"));
+        assert_eq!(value("29.49"), both("29.49", "٢٩٫٤٩"));
+        assert_eq!(value("١٫٥"), both("1.5", "١٫٥"));
+        assert_eq!(value("3,5"), both("3.5", "٣٫٥"));
+        assert_eq!(value("1,000"), both("1,000", "١٬٠٠٠"));
+        assert_eq!(value("١٬٠٠٠"), both("1,000", "١٬٠٠٠"));
+        assert_eq!(value("50%"), both("50%", "٥٠٪"));
+        assert_eq!(value("٥٠٪"), both("50%", "٥٠٪"));
+        assert_eq!(value("12.5%"), both("12.5%", "١٢٫٥٪"));
+        assert_eq!(numeral("و29.49").unwrap().prefix.map(|c| c.form), Some("و"));
+        // Separators only between digits; a sign alone is no number.
+        for word in ["3.", ".5", "3..5", "%", "٪", "50%%", "3-5", "5٪3"] {
+            assert_eq!(numeral(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -6,12 +6,33 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Byte ranges of the words of `text`, in logical order.
+/// Byte ranges of the words of `text`, in logical order. A percent sign
+/// right after a number belongs to it (50%, ٥٠٪): UAX #29 would leave it
+/// out, and the number alone would read as a plain count.
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    text.split_word_bound_indices()
-        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric))
-        .map(|(start, segment)| start..start + segment.len())
-        .collect()
+    let mut segments = text.split_word_bound_indices().peekable();
+    let mut out = Vec::new();
+    while let Some((start, segment)) = segments.next() {
+        if !segment.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut end = start + segment.len();
+        let ends_in_digit = segment.chars().last().is_some_and(|c| c.is_numeric());
+        if ends_in_digit
+            && segments
+                .peek()
+                .is_some_and(|(_, next)| is_percent_sign(next))
+            && let Some((_, sign)) = segments.next()
+        {
+            end += sign.len();
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+fn is_percent_sign(segment: &str) -> bool {
+    matches!(segment, "%" | "٪")
 }
 
 #[cfg(test)]
@@ -37,6 +58,20 @@ mod tests {
             ["نحو", "كلم2", "طريق", "حمص", "حماة"]
         );
         assert_eq!(texts("لـ«داعش» 147 ألف"), ["لـ", "داعش", "147", "ألف"]);
+    }
+
+    #[test]
+    fn decimals_and_percentages_are_one_word() {
+        assert_eq!(
+            texts("نحو 0.7 و29.49 دولار، ١٫٥ مليون، 3,5 كلم"),
+            ["نحو", "0.7", "و29.49", "دولار", "١٫٥", "مليون", "3,5", "كلم"]
+        );
+        assert_eq!(
+            texts("ارتفع 50% و٥٠٪ (10%)."),
+            ["ارتفع", "50%", "و٥٠٪", "10%"]
+        );
+        // A sentence's last full stop stays out of the number.
+        assert_eq!(texts("بلغ 3.5."), ["بلغ", "3.5"]);
     }
 
     #[test]

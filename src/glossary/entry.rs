@@ -22,6 +22,12 @@ pub enum Status {
 impl Status {
     pub const NEW: Status = Status::Level(1);
 
+    /// Whether an entry with this status may have no gloss: an ignored or
+    /// well-known word (a name, a typo) is marked without one being made up.
+    pub fn needs_no_gloss(self) -> bool {
+        matches!(self, Status::Ignored | Status::WellKnown)
+    }
+
     /// "1"…"5", "W" or "I".
     pub fn code(self) -> String {
         match self {
@@ -67,13 +73,15 @@ pub struct Context {
 }
 
 /// One headword (a word or a multi-word term) and what the learner needs to
-/// know about it. Only `headword` and one sense are required.
+/// know about it. Only `headword` and one sense are required; an entry whose
+/// status is ignored or well known may have no sense.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The lemma in Arabic script, vowels optional; may be several words.
     pub headword: String,
     /// English glosses, the most useful first.
+    #[serde(default)]
     pub senses: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub root: String,
@@ -164,7 +172,7 @@ impl Entry {
         if !has_arabic_letter(&self.headword) {
             return Err(EntryError::NoArabicLetter(self.headword.clone()));
         }
-        if self.senses.is_empty() {
+        if self.senses.is_empty() && !self.status.is_some_and(Status::needs_no_gloss) {
             return Err(EntryError::NoGloss);
         }
         let singles = [
@@ -285,6 +293,20 @@ mod tests {
             check(Entry::new("نفير", &"x".repeat(10_000))),
             Err("the gloss is 10000 characters long; the limit is 1000".into())
         );
+        // Only an ignored or well-known word may have no gloss.
+        for (status, allowed) in [
+            (None, false),
+            (Some(Status::Level(3)), false),
+            (Some(Status::Ignored), true),
+            (Some(Status::WellKnown), true),
+        ] {
+            let name = Entry {
+                headword: "حربنفسه".into(),
+                status,
+                ..Entry::default()
+            };
+            assert_eq!(check(name).is_ok(), allowed, "{status:?}");
+        }
         let mut fine = Entry::new("  دير   الزور ", " Deir ez-Zor ");
         fine.validate().unwrap();
         assert_eq!(

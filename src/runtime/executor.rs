@@ -18,6 +18,8 @@ use super::speech::{Speech, Spoken};
 pub struct Executor {
     library: Option<Library>,
     speech: Speech,
+    /// Readings aloud asked for so far (`Effect::Speak`, started or not).
+    speeches: u64,
 }
 
 impl Executor {
@@ -26,6 +28,7 @@ impl Executor {
         Executor {
             library,
             speech: Speech::default(),
+            speeches: 0,
         }
     }
 
@@ -38,6 +41,11 @@ impl Executor {
     /// Whether a sentence is being read aloud (a finished reader is reaped).
     pub fn speaking(&mut self) -> bool {
         self.speech.speaking()
+    }
+
+    /// How many readings aloud were asked of it so far.
+    pub fn speeches(&self) -> u64 {
+        self.speeches
     }
 
     /// Carries out `effect`; returns what the app should hear of it.
@@ -71,11 +79,14 @@ impl Executor {
                 let error = library.save_position(&article, sentence).err()?;
                 Some(Msg::PositionNotSaved(error.to_string()))
             }
-            Effect::Speak(text) => match self.speech.speak(&text) {
-                Spoken::Started => None,
-                Spoken::Missing => Some(Msg::SpeechFailed(SpeechProblem::Missing)),
-                Spoken::Failed(error) => Some(Msg::SpeechFailed(SpeechProblem::Failed(error))),
-            },
+            Effect::Speak(text) => {
+                self.speeches += 1;
+                match self.speech.speak(&text) {
+                    Spoken::Started => None,
+                    Spoken::Missing => Some(Msg::SpeechFailed(SpeechProblem::Missing)),
+                    Spoken::Failed(error) => Some(Msg::SpeechFailed(SpeechProblem::Failed(error))),
+                }
+            }
             Effect::StopSpeaking => {
                 self.speech.stop();
                 None

@@ -46,8 +46,16 @@ impl Worker {
 }
 
 fn work(mut executor: Executor, queue: &Receiver<Effect>, results: &Sender<Msg>) -> Executor {
+    let mut was_speaking = false;
     loop {
-        let first = if executor.speaking() {
+        let speaking = executor.speaking();
+        if was_speaking && !speaking {
+            // The status line's marker goes off (the reader may be gone).
+            let started = executor.speeches();
+            let _ = results.send(Msg::SpeechEnded { started });
+        }
+        was_speaking = speaking;
+        let first = if speaking {
             match queue.recv_timeout(REAP_EVERY) {
                 Ok(effect) => effect,
                 Err(RecvTimeoutError::Timeout) => continue,
@@ -144,5 +152,21 @@ mod tests {
                 position("a", 3),
             ]
         );
+    }
+
+    #[test]
+    fn the_end_of_a_reading_is_reported_with_how_many_were_asked_for() {
+        // `true` stands in for espeak-ng: it ends at once.
+        let executor =
+            Executor::new(None).with_speech(super::super::speech::Speech::new("true".into()));
+        let (results, heard) = channel();
+        let worker = Worker::spawn(executor, results);
+        worker.send(Effect::Speak("نص".into()));
+        let ended = heard.recv_timeout(Duration::from_secs(10));
+        assert!(
+            matches!(ended, Ok(Msg::SpeechEnded { started: 1 })),
+            "{ended:?}"
+        );
+        worker.finish();
     }
 }

@@ -1,5 +1,6 @@
-//! The status line: the article's title, the position, then a message or
-//! the key hints (from the key table, so they never disagree with it).
+//! The status line: the article's title, the position, the modes that are
+//! on (a selection, speech), then a message or the key hints (from the key
+//! table, so they never disagree with it).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,6 +24,10 @@ pub struct StatusLine<'a> {
     pub message: Option<String>,
     /// The article's words by what the learner knows of them.
     pub stats: Option<&'a Stats>,
+    /// Whether a selection is being made with `v`.
+    pub selecting: bool,
+    /// Whether a sentence is being read aloud.
+    pub speaking: bool,
     pub theme: &'a Theme,
     pub bidi: BidiMode,
 }
@@ -35,6 +40,8 @@ impl<'a> StatusLine<'a> {
             count: app.article.sentences.len(),
             message: app.message.as_ref().map(ToString::to_string),
             stats: app.stats.as_ref(),
+            selecting: app.selection.is_some(),
+            speaking: app.speaking,
             theme,
             bidi: app.options.bidi,
         }
@@ -61,8 +68,21 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     if width_of(&position) + 2 > area.width {
         position = strings::short_position(sentence, count);
     }
+    // A mode that is on shows whatever else is said: keys act on it.
+    let markers = strings::mode_markers(status.selecting, status.speaking);
     if let Some(message) = &status.message {
         x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
+        for marker in &markers {
+            x += draw_first_line(
+                buf,
+                room(x),
+                marker,
+                Direction::Ltr,
+                theme.status_title,
+                mode,
+            );
+            x += 2;
+        }
         draw_message(buf, room(x), message, theme, mode);
         return;
     }
@@ -85,6 +105,18 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     }
     x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode);
     x += 1;
+    for marker in &markers {
+        x += 1;
+        x += draw_first_line(
+            buf,
+            room(x),
+            marker,
+            Direction::Ltr,
+            theme.status_title,
+            mode,
+        );
+        x += 1;
+    }
     if let Some(stats) = status.stats {
         let share = strings::known_share(&stats.tokens);
         if x + width_of(&share) + 2 < area.right() {
@@ -154,6 +186,8 @@ mod tests {
             count: 24,
             message,
             stats: None,
+            selecting: false,
+            speaking: false,
             theme: &theme,
             bidi: BidiMode::App,
         };
@@ -166,5 +200,34 @@ mod tests {
             "a message takes the title's place: {said:?}"
         );
         assert!(said.contains("Saved"), "{said:?}");
+    }
+
+    #[test]
+    fn a_selection_and_speech_are_marked_even_beside_a_message() {
+        let theme = Theme::new(Palette::Dark);
+        let line = |selecting, speaking, message: Option<&str>| StatusLine {
+            title: "A title",
+            sentence: 2,
+            count: 24,
+            message: message.map(str::to_owned),
+            stats: None,
+            selecting,
+            speaking,
+            theme: &theme,
+            bidi: BidiMode::App,
+        };
+        let off = row(line(false, false, None), 100);
+        assert!(
+            !off.contains("[selecting") && !off.contains("[speaking"),
+            "{off:?}"
+        );
+        let both = row(line(true, true, None), 100);
+        assert!(both.contains("[selecting: v ends]"), "{both:?}");
+        assert!(both.contains("[speaking: S stops]"), "{both:?}");
+        let said = row(line(true, false, Some("Saved")), 100);
+        assert!(
+            said.contains("[selecting: v ends]") && said.contains("Saved"),
+            "{said:?}"
+        );
     }
 }

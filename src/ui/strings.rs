@@ -54,8 +54,10 @@ impl fmt::Display for Notice {
             }
             Notice::NoGlossForStatus => write!(
                 f,
-                "No gloss known for this word: {} adds it with your own",
-                key(Global, A::AddEntry)
+                "No gloss known for this word: {} adds it with your own ({} and {} need none)",
+                key(Global, A::AddEntry),
+                key(Global, A::SetStatus(Status::Ignored)),
+                key(Global, A::SetStatus(Status::WellKnown))
             ),
             Notice::NoEntryToEdit => write!(
                 f,
@@ -78,16 +80,21 @@ impl fmt::Display for Notice {
             }
             Notice::StatusSet {
                 headword,
+                gloss,
                 status,
-                source: Some(source),
-            } => write!(
-                f,
-                "Added {headword} to your glossary (gloss from {source}) with status {}",
-                status.code()
-            ),
-            Notice::StatusSet {
-                headword, status, ..
-            } => write!(f, "{headword}: status {}", status.code()),
+                source,
+            } => {
+                let status = status.code();
+                let shown = if gloss.is_empty() { NO_GLOSS } else { gloss };
+                match source {
+                    Some(source) if !gloss.is_empty() => write!(
+                        f,
+                        "Added {headword} ({shown}), status {status}: the gloss is from {source}"
+                    ),
+                    Some(_) => write!(f, "Added {headword} ({shown}), status {status}"),
+                    None => write!(f, "{headword} ({shown}): status {status}"),
+                }
+            }
             Notice::Deleted { headword } => write!(f, "Deleted {headword}"),
             Notice::DeletedMeanwhile { headword } => write!(
                 f,
@@ -191,6 +198,8 @@ pub const IN_SENTENCE: &str = "Also in this sentence";
 /// Heading of the analyser's readings of the cursor's word.
 pub const READINGS: &str = "Readings";
 pub const YOURS: &str = "your glossary";
+/// In place of the gloss of an entry that has none (an ignored name).
+pub const NO_GLOSS: &str = "no gloss";
 pub const BUNDLED: &str = "bundled";
 
 /// What the pane says about a numeral of the text (the clitic's meaning
@@ -287,6 +296,25 @@ pub fn known_share(tokens: &Counts) -> String {
     format!("known {}%", tokens.percent(tokens.known))
 }
 
+/// The status line's markers of the modes that are on: a selection being
+/// made with `v`, a sentence being read aloud.
+pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
+    let mut markers = Vec::new();
+    if selecting {
+        markers.push(format!(
+            "[selecting: {} ends]",
+            key(Global, A::ToggleSelection)
+        ));
+    }
+    if speaking {
+        markers.push(format!(
+            "[speaking: {} stops]",
+            key(Global, A::StopSpeaking)
+        ));
+    }
+    markers
+}
+
 pub fn short_position(sentence: usize, count: usize) -> String {
     format!("{}/{}", sentence + 1, count)
 }
@@ -350,7 +378,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::CursorRight => "cursor right",
         Action::DeleteBack => "delete before the cursor",
         Action::DeleteForward => "delete after the cursor",
-        Action::Back => "close the help, else quit",
+        Action::Back => "close help, form, search or selection",
         Action::Quit => "quit (the position is saved)",
         Action::Suspend => "suspend to the shell (fg comes back)",
         Action::Resize { .. } => "resize",

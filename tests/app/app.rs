@@ -298,7 +298,7 @@ fn glossary_pane_hides_and_changes_side() {
 }
 
 #[test]
-fn help_opens_and_esc_closes_it_before_quitting() {
+fn help_opens_esc_closes_it_and_only_q_or_ctrl_c_quit() {
     let mut app = app_at(120, 40);
     chars(&mut app, "?");
     assert!(app.help_open());
@@ -308,7 +308,7 @@ fn help_opens_and_esc_closes_it_before_quitting() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.help_open() && !app.should_quit);
     press(&mut app, KeyCode::Esc);
-    assert!(app.should_quit);
+    assert!(!app.should_quit, "Esc with nothing open does nothing");
 
     let mut app = app_at(120, 40);
     chars(&mut app, "q");
@@ -749,18 +749,24 @@ fn status_keys_set_the_learners_status_creating_an_entry_when_needed() {
         None,
         "no entry of the learner's yet"
     );
+    let bundled = app.glossary.entries[app.cursor_matches()[0].entry].clone();
     chars(&mut app, "3");
-    assert!(
-        app.message
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref()
-            .unwrap()
-            .contains("gloss from the bundled glossary"),
-        "{:?}",
-        app.message
+    // The message names what was saved, gloss and all: a wrong reading
+    // turned into the learner's entry shows.
+    assert_eq!(
+        message(&app),
+        format!(
+            "Added {} ({}), status 3: the gloss is from the bundled glossary",
+            bundled.headword,
+            bundled.gloss()
+        )
     );
     assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(3)));
+    chars(&mut app, "4");
+    assert_eq!(
+        message(&app),
+        format!("{} ({}): status 4", bundled.headword, bundled.gloss())
+    );
     // Every status key, each to its own status.
     for (key, status) in [
         ('1', Status::Level(1)),
@@ -1151,7 +1157,7 @@ fn under_terminal_bidi_p_keeps_the_one_pane_and_says_why() {
 }
 
 #[test]
-fn esc_closes_what_is_open_before_it_quits() {
+fn esc_closes_what_is_open_and_never_quits() {
     let mut app = pure_app();
     // Esc reaching the app as Back (not through an overlay's own keys)
     // still closes the overlay first.
@@ -1165,5 +1171,169 @@ fn esc_closes_what_is_open_before_it_quits() {
     app.update(Action::Back);
     assert!(app.selection.is_none() && !app.should_quit);
     app.update(Action::Back);
+    assert!(!app.should_quit, "nothing open: Esc does nothing");
+    assert_eq!(app.update(Action::Back), vec![], "not even stopping speech");
+}
+
+#[test]
+fn esc_pressed_once_too_often_after_a_form_or_search_keeps_the_reader_open() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "a");
+    assert!(app.overlay.is_some());
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(app.overlay.is_none() && !app.should_quit);
+    chars(&mut app, "/");
+    chars(&mut app, "army");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search_results.is_some());
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(app.search_results.is_none() && !app.should_quit);
+    chars(&mut app, "q");
     assert!(app.should_quit);
+}
+
+/// The reader on the bundled article with its first sentence replaced by
+/// `text`.
+fn app_with_first_sentence(text: &str) -> Inline {
+    let mut article = bundled_article();
+    article.sentences[0] = qari::article::Sentence::new(text.into(), String::new(), Vec::new());
+    let app = App::new(article, 0, Options::default()).with_glossary(Glossary::load(None));
+    let mut app = Inline::new(app, Executor::new(None));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn decimals_and_percentages_are_numerals_with_their_value_and_never_counted_as_words() {
+    use qari::glossary::{Status, coverage};
+    let numbers = "ارتفع 0.7 و29.49 و١٫٥ و3,5 و50% و٥٠٪.";
+    let mut app = app_with_first_sentence(numbers);
+    let sentence = app.current().clone();
+    let words: Vec<&str> = (0..sentence.words.len())
+        .map(|w| sentence.word(w).unwrap())
+        .collect();
+    assert_eq!(
+        words,
+        ["ارتفع", "0.7", "و29.49", "و١٫٥", "و3,5", "و50%", "و٥٠٪"],
+        "each number is one word"
+    );
+    let mut values = Vec::new();
+    for _ in 1..words.len() {
+        chars(&mut app, "w");
+        let (_, numeral) = app.glossary_pane.unmatched.clone().unwrap();
+        values.push(numeral.unwrap().western);
+    }
+    assert_eq!(values, ["0.7", "29.49", "1.5", "3.5", "50%", "50%"]);
+    let known = app.knowledge_of(0).unwrap();
+    assert!(
+        known[1..].iter().all(|k| *k == Some(Status::Ignored)),
+        "{known:?}"
+    );
+    // The known share and the coverage count them as they count no word.
+    let plain = app_with_first_sentence("ارتفع.");
+    let (with, without) = (app.stats.unwrap(), plain.stats.unwrap());
+    assert_eq!(with.tokens.counted(), without.tokens.counted());
+    assert_eq!(with.distinct.counted(), without.distinct.counted());
+    let covered = coverage(&app.glossary, std::iter::once(words.clone()));
+    assert_eq!((covered.tokens, covered.numbers), (1, 6));
+    assert!(
+        covered.missing.iter().all(|w| w == "ارتفع"),
+        "{:?}",
+        covered.missing
+    );
+}
+
+fn message(app: &Inline) -> String {
+    app.message
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// `app_with_library` on the bundled article with its first sentence
+/// replaced by `text`.
+fn app_with_library_and_first_sentence(library: &std::path::Path, text: &str) -> Inline {
+    let mut article = bundled_article();
+    article.sentences[0] = qari::article::Sentence::new(text.into(), String::new(), Vec::new());
+    let glossary = Glossary::load(Some(&library.join("glossary")));
+    let app = App::new(article, 0, Options::default())
+        .with_glossary(glossary)
+        .with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library))));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app
+}
+
+#[test]
+fn i_and_w_mark_a_word_nothing_glosses_without_inventing_a_gloss() {
+    use qari::glossary::{Status, UserGlossary};
+    let library = tempfile::tempdir().unwrap();
+    // A typo of a name: no bundled entry, no dictionary.
+    let mut app = app_with_library_and_first_sentence(library.path(), "قال زخرفوش.");
+    chars(&mut app, "w");
+    assert_eq!(app.current().word(app.word), Some("زخرفوش"));
+    assert!(app.cursor_matches().is_empty());
+    chars(&mut app, "I");
+    assert_eq!(message(&app), "Added زخرفوش (no gloss), status I");
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::Ignored));
+    let user = UserGlossary::new(library.path().join("glossary"));
+    let saved = user.read().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        (
+            saved[0].headword.as_str(),
+            saved[0].senses.len(),
+            saved[0].status
+        ),
+        ("زخرفوش", 0, Some(Status::Ignored))
+    );
+    chars(&mut app, "W");
+    assert_eq!(message(&app), "زخرفوش (no gloss): status W");
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::WellKnown));
+    // A learning status needs a gloss to learn: it is refused, nothing changes.
+    chars(&mut app, "3");
+    assert!(
+        message(&app).starts_with("No gloss known for this word"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.knowledge_of(0).unwrap()[1], Some(Status::WellKnown));
+    assert_eq!(user.read().unwrap()[0].status, Some(Status::WellKnown));
+    // The file reads back as it was written, by the reader as by the CLI.
+    let again = Glossary::load(Some(&library.path().join("glossary")));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+#[test]
+fn speaking_is_on_from_s_until_it_ends_is_stopped_or_fails() {
+    use qari::app::{Msg, SpeechProblem};
+    let mut app = pure_app();
+    assert!(!app.speaking);
+    app.update(Action::Speak);
+    assert!(app.speaking);
+    app.update(Msg::SpeechEnded { started: 1 });
+    assert!(!app.speaking, "the reading ended");
+    // A second `s` still on its way when the first ends keeps it on.
+    app.update(Action::Speak);
+    app.update(Action::Speak);
+    app.update(Msg::SpeechEnded { started: 2 });
+    assert!(app.speaking, "the third reading is still to come");
+    app.update(Msg::SpeechEnded { started: 3 });
+    assert!(!app.speaking);
+    app.update(Action::Speak);
+    app.update(Action::StopSpeaking);
+    assert!(!app.speaking, "S stops it");
+    app.update(Action::Speak);
+    app.update(Msg::SpeechFailed(SpeechProblem::Missing));
+    assert!(!app.speaking, "no espeak-ng: nothing is read");
 }

@@ -464,3 +464,33 @@ fn every_small_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_status_line_marks_a_selection_and_speech_while_they_are_on() {
+    let mut app = app(120, 40, Options::default());
+    let status_row = |app: &App| {
+        let buffer = draw(app);
+        cells(&buffer, buffer.area.height - 1, 0, buffer.area.width)
+    };
+    let plain = status_row(&app);
+    assert!(
+        !plain.contains("[selecting") && !plain.contains("[speaking"),
+        "{plain}"
+    );
+    app.update(Action::ToggleSelection);
+    app.update(Action::NextWord);
+    assert!(status_row(&app).contains("[selecting: v ends]"));
+    app.update(Action::Speak);
+    let both = status_row(&app);
+    assert!(
+        both.contains("[selecting: v ends]") && both.contains("[speaking: S stops]"),
+        "{both}"
+    );
+    app.update(Action::ToggleSelection);
+    app.update(Action::StopSpeaking);
+    let off = status_row(&app);
+    assert!(
+        !off.contains("[selecting") && !off.contains("[speaking"),
+        "{off}"
+    );
+}

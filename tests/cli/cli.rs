@@ -475,7 +475,7 @@ fn check_reports_full_coverage_of_the_bundled_article() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "mine.toml:1:1: missing field `senses`",
+            "mine.toml:1:1: entry \"نفير\": an entry needs at least one gloss",
         ));
 }
 
