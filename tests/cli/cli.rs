@@ -956,3 +956,89 @@ fn a_bad_configuration_file_is_one_line_naming_the_file_and_the_place() {
         }
     }
 }
+
+#[test]
+fn global_options_work_before_or_after_the_subcommand() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().to_str().unwrap();
+    std::fs::write(
+        library.path().join("state.toml"),
+        "[position]\ndeir-ez-zor-2017 = 7\n",
+    )
+    .unwrap();
+    let at_seven = predicate::str::contains("deir-ez-zor-2017         24      7/24");
+    for args in [
+        &["--library", dir, "list"][..],
+        &["list", "--library", dir],
+        &[
+            "--library",
+            dir,
+            "--theme",
+            "dark",
+            "--bidi",
+            "terminal",
+            "list",
+        ],
+        &[
+            "list",
+            "--theme",
+            "dark",
+            "--bidi",
+            "terminal",
+            "--library",
+            dir,
+        ],
+        &["--dictionaries", dir, "--library", dir, "list"],
+    ] {
+        qari()
+            .args(args)
+            .env_remove("QARI_LIBRARY")
+            .assert()
+            .success()
+            .stdout(at_seven.clone());
+    }
+    // Down to a subcommand's subcommand.
+    qari()
+        .args(["--library", dir, "glossary", "list", "--dictionaries", dir])
+        .env_remove("QARI_LIBRARY")
+        .assert()
+        .success();
+    // An article and a subcommand together is a mistake, said as one.
+    qari()
+        .args(["deir-ez-zor-2017", "list"])
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn an_empty_qari_variable_counts_as_unset() {
+    let library = tempfile::tempdir().unwrap();
+    std::fs::write(
+        library.path().join("state.toml"),
+        "[position]\ndeir-ez-zor-2017 = 7\n",
+    )
+    .unwrap();
+    qari()
+        .args(["list", "--library"])
+        .arg(library.path())
+        .env("QARI_DICTIONARIES", "")
+        .env("QARI_BIDI", "")
+        .env("QARI_THEME", "")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("7/24"));
+    // An empty QARI_LIBRARY falls back to the configured library.
+    let config_home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(config_home.path().join("qari")).unwrap();
+    std::fs::write(
+        config_home.path().join("qari/config.toml"),
+        format!("library = {:?}\n", library.path().to_str().unwrap()),
+    )
+    .unwrap();
+    configured(config_home.path(), &["list"])
+        .env("QARI_LIBRARY", "")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("7/24"));
+}
