@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crate::article::StateError;
 use crate::files::{ARTICLE_FILE, FileError, SENTENCE_CHARS, thousands};
 use crate::glossary::GlossaryError;
+use crate::quote::quoted;
 use crate::render::RenderError;
 
 #[derive(Debug, thiserror::Error)]
@@ -43,10 +44,13 @@ pub enum Error {
     #[error("one word at a time (or --json for several)")]
     OneWordAtATime,
     /// An id given to `stats` that no article has.
-    #[error("no article {0:?}: `qari list` shows the ids")]
+    #[error("no article {}: `qari list` shows the ids", quoted(.0))]
     NoSuchArticle(String),
     /// What the reader was asked to open is neither an id nor a file.
-    #[error("no article {0:?}: `qari list` shows the ids, or give the path of an article file")]
+    #[error(
+        "no article {}: `qari list` shows the ids, or give the path of an article file",
+        quoted(.0)
+    )]
     NoArticleToOpen(String),
     /// Every article failed to load: the first problem.
     #[error("no article could be read: {0}")]
@@ -58,7 +62,7 @@ pub enum Error {
     #[error("reading the terminal: {0}")]
     TerminalLost(String),
 
-    #[error("no glossary entry or dictionary result for {0:?}")]
+    #[error("no glossary entry or dictionary result for {}", quoted(.0))]
     NotFound(String),
     /// `glossary import` of a file that is not one of the CSV formats.
     #[error("{path}:{message}")]

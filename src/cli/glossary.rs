@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::article::Library;
 use crate::files::{GLOSSARY_IMPORT, Printable, read_text_capped};
 use crate::glossary::{Entry, Merged, Saved, UserGlossary, import as parse_csv};
+use crate::quote::quoted;
 use crate::text::Direction;
 
 use super::args::GlossaryCommand;
@@ -69,7 +70,12 @@ pub fn add(library: &Library, entry: Entry, mut out: impl Write) -> Result<Saved
         Saved::Added => "added",
         Saved::Updated => "updated",
     };
-    writeln!(out, "{verb} {shown:?} in {}", user.path().display())?;
+    writeln!(
+        out,
+        "{verb} {} in {}",
+        quoted(&shown),
+        user.path().display()
+    )?;
     Ok(saved)
 }
 
@@ -105,8 +111,9 @@ pub fn remove(library: &Library, headword: &str, mut out: impl Write) -> Result<
     let removed = user.remove(headword)?;
     writeln!(
         out,
-        "removed {removed} entr{} {headword:?}",
-        if removed == 1 { "y" } else { "ies" }
+        "removed {removed} entr{} {}",
+        if removed == 1 { "y" } else { "ies" },
+        quoted(headword)
     )?;
     Ok(removed)
 }

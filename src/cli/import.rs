@@ -7,6 +7,7 @@ use crate::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_
 use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, atomic_write, read_text_capped, with_lock,
 };
+use crate::quote::quoted;
 
 use super::Error;
 
@@ -103,7 +104,11 @@ pub fn import(
         path.display()
     )?;
     for (line, text) in &imported.dropped {
-        writeln!(out, "dropped line {line}: {text:?} (page furniture)")?;
+        writeln!(
+            out,
+            "dropped line {line}: {} (page furniture)",
+            quoted(text)
+        )?;
     }
     match imported.alignment {
         Alignment::None => {}

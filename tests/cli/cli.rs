@@ -1042,3 +1042,66 @@ fn an_empty_qari_variable_counts_as_unset() {
         .success()
         .stdout(predicate::str::contains("7/24"));
 }
+
+#[test]
+fn messages_print_arabic_as_arabic() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let word = "زَقْزُقْزِق";
+    let fails = |args: &[&str], stderr: String| {
+        qari()
+            .args(args)
+            .env("QARI_LIBRARY", dir)
+            .env("QARI_DICTIONARIES", dir)
+            .assert()
+            .code(1)
+            .stderr(stderr);
+    };
+    // A command's own error, the reader's, the glossary's.
+    fails(
+        &["lookup", word],
+        format!("qari: no glossary entry or dictionary result for \"{word}\"\n"),
+    );
+    fails(
+        &["stats", word],
+        format!("qari: no article \"{word}\": `qari list` shows the ids\n"),
+    );
+    fails(
+        &[word],
+        format!(
+            "qari: no article \"{word}\": `qari list` shows the ids, or give the path of an article file\n"
+        ),
+    );
+    fails(
+        &["glossary", "rm", word],
+        format!(
+            "qari: no entry \"{word}\" in your glossary ({})\n",
+            dir.join("glossary/user.toml").display()
+        ),
+    );
+    // What a command says it did.
+    succeeds_in(dir, &["glossary", "add", word, "--gloss", "chirp"])
+        .stdout(predicate::str::starts_with(format!("added \"{word}\" in ")));
+    succeeds_in(dir, &["glossary", "rm", word]).stdout(format!("removed 1 entry \"{word}\"\n"));
+    // Page furniture dropped by an import, its right-to-left mark (pasted
+    // from a site) shown rather than let loose on the line.
+    qari()
+        .args(["import", "-", "--title", "Chirps"])
+        .env("QARI_LIBRARY", dir)
+        .write_stdin("قال المتحدث إن القوات تقدمت.\n\u{200F}١٢٥ مشاركة\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "dropped line 2: \"\\u{200f}١٢٥ مشاركة\" (page furniture)",
+        ));
+    // A language name with a tab in it: the tab is shown, not printed.
+    let csv = dir.join("lute.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\n\"Fr\tench\",mot,word,,1,,\n",
+    )
+    .unwrap();
+    succeeds_in(dir, &["glossary", "import", csv.to_str().unwrap()]).stderr(
+        predicate::str::contains("language \"Fr\\tench\" is not Arabic; skipped"),
+    );
+}
