@@ -12,6 +12,8 @@ use crate::glossary::GlossaryError;
 use crate::quote::quoted;
 use crate::render::RenderError;
 
+use super::output::counted;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Writing the output or reading standard input failed.
@@ -71,7 +73,7 @@ pub enum Error {
     #[error("{}: no such folder (make it first, or give another path)", .0.display())]
     NoSuchFolder(PathBuf),
     /// `check` found files it could not read (it listed them).
-    #[error("{0} file(s) could not be read")]
+    #[error("{} could not be read", counted(*.0, "file", "files"))]
     Unreadable(usize),
 
     #[error("{}: no sentences found (every line was empty or page furniture)", .0.display())]

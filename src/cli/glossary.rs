@@ -11,7 +11,7 @@ use crate::quote::quoted;
 use crate::text::Direction;
 
 use super::args::GlossaryCommand;
-use super::output::{glossary_dir, load_glossary};
+use super::output::{counted, glossary_dir, load_glossary};
 use super::{Error, Order};
 
 /// Runs one `glossary` subcommand.
@@ -111,8 +111,8 @@ pub fn remove(library: &Library, headword: &str, mut out: impl Write) -> Result<
     let removed = user.remove(headword)?;
     writeln!(
         out,
-        "removed {removed} entr{} {}",
-        if removed == 1 { "y" } else { "ies" },
+        "removed {} {}",
+        counted(removed, "entry", "entries"),
         quoted(headword)
     )?;
     Ok(removed)
@@ -153,8 +153,8 @@ fn import_summary(merged: &Merged, rows: usize, path: &Path) -> String {
     let (added, updated) = (merged.added.len(), merged.updated.len());
     let unchanged = rows.saturating_sub(added + updated);
     let mut text = format!(
-        "imported {rows} row{} into {}: {added} added, {updated} updated, {unchanged} unchanged\n",
-        if rows == 1 { "" } else { "s" },
+        "imported {} into {}: {added} added, {updated} updated, {unchanged} unchanged\n",
+        counted(rows, "row", "rows"),
         path.display()
     );
     if !merged.updated.is_empty() {

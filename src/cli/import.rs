@@ -10,6 +10,7 @@ use crate::files::{
 use crate::quote::quoted;
 
 use super::Error;
+use super::output::counted;
 
 /// What `import` is given besides the text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,8 +100,9 @@ pub fn import(
         .count();
     writeln!(
         out,
-        "imported {id}: {} sentences in {paragraphs} paragraphs, into {}",
-        article.sentences.len(),
+        "imported {id}: {} in {}, into {}",
+        counted(article.sentences.len(), "sentence", "sentences"),
+        counted(paragraphs, "paragraph", "paragraphs"),
         path.display()
     )?;
     for (line, text) in &imported.dropped {
@@ -115,7 +117,9 @@ pub fn import(
         Alignment::Aligned => writeln!(out, "translation aligned: every sentence has its English")?,
         Alignment::Mismatch { arabic, english } => writeln!(
             out,
-            "translation not aligned: {english} English sentences for {arabic} Arabic ones; the slots are left empty (E in the reader fills them)"
+            "translation not aligned: {} for {}; the slots are left empty (E in the reader fills them)",
+            counted(english, "English sentence", "English sentences"),
+            counted(arabic, "Arabic one", "Arabic ones")
         )?,
     }
     writeln!(out, "read it with: qari {id}")?;

@@ -257,7 +257,7 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
                 rows.push((
                     line,
                     Err(format!(
-                        "language {} is not Arabic; skipped",
+                        "language {} is not Arabic",
                         quoted(&get("language"))
                     )),
                 ));

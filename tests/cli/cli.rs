@@ -544,7 +544,7 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
             "imported army-advances-2: 4 sentences",
         ))
         .stdout(predicate::str::contains(
-            "translation not aligned: 1 English sentences for 4 Arabic ones",
+            "translation not aligned: 1 English sentence for 4 Arabic ones",
         ));
     // Without --title the first line is the headline, and the counts match.
     qari()
@@ -554,7 +554,7 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicate::str::contains(": 3 sentences in 1 paragraphs"))
+        .stdout(predicate::str::contains(": 3 sentences in 1 paragraph,"))
         .stdout(predicate::str::contains("translation aligned"));
     qari()
         .arg("list")
@@ -1104,4 +1104,37 @@ fn messages_print_arabic_as_arabic() {
     succeeds_in(dir, &["glossary", "import", csv.to_str().unwrap()]).stderr(
         predicate::str::contains("language \"Fr\\tench\" is not Arabic; skipped"),
     );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    qari()
+        .args(["import", "-", "--title", "One"])
+        .env("QARI_LIBRARY", dir)
+        .write_stdin("تقدمت القوات 3 كلم.\n")
+        .assert()
+        .success()
+        // The title is the first sentence.
+        .stdout(predicate::str::contains(
+            "imported one: 2 sentences in 1 paragraph, into",
+        ));
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("; 1 number not counted\n"));
+    // A row that is skipped says so once.
+    let csv = dir.join("lute.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\nFrench,mot,word,,1,,\n",
+    )
+    .unwrap();
+    succeeds_in(dir, &["glossary", "import", csv.to_str().unwrap()]).stderr(format!(
+        "qari: {}:2: language \"French\" is not Arabic; skipped\n",
+        csv.display()
+    ));
 }
