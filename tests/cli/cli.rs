@@ -1138,3 +1138,28 @@ fn counts_of_one_are_singular() {
         csv.display()
     ));
 }
+
+#[test]
+fn stats_columns_line_up_whatever_the_id_length() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("an-article-with-a-very-long-id-indeed.toml"),
+        "[[sentence]]\nar = \"قال المتحدث إن القوات تقدمت.\"\n",
+    )
+    .unwrap();
+    let output = succeeds_in(library.path(), &["stats"])
+        .get_output()
+        .stdout
+        .clone();
+    let output = String::from_utf8(output).unwrap();
+    let widths: Vec<usize> = output.lines().map(|line| line.chars().count()).collect();
+    assert_eq!(widths.len(), 5, "{output}");
+    assert!(widths.iter().all(|&w| w == widths[0]), "{output}");
+    // The id is never cut.
+    assert!(
+        output.contains("an-article-with-a-very-long-id-indeed distinct "),
+        "{output}"
+    );
+}
