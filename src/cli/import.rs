@@ -35,7 +35,7 @@ pub struct ImportedArticle {
 /// Turns the text in `file` (`-`: `stdin`) into an article in the library,
 /// under a free id (the title's slug, else one from the date), and says on
 /// `out` what came of it: sentences and paragraphs, lines dropped as page
-/// furniture, whether the translation aligned.
+/// furniture, whether the translation aligned, and last `id: ID`.
 pub fn import(
     library: &Library,
     file: &Path,
@@ -123,6 +123,8 @@ pub fn import(
         )?,
     }
     writeln!(out, "read it with: qari {id}")?;
+    // For scripts: always the last line, always this shape (README, "Import").
+    writeln!(out, "id: {id}")?;
     Ok(ImportedArticle {
         id,
         path,
@@ -131,8 +133,20 @@ pub fn import(
 }
 
 /// Reads `path` (or `stdin` for `-`) as UTF-8 text, within
-/// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one).
+/// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one). A
+/// byte order mark at the start is dropped: Windows editors write one, and
+/// it would stick to the first word.
 pub(super) fn read_text(path: &Path, stdin: impl Read) -> Result<String, Error> {
+    let mut text = read_text_as_is(path, stdin)?;
+    if text.starts_with(BYTE_ORDER_MARK) {
+        text.drain(..BYTE_ORDER_MARK.len_utf8());
+    }
+    Ok(text)
+}
+
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+fn read_text_as_is(path: &Path, stdin: impl Read) -> Result<String, Error> {
     let shown = path.display().to_string();
     if shown != "-" {
         return Ok(read_text_capped(path, TEXT_IMPORT)?);
@@ -202,7 +216,10 @@ mod tests {
             out.contains("dropped line 4: \"12\" (page furniture)\n"),
             "{out}"
         );
-        assert!(out.ends_with("read it with: qari my-title\n"), "{out}");
+        assert!(
+            out.ends_with("read it with: qari my-title\nid: my-title\n"),
+            "{out}"
+        );
         // It reads back as an article of the library.
         let catalog = library.catalog();
         let article = catalog.get("my-title").unwrap();

@@ -1163,3 +1163,52 @@ fn stats_columns_line_up_whatever_the_id_length() {
         "{output}"
     );
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_an_imported_text_is_dropped() {
+    let library = tempfile::tempdir().unwrap();
+    let english = library.path().join("en.txt");
+    std::fs::write(
+        &english,
+        "\u{FEFF}The army advances\nThe forces advanced. The fighting goes on.\n",
+    )
+    .unwrap();
+    qari()
+        .args(["import", "-", "--translation"])
+        .arg(&english)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin("\u{FEFF}الجيش يتقدم\nتقدمت القوات. المعارك مستمرة.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("translation aligned"));
+    let today = chrono::Utc::now().format("%Y-%m-%d");
+    let file = library
+        .path()
+        .join(format!("articles/article-{today}.toml"));
+    let saved = std::fs::read_to_string(file).unwrap();
+    assert!(!saved.contains('\u{FEFF}'), "{saved}");
+    assert!(saved.contains("ar = \"الجيش يتقدم\""), "{saved}");
+    assert!(saved.contains("en = \"The army advances\""), "{saved}");
+}
+
+#[test]
+fn import_ends_with_the_new_id_on_a_line_of_its_own() {
+    let library = tempfile::tempdir().unwrap();
+    for expected in ["army-advances", "army-advances-2"] {
+        let output = qari()
+            .args(["import", "-", "--title", "Army advances"])
+            .env("QARI_LIBRARY", library.path())
+            .write_stdin("الجيش يتقدم\n12\nتقدمت القوات.\n")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let output = String::from_utf8(output).unwrap();
+        assert_eq!(
+            output.lines().last(),
+            Some(format!("id: {expected}").as_str()),
+            "{output}"
+        );
+    }
+}
