@@ -10,7 +10,8 @@
 //! direction, the `Analyser` seam) → `text` (the engine, a crate of its
 //! own). Beside them: `config` (the configuration file), `render` (the
 //! streaming under `qari render`), `files` (reading and writing files),
-//! `data` (files read at run time: the morphological lexicon).
+//! `data` (files read at run time: the morphological lexicon), `quote` (user
+//! text quoted in a message).
 
 pub mod app;
 pub mod arabic;
@@ -21,6 +22,7 @@ pub mod data;
 pub mod dict;
 pub mod files;
 pub mod glossary;
+pub mod quote;
 pub mod render;
 pub mod runtime;
 pub mod ui;

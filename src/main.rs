@@ -7,7 +7,6 @@ use std::io::{self, BufReader, BufWriter, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use qari::cli::args::{Cli, Command};
 use qari::cli::import::ImportOptions;
@@ -17,7 +16,7 @@ use qari::config::Config;
 use qari::dict::Dictionaries;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args(std::env::args_os()).unwrap_or_else(|error| error.exit());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`qari render x | head`) is the reader's choice, not an error.

@@ -4,6 +4,7 @@
 
 use super::split::{Split, split};
 use super::{Article, Meta, Origin, Sentence};
+use crate::quote::quoted;
 
 /// What happened to the translation given with `--translation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub fn import_text(
     };
     let removed = dropped
         .iter()
-        .map(|(line, text)| format!("line {line}: {text:?} (page furniture)"))
+        .map(|(line, text)| format!("line {line}: {} (page furniture)", quoted(text)))
         .collect();
     let article = Article {
         id: id.to_owned(),

@@ -27,6 +27,7 @@ use toml::Spanned;
 
 use super::{Article, Sentence};
 use crate::files::{FileError, line_and_column, read_toml, thousands};
+use crate::quote::quoted;
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = 4_000;
@@ -128,7 +129,10 @@ pub enum OverlayError {
     /// The overlay would grow past its cap.
     #[error("{0}")]
     TooLarge(FileError),
-    #[error("{path}: there is no article {id:?} to save this change for; nothing was saved")]
+    #[error(
+        "{path}: there is no article {} to save this change for; nothing was saved",
+        quoted(.id)
+    )]
     NoArticle { path: String, id: String },
     /// Sentence `number` of the article on disk is not the one edited.
     #[error(

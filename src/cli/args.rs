@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::app::BidiMode;
 use crate::config::{Bidi, Config, Folder, Theme};
@@ -10,12 +13,14 @@ use crate::dict::Dictionaries;
 use crate::text::Direction;
 
 /// qari (قارئ): read Arabic news in the terminal, sentence by sentence.
+// (A doc comment here would be `--help`'s text.) Every option is global, as
+// in git and cargo: it goes before or after the subcommand. Parse with
+// `Cli::parse_args`, which adds what clap has no setting for.
 #[derive(Debug, Parser)]
 #[command(
     name = "qari",
     version,
-    about = "qari: read Arabic news in the terminal, sentence by sentence",
-    args_conflicts_with_subcommands = true
+    about = "qari: read Arabic news in the terminal, sentence by sentence"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -29,16 +34,16 @@ pub struct Cli {
     /// `terminal` (logical order, for terminals that always reorder:
     /// Konsole, mlterm, macOS Terminal) [default: `bidi` in config.toml,
     /// else app]
-    #[arg(long, value_enum, env = "QARI_BIDI")]
+    #[arg(long, value_enum, env = "QARI_BIDI", global = true)]
     pub bidi: Option<Bidi>,
     /// Colours of the word statuses for a dark or light background (auto:
     /// asks the terminal for its background; NO_COLOR turns colours off)
     /// [default: `theme` in config.toml, else auto]
-    #[arg(long, value_enum, env = "QARI_THEME")]
+    #[arg(long, value_enum, env = "QARI_THEME", global = true)]
     pub theme: Option<Theme>,
     /// Panic after the first frame: lets the tests check that a panic still
     /// restores the terminal.
-    #[arg(long, hide = true)]
+    #[arg(long, hide = true, global = true)]
     pub test_panic: bool,
 }
 
@@ -75,6 +80,46 @@ pub struct Settings {
 }
 
 impl Cli {
+    /// Parses `args` (the program's name first) as [`Parser::try_parse_from`]
+    /// does, with two rules clap has no setting for:
+    /// - a `QARI_*` variable set to the empty string counts as unset, as
+    ///   `QARI_CONFIG` and `QARI_DATA` do (clap would refuse the empty value);
+    /// - an article to read cannot come with a subcommand: without clap's
+    ///   `args_conflicts_with_subcommands`, which would also stop options
+    ///   from coming before the subcommand, `qari ARTICLE list` would run
+    ///   `list` and drop the article.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let set_but_empty: Vec<clap::Id> = command
+            .get_arguments()
+            .filter(|arg| {
+                arg.get_env()
+                    .and_then(std::env::var_os)
+                    .is_some_and(|value| value.is_empty())
+            })
+            .map(|arg| arg.get_id().clone())
+            .collect();
+        for id in set_but_empty {
+            command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
+        }
+        let matches = command.try_get_matches_from_mut(args)?;
+        let cli = Cli::from_arg_matches(&matches)?;
+        if let (Some(article), Some(subcommand)) = (&cli.article, matches.subcommand_name()) {
+            return Err(command.error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "the article '{article}' cannot go with the subcommand '{subcommand}': \
+                     `qari ARTICLE` reads an article, `qari SUBCOMMAND` does something else"
+                ),
+            ));
+        }
+        Ok(cli)
+    }
+
     /// These arguments over `config`.
     pub fn settings(&self, config: Config) -> Settings {
         let folders = |folders: Vec<Folder>| folders.into_iter().map(Folder::into_path).collect();
@@ -278,6 +323,41 @@ mod tests {
     fn config(text: &str) -> Config {
         let path = std::path::Path::new("/etc/qari/config.toml");
         Config::parse(text.as_bytes(), path, None).unwrap()
+    }
+
+    #[test]
+    fn options_go_before_or_after_the_subcommand() {
+        for args in [
+            &["qari", "--library", "/l", "--theme", "dark", "list"][..],
+            &["qari", "list", "--library", "/l", "--theme", "dark"],
+            &["qari", "--theme", "dark", "list", "--library", "/l"],
+        ] {
+            let cli = Cli::parse_args(args).unwrap();
+            assert!(matches!(cli.command, Some(Command::List)), "{args:?}");
+            assert_eq!(cli.article, None, "{args:?}");
+            assert_eq!(cli.library.library, Some(PathBuf::from("/l")), "{args:?}");
+            assert_eq!(cli.theme, Some(Theme::Dark), "{args:?}");
+        }
+        let cli = Cli::parse_args(["qari", "--bidi", "terminal", "an-article"]).unwrap();
+        assert_eq!(cli.article.as_deref(), Some("an-article"));
+        assert_eq!(cli.bidi, Some(Bidi::Terminal));
+        let cli = Cli::parse_args(["qari", "glossary", "list", "--bidi", "app"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Glossary(GlossaryCommand::List { query: None }))
+        ));
+    }
+
+    #[test]
+    fn an_article_and_a_subcommand_conflict() {
+        let error = Cli::parse_args(["qari", "an-article", "list"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::ArgumentConflict);
+        assert!(
+            error
+                .to_string()
+                .contains("'an-article' cannot go with the subcommand 'list'"),
+            "{error}"
+        );
     }
 
     #[test]

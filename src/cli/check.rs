@@ -9,7 +9,7 @@ use crate::files::Printable;
 use crate::glossary::{Coverage, Glossary, coverage};
 
 use super::Error;
-use super::output::glossary_dir;
+use super::output::{counted, glossary_dir};
 use super::stats::sentence_words;
 
 /// Said when no lexicon is installed.
@@ -33,9 +33,9 @@ pub fn check(
             Ok(bama) => {
                 writeln!(
                     out,
-                    "analyser: {} lemmas, {} stems from {}",
-                    bama.lemma_count(),
-                    bama.stem_count(),
+                    "analyser: {}, {} from {}",
+                    counted(bama.lemma_count(), "lemma", "lemmas"),
+                    counted(bama.stem_count(), "stem", "stems"),
                     path.display()
                 )?;
                 glossary.set_analyser(std::sync::Arc::new(bama));
@@ -75,9 +75,9 @@ pub fn check(
         };
         writeln!(
             out,
-            "dictionary {}: {} headwords ({kind})",
+            "dictionary {}: {} ({kind})",
             dictionary.name,
-            dictionary.len()
+            counted(dictionary.len(), "headword", "headwords")
         )?;
     }
     let ready = dictionaries.load_time.as_millis();
@@ -87,20 +87,21 @@ pub fn check(
         .count();
     writeln!(
         out,
-        "glossary: {live} entries from {} files",
-        glossary.files.len()
+        "glossary: {} from {}",
+        counted(live, "entry", "entries"),
+        counted(glossary.files.len(), "file", "files")
     )?;
     let mut all = Vec::with_capacity(catalog.articles.len());
     for article in &catalog.articles {
         let found = coverage(&glossary, sentence_words(article));
         writeln!(
             out,
-            "{}: {}/{} word tokens resolve to a glossary entry ({:.1} %); {} numbers not counted",
+            "{}: {}/{} word tokens resolve to a glossary entry ({:.1} %); {} not counted",
             article.id,
             found.covered,
             found.tokens,
             found.percent(),
-            found.numbers
+            counted(found.numbers, "number", "numbers")
         )?;
         writeln!(
             out,

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 use crate::article::StateError;
 use crate::files::{ARTICLE_FILE, FileError, SENTENCE_CHARS, thousands};
 use crate::glossary::GlossaryError;
+use crate::quote::quoted;
 use crate::render::RenderError;
+
+use super::output::counted;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -43,10 +46,13 @@ pub enum Error {
     #[error("one word at a time (or --json for several)")]
     OneWordAtATime,
     /// An id given to `stats` that no article has.
-    #[error("no article {0:?}: `qari list` shows the ids")]
+    #[error("no article {}: `qari list` shows the ids", quoted(.0))]
     NoSuchArticle(String),
     /// What the reader was asked to open is neither an id nor a file.
-    #[error("no article {0:?}: `qari list` shows the ids, or give the path of an article file")]
+    #[error(
+        "no article {}: `qari list` shows the ids, or give the path of an article file",
+        quoted(.0)
+    )]
     NoArticleToOpen(String),
     /// Every article failed to load: the first problem.
     #[error("no article could be read: {0}")]
@@ -58,7 +64,7 @@ pub enum Error {
     #[error("reading the terminal: {0}")]
     TerminalLost(String),
 
-    #[error("no glossary entry or dictionary result for {0:?}")]
+    #[error("no glossary entry or dictionary result for {}", quoted(.0))]
     NotFound(String),
     /// `glossary import` of a file that is not one of the CSV formats.
     #[error("{path}:{message}")]
@@ -67,7 +73,7 @@ pub enum Error {
     #[error("{}: no such folder (make it first, or give another path)", .0.display())]
     NoSuchFolder(PathBuf),
     /// `check` found files it could not read (it listed them).
-    #[error("{0} file(s) could not be read")]
+    #[error("{} could not be read", counted(*.0, "file", "files"))]
     Unreadable(usize),
 
     #[error("{}: no sentences found (every line was empty or page furniture)", .0.display())]

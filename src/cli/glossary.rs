@@ -7,10 +7,11 @@ use std::path::Path;
 use crate::article::Library;
 use crate::files::{GLOSSARY_IMPORT, Printable, read_text_capped};
 use crate::glossary::{Entry, Merged, Saved, UserGlossary, import as parse_csv};
+use crate::quote::quoted;
 use crate::text::Direction;
 
 use super::args::GlossaryCommand;
-use super::output::{glossary_dir, load_glossary};
+use super::output::{counted, glossary_dir, load_glossary};
 use super::{Error, Order};
 
 /// Runs one `glossary` subcommand.
@@ -69,7 +70,12 @@ pub fn add(library: &Library, entry: Entry, mut out: impl Write) -> Result<Saved
         Saved::Added => "added",
         Saved::Updated => "updated",
     };
-    writeln!(out, "{verb} {shown:?} in {}", user.path().display())?;
+    writeln!(
+        out,
+        "{verb} {} in {}",
+        quoted(&shown),
+        user.path().display()
+    )?;
     Ok(saved)
 }
 
@@ -105,8 +111,9 @@ pub fn remove(library: &Library, headword: &str, mut out: impl Write) -> Result<
     let removed = user.remove(headword)?;
     writeln!(
         out,
-        "removed {removed} entr{} {headword:?}",
-        if removed == 1 { "y" } else { "ies" }
+        "removed {} {}",
+        counted(removed, "entry", "entries"),
+        quoted(headword)
     )?;
     Ok(removed)
 }
@@ -146,8 +153,8 @@ fn import_summary(merged: &Merged, rows: usize, path: &Path) -> String {
     let (added, updated) = (merged.added.len(), merged.updated.len());
     let unchanged = rows.saturating_sub(added + updated);
     let mut text = format!(
-        "imported {rows} row{} into {}: {added} added, {updated} updated, {unchanged} unchanged\n",
-        if rows == 1 { "" } else { "s" },
+        "imported {} into {}: {added} added, {updated} updated, {unchanged} unchanged\n",
+        counted(rows, "row", "rows"),
         path.display()
     );
     if !merged.updated.is_empty() {

@@ -7,8 +7,10 @@ use crate::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_
 use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, atomic_write, read_text_capped, with_lock,
 };
+use crate::quote::quoted;
 
 use super::Error;
+use super::output::counted;
 
 /// What `import` is given besides the text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,7 +35,7 @@ pub struct ImportedArticle {
 /// Turns the text in `file` (`-`: `stdin`) into an article in the library,
 /// under a free id (the title's slug, else one from the date), and says on
 /// `out` what came of it: sentences and paragraphs, lines dropped as page
-/// furniture, whether the translation aligned.
+/// furniture, whether the translation aligned, and last `id: ID`.
 pub fn import(
     library: &Library,
     file: &Path,
@@ -98,22 +100,31 @@ pub fn import(
         .count();
     writeln!(
         out,
-        "imported {id}: {} sentences in {paragraphs} paragraphs, into {}",
-        article.sentences.len(),
+        "imported {id}: {} in {}, into {}",
+        counted(article.sentences.len(), "sentence", "sentences"),
+        counted(paragraphs, "paragraph", "paragraphs"),
         path.display()
     )?;
     for (line, text) in &imported.dropped {
-        writeln!(out, "dropped line {line}: {text:?} (page furniture)")?;
+        writeln!(
+            out,
+            "dropped line {line}: {} (page furniture)",
+            quoted(text)
+        )?;
     }
     match imported.alignment {
         Alignment::None => {}
         Alignment::Aligned => writeln!(out, "translation aligned: every sentence has its English")?,
         Alignment::Mismatch { arabic, english } => writeln!(
             out,
-            "translation not aligned: {english} English sentences for {arabic} Arabic ones; the slots are left empty (E in the reader fills them)"
+            "translation not aligned: {} for {}; the slots are left empty (E in the reader fills them)",
+            counted(english, "English sentence", "English sentences"),
+            counted(arabic, "Arabic one", "Arabic ones")
         )?,
     }
     writeln!(out, "read it with: qari {id}")?;
+    // For scripts: always the last line, always this shape (README, "Import").
+    writeln!(out, "id: {id}")?;
     Ok(ImportedArticle {
         id,
         path,
@@ -122,8 +133,20 @@ pub fn import(
 }
 
 /// Reads `path` (or `stdin` for `-`) as UTF-8 text, within
-/// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one).
+/// [`TEXT_IMPORT`]; a file must be a regular file (or a link to one). A
+/// byte order mark at the start is dropped: Windows editors write one, and
+/// it would stick to the first word.
 pub(super) fn read_text(path: &Path, stdin: impl Read) -> Result<String, Error> {
+    let mut text = read_text_as_is(path, stdin)?;
+    if text.starts_with(BYTE_ORDER_MARK) {
+        text.drain(..BYTE_ORDER_MARK.len_utf8());
+    }
+    Ok(text)
+}
+
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+fn read_text_as_is(path: &Path, stdin: impl Read) -> Result<String, Error> {
     let shown = path.display().to_string();
     if shown != "-" {
         return Ok(read_text_capped(path, TEXT_IMPORT)?);
@@ -193,7 +216,10 @@ mod tests {
             out.contains("dropped line 4: \"12\" (page furniture)\n"),
             "{out}"
         );
-        assert!(out.ends_with("read it with: qari my-title\n"), "{out}");
+        assert!(
+            out.ends_with("read it with: qari my-title\nid: my-title\n"),
+            "{out}"
+        );
         // It reads back as an article of the library.
         let catalog = library.catalog();
         let article = catalog.get("my-title").unwrap();

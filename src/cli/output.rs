@@ -7,6 +7,11 @@ use crate::article::Library;
 use crate::glossary::Glossary;
 use crate::text::{Direction, LayoutOptions, layout};
 
+/// `count` and its noun, singular for one: "1 entry", "2 entries".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// The order text goes to standard output in: on a terminal, through the
 /// engine as one visual line (shaped, reordered); in a pipe, logical order,
 /// unchanged, for scripts.
@@ -74,4 +79,16 @@ pub(super) fn load_glossary_analysed(
         Err(problem) => writeln!(err, "qari: skipped {problem}")?,
     }
     Ok(glossary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "entry", "entries"), "1 entry");
+        assert_eq!(counted(0, "entry", "entries"), "0 entries");
+        assert_eq!(counted(2, "paragraph", "paragraphs"), "2 paragraphs");
+    }
 }

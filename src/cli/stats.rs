@@ -30,26 +30,32 @@ pub fn stats(
         None => catalog.articles.iter().collect(),
     };
     let mut out = Printable::new(out);
-    writeln!(
-        out,
-        "{:<24} {:>22} {:>22} {:>22}",
-        "ARTICLE", "UNKNOWN", "LEARNING", "KNOWN"
-    )?;
     let mut all = Vec::with_capacity(articles.len());
+    let mut rows = Vec::with_capacity(2 * articles.len());
     for article in articles {
         let stats = knowledge_stats(&glossary, sentence_words(article));
         for (label, counts) in [("tokens", stats.tokens), ("distinct", stats.distinct)] {
             let cell = |n: usize| format!("{n} ({}%)", counts.percent(n));
-            writeln!(
-                out,
-                "{:<24} {:>22} {:>22} {:>22}",
+            rows.push([
                 format!("{} {label}", article.id),
                 cell(counts.unknown),
                 cell(counts.learning),
-                cell(counts.known)
-            )?;
+                cell(counts.known),
+            ]);
         }
         all.push((article.id.clone(), stats));
+    }
+    // The first column as wide as its longest id, so the others line up.
+    let header = ["ARTICLE", "UNKNOWN", "LEARNING", "KNOWN"].map(str::to_owned);
+    let first = (rows.iter().chain([&header]))
+        .map(|row| row[0].chars().count())
+        .max()
+        .unwrap_or(0);
+    for [article, unknown, learning, known] in [header].iter().chain(&rows) {
+        writeln!(
+            out,
+            "{article:<first$} {unknown:>22} {learning:>22} {known:>22}"
+        )?;
     }
     Ok(all)
 }

@@ -7,6 +7,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::files::{FileError, thousands};
+use crate::quote::quoted;
 
 /// A dictionary that could not be loaded, and which of its files is why.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +61,11 @@ pub enum DictError {
     #[error("{}: it ends inside an entry", .path.display())]
     IdxCut { path: PathBuf },
     /// A StarDict entry pointing past the end of the `.dict`.
-    #[error("{}: entry {headword:?} runs past the end of the .dict", .path.display())]
+    #[error(
+        "{}: entry {} runs past the end of the .dict",
+        .path.display(),
+        quoted(.headword)
+    )]
     IdxPastEnd { path: PathBuf, headword: String },
     /// Entries whose definitions overlap so much that reading each
     /// distinct one would mean more than `limit` bytes.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::arabic::has_arabic_letter;
+use crate::quote::quoted;
 
 /// The longest field qari accepts, in characters.
 pub const MAX_FIELD_CHARS: usize = 1000;
@@ -54,7 +55,8 @@ impl Status {
 impl TryFrom<String> for Status {
     type Error = String;
     fn try_from(code: String) -> Result<Status, String> {
-        Status::parse(&code).ok_or_else(|| format!("status {code:?}: expected 1 to 5, W or I"))
+        Status::parse(&code)
+            .ok_or_else(|| format!("status {}: expected 1 to 5, W or I", quoted(&code)))
     }
 }
 
@@ -123,7 +125,7 @@ pub struct Entry {
 pub enum EntryError {
     #[error("the headword is empty")]
     EmptyHeadword,
-    #[error("the headword {0:?} has no Arabic letter")]
+    #[error("the headword {} has no Arabic letter", quoted(.0))]
     NoArabicLetter(String),
     #[error("an entry needs at least one gloss")]
     NoGloss,

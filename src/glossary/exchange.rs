@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::entry::{Context, Entry};
+use crate::quote::quoted;
 
 /// The formats `qari glossary export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,8 +257,8 @@ pub fn import(text: &str) -> Result<Vec<(usize, ImportedRow)>, String> {
                 rows.push((
                     line,
                     Err(format!(
-                        "language {:?} is not Arabic; skipped",
-                        get("language")
+                        "language {} is not Arabic",
+                        quoted(&get("language"))
                     )),
                 ));
                 continue;

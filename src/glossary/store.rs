@@ -13,6 +13,7 @@ use crate::arabic::normalize;
 use crate::files::{
     Cap, FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock,
 };
+use crate::quote::quoted;
 
 /// The file qari writes the learner's entries to, in `DIR/glossary/`.
 pub const USER_FILE: &str = "user.toml";
@@ -30,9 +31,12 @@ pub enum GlossaryError {
     ReadOnly { path: String, reason: String },
     #[error(transparent)]
     Entry(#[from] EntryError),
-    #[error("no entry {0:?} in your glossary ({1})")]
+    #[error("no entry {} in your glossary ({})", quoted(.0), .1)]
     NotFound(String, String),
-    #[error("your glossary already has an entry {0:?}: edit that one, or delete it first")]
+    #[error(
+        "your glossary already has an entry {}: edit that one, or delete it first",
+        quoted(.0)
+    )]
     Exists(String),
 }
 
@@ -79,9 +83,9 @@ pub fn parse_glossary(
         let start = spanned.span().start;
         let mut entry = spanned.into_inner();
         entry.strip_bidi_controls();
-        entry
-            .validate()
-            .map_err(|error| located(start, format!("entry {:?}: {error}", entry.headword)))?;
+        entry.validate().map_err(|error| {
+            located(start, format!("entry {}: {error}", quoted(&entry.headword)))
+        })?;
         entries.push(entry);
     }
     Ok(GlossaryFile {

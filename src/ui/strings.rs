@@ -6,6 +6,7 @@ use crate::app::keys::Scope::{Confirm, Editing, Global, Reviewing};
 use crate::app::keys::{Scope, keys_in};
 use crate::app::{Action, Action as A, Notice, Unsaved};
 use crate::glossary::{Counts, Grade, Status};
+use crate::quote::quoted;
 
 /// The first key bound to `action` in `scope`, as the help names it.
 fn key(scope: Scope, action: Action) -> String {
@@ -107,7 +108,8 @@ impl fmt::Display for Notice {
             ),
             Notice::SearchHits { query, hits } => write!(
                 f,
-                "{hits} entries match {query:?}; {} returns to the sentence",
+                "{hits} entries match {}; {} returns to the sentence",
+                quoted(query),
                 key(Global, A::Back)
             ),
             Notice::TranslationTooLong { limit } => {

@@ -544,7 +544,7 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
             "imported army-advances-2: 4 sentences",
         ))
         .stdout(predicate::str::contains(
-            "translation not aligned: 1 English sentences for 4 Arabic ones",
+            "translation not aligned: 1 English sentence for 4 Arabic ones",
         ));
     // Without --title the first line is the headline, and the counts match.
     qari()
@@ -554,7 +554,7 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicate::str::contains(": 3 sentences in 1 paragraphs"))
+        .stdout(predicate::str::contains(": 3 sentences in 1 paragraph,"))
         .stdout(predicate::str::contains("translation aligned"));
     qari()
         .arg("list")
@@ -954,5 +954,261 @@ fn a_bad_configuration_file_is_one_line_naming_the_file_and_the_place() {
                 .stdout("")
                 .stderr(format!("qari: {}:{expected}\n", file.display()));
         }
+    }
+}
+
+#[test]
+fn global_options_work_before_or_after_the_subcommand() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().to_str().unwrap();
+    std::fs::write(
+        library.path().join("state.toml"),
+        "[position]\ndeir-ez-zor-2017 = 7\n",
+    )
+    .unwrap();
+    let at_seven = predicate::str::contains("deir-ez-zor-2017         24      7/24");
+    for args in [
+        &["--library", dir, "list"][..],
+        &["list", "--library", dir],
+        &[
+            "--library",
+            dir,
+            "--theme",
+            "dark",
+            "--bidi",
+            "terminal",
+            "list",
+        ],
+        &[
+            "list",
+            "--theme",
+            "dark",
+            "--bidi",
+            "terminal",
+            "--library",
+            dir,
+        ],
+        &["--dictionaries", dir, "--library", dir, "list"],
+    ] {
+        qari()
+            .args(args)
+            .env_remove("QARI_LIBRARY")
+            .assert()
+            .success()
+            .stdout(at_seven.clone());
+    }
+    // Down to a subcommand's subcommand.
+    qari()
+        .args(["--library", dir, "glossary", "list", "--dictionaries", dir])
+        .env_remove("QARI_LIBRARY")
+        .assert()
+        .success();
+    // An article and a subcommand together is a mistake, said as one.
+    qari()
+        .args(["deir-ez-zor-2017", "list"])
+        .env("QARI_LIBRARY", library.path())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn an_empty_qari_variable_counts_as_unset() {
+    let library = tempfile::tempdir().unwrap();
+    std::fs::write(
+        library.path().join("state.toml"),
+        "[position]\ndeir-ez-zor-2017 = 7\n",
+    )
+    .unwrap();
+    qari()
+        .args(["list", "--library"])
+        .arg(library.path())
+        .env("QARI_DICTIONARIES", "")
+        .env("QARI_BIDI", "")
+        .env("QARI_THEME", "")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("7/24"));
+    // An empty QARI_LIBRARY falls back to the configured library.
+    let config_home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(config_home.path().join("qari")).unwrap();
+    std::fs::write(
+        config_home.path().join("qari/config.toml"),
+        format!("library = {:?}\n", library.path().to_str().unwrap()),
+    )
+    .unwrap();
+    configured(config_home.path(), &["list"])
+        .env("QARI_LIBRARY", "")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("7/24"));
+}
+
+#[test]
+fn messages_print_arabic_as_arabic() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    let word = "زَقْزُقْزِق";
+    let fails = |args: &[&str], stderr: String| {
+        qari()
+            .args(args)
+            .env("QARI_LIBRARY", dir)
+            .env("QARI_DICTIONARIES", dir)
+            .assert()
+            .code(1)
+            .stderr(stderr);
+    };
+    // A command's own error, the reader's, the glossary's.
+    fails(
+        &["lookup", word],
+        format!("qari: no glossary entry or dictionary result for \"{word}\"\n"),
+    );
+    fails(
+        &["stats", word],
+        format!("qari: no article \"{word}\": `qari list` shows the ids\n"),
+    );
+    fails(
+        &[word],
+        format!(
+            "qari: no article \"{word}\": `qari list` shows the ids, or give the path of an article file\n"
+        ),
+    );
+    fails(
+        &["glossary", "rm", word],
+        format!(
+            "qari: no entry \"{word}\" in your glossary ({})\n",
+            dir.join("glossary/user.toml").display()
+        ),
+    );
+    // What a command says it did.
+    succeeds_in(dir, &["glossary", "add", word, "--gloss", "chirp"])
+        .stdout(predicate::str::starts_with(format!("added \"{word}\" in ")));
+    succeeds_in(dir, &["glossary", "rm", word]).stdout(format!("removed 1 entry \"{word}\"\n"));
+    // Page furniture dropped by an import, its right-to-left mark (pasted
+    // from a site) shown rather than let loose on the line.
+    qari()
+        .args(["import", "-", "--title", "Chirps"])
+        .env("QARI_LIBRARY", dir)
+        .write_stdin("قال المتحدث إن القوات تقدمت.\n\u{200F}١٢٥ مشاركة\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "dropped line 2: \"\\u{200f}١٢٥ مشاركة\" (page furniture)",
+        ));
+    // A language name with a tab in it: the tab is shown, not printed.
+    let csv = dir.join("lute.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\n\"Fr\tench\",mot,word,,1,,\n",
+    )
+    .unwrap();
+    succeeds_in(dir, &["glossary", "import", csv.to_str().unwrap()]).stderr(
+        predicate::str::contains("language \"Fr\\tench\" is not Arabic; skipped"),
+    );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path();
+    qari()
+        .args(["import", "-", "--title", "One"])
+        .env("QARI_LIBRARY", dir)
+        .write_stdin("تقدمت القوات 3 كلم.\n")
+        .assert()
+        .success()
+        // The title is the first sentence.
+        .stdout(predicate::str::contains(
+            "imported one: 2 sentences in 1 paragraph, into",
+        ));
+    qari()
+        .arg("check")
+        .env("QARI_LIBRARY", dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("; 1 number not counted\n"));
+    // A row that is skipped says so once.
+    let csv = dir.join("lute.csv");
+    std::fs::write(
+        &csv,
+        "language,term,translation,parent,status,tags,pronunciation\nFrench,mot,word,,1,,\n",
+    )
+    .unwrap();
+    succeeds_in(dir, &["glossary", "import", csv.to_str().unwrap()]).stderr(format!(
+        "qari: {}:2: language \"French\" is not Arabic; skipped\n",
+        csv.display()
+    ));
+}
+
+#[test]
+fn stats_columns_line_up_whatever_the_id_length() {
+    let library = tempfile::tempdir().unwrap();
+    let articles = library.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("an-article-with-a-very-long-id-indeed.toml"),
+        "[[sentence]]\nar = \"قال المتحدث إن القوات تقدمت.\"\n",
+    )
+    .unwrap();
+    let output = succeeds_in(library.path(), &["stats"])
+        .get_output()
+        .stdout
+        .clone();
+    let output = String::from_utf8(output).unwrap();
+    let widths: Vec<usize> = output.lines().map(|line| line.chars().count()).collect();
+    assert_eq!(widths.len(), 5, "{output}");
+    assert!(widths.iter().all(|&w| w == widths[0]), "{output}");
+    // The id is never cut.
+    assert!(
+        output.contains("an-article-with-a-very-long-id-indeed distinct "),
+        "{output}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_an_imported_text_is_dropped() {
+    let library = tempfile::tempdir().unwrap();
+    let english = library.path().join("en.txt");
+    std::fs::write(
+        &english,
+        "\u{FEFF}The army advances\nThe forces advanced. The fighting goes on.\n",
+    )
+    .unwrap();
+    qari()
+        .args(["import", "-", "--translation"])
+        .arg(&english)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin("\u{FEFF}الجيش يتقدم\nتقدمت القوات. المعارك مستمرة.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("translation aligned"));
+    let today = chrono::Utc::now().format("%Y-%m-%d");
+    let file = library
+        .path()
+        .join(format!("articles/article-{today}.toml"));
+    let saved = std::fs::read_to_string(file).unwrap();
+    assert!(!saved.contains('\u{FEFF}'), "{saved}");
+    assert!(saved.contains("ar = \"الجيش يتقدم\""), "{saved}");
+    assert!(saved.contains("en = \"The army advances\""), "{saved}");
+}
+
+#[test]
+fn import_ends_with_the_new_id_on_a_line_of_its_own() {
+    let library = tempfile::tempdir().unwrap();
+    for expected in ["army-advances", "army-advances-2"] {
+        let output = qari()
+            .args(["import", "-", "--title", "Army advances"])
+            .env("QARI_LIBRARY", library.path())
+            .write_stdin("الجيش يتقدم\n12\nتقدمت القوات.\n")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let output = String::from_utf8(output).unwrap();
+        assert_eq!(
+            output.lines().last(),
+            Some(format!("id: {expected}").as_str()),
+            "{output}"
+        );
     }
 }
