@@ -162,8 +162,10 @@ fn ratneys_quote_as_printed_carries_the_note_on_the_missing_not() {
     // contradicts the warning before it; Reuters has “not to take”, and
     // another Arabic version reads بعدم اتخاذ. The Arabic stays as printed.
     let article = bundled_article();
-    let sentence =
-        &article.sentences[sentence_with(&article, "إقناع الأطراف الدولية باتخاذ الإجراءات العسكرية اللازمة")];
+    let sentence = &article.sentences[sentence_with(
+        &article,
+        "إقناع الأطراف الدولية باتخاذ الإجراءات العسكرية اللازمة",
+    )];
     assert!(!sentence.ar.contains("بعدم"), "{}", sentence.ar);
     assert!(sentence.en.contains("not to take"), "{}", sentence.en);
     assert!(
