@@ -146,6 +146,13 @@ impl App {
                 entry.forms.clear();
                 entry.notes.clear();
                 source = "the bundled glossary".to_owned();
+            } else if let Some(from_reading) = (self.cursor_span().len() == 1)
+                .then(|| self.entry_from_first_reading(&self.cursor_text()))
+                .flatten()
+                .filter(|e| !e.senses.is_empty())
+            {
+                entry = from_reading;
+                source = "the analyser".to_owned();
             } else if let Some(found) = self.dictionary_matches().first() {
                 let text = self.cursor_text();
                 let gloss = if found.reverse {
@@ -259,6 +266,37 @@ impl App {
         }
     }
 
+    /// A new entry for `text` (the cursor's single word) from the lexicon's
+    /// first reading of it in context: the lemma as headword, its root,
+    /// pattern, part of speech and transliteration, the stem's first gloss,
+    /// and the word as it stood among the forms. `None` when the lexicon
+    /// does not know the word (or is not loaded).
+    fn entry_from_first_reading(&self, text: &str) -> Option<Entry> {
+        let reading = self.cursor_readings().into_iter().next()?;
+        let headword = reading
+            .lemma
+            .clone()
+            .unwrap_or_else(|| reading.stem.clone());
+        let gloss = reading
+            .segments
+            .iter()
+            .find(|s| s.kind == crate::arabic::SegmentKind::Stem)
+            .and_then(|s| s.gloss.split(';').next())
+            .map(|g| g.trim().to_owned())
+            .unwrap_or_default();
+        let mut entry = Entry::new(&headword, &gloss);
+        entry.senses.retain(|s| !s.is_empty());
+        entry.root = reading.root.clone().unwrap_or_default();
+        entry.pattern = reading.pattern.clone().unwrap_or_default();
+        entry.pos = reading.pos.clone().unwrap_or_default();
+        entry.translit = crate::arabic::transliterate(&headword);
+        let as_written = crate::arabic::fold_marks(text);
+        if as_written != crate::arabic::fold_marks(&headword) {
+            entry.forms = vec![as_written];
+        }
+        Some(entry)
+    }
+
     /// `a`: the form for a new entry, its headword the cursor's word with
     /// clitics taken off, its gloss the glossary's first for it, else the
     /// first dictionary's.
@@ -269,41 +307,21 @@ impl App {
         }
         let multi = self.cursor_span().len() > 1;
         // A single word the lexicon knows starts from its first reading in
-        // context: its lemma, root, pattern, part of speech and gloss, the
-        // word as it stood kept among the entry's forms.
-        let reading = if multi {
+        // context.
+        let from_reading = if multi {
             None
         } else {
-            self.cursor_readings().into_iter().next()
+            self.entry_from_first_reading(&text)
         };
-        let headword = match (&reading, multi) {
-            (_, true) => text.clone(),
-            (Some(reading), false) => reading
-                .lemma
-                .clone()
-                .unwrap_or_else(|| reading.stem.clone()),
-            (None, false) => self.glossary.analyser().headword(&text),
+        let stem_gloss = from_reading
+            .as_ref()
+            .and_then(|e| e.senses.first().cloned());
+        let mut base = match from_reading {
+            Some(entry) => entry,
+            None if multi => Entry::new(&text, ""),
+            None => Entry::new(&self.glossary.analyser().headword(&text), ""),
         };
-        let mut base = Entry::new(&headword, "");
         base.senses.clear();
-        if let Some(reading) = &reading {
-            base.root = reading.root.clone().unwrap_or_default();
-            base.pattern = reading.pattern.clone().unwrap_or_default();
-            base.pos = reading.pos.clone().unwrap_or_default();
-            base.translit = crate::arabic::transliterate(&headword);
-            let as_written = crate::arabic::fold_marks(&text);
-            if as_written != crate::arabic::fold_marks(&headword) {
-                base.forms = vec![as_written];
-            }
-        }
-        let stem_gloss = reading.as_ref().and_then(|r| {
-            r.segments
-                .iter()
-                .find(|s| s.kind == crate::arabic::SegmentKind::Stem)
-                .and_then(|s| s.gloss.split(';').next())
-                .map(|g| g.trim().to_owned())
-                .filter(|g| !g.is_empty())
-        });
         if let Some(first) = self.cursor_matches().first() {
             base.senses = vec![self.glossary.entries[first.entry].gloss().to_owned()];
         } else if let Some(gloss) = stem_gloss {

@@ -337,6 +337,38 @@ mod in_the_reader {
     }
 
     #[test]
+    fn a_status_key_on_a_word_only_the_lexicon_knows_makes_the_entry_from_its_first_reading() {
+        let library = tempfile::tempdir().unwrap();
+        let text = "تخطط الحكومة لخفض معدلات التضخم خلال العام المقبل.\n";
+        let article = import_text("test", text, Some("test"), None, "2026-12-01", None).article;
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+        let bama = qari::data::load_lexicon(&path).unwrap();
+        let app = App::new(article, 0, Options::default())
+            .with_glossary(Glossary::load(Some(&library.path().join("glossary"))))
+            .with_saving()
+            .with_analyser(Arc::new(bama));
+        let mut app = Inline::new(
+            app,
+            Executor::new(Some(qari::article::Library::new(library.path()))),
+        );
+        app.update(Action::Resize {
+            columns: 120,
+            rows: 40,
+        });
+        to_word(&mut app, "معدلات");
+        let first = app.glossary_pane.readings[0].clone();
+        app.update(Action::SetStatus(qari::glossary::Status::Level(3)));
+        let saved = std::fs::read_to_string(library.path().join("glossary/user.toml")).unwrap();
+        let lemma = first.lemma.unwrap();
+        assert!(
+            saved.contains(&format!("headword = \"{lemma}\"")),
+            "{saved}"
+        );
+        assert!(saved.contains("root = \"ع د ل\""), "{saved}");
+        assert!(saved.contains("معدلات"), "the form as written: {saved}");
+    }
+
+    #[test]
     fn a_term_of_the_glossary_has_no_readings_of_its_own() {
         let mut app = reader(bundled_article());
         // The first words are the term الجيش السوري.
