@@ -21,6 +21,36 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
+/// A letter of a word and the vowel marks written on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedLetter {
+    pub letter: char,
+    pub marks: Vec<char>,
+}
+
+/// The letters of `word`, each with its marks (tatweel dropped; marks
+/// before the first letter too): what transliteration, patterns and the
+/// check of a text's vowels against a reading walk over.
+pub fn marked_letters(word: &str) -> Vec<MarkedLetter> {
+    let mut out: Vec<MarkedLetter> = Vec::new();
+    for c in word.chars() {
+        if c == '\u{0640}' {
+            continue;
+        }
+        if is_mark(c) {
+            if let Some(last) = out.last_mut() {
+                last.marks.push(c);
+            }
+        } else {
+            out.push(MarkedLetter {
+                letter: c,
+                marks: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
 /// `word` without Arabic vowel marks (tashkeel) and tatweel, so that وَقَّعَ
 /// and وقع count as one word.
 pub fn fold_marks(word: &str) -> String {

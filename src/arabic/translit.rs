@@ -7,7 +7,7 @@
 //! Only what is written is transliterated: a letter without a vowel mark
 //! gets none (the text did not say), so unvowelled input gives a skeleton.
 
-use super::is_mark;
+use super::{MarkedLetter, marked_letters};
 
 const FATHA: char = '\u{064E}';
 const DAMMA: char = '\u{064F}';
@@ -57,32 +57,6 @@ fn consonant(c: char) -> Option<&'static str> {
     })
 }
 
-/// A letter and the marks written on it.
-struct Letter {
-    letter: char,
-    marks: Vec<char>,
-}
-
-fn letters(word: &str) -> Vec<Letter> {
-    let mut out: Vec<Letter> = Vec::new();
-    for c in word.chars() {
-        if c == '\u{0640}' {
-            continue;
-        }
-        if is_mark(c) {
-            if let Some(last) = out.last_mut() {
-                last.marks.push(c);
-            }
-        } else {
-            out.push(Letter {
-                letter: c,
-                marks: Vec::new(),
-            });
-        }
-    }
-    out
-}
-
 fn vowel(marks: &[char]) -> &'static str {
     for &m in marks {
         match m {
@@ -99,7 +73,7 @@ fn vowel(marks: &[char]) -> &'static str {
 
 /// `word` (one word, vocalised or not) in Latin letters.
 pub fn transliterate(word: &str) -> String {
-    let letters = letters(word);
+    let letters = marked_letters(word);
     let mut out = String::new();
     let mut i = 0;
     // The article: ال (or ٱل) at the start, without a vowel on its alef.
@@ -116,7 +90,7 @@ pub fn transliterate(word: &str) -> String {
         i = 2;
     }
     while i < letters.len() {
-        let Letter { letter, marks } = &letters[i];
+        let MarkedLetter { letter, marks } = &letters[i];
         let last = i + 1 == letters.len();
         match letter {
             'ا' | 'ٱ' => {

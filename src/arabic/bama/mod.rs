@@ -22,7 +22,7 @@ mod pattern;
 use std::collections::HashSet;
 
 use super::analysis::{Affix, Analyser, Analysis, Segment, SegmentKind};
-use super::normalize::{is_mark, normalize};
+use super::normalize::{is_mark, marked_letters, normalize};
 use super::stem::CliticStripper;
 use super::translit::transliterate;
 
@@ -121,20 +121,7 @@ fn pos_rank(pos: &str, category: &str) -> u8 {
 /// The vowel marks on each letter of `word` (marks before the first letter
 /// are dropped).
 fn marks_per_letter(word: &str) -> Vec<Vec<char>> {
-    let mut out: Vec<Vec<char>> = Vec::new();
-    for c in word.chars() {
-        if c == '\u{0640}' {
-            continue;
-        }
-        if is_mark(c) {
-            if let Some(last) = out.last_mut() {
-                last.push(c);
-            }
-        } else {
-            out.push(Vec::new());
-        }
-    }
-    out
+    marked_letters(word).into_iter().map(|l| l.marks).collect()
 }
 
 /// Whether the vowels written in the text (`written`, per letter) leave

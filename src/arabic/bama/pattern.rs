@@ -11,7 +11,7 @@
 //! When the radicals cannot be found, there is no pattern rather than a
 //! wrong one.
 
-use super::super::is_mark;
+use super::super::{MarkedLetter, marked_letters};
 
 const PLACEHOLDERS: [char; 4] = ['ف', 'ع', 'ل', 'ل'];
 const SHADDA: char = '\u{0651}';
@@ -28,29 +28,6 @@ fn is_weak(radical: char) -> bool {
     matches!(radical, 'و' | 'ي')
 }
 
-/// A letter of the stem and the marks on it.
-struct Letter {
-    letter: char,
-    marks: String,
-}
-
-fn letters(stem: &str) -> Vec<Letter> {
-    let mut out: Vec<Letter> = Vec::new();
-    for c in stem.chars() {
-        if is_mark(c) {
-            if let Some(last) = out.last_mut() {
-                last.marks.push(c);
-            }
-        } else {
-            out.push(Letter {
-                letter: c,
-                marks: String::new(),
-            });
-        }
-    }
-    out
-}
-
 /// What each letter of the stem became: a radical (its index), two radicals
 /// (a shadda standing for a doubled one), or itself.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -63,7 +40,7 @@ enum Role {
 /// Finds radicals `from..` in `letters[at..]`, in order; a weak radical may
 /// be missing (noted in `missing`). Returns the roles, first found first.
 fn assign(
-    letters: &[Letter],
+    letters: &[MarkedLetter],
     radicals: &[char],
     at: usize,
     from: usize,
@@ -80,7 +57,7 @@ fn assign(
             let mark = roles.len();
             roles.extend(std::iter::repeat_n(Role::Own, i - at));
             // A shadda on a doubled radical stands for both.
-            if letter.marks.contains(SHADDA) && radicals.get(from + 1) == Some(&radicals[from]) {
+            if letter.marks.contains(&SHADDA) && radicals.get(from + 1) == Some(&radicals[from]) {
                 roles.push(Role::Doubled(from));
                 if assign(letters, radicals, i + 1, from + 2, roles, missing) {
                     return true;
@@ -113,7 +90,7 @@ pub fn pattern(root: &str, stem: &str) -> Option<String> {
     if !(3..=4).contains(&radicals.len()) {
         return None;
     }
-    let letters = letters(stem);
+    let letters = marked_letters(stem);
     let mut roles = Vec::new();
     let mut missing = None;
     if !assign(&letters, &radicals, 0, 0, &mut roles, &mut missing) {
@@ -139,14 +116,14 @@ pub fn pattern(root: &str, stem: &str) -> Option<String> {
         match role {
             Role::Radical(r) => {
                 out.push(placeholder(*r));
-                out.push_str(&letter.marks);
+                out.extend(&letter.marks);
                 placed = r + 1;
             }
             Role::Doubled(r) => {
                 out.push(placeholder(*r));
                 out.push('\u{0652}');
                 out.push(placeholder(r + 1));
-                out.push_str(&letter.marks.replace(SHADDA, ""));
+                out.extend(letter.marks.iter().filter(|&&m| m != SHADDA));
                 placed = r + 2;
             }
             Role::Own => {
@@ -155,7 +132,7 @@ pub fn pattern(root: &str, stem: &str) -> Option<String> {
                 {
                     if is_verb_like && matches!(letter.letter, 'ا' | 'ى' | 'و' | 'ي') {
                         out.push(placeholder(m));
-                        out.push_str(&letter.marks);
+                        out.extend(&letter.marks);
                         placed = m + 1;
                         continue;
                     }
@@ -165,7 +142,7 @@ pub fn pattern(root: &str, stem: &str) -> Option<String> {
                     }
                 }
                 out.push(letter.letter);
-                out.push_str(&letter.marks);
+                out.extend(&letter.marks);
             }
         }
         // In a noun the missing radical follows the one before it at once
