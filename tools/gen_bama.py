@@ -19,8 +19,10 @@ qari's matching folds anyway. The output format is described in its header.
 """
 import argparse
 import hashlib
+import itertools
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -143,17 +145,20 @@ def table(lines, name):
 
 
 def root_of(heading, where):
-    """The root of a `;--- ` heading, in Arabic letters, or "" when the
-    heading is not a root (a foreign word's skeleton, a number). Buckwalter
-    writes a hamza radical as A and a doubled radical once (`Ab` is أبب)."""
-    letters = heading.split(" ", 1)[0]
+    """The root of a `;--- ` heading, as (Arabic letters separated by spaces,
+    Buckwalter radicals with hamza as `'`), or ("", []) when the heading is
+    not a root (a foreign word's skeleton, a number). Buckwalter writes a
+    hamza radical as A and a doubled radical once (`Ab` is أبب)."""
+    # A heading may number its homographs and gloss them: `trk(1) "leave"`.
+    letters = re.match(r"[^\s(]*", heading).group(0)
     if not all(c in BUCKWALTER and c not in MARKS for c in letters):
-        return ""
+        return "", []
     if len(letters) == 2:
         letters += letters[1]
     if len(letters) not in (3, 4):
-        return ""
-    return " ".join("\u0621" if c in "A'" else arabic(c, where) for c in letters)
+        return "", []
+    radicals = ["'" if c in "A'" else radical_letter(c) for c in letters]
+    return " ".join(arabic(c, where) for c in radicals), radicals
 
 
 STATS = {"lemmas named after their stem": 0}
@@ -167,7 +172,7 @@ def stems(lines):
     for n, line in enumerate(lines, 1):
         where = f"dictStems:{n}"
         if line.startswith(";--- "):
-            rows.append(("R", root_of(line[5:].strip(), where)))
+            rows.append(("R", *root_of(line[5:].strip(), where)))
             # A few stems follow a root heading with no lemma line of their
             # own (رأى "see" under ;--- rAy): they must not join the lemma
             # before the heading.
@@ -206,6 +211,122 @@ def stems(lines):
     return rows
 
 
+# Roots BAMA does not give. Its root headings are sparse (5,639 for 38,600
+# lemmas): a lemma sits under the last heading before it, which is often not
+# its root (بَلَد under ب ك ي). For such a lemma the root is derived from its
+# form: the lemmas whose heading is their root teach templates (the lemma with
+# its radicals numbered: `1a2a3`, `mu1A2a3ap`, `1a2~a3`), and a lemma without
+# a root gets the radicals of the most common template its form fits, if that
+# template is common enough to trust. A root of four is taken only where its
+# template is four times as common as the best root of three.
+HAMZAS = set("'|><&}")
+TRUSTED_TEMPLATE = 10
+QUADRILITERAL_PENALTY = 4
+
+
+def radical_letter(c):
+    return "'" if c in HAMZAS else "y" if c == "Y" else c
+
+
+def letters_of(body):
+    """`jad~al` -> [(j, a), (d, ~a), (l, "")]: letters with their marks."""
+    out = []
+    for c in body:
+        if c in MARKS and out:
+            out[-1] = (out[-1][0], out[-1][1] + c)
+        elif c not in MARKS:
+            out.append((c, ""))
+    return out
+
+
+def radical_slots(letters, n):
+    """Every way to give n radicals to letters, in order: tuples of
+    (position, count), count 2 only on a letter with shadda (a doubled
+    radical, as in مَدّ of م د د)."""
+    candidates = [i for i, (c, _) in enumerate(letters) if c not in "A{p`"]
+
+    def slots(start, left):
+        if left == 0:
+            yield ()
+            return
+        for i in candidates:
+            if i < start:
+                continue
+            for count in (1, 2):
+                if count > left or (count == 2 and "~" not in letters[i][1]):
+                    continue
+                for rest in slots(i + 1, left - count):
+                    yield ((i, count),) + rest
+
+    return list(slots(0, n))
+
+
+def slot_radicals(letters, slots):
+    return [radical_letter(letters[i][0]) for i, count in slots for _ in range(count)]
+
+
+def slot_template(letters, slots):
+    numbered = {}
+    radical = 1
+    for i, count in slots:
+        numbered[i] = "".join(str(radical + k) for k in range(count))
+        radical += count
+    return "".join(numbered.get(i, c) + marks for i, (c, marks) in enumerate(letters))
+
+
+def heading_fits(letters, radicals):
+    """The alignments of a heading's radicals in the lemma (all of them
+    shown), or [None] when it fits with one weak radical not shown (قال
+    under ق و ل), or []."""
+    found = [s for s in radical_slots(letters, len(radicals)) if slot_radicals(letters, s) == radicals]
+    if found:
+        return found
+    for k, radical in enumerate(radicals):
+        rest = radicals[:k] + radicals[k + 1:]
+        if radical in "wy'" and any(
+            slot_radicals(letters, s) == rest for s in radical_slots(letters, len(rest))
+        ):
+            return [None]
+    return []
+
+
+def lemma_body(lemma_id):
+    return lemma_id.partition("_")[0].partition("-")[0]
+
+
+def derive_roots(rows):
+    """{lemma id: root in Arabic letters} for the lemmas whose heading is not
+    their root, where a trusted template gives one."""
+    templates = {}
+    unrooted = []
+    heading = None
+    for row in rows:
+        if row[0] == "R":
+            heading = row[2] or None
+        elif row[0] == "L":
+            letters = letters_of(lemma_body(row[1]))
+            fits = heading_fits(letters, heading) if heading else []
+            if not fits:
+                unrooted.append((row[1], letters))
+            elif fits != [None]:
+                for slots in fits:
+                    t = slot_template(letters, slots)
+                    templates[t] = templates.get(t, 0) + 1 / len(fits)
+    roots = {}
+    for lemma_id, letters in unrooted:
+        best = None
+        for n in (3, 4):
+            for slots in radical_slots(letters, n):
+                count = templates.get(slot_template(letters, slots), 0)
+                if n == 4:
+                    count /= QUADRILITERAL_PENALTY
+                if count >= TRUSTED_TEMPLATE and (best is None or count > best[0]):
+                    best = (count, slot_radicals(letters, slots))
+        if best:
+            roots[lemma_id] = " ".join(arabic(c, lemma_id) for c in best[1])
+    return roots
+
+
 def lemma_arabic(lemma_id, where):
     """`>ab~-ui_1` -> (أَبّ, "ui", 1): the vocalised lemma, the verb's vowel
     class and BAMA's sense number."""
@@ -228,8 +349,10 @@ HEADER = """\
 #   ab, ac, bc: category, category (the pairs BAMA allows: prefix-stem,
 #     prefix-suffix, stem-suffix)
 #   stems: `R<TAB>root` (letters separated by spaces; empty when the section
-#     is not a root) and `L<TAB>lemma<TAB>vowel class<TAB>sense` open a root and
-#     a lemma; the lines after are the lemma's stems:
+#     is not a root) and `L<TAB>lemma<TAB>vowel class<TAB>sense[<TAB>root]` open
+#     a root and a lemma (the L line's root, when given, is derived by
+#     gen_bama.py from the lemma's form because the heading above is not its
+#     root); the lines after are the lemma's stems:
 #     vocalised form, category, gloss, part-of-speech tags (when BAMA gives them),
 #     unvowelled form (only where it is not the vocalised form without marks)
 """
@@ -260,12 +383,16 @@ def main():
             out.write("\t".join(row) + "\n")
     out.write("[stems]\n")
     lemmas = stem_rows = 0
-    for n, row in enumerate(stems(files["dictStems"])):
+    stem_list = stems(files["dictStems"])
+    derived = derive_roots(stem_list)
+    counts["roots derived"] = len(derived)
+    for n, row in enumerate(stem_list):
         if row[0] == "R":
             out.write(f"R\t{row[1]}\n")
         elif row[0] == "L":
             lemma, vowels, number = lemma_arabic(row[1], f"lemma {row[1]}")
-            out.write(f"L\t{lemma}\t{vowels}\t{number}\n")
+            root = f"\t{derived[row[1]]}" if row[1] in derived else ""
+            out.write(f"L\t{lemma}\t{vowels}\t{number}{root}\n")
             lemmas += 1
         else:
             fields = list(row[1:])

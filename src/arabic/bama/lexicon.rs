@@ -239,10 +239,20 @@ impl Lexicon {
                     }
                     // BAMA's vowel class and sense number are not used yet:
                     // homographic lemmas are told apart by their index.
-                    ["L", vocalised, _vowels, sense] => {
+                    ["L", vocalised, _vowels, sense, ref derived @ ..] if derived.len() <= 1 => {
                         sense
                             .parse::<u16>()
                             .map_err(|_| bad(line_no, line, "a sense number"))?;
+                        // A root on the L line (derived by gen_bama.py from
+                        // the lemma's form) stands for the heading above,
+                        // which is not this lemma's root.
+                        let root = match derived.first() {
+                            Some(letters) if !letters.is_empty() => {
+                                lexicon.roots.push((*letters).into());
+                                (lexicon.roots.len() - 1) as u32
+                            }
+                            _ => root,
+                        };
                         lexicon.lemmas.push(LemmaRow {
                             vocalised: vocalised.into(),
                             root,
@@ -362,6 +372,19 @@ mod tests {
     use super::*;
 
     const TINY: &str = "# test\n[prefixes]\n\tPref-0\t\t\nوَ\tPref-Wa\tand\tوَ/CONJ+\n[suffixes]\n\tSuff-0\t\t\n[ab]\nPref-0\tN\nPref-Wa\tN\n[ac]\nPref-0\tSuff-0\nPref-Wa\tSuff-0\n[bc]\nN\tSuff-0\n[stems]\nR\tك ت ب\nL\tكِتاب\t\t1\nكِتاب\tN\tbook\n";
+
+    #[test]
+    fn a_root_on_the_lemma_line_stands_for_the_heading_above() {
+        let text = TINY.replace(
+            "كِتاب\tN\tbook\n",
+            "كِتاب\tN\tbook\nL\tبَلَد\t\t1\tب ل د\nبَلَد\tN\tcountry\nL\tكَتَب\t\t1\t\nكَتَب\tPV\twrite\n",
+        );
+        let lexicon = Lexicon::parse(&text).unwrap();
+        let root = |lemma: usize| &*lexicon.roots[lexicon.lemmas[lemma].root as usize];
+        assert_eq!(root(0), "ك ت ب");
+        assert_eq!(root(1), "ب ل د");
+        assert_eq!(root(2), "ك ت ب", "an empty derived root keeps the heading");
+    }
 
     #[test]
     fn a_tiny_lexicon_parses_and_indexes_by_key() {
