@@ -30,7 +30,7 @@ for n, r in enumerate(rows, 2):
         if len(parts) not in (3, 4) or not all(len(p) == 1 and AR.match(p) for p in parts): errs.append((n, 'bad root', d['root']))
     if d['pos'] not in POS: errs.append((n, 'bad pos', d['pos']))
     gl = d['gloss'].split('|')
-    if not d['gloss'] or d['gloss'] != d['gloss'].lower() or len(gl) > 4 or any(not g or len(g.split()) > 2 for g in gl): errs.append((n, 'bad gloss', d['gloss']))
+    if not d['gloss'] or d['gloss'] != d['gloss'].lower() or len(gl) > 16 or any(not g or len(g.split()) > 4 for g in gl): errs.append((n, 'bad gloss', d['gloss']))
     if not d['why'].strip(): errs.append((n, 'empty why'))
     if d['split'] not in ('tune', 'heldout'): errs.append((n, 'bad split'))
     k = (d['doc'], d['line'], d['word'], d['occurrence'])

@@ -48,7 +48,12 @@ word, of the product of:
 - GLOSSARY (3) if the reading is also one of qari's glossary entries (source
   bundled/learner): the glossary lists the readings a learner meets;
 - 1 / n ** 0.5, n being how many words of the list the lemma is a reading of
-  (a lemma spreads over its forms; this keeps ambiguous short lemmas down).
+  (a lemma spreads over its forms; this keeps ambiguous short lemmas down);
+- the English frequency of its gloss (the commonest of its senses, from
+  wordfreq's English list) ** 0.25: two lemmas spelt alike (قُدْرة "ability"
+  and قِدْرة "pot") read exactly the same words, so nothing in the Arabic
+  list can tell them apart and EM would keep them even; how often their
+  meanings are talked about, which is what a news text does, can.
 Fewer EM rounds (default 5) also keep EM from pushing one of two near-equal
 lemmas to zero.
 """
@@ -85,6 +90,8 @@ MISSPELT = 0.1        # a reading spelt otherwise than the word, beyond a droppe
 CLITIC = 0.5          # per clitic (conjunction, preposition, future, pronoun ...) a reading needs
 GLOSSARY = 3.0        # a reading that qari's glossary also lists (source bundled/learner)
 FORMS_EXPONENT = 0.5  # P(word | lemma) taken as 1 / (number of words it reads) ** this
+ENGLISH_EXPONENT = 0.25  # a reading weighs (English frequency of its gloss) ** this
+ENGLISH_FLOOR = 1e-7    # the English frequency of a gloss wordfreq does not know
 MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
 # (letter in the word, letter in the reading) that writers commonly swap:
 # a hamza left off an alef, ى written as ي, ة written as ه.
@@ -121,6 +128,26 @@ def ensure_venv():
 def is_arabic_letter(c):
     return ("\u0600" <= c <= "\u06FF" or "\u0750" <= c <= "\u077F"
             or "\u08A0" <= c <= "\u08FF") and c.isalpha()
+
+
+def english_frequency(reading, wordfreq, cache={}):
+    """The English frequency of the commonest sense among the reading's
+    glosses, without parenthesised notes and a leading "to "."""
+    best = ENGLISH_FLOOR
+    for gloss in reading.get("gloss", []):
+        for sense in gloss.replace(";", "/").replace(",", "/").split("/"):
+            while "(" in sense and ")" in sense.split("(", 1)[1]:
+                before, rest = sense.split("(", 1)
+                sense = before + rest.split(")", 1)[1]
+            sense = sense.strip().lower()
+            if sense.startswith("to "):
+                sense = sense[3:]
+            if not sense:
+                continue
+            if sense not in cache:
+                cache[sense] = wordfreq.word_frequency(sense, "en")
+            best = max(best, cache[sense])
+    return best
 
 
 def reading_weight(word, reading):
@@ -229,7 +256,8 @@ def main():
         lemmas = {}
         for r in readings:
             if r.get("source") in LEXICON_SOURCES and r.get("vocalized") and r.get("lemma"):
-                a = 1.0 if args.plain else reading_weight(word, r)
+                a = 1.0 if args.plain else (reading_weight(word, r)
+                                            * english_frequency(r, wordfreq) ** ENGLISH_EXPONENT)
                 lemmas[r["lemma"]] = max(lemmas.get(r["lemma"], 0.0), a)
         if lemmas:
             entries.append((f, lemmas))
@@ -292,7 +320,8 @@ def main():
         + (" from an even share (--plain)." if args.plain else ","),
         *([] if args.plain else [
             f"# weighting readings by spelling ({MISSPELT} if misspelt), clitics ({CLITIC} each),",
-            f"# glossary ({GLOSSARY}) and 1/(words the lemma reads)^{FORMS_EXPONENT}: see the script."]),
+            f"# glossary ({GLOSSARY}), 1/(words the lemma reads)^{FORMS_EXPONENT} and the English",
+            f"# frequency of the gloss^{ENGLISH_EXPONENT} (wordfreq's English list): see the script."]),
         "#",
         "# Format: UTF-8, one lemma a line: lemma (vocalised, as qari prints it), TAB,",
         "# occurrences per million words (3 significant digits); most frequent first.",

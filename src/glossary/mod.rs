@@ -317,8 +317,43 @@ impl Glossary {
                 }
             }
         }
+        let bundled = self.prefer_doubled_spelling(bundled);
         own.extend(bundled);
         own
+    }
+
+    /// Of two bundled entries spelt alike but for a shadda (إن "if" and
+    /// إنّ "indeed"), only the one whose shadda agrees with the reading's
+    /// lemma is kept: إنهم is إنّ + هم, never the conditional.
+    fn prefer_doubled_spelling(&self, bundled: Vec<Match>) -> Vec<Match> {
+        let with_shadda = |word: &str| -> String {
+            word.chars()
+                .filter(|&c| c == '\u{0651}' || !crate::arabic::is_mark(c))
+                .collect()
+        };
+        let agrees = |m: &Match| {
+            m.analysis.lemma.as_deref().is_some_and(|lemma| {
+                with_shadda(&self.entries[m.entry].headword) == with_shadda(lemma)
+            })
+        };
+        let keep: Vec<bool> = bundled
+            .iter()
+            .map(|m| {
+                agrees(m)
+                    || !bundled.iter().any(|other| {
+                        other.entry != m.entry
+                            && agrees(other)
+                            && other.analysis.lemma == m.analysis.lemma
+                            && spelling(&self.entries[other.entry].headword)
+                                == spelling(&self.entries[m.entry].headword)
+                    })
+            })
+            .collect();
+        bundled
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(m, keep)| keep.then_some(m))
+            .collect()
     }
 
     /// Whether a bundled entry is found through `analysis` of a word the

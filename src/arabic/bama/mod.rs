@@ -55,13 +55,28 @@ const ANALYSED_WORDS: usize = 50_000;
 /// particles لَ "indeed" and "would have" cost (لكن is "but", not لَ + كُنَّ).
 const SPEAKER_COST: f32 = 1.1;
 const RARE_PARTICLE_COST: f32 = std::f32::consts::LN_10;
+/// News rarely says "you": a second-person pronoun makes a reading ten
+/// times less likely.
+const SECOND_PERSON_PRONOUN_COST: f32 = std::f32::consts::LN_10;
+
+/// How a lemma's frequency is shared among its stems ([`Bama::with_frequencies`]).
+const STEM_SHARE_EXPONENT: f32 = 0.5;
 
 /// The cost of a reading's affixes beyond their number ([`SPEAKER_COST`],
-/// [`RARE_PARTICLE_COST`]), from their tags.
+/// [`RARE_PARTICLE_COST`]), from their tags. A second-person pronoun
+/// ([`SECOND_PERSON_PRONOUN_COST`]) counts also inside a function word's
+/// stem (لَكُنَّ "to you (women)" is a stem of its own in the lexicon).
 fn affix_cost(segments: &[Segment]) -> f32 {
     let mut cost = 0.0;
-    for segment in segments.iter().filter(|s| s.kind != SegmentKind::Stem) {
+    for segment in segments {
         let tag = segment.pos.as_str();
+        if tag.contains("PRON_2") {
+            cost += SECOND_PERSON_PRONOUN_COST;
+            continue;
+        }
+        if segment.kind == SegmentKind::Stem {
+            continue;
+        }
         let subject = tag.contains("SUBJ") || tag.starts_with("IV") || tag.starts_with("CV");
         if subject && (tag.contains('1') || tag.contains('2')) {
             cost += SPEAKER_COST;
@@ -170,11 +185,26 @@ impl Bama {
             };
             by_lemma.insert(lemma, count);
         }
+        // A lemma's occurrences are shared among its stems: the preposition
+        // لِ has a stem for each pronoun it takes (لَهُ, لَكُنَّ ...), and its
+        // frequency must not make every one of them as likely as لِ itself.
+        // The share is 1 / stems ** STEM_SHARE_EXPONENT, not an even split:
+        // a noun's singular is far commoner than its plural stem.
+        let mut stems = vec![0u32; self.lexicon.lemmas.len()];
+        for stem in &self.lexicon.stems {
+            if let Some(count) = stems.get_mut(stem.lemma as usize) {
+                *count += 1;
+            }
+        }
         self.frequencies = self
             .lexicon
             .lemmas
             .iter()
-            .map(|lemma| by_lemma.get(&*lemma.vocalised).copied().unwrap_or(0.0))
+            .zip(&stems)
+            .map(|(lemma, &stems)| {
+                let count = by_lemma.get(&*lemma.vocalised).copied().unwrap_or(0.0);
+                count / (stems.max(1) as f32).powf(STEM_SHARE_EXPONENT)
+            })
             .collect();
         Ok(self)
     }
