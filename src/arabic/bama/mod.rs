@@ -134,10 +134,21 @@ fn pos_rank(pos: &str, category: &str) -> u8 {
 }
 
 /// The vowel marks on each letter of `word` (marks before the first letter
-/// are dropped).
+/// are dropped). Tanween fath is counted on the alef that carries it in
+/// writing, whichever side of the alef it is typed (سنويًا and سَنَوِيّاً).
 fn marks_per_letter(word: &str) -> Vec<Vec<char>> {
-    marked_letters(word).into_iter().map(|l| l.marks).collect()
+    let letters = marked_letters(word);
+    let mut marks: Vec<Vec<char>> = letters.iter().map(|l| l.marks.clone()).collect();
+    for i in 0..letters.len().saturating_sub(1) {
+        if letters[i + 1].letter == '\u{0627}' && marks[i].contains(&FATHATAN) {
+            marks[i].retain(|&m| m != FATHATAN);
+            marks[i + 1].push(FATHATAN);
+        }
+    }
+    marks
 }
+
+const FATHATAN: char = '\u{064B}';
 
 /// Whether the vowels written in the text (`written`, per letter) leave
 /// `vocalised` possible: every mark the text gives a letter is one the
@@ -239,7 +250,7 @@ impl Bama {
         let text_marks = marks_per_letter(word);
         let has_marks = text_marks.iter().any(|m| !m.is_empty());
         let lexicon = &self.lexicon;
-        let mut found: Vec<(Ranked, Analysis)> = Vec::new();
+        let mut found: Vec<(Ranked, Analysis, bool)> = Vec::new();
         let mut seen: HashSet<(String, u32)> = HashSet::new();
         for p in 0..=lexicon.longest_prefix.min(n - 1) {
             let prefix_key: String = keyed[..p].iter().collect();
@@ -279,9 +290,7 @@ impl Bama {
                                     prefix.vocalised, stem.vocalised, suffix.vocalised
                                 )
                             };
-                            if has_marks && !vowels_agree(&text_marks, &vocalised) {
-                                continue;
-                            }
+                            let agrees = !has_marks || vowels_agree(&text_marks, &vocalised);
                             if !seen.insert((vocalised.clone(), stem.lemma)) {
                                 continue;
                             }
@@ -305,14 +314,20 @@ impl Bama {
                                 pieces,
                                 stem: stem_id,
                             };
-                            found.push((rank, reading));
+                            found.push((rank, reading, agrees));
                         }
                     }
                 }
             }
         }
-        found.sort_by_key(|(rank, _)| *rank);
-        found.into_iter().map(|(_, reading)| reading).collect()
+        // Vowels written in the text rule out the readings they contradict,
+        // unless they rule out every reading: the lexicon has no passive
+        // (صُدّر is صَدَّر's), and a writer's vowel may be a slip.
+        if found.iter().any(|(_, _, agrees)| *agrees) {
+            found.retain(|(_, _, agrees)| *agrees);
+        }
+        found.sort_by_key(|(rank, _, _)| *rank);
+        found.into_iter().map(|(_, reading, _)| reading).collect()
     }
 
     fn reading(
