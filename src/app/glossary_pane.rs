@@ -125,10 +125,13 @@ impl App {
             return Vec::new();
         };
         let previous = self.word.checked_sub(1).and_then(|w| sentence.word(w));
-        let (mut readings, _) = self.glossary.readings_in_context(word, previous);
-        readings.retain(|r| !r.guess);
-        readings.truncate(MAX_READINGS);
+        let (readings, _) = self.glossary.readings_in_context(word, previous);
         readings
+            .iter()
+            .filter(|r| !r.guess)
+            .take(MAX_READINGS)
+            .cloned()
+            .collect()
     }
 }
 

@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use super::clitics::Clitic;
 
@@ -23,6 +24,13 @@ pub trait Analyser: Send + Sync {
     /// hamza seats and all; normalised text is accepted too), best first,
     /// each stem once.
     fn analyse(&self, word: &str) -> Vec<Analysis>;
+
+    /// [`Analyser::analyse`], shared: an analyser that keeps what it has
+    /// read hands out its copy instead of cloning every reading (a word's
+    /// readings are dozens of strings; the reader asks on every key).
+    fn analyse_shared(&self, word: &str) -> Arc<[Analysis]> {
+        self.analyse(word).into()
+    }
 
     /// The reading a new entry for `word` starts from when nothing else is
     /// known about the word: its `lemma` is the headword to suggest. By

@@ -36,7 +36,7 @@ fn spelling(word: &str) -> String {
 pub use bundled::BUNDLED_GLOSSARY;
 pub use entry::{Context, Entry, EntryError, MAX_FIELD_CHARS, Status, now};
 pub use exchange::{CardContext, Format, ImportedRow, export, import};
-pub use rank::rank_in_context;
+pub use rank::{Ranked, rank_in_context};
 pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use store::{
@@ -247,26 +247,22 @@ impl Glossary {
         if let Some(entries) = self.phrase_entries(&normal) {
             return entries;
         }
-        self.lookup_readings(self.analyser.analyse(word))
+        self.lookup_readings(&self.analyser.analyse_shared(word))
     }
 
     /// The analyser's readings of `word`, ranked in context (`previous` is
     /// the word before it, if any), and the entries found for it.
-    pub fn readings_in_context(
-        &self,
-        word: &str,
-        previous: Option<&str>,
-    ) -> (Vec<Analysis>, Vec<Match>) {
+    pub fn readings_in_context(&self, word: &str, previous: Option<&str>) -> (Ranked, Vec<Match>) {
         // The word is analysed once, for its entries and its readings.
-        let mut readings = self.analyser.analyse(word);
+        let readings = self.analyser.analyse_shared(word);
         let matches = match self.phrase_entries(&normalize(word)) {
             Some(entries) => entries,
-            None => self.lookup_readings(readings.clone()),
+            None => self.lookup_readings(&readings),
         };
-        rank_in_context(&mut readings, previous, |r| {
+        let ranked = rank_in_context(readings, previous, |r| {
             matches.iter().any(|m| m.explains(r))
         });
-        (readings, matches)
+        (ranked, matches)
     }
 
     /// [`Glossary::lookup`] of a single word whose readings are known.
@@ -275,7 +271,7 @@ impl Glossary {
     /// only as [`Glossary::confirmed_match`] allows: the clitic stripper's
     /// guesses would find تخطط's "line" (خط). A learner's entry is found
     /// through any reading.
-    fn lookup_readings(&self, readings: Vec<Analysis>) -> Vec<Match> {
+    fn lookup_readings(&self, readings: &[Analysis]) -> Vec<Match> {
         let confirmed = readings.iter().any(|r| !r.guess);
         // The stems the lexicon split the word into, as the glossary keys
         // them: a guess that agrees with one is as good as confirmed.
@@ -294,9 +290,7 @@ impl Glossary {
             };
             for &entry in entries {
                 let is_bundled = self.source_of(entry).bundled;
-                if is_bundled
-                    && confirmed
-                    && !self.confirmed_match(entry, &analysis, &lexicon_stems)
+                if is_bundled && confirmed && !self.confirmed_match(entry, analysis, &lexicon_stems)
                 {
                     continue;
                 }
@@ -425,7 +419,7 @@ impl Glossary {
         while index < normal.len() {
             // The word is read once, for the terms it may start and for
             // its own entries.
-            let readings = self.analyser.analyse(words[index]);
+            let readings = self.analyser.analyse_shared(words[index]);
             if let Some(found) = self.phrase_at(&normal, index, &readings) {
                 index += found.len;
                 out.push(found);
@@ -434,7 +428,7 @@ impl Glossary {
             let matches = if normal[index].contains(' ') {
                 self.lookup(words[index])
             } else {
-                self.lookup_readings(readings)
+                self.lookup_readings(&readings)
             };
             if !matches.is_empty() {
                 out.push(SentenceMatch {

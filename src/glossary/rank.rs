@@ -3,6 +3,8 @@
 //! say. One function, used by the reader's glossary pane, the add form and
 //! `qari analyse`, so that all three put the same reading first.
 
+use std::sync::Arc;
+
 use crate::arabic::{Analysis, normalize};
 
 /// Words whose next word is most likely a noun (prepositions).
@@ -48,17 +50,44 @@ const KNOWN_BONUS: i32 = 1100;
 /// neighbour calls for (a noun after a preposition: four times).
 const FITS_BONUS: i32 = 1400;
 
-/// Reorders the analyser's readings of a word using what is around it and
+/// A word's readings in the order ranking put them, over the analyser's
+/// shared copy (no reading is cloned to be ranked).
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    readings: Arc<[Analysis]>,
+    order: Vec<u32>,
+}
+
+impl Ranked {
+    /// The readings, best first.
+    pub fn iter(&self) -> impl Iterator<Item = &Analysis> + Clone {
+        self.order.iter().map(|&i| &self.readings[i as usize])
+    }
+
+    pub fn first(&self) -> Option<&Analysis> {
+        self.iter().next()
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+/// Ranks the analyser's readings of a word using what is around it and
 /// what the glossaries know: each reading's likelihood
 /// ([`Analysis::likelihood`]) gains [`KNOWN_BONUS`] when its lemma has an
 /// entry (`known`) and [`FITS_BONUS`] when it is a noun or adjective after
 /// a preposition, a verb after أن لن لم قد. Guesses stay last; the sort is
 /// stable, so the analyser's order stays among equals.
 pub fn rank_in_context(
-    readings: &mut [Analysis],
+    readings: Arc<[Analysis]>,
     previous: Option<&str>,
     known: impl Fn(&Analysis) -> bool,
-) {
+) -> Ranked {
     let previous = previous.map(normalize);
     let wants: Option<&[&str]> = match previous.as_deref() {
         Some(p) if BEFORE_A_NOUN.contains(&p) => Some(&["noun", "adj", "noun_prop"]),
@@ -69,5 +98,8 @@ pub fn rank_in_context(
         let fits = wants.is_some_and(|w| w.contains(&r.pos.as_deref().unwrap_or("")));
         r.likelihood + if known(r) { KNOWN_BONUS } else { 0 } + if fits { FITS_BONUS } else { 0 }
     };
-    readings.sort_by_cached_key(|r| (r.guess, -score(r)));
+    let keys: Vec<(bool, i32)> = readings.iter().map(|r| (r.guess, -score(r))).collect();
+    let mut order: Vec<u32> = (0..readings.len() as u32).collect();
+    order.sort_by_key(|&i| keys[i as usize]);
+    Ranked { readings, order }
 }

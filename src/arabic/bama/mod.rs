@@ -440,10 +440,14 @@ struct Ranked {
 /// gets its clitics taken off.
 impl Analyser for Bama {
     fn analyse(&self, word: &str) -> Vec<Analysis> {
+        self.analyse_shared(word).to_vec()
+    }
+
+    fn analyse_shared(&self, word: &str) -> std::sync::Arc<[Analysis]> {
         if let Ok(analysed) = self.analysed.lock()
             && let Some(readings) = analysed.get(word)
         {
-            return readings.to_vec();
+            return readings.clone();
         }
         let mut readings = self.readings(word);
         let guesses: Vec<Analysis> = CliticStripper
@@ -452,11 +456,12 @@ impl Analyser for Bama {
             .filter(|guess| readings.iter().all(|r| r.stem != guess.stem))
             .collect();
         readings.extend(guesses);
+        let readings: std::sync::Arc<[Analysis]> = readings.into();
         if let Ok(mut analysed) = self.analysed.lock() {
             if analysed.len() >= ANALYSED_WORDS {
                 analysed.clear();
             }
-            analysed.insert(word.to_owned(), readings.as_slice().into());
+            analysed.insert(word.to_owned(), readings.clone());
         }
         readings
     }
