@@ -43,6 +43,8 @@ pub enum Action {
     DeleteEntry,
     /// Set what the learner knows of the word (or term) under the cursor.
     SetStatus(crate::glossary::Status),
+    /// Undo the last status change (`u`).
+    UndoStatus,
     /// Colour words by what the learner knows of them, or not.
     ToggleWordColours,
     /// Review the entries due now.

@@ -37,7 +37,7 @@ pub use form::{Field, Form, FormKind};
 pub use glossary_pane::{
     GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneState, ShownEntry,
 };
-pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
+pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem, StatusBefore};
 pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
@@ -175,6 +175,8 @@ pub struct App {
     position_saved: usize,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
+    /// What `u` does: the last status change undone.
+    undo: Option<EntryChange>,
 }
 
 /// Articles longer than this get no share of known words in the status
@@ -222,6 +224,7 @@ impl App {
             clock: DateTime::UNIX_EPOCH,
             position_saved: sentence,
             effects: Vec::new(),
+            undo: None,
         }
     }
 
@@ -448,6 +451,7 @@ impl App {
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
             Action::SetStatus(status) => self.set_status(status),
+            Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
@@ -578,7 +582,11 @@ impl App {
         self.view
             .arrange(&self.article, self.sentence, inner, study, scroll);
         self.study.set_scroll(self.view.study_scroll);
-        self.view.scroll_to(&self.article, self.sentence);
+        let cursor_line = self
+            .view
+            .line_of_word(&self.article, self.sentence, self.word);
+        self.view
+            .scroll_to(&self.article, self.sentence, cursor_line);
         self.refresh_knowledge();
         self.glossary_pane = if self.screen.glossary.is_some() {
             GlossaryPane::of(self)

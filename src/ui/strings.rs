@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::app::keys::Scope::{Confirm, Editing, Global, Reviewing};
 use crate::app::keys::{Scope, keys_in};
-use crate::app::{Action, Action as A, Notice, Unsaved};
+use crate::app::{Action, Action as A, Notice, StatusBefore, Unsaved};
 use crate::glossary::{Counts, Grade, Status};
 use crate::quote::quoted;
 
@@ -97,6 +97,21 @@ impl fmt::Display for Notice {
                 }
             }
             Notice::Deleted { headword } => write!(f, "Deleted {headword}"),
+            Notice::StatusUndone { headword, before } => match before {
+                StatusBefore::Created => write!(
+                    f,
+                    "Undone: {headword} removed from your glossary (the status key had added it)"
+                ),
+                StatusBefore::Was(Some(status)) => {
+                    write!(f, "Undone: {headword} is back to status {}", status.code())
+                }
+                StatusBefore::Was(None) => write!(f, "Undone: {headword} has no status again"),
+            },
+            Notice::NothingToUndo => write!(
+                f,
+                "No status change to undo: {} undoes the last one made with 1–5, W or I",
+                key(Global, A::UndoStatus)
+            ),
             Notice::DeletedMeanwhile { headword } => write!(
                 f,
                 "{headword} was deleted from your glossary meanwhile (by another qari); nothing changed"
@@ -136,6 +151,10 @@ pub const TRANSLATION_HEADING: &str = "Translation";
 pub const NOTES_HEADING: &str = "Notes";
 pub const ENLARGE: &str = "Enlarge the terminal";
 pub const CURRENT_MARK: &str = "▌";
+/// In the current sentence's mark, on the top or bottom row of the text,
+/// when that sentence goes on above or below what is shown.
+pub const MORE_ABOVE_MARK: &str = "▲";
+pub const MORE_BELOW_MARK: &str = "▼";
 pub const SELECTED_MARK: &str = "▸ ";
 pub const MORE: &str = "…";
 
@@ -359,6 +378,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
         Action::SetStatus(Status::WellKnown) => "well known",
         Action::SetStatus(Status::Ignored) => "ignore this word",
+        Action::UndoStatus => "undo the last status change",
         Action::ToggleWordColours => "colour words by what you know of them, or not",
         Action::StartReview => "review the entries due now",
         Action::Reveal => "show the gloss and the translation",

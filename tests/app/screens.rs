@@ -132,13 +132,20 @@ fn help_lists_every_key_of_the_key_table() {
     app.update(Action::ToggleHelp);
     let buffer = draw(&app);
     let text = screen_text(&buffer);
+    // Every row the help shows, scrolled to its end (j) when it does not fit.
+    let mut all = text.clone();
+    for _ in 0..40 {
+        app.update(Action::HelpDown);
+        all.push('\n');
+        all.push_str(&screen_text(&draw(&app)));
+    }
     for binding in qari::app::keys::BINDINGS {
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         let described = qari::ui::strings::describe(binding.action);
         let first_word = described.split(' ').next().unwrap();
         // The keys (all, or the first of them when they wrap) then, after
         // two spaces or more, the start of the description.
-        let shown = text.lines().any(|row| {
+        let shown = all.lines().any(|row| {
             (1..=keys.len()).any(|n| {
                 let keys = keys[..n].join(" ");
                 row.match_indices(&keys).any(|(at, _)| {
@@ -493,4 +500,45 @@ fn the_status_line_marks_a_selection_and_speech_while_they_are_on() {
         !off.contains("[selecting") && !off.contains("[speaking"),
         "{off}"
     );
+}
+
+/// A 900-word sentence at 80×24: ▼ in the current sentence's mark on the
+/// text's last row while more of it is below, ▲ on its first row once the
+/// cursor has walked on, and the cursor word always drawn.
+#[test]
+fn a_tall_sentence_is_marked_where_it_goes_on_and_its_last_word_is_drawn() {
+    let mut article = bundled_article();
+    let words: Vec<String> = article
+        .sentences
+        .iter()
+        .flat_map(|s| (0..s.words.len()).map(move |w| s.word(w).unwrap().to_owned()))
+        .filter(|w| w.chars().all(|c| !c.is_ascii_digit()))
+        .collect();
+    let text: Vec<&str> = words.iter().cycle().take(900).map(String::as_str).collect();
+    article.sentences[0] =
+        qari::article::Sentence::new(format!("{}.", text.join(" ")), String::new(), Vec::new());
+    let none = Arc::new(Dictionaries::default());
+    let mut app = App::new(article, 0, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_dictionaries(none);
+    app.update(Action::Resize {
+        columns: 80,
+        rows: 24,
+    });
+    let gutter = app.view.gutter_x.unwrap();
+    let (top, bottom) = (app.view.text.top(), app.view.text.bottom() - 1);
+    let buffer = draw(&app);
+    assert_eq!(buffer[(gutter, top)].symbol(), "▌");
+    assert_eq!(buffer[(gutter, bottom)].symbol(), "▼");
+    for _ in 1..900 {
+        app.update(Action::NextWord);
+    }
+    let buffer = draw(&app);
+    assert_eq!(buffer[(gutter, top)].symbol(), "▲");
+    assert_eq!(buffer[(gutter, bottom)].symbol(), "▌");
+    let text = app.view.text;
+    let cursor_drawn = (text.top()..text.bottom()).any(|y| {
+        (text.left()..text.right()).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+    });
+    assert!(cursor_drawn, "the last word is on screen, marked");
 }
