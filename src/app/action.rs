@@ -32,6 +32,8 @@ pub enum Action {
     ToggleGlossaryPane,
     SwapGlossarySide,
     ToggleHelp,
+    /// Open or close the last messages, in full.
+    ToggleMessages,
     /// Scroll the help down / up one line.
     HelpDown,
     HelpUp,

@@ -25,7 +25,7 @@ use ratatui::layout::Rect;
 use crate::arabic::Analyser;
 use crate::article::{Article, Sentence};
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -73,7 +73,12 @@ pub enum Overlay {
     /// Delete the entry with this headword?
     ConfirmDelete(String),
     Review(Box<ReviewSession>),
+    /// The last messages, in full (`m`).
+    Messages,
 }
+
+/// How many messages `m` keeps.
+pub const MAX_MESSAGES: usize = 20;
 
 /// Which pane the keyboard drives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,8 +139,11 @@ pub struct App {
     /// Where the glossary pane is, and its selection.
     pub pane: PaneState,
     pub options: Options,
-    /// A one-line message for the status line, until the next key.
+    /// A message for the status line, until the next key (a long one
+    /// takes rows above it).
     pub message: Option<Notice>,
+    /// The last [`MAX_MESSAGES`] messages, oldest first, for `m`.
+    pub messages: VecDeque<Notice>,
     pub should_quit: bool,
     pub screen: Screen,
     pub view: ReaderView,
@@ -204,6 +212,7 @@ impl App {
             pane: PaneState::new(options.bidi == BidiMode::App),
             options,
             message: None,
+            messages: VecDeque::new(),
             should_quit: false,
             screen: Screen::default(),
             view,
@@ -341,6 +350,7 @@ impl App {
     /// Applies one message; the only way the state changes. Returns the
     /// work it asks the runner to do.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        let said = self.message.clone();
         match msg.into() {
             Msg::Terminal(Event::Paste(text)) => return self.update(Msg::Paste(text)),
             Msg::Terminal(event) => {
@@ -385,6 +395,14 @@ impl App {
                     self.speaking = false;
                 }
             }
+        }
+        if let Some(message) = &self.message
+            && self.message != said
+        {
+            if self.messages.len() == MAX_MESSAGES {
+                self.messages.pop_front();
+            }
+            self.messages.push_back(message.clone());
         }
         self.refresh();
         if self.position_saved != self.sentence {
@@ -434,6 +452,12 @@ impl App {
                     Some(Overlay::Help)
                 };
                 self.help_scroll = 0;
+            }
+            Action::ToggleMessages => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Messages) => None,
+                    _ => Some(Overlay::Messages),
+                }
             }
             Action::HelpDown => self.help_scroll = self.help_scroll.saturating_add(1),
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -561,7 +585,13 @@ impl App {
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
         self.refresh_matches();
-        self.screen = Screen::new(self.screen.area, self.pane.visible(), self.pane.side());
+        let message_rows = self.message_rows();
+        self.screen = Screen::new(
+            self.screen.area,
+            self.pane.visible(),
+            self.pane.side(),
+            message_rows,
+        );
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
@@ -593,6 +623,33 @@ impl App {
         } else {
             GlossaryPane::default()
         };
+    }
+
+    /// The rows above the status line the message needs: none when it fits
+    /// on the status line beside the position and the mode markers.
+    fn message_rows(&self) -> u16 {
+        let Some(message) = &self.message else {
+            return 0;
+        };
+        let text = message.to_string();
+        let width = self.screen.area.width;
+        let before: usize = crate::ui::strings::status_prefix(
+            self.sentence,
+            self.article.sentences.len(),
+            self.selection.is_some(),
+            self.speaking,
+            width,
+        )
+        .iter()
+        .map(|part| crate::text::text_width(part) + 2)
+        .sum();
+        if !text.contains('\n') && 1 + before + crate::text::text_width(&text) <= usize::from(width)
+        {
+            return 0;
+        }
+        let shape = self.options.bidi == BidiMode::App;
+        let lines = screen::message_layout(&text, width, shape).lines.len();
+        u16::try_from(lines).unwrap_or(u16::MAX)
     }
 
     fn go_to(&mut self, index: usize) {

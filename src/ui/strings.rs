@@ -180,6 +180,7 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
     ("When asked to confirm", crate::app::keys::Scope::Confirm),
     ("In a review", crate::app::keys::Scope::Reviewing),
     ("In this help", crate::app::keys::Scope::Help),
+    ("In the messages", crate::app::keys::Scope::Messages),
 ];
 
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
@@ -336,6 +337,40 @@ pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
     markers
 }
 
+/// What the status line puts before a message: the position (short when
+/// the full one leaves no room) and the markers of the modes that are on.
+pub fn status_prefix(
+    sentence: usize,
+    count: usize,
+    selecting: bool,
+    speaking: bool,
+    width: u16,
+) -> Vec<String> {
+    let mut position = position(sentence, count);
+    if crate::text::text_width(&position) + 2 > usize::from(width) {
+        position = short_position(sentence, count);
+    }
+    let mut parts = vec![position];
+    parts.extend(mode_markers(selecting, speaking));
+    parts
+}
+
+pub const MESSAGES_TITLE: &str = " Messages ";
+/// Marks each message in the `m` overlay.
+pub const MESSAGE_BULLET: &str = "• ";
+pub const NO_MESSAGES: &str = "No messages yet.";
+pub fn messages_footer() -> String {
+    format!(
+        "The last {} messages, newest last · {} closes",
+        crate::app::MAX_MESSAGES,
+        keys(Scope::Messages, A::ToggleMessages)
+    )
+}
+/// Ends a message cut above the status line.
+pub fn message_cut() -> String {
+    format!(" {MORE} {} shows it whole", key(Global, A::ToggleMessages))
+}
+
 pub fn short_position(sentence: usize, count: usize) -> String {
     format!("{}/{}", sentence + 1, count)
 }
@@ -368,6 +403,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleGlossaryPane => "show / hide the glossary pane",
         Action::SwapGlossarySide => "glossary pane to the other side",
         Action::ToggleHelp => "this help",
+        Action::ToggleMessages => "the last messages, in full",
         Action::HelpDown => "scroll the help down",
         Action::HelpUp => "scroll the help up",
         Action::AddEntry => "add an entry for the word or selection",

@@ -542,3 +542,103 @@ fn a_tall_sentence_is_marked_where_it_goes_on_and_its_last_word_is_drawn() {
     });
     assert!(cursor_drawn, "the last word is on screen, marked");
 }
+
+const LONG_MESSAGE: &str = "skipped /home/learner/.local/share/qari/glossary/user.toml: line 12, column 7: expected `=` after the key, found a newline; the file was left as it was and none of its entries were read";
+
+/// The words of rows `ys` of the screen between columns `xs`, in order.
+fn words_of(buffer: &Buffer, ys: std::ops::Range<u16>, xs: std::ops::Range<u16>) -> String {
+    ys.flat_map(|y| {
+        cells(buffer, y, xs.start, xs.end)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+#[test]
+fn a_long_message_wraps_on_rows_of_its_own_above_the_status_line_not_over_the_borders() {
+    use qari::app::Msg;
+    let mut app = app(80, 24, Options::default());
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    let buffer = draw(&app);
+    let rows = app.screen.message.expect("the message has rows of its own");
+    assert!(rows.height >= 2, "{rows:?}");
+    assert_eq!(rows.bottom(), 23, "just above the status line");
+    // The panes end above it, their bottom borders whole.
+    for pane in [app.screen.reader, app.screen.glossary.unwrap()] {
+        assert_eq!(pane.bottom(), rows.y);
+        let border = cells(&buffer, pane.bottom() - 1, pane.x, pane.right());
+        assert!(
+            border.starts_with('╰') && border.ends_with('╯'),
+            "{border:?}"
+        );
+    }
+    assert_eq!(
+        words_of(&buffer, rows.top()..rows.bottom(), 0..80),
+        LONG_MESSAGE
+    );
+    let status = cells(&buffer, 23, 0, 80);
+    assert!(status.contains("sentence 1/24"), "{status}");
+    // A short message stays on the status line; the panes take the rows back.
+    app.update(Msg::Notice("Saved".into()));
+    assert_eq!(app.screen.message, None);
+    assert_eq!(app.screen.reader.bottom(), 23);
+    let status = cells(&draw(&app), 23, 0, 80);
+    assert!(
+        status.contains("sentence 1/24") && status.contains("Saved"),
+        "{status}"
+    );
+}
+
+#[test]
+fn m_shows_the_last_20_messages_in_full_and_esc_or_m_closes_them() {
+    use qari::app::keys::{action_for_key, scope_for};
+    use qari::app::{Msg, Overlay};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app(120, 40, Options::default());
+    let key = |app: &mut App, code| {
+        let scope = scope_for(app.focus, app.overlay.as_ref());
+        let action = action_for_key(KeyEvent::new(code, KeyModifiers::NONE), scope).unwrap();
+        app.update(action);
+    };
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.overlay, Some(Overlay::Messages));
+    assert!(screen_text(&draw(&app)).contains("No messages yet."));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    for i in 1..=24 {
+        app.update(Msg::Notice(format!("message #{i}.")));
+    }
+    assert_eq!(app.messages.len(), 20);
+    key(&mut app, KeyCode::Char('m'));
+    let buffer = draw(&app);
+    let text = screen_text(&buffer);
+    assert!(text.contains(" Messages "), "{text}");
+    assert!(
+        text.contains("message #5.") && text.contains("message #24."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("message #4.") && !text.contains("user.toml"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.overlay, None);
+    // An error in full, file, line and column.
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    key(&mut app, KeyCode::Char('m'));
+    // Inside the box (100 cells wide, centred), past its border and margin.
+    let words = words_of(&draw(&app), 0..40, 12..108);
+    assert!(
+        words.contains(
+            &LONG_MESSAGE
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "{words}"
+    );
+}
