@@ -76,6 +76,13 @@ pub enum Action {
     CursorRight,
     DeleteBack,
     DeleteForward,
+    /// In a field: the cursor to the start / end of the text.
+    FieldStart,
+    FieldEnd,
+    /// In a field: empty it (`Ctrl-U`).
+    ClearField,
+    /// In a field: delete the word before the cursor (`Ctrl-W`).
+    DeleteWordBack,
     /// Esc: close what is open (overlay, selection, search hits); never quits.
     Back,
     Quit,

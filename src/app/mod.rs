@@ -503,7 +503,11 @@ impl App {
             | Action::CursorLeft
             | Action::CursorRight
             | Action::DeleteBack
-            | Action::DeleteForward => self.edit_field(action),
+            | Action::DeleteForward
+            | Action::FieldStart
+            | Action::FieldEnd
+            | Action::ClearField
+            | Action::DeleteWordBack => self.edit_field(action),
             Action::Resize { columns, rows } => {
                 self.screen.area = Rect::new(0, 0, columns, rows);
             }
@@ -561,6 +565,10 @@ impl App {
         let field = match &mut self.overlay {
             Some(Overlay::Form(form)) => {
                 let count = form.fields.len();
+                if matches!(action, Action::NextField | Action::PreviousField) {
+                    // A selection does not wait in a field left behind.
+                    form.field().selected = false;
+                }
                 match action {
                     Action::NextField => form.focused = (form.focused + 1) % count,
                     Action::PreviousField => form.focused = (form.focused + count - 1) % count,
@@ -578,6 +586,10 @@ impl App {
             Action::CursorRight => field.move_on_screen(false),
             Action::DeleteBack => field.delete_back(),
             Action::DeleteForward => field.delete_forward(),
+            Action::FieldStart => field.home(),
+            Action::FieldEnd => field.end(),
+            Action::ClearField => field.clear(),
+            Action::DeleteWordBack => field.delete_word_back(),
             _ => {}
         }
     }

@@ -1519,3 +1519,39 @@ fn u_undoes_the_last_status_change_on_the_file_as_it_is_then() {
     );
     assert!(user.read().unwrap().is_empty());
 }
+
+#[test]
+fn the_prefilled_gloss_is_selected_typing_replaces_it_arrows_keep_it_and_ctrl_keys_edit() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    chars(&mut app, "a");
+    let prefill = form(&app).fields[1].text.clone();
+    assert!(!prefill.is_empty() && form(&app).fields[1].selected);
+    type_text(&mut app, "after");
+    assert_eq!(form(&app).fields[1].text, "after", "typing replaced it");
+    press(&mut app, KeyCode::Esc);
+    // An arrow keeps it; typing then adds to it.
+    chars(&mut app, "a");
+    press(&mut app, KeyCode::Right);
+    assert!(!form(&app).fields[1].selected);
+    type_text(&mut app, " x");
+    assert_eq!(form(&app).fields[1].text, format!("{prefill} x"));
+    // Ctrl-W deletes a word, Home and End move, Ctrl-U empties the field.
+    press_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(form(&app).fields[1].text, format!("{prefill} "));
+    press(&mut app, KeyCode::Home);
+    type_text(&mut app, "(");
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, ")");
+    assert_eq!(form(&app).fields[1].text, format!("({prefill} )"));
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(form(&app).fields[1].text, "");
+    // Leaving the field leaves no selection behind.
+    press(&mut app, KeyCode::Esc);
+    chars(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "!");
+    assert_eq!(form(&app).fields[1].text, format!("{prefill}!"));
+}

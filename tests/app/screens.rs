@@ -642,3 +642,68 @@ fn m_shows_the_last_20_messages_in_full_and_esc_or_m_closes_them() {
         "{words}"
     );
 }
+
+/// The cells between `xs` of the screen's row holding `needle`.
+fn row_with(buffer: &Buffer, needle: &str, xs: std::ops::Range<u16>) -> Option<String> {
+    (0..buffer.area.height)
+        .map(|y| cells(buffer, y, xs.start, xs.end))
+        .find(|row| row.contains(needle))
+}
+
+#[test]
+fn a_long_field_scrolls_to_keep_the_cursor_in_view_and_the_hints_are_never_cut() {
+    let mut reader = app(80, 24, Options::default());
+    reader.update(Action::NextSentence);
+    reader.update(Action::NextSentence);
+    let translation = reader.current().en.clone();
+    assert!(translation.len() > 300);
+    reader.update(Action::EditSentence);
+    // The cursor at the end: the row shows the translation's last words
+    // up to the cursor, a full row of them (not the last wrapped fragment),
+    // and … where the rest is hidden.
+    let buffer = draw(&reader);
+    let tail: String = translation
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // Inside the form's box (72 cells, centred): its field rows.
+    let field = 6..74;
+    let row = row_with(&buffer, &tail, field.clone()).expect("the end of the translation is shown");
+    let inside = row.trim();
+    assert!(inside.starts_with(strings_more()), "{row:?}");
+    assert!(inside.chars().count() > 60, "a full row: {row:?}");
+    // Home: the start, and … at the other end.
+    reader.update(Action::FieldStart);
+    let buffer = draw(&reader);
+    let head: String = translation.chars().take(40).collect();
+    let row = row_with(&buffer, &head, field).expect("the start of the translation is shown");
+    let inside = row.trim();
+    assert!(inside.ends_with(strings_more()), "{row:?}");
+    // The hint line whole, in the form and in the search prompt, even on a
+    // narrow screen: its words in order inside the box.
+    let joined = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for columns in [80, 44] {
+        let inside = |width: u16| {
+            let x = (columns - width.min(columns)) / 2;
+            x + 2..x + width.min(columns) - 2
+        };
+        let mut other = app(columns, 24, Options::default());
+        other.update(Action::AddEntry);
+        let words = words_of(&draw(&other), 0..24, inside(72));
+        let hint = joined(qari::ui::strings::form_footer());
+        assert!(words.contains(&hint), "{hint:?} cut at {columns}:\n{words}");
+        other.update(Action::Cancel);
+        other.update(Action::Search);
+        let words = words_of(&draw(&other), 0..24, inside(60));
+        let hint = joined(qari::ui::strings::search_footer());
+        assert!(words.contains(&hint), "{hint:?} cut at {columns}:\n{words}");
+    }
+}
+
+fn strings_more() -> &'static str {
+    qari::ui::strings::MORE
+}
