@@ -185,6 +185,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// What `u` does: the last status change undone.
     undo: Option<EntryChange>,
+    /// Started as `qari review`: leaving the review leaves qari.
+    review_only: bool,
 }
 
 /// Articles longer than this get no share of known words in the status
@@ -234,6 +236,7 @@ impl App {
             position_saved: sentence,
             effects: Vec::new(),
             undo: None,
+            review_only: false,
         }
     }
 
@@ -241,6 +244,13 @@ impl App {
     pub fn with_articles(mut self, articles: Vec<Article>) -> App {
         let id = self.article.id.clone();
         self.other_articles = articles.into_iter().filter(|a| a.id != id).collect();
+        self
+    }
+
+    /// The app for `qari review`: leaving the review (`q`, or once it is
+    /// done) leaves qari instead of going back to the reader.
+    pub fn for_review(mut self) -> App {
+        self.review_only = true;
         self
     }
 
@@ -496,6 +506,9 @@ impl App {
                 Some(Overlay::ConfirmDelete(_)) => self.confirm_delete(),
                 _ => {}
             },
+            Action::Cancel if matches!(self.overlay, Some(Overlay::Review(_))) => {
+                self.leave_review();
+            }
             Action::Cancel => self.overlay = None,
             Action::Input(_)
             | Action::NextField

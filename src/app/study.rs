@@ -132,6 +132,7 @@ impl App {
             (_, Err(error)) => self.message = Some(Notice::Said(error.to_string())),
         }
         self.replace_glossary(glossary);
+        self.summarise_review();
     }
 
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or

@@ -252,11 +252,46 @@ pub fn review_keys_hidden() -> String {
         key(Reviewing, A::Cancel)
     )
 }
-pub fn review_done() -> String {
+/// The end of a review: what was done, when the next card is due, and the
+/// way out.
+pub fn review_summary(session: &crate::app::ReviewSession) -> String {
+    let reviewed = session.reviewed();
+    let done = if reviewed == 0 {
+        "Nothing is due now.".to_owned()
+    } else {
+        let cards = if reviewed == 1 { "card" } else { "cards" };
+        format!(
+            "Review done: {reviewed} {cards} reviewed, {} again.",
+            session.again
+        )
+    };
+    let next = match session.next_due_in {
+        Some(wait) => format!("Next due {}.", wait_for(wait)),
+        None => "Nothing else is scheduled.".to_owned(),
+    };
+    let back = if session.to_shell {
+        "the shell"
+    } else {
+        "the reader"
+    };
     format!(
-        "Nothing more is due. {} returns to the reader.",
+        "{done} {next} {} returns to {back}.",
         key(Reviewing, A::Cancel)
     )
+}
+
+/// "now", "in 10 minutes", "in 3 hours", "in 2 days".
+fn wait_for(wait: chrono::TimeDelta) -> String {
+    let plural = |n: i64, unit: &str| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("in {n} {unit}{s}")
+    };
+    match wait.num_minutes() {
+        minutes if minutes < 1 => "now".to_owned(),
+        minutes if minutes < 60 => plural(minutes, "minute"),
+        minutes if minutes < 48 * 60 => plural(wait.num_hours(), "hour"),
+        _ => plural(wait.num_days(), "day"),
+    }
 }
 pub const REVIEW_NO_SENTENCE: &str = "(no sentence recorded for this entry)";
 

@@ -1555,3 +1555,79 @@ fn the_prefilled_gloss_is_selected_typing_replaces_it_arrows_keep_it_and_ctrl_ke
     type_text(&mut app, "!");
     assert_eq!(form(&app).fields[1].text, format!("{prefill}!"));
 }
+
+#[test]
+fn cards_graded_again_come_back_and_the_review_ends_with_a_summary() {
+    use qari::app::Overlay;
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    chars(&mut app, "2w1"); // two entries of the learner's, due now
+    chars(&mut app, "r");
+    let session = |app: &Inline| match &app.overlay {
+        Some(Overlay::Review(session)) => session.as_ref().clone(),
+        other => panic!("no review: {other:?}"),
+    };
+    let first = session(&app).items[0].entry.headword.clone();
+    let second = session(&app).items[1].entry.headword.clone();
+    chars(&mut app, " 1"); // the first forgotten
+    chars(&mut app, " 3");
+    // The forgotten one comes back.
+    let now = session(&app);
+    assert_eq!(now.item().unwrap().entry.headword, first);
+    assert_ne!(first, second);
+    chars(&mut app, " 3");
+    let done = session(&app);
+    assert!(done.item().is_none());
+    assert_eq!((done.reviewed(), done.again, done.graded), (3, 1, 3));
+    assert!(done.next_due_in.is_some());
+    let summary = qari::ui::strings::review_summary(&done);
+    assert!(
+        summary.starts_with("Review done: 3 cards reviewed, 1 again. Next due in ")
+            && summary.ends_with("q returns to the reader."),
+        "{summary}"
+    );
+    // Enter on the summary goes back to the reader.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none() && !app.should_quit);
+}
+
+#[test]
+fn qari_review_leaves_on_q_or_at_its_end_never_to_the_reader() {
+    use qari::app::Overlay;
+    let library = tempfile::tempdir().unwrap();
+    {
+        let mut app = app_with_library(library.path());
+        chars(&mut app, "jj2w2");
+    }
+    let review = || {
+        let glossary = Glossary::load(Some(&library.path().join("glossary")));
+        let app = App::new(bundled_article(), 0, Options::default())
+            .with_glossary(glossary)
+            .with_saving()
+            .for_review();
+        let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
+        app.update(Action::Resize {
+            columns: 100,
+            rows: 30,
+        });
+        app.update(Action::StartReview);
+        app
+    };
+    // q in the middle.
+    let mut app = review();
+    assert!(matches!(app.overlay, Some(Overlay::Review(_))));
+    chars(&mut app, "q");
+    assert!(app.should_quit);
+    // To the end, then any way out of the summary.
+    let mut app = review();
+    chars(&mut app, " 3 3");
+    let Some(Overlay::Review(session)) = &app.overlay else {
+        panic!("the summary is shown")
+    };
+    assert!(session.item().is_none() && session.to_shell);
+    assert!(qari::ui::strings::review_summary(session).ends_with("q returns to the shell."));
+    assert!(!app.should_quit);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.should_quit);
+}

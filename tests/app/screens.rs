@@ -707,3 +707,34 @@ fn a_long_field_scrolls_to_keep_the_cursor_in_view_and_the_hints_are_never_cut()
 fn strings_more() -> &'static str {
     qari::ui::strings::MORE
 }
+
+#[test]
+fn the_review_hides_the_panes_behind_it() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("glossary");
+    let none = Arc::new(Dictionaries::default());
+    let app = App::new(bundled_article(), 2, Options::default())
+        .with_glossary(Glossary::load(Some(&dir)))
+        .with_saving()
+        .with_dictionaries(none);
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app.update(Action::SetStatus(Status::Level(2)));
+    let before = screen_text(&draw(&app));
+    assert!(before.contains(" Glossary "));
+    app.update(Action::StartReview);
+    app.update(Action::Reveal);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains(" Review "), "{text}");
+    assert!(
+        !text.contains(" Glossary ") && !text.contains(" Reader "),
+        "{text}"
+    );
+    // Left of the box, nothing but blanks (the glossary pane was there).
+    for y in 0..39 {
+        assert_eq!(cells(&draw(&app), y, 0, 10).trim(), "", "row {y}");
+    }
+}
