@@ -452,7 +452,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::UndoStatus => "undo the last status change",
         Action::ToggleWordColours => "colour words by what you know of them, or not",
         Action::StartReview => "review the entries due now",
-        Action::Reveal => "show the gloss and the translation",
+        Action::Reveal => "show the gloss and the translation; on the summary, leave",
         Action::Grade(Grade::Again) => "again: forgotten",
         Action::Grade(Grade::Hard) => "hard",
         Action::Grade(Grade::Good) => "good",
