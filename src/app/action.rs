@@ -32,6 +32,8 @@ pub enum Action {
     ToggleGlossaryPane,
     SwapGlossarySide,
     ToggleHelp,
+    /// Open or close the last messages, in full.
+    ToggleMessages,
     /// Scroll the help down / up one line.
     HelpDown,
     HelpUp,
@@ -43,6 +45,8 @@ pub enum Action {
     DeleteEntry,
     /// Set what the learner knows of the word (or term) under the cursor.
     SetStatus(crate::glossary::Status),
+    /// Undo the last status change (`u`).
+    UndoStatus,
     /// Colour words by what the learner knows of them, or not.
     ToggleWordColours,
     /// Review the entries due now.
@@ -72,6 +76,13 @@ pub enum Action {
     CursorRight,
     DeleteBack,
     DeleteForward,
+    /// In a field: the cursor to the start / end of the text.
+    FieldStart,
+    FieldEnd,
+    /// In a field: empty it (`Ctrl-U`).
+    ClearField,
+    /// In a field: delete the word before the cursor (`Ctrl-W`).
+    DeleteWordBack,
     /// Esc: close what is open (overlay, selection, search hits); never quits.
     Back,
     Quit,

@@ -18,6 +18,9 @@ pub struct Field {
     pub cursor: usize,
     /// The most characters the field takes (a paste is cut there).
     pub max_chars: usize,
+    /// The whole text is selected (a prefilled gloss): typing, a paste or a
+    /// deletion replaces it, a cursor key keeps it.
+    pub selected: bool,
 }
 
 impl Field {
@@ -27,7 +30,54 @@ impl Field {
             text: text.to_owned(),
             cursor: text.len(),
             max_chars: MAX_FIELD_CHARS,
+            selected: false,
         }
+    }
+
+    /// Empties the field if its text is selected; says whether it was.
+    fn replace_selection(&mut self) -> bool {
+        let selected = std::mem::take(&mut self.selected);
+        if selected {
+            self.clear();
+        }
+        selected
+    }
+
+    /// `Ctrl-U`: the field emptied.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+        self.selected = false;
+    }
+
+    /// `Ctrl-W`: the word before the cursor deleted, with the spaces after it.
+    pub fn delete_word_back(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
+        let before = &self.text[..self.cursor];
+        let word_end = before.trim_end().len();
+        let start = before[..word_end]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| !c.is_whitespace())
+            .last()
+            .map_or(word_end, |(i, _)| i);
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// `Home`: the cursor to the start of the text (the right end of
+    /// Arabic).
+    pub fn home(&mut self) {
+        self.selected = false;
+        self.cursor = 0;
+    }
+
+    /// `End`: the cursor past the end of the text.
+    pub fn end(&mut self) {
+        self.selected = false;
+        self.cursor = self.text.len();
     }
 
     /// The same field taking up to `max_chars` characters.
@@ -41,6 +91,7 @@ impl Field {
     /// characters are dropped, and what goes past the field's cap is cut.
     /// Returns whether anything was cut.
     pub fn paste(&mut self, text: &str) -> bool {
+        self.replace_selection();
         let room = self.max_chars.saturating_sub(self.text.chars().count());
         let mut cleaned = String::with_capacity(text.len().min(room * 4));
         let mut taken = 0;
@@ -70,11 +121,15 @@ impl Field {
     }
 
     pub fn insert(&mut self, c: char) {
+        self.replace_selection();
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }
 
     pub fn delete_back(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
             self.text.remove(self.cursor);
@@ -82,6 +137,9 @@ impl Field {
     }
 
     pub fn delete_forward(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
         if self.cursor < self.text.len() {
             self.text.remove(self.cursor);
         }
@@ -98,9 +156,14 @@ impl Field {
         }
     }
 
-    /// `←` (`leftwards`) or `→` as seen on screen.
+    /// `←` (`leftwards`) or `→` as seen on screen. On a selected text the
+    /// first one keeps the text and puts the cursor at that end of it.
     pub fn move_on_screen(&mut self, leftwards: bool) {
         let forward = leftwards == self.rtl();
+        if std::mem::take(&mut self.selected) {
+            self.cursor = if forward { self.text.len() } else { 0 };
+            return;
+        }
         self.step(forward);
     }
 }
@@ -184,6 +247,9 @@ impl Form {
         } else {
             GLOSS
         };
+        let mut fields = fields;
+        // A new entry's gloss is a guess: selected, so typing replaces it.
+        fields[GLOSS].selected = kind == FormKind::Add && !fields[GLOSS].text.is_empty();
         Form {
             kind,
             fields,
@@ -239,6 +305,55 @@ mod tests {
         assert_eq!(latin.text, "call");
         latin.delete_forward();
         assert_eq!(latin.text, "cal");
+    }
+
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_arrows_and_ctrl_keys_edit() {
+        let selected = || Field {
+            selected: true,
+            ..Field::new("Gloss", "call to arms")
+        };
+        let mut typed = selected();
+        typed.insert('x');
+        assert_eq!((typed.text.as_str(), typed.selected), ("x", false));
+        let mut pasted = selected();
+        pasted.paste("ally");
+        assert_eq!(pasted.text, "ally");
+        let mut deleted = selected();
+        deleted.delete_back();
+        assert_eq!(deleted.text, "");
+        // ← keeps it, the cursor at its start (Latin); typing then inserts.
+        let mut kept = selected();
+        kept.move_on_screen(true);
+        assert_eq!((kept.cursor, kept.selected), (0, false));
+        kept.insert('a');
+        assert_eq!(kept.text, "acall to arms");
+        // Home, End, Ctrl-W, Ctrl-U.
+        kept.end();
+        kept.delete_word_back();
+        assert_eq!(kept.text, "acall to ");
+        kept.delete_word_back();
+        assert_eq!(kept.text, "acall ");
+        kept.home();
+        kept.insert('>');
+        assert_eq!((kept.text.as_str(), kept.cursor), (">acall ", 1));
+        kept.delete_word_back();
+        assert_eq!(kept.text, "acall ");
+        kept.clear();
+        assert_eq!((kept.text.as_str(), kept.cursor), ("", 0));
+        let mut arabic = Field::new("Headword", "منطقة المقابر");
+        arabic.delete_word_back();
+        assert_eq!(arabic.text, "منطقة ");
+        // Only a new entry's prefilled gloss is selected.
+        let add = Form::new(FormKind::Add, Entry::new("نفير", "call to arms"));
+        assert!(add.fields[GLOSS].selected && !add.fields[HEADWORD].selected);
+        let edit = Form::new(
+            FormKind::Edit {
+                headword: "نفير".into(),
+            },
+            Entry::new("نفير", "call to arms"),
+        );
+        assert!(!edit.fields[GLOSS].selected);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Scope {
     Reviewing,
     /// While the help is open.
     Help,
+    /// While the last messages are open.
+    Messages,
 }
 
 /// A key with its modifiers.
@@ -70,7 +72,7 @@ const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Bindin
 
 use Action as A;
 use KeyCode as K;
-use Scope::{Confirm, Editing, Global, Glossary, Help, Reader, Reviewing};
+use Scope::{Confirm, Editing, Global, Glossary, Help, Messages, Reader, Reviewing};
 
 /// Every key binding, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -112,11 +114,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('5')], A::SetStatus(Status::Level(5))),
     bind(Global, &[ch('W')], A::SetStatus(Status::WellKnown)),
     bind(Global, &[ch('I')], A::SetStatus(Status::Ignored)),
+    bind(Global, &[ch('u')], A::UndoStatus),
     bind(Global, &[ch('v')], A::ToggleSelection),
     bind(Global, &[ch('/')], A::Search),
     bind(Global, &[ch('p')], A::ToggleGlossaryPane),
     bind(Global, &[ch('P')], A::SwapGlossarySide),
     bind(Global, &[ch('?')], A::ToggleHelp),
+    bind(Global, &[ch('m')], A::ToggleMessages),
     bind(Global, &[ch('q'), ctrl('c')], A::Quit),
     bind(Global, &[ctrl('z')], A::Suspend),
     bind(Global, &[key(K::Esc)], A::Back),
@@ -128,6 +132,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Editing, &[key(K::Right)], A::CursorRight),
     bind(Editing, &[key(K::Backspace)], A::DeleteBack),
     bind(Editing, &[key(K::Delete)], A::DeleteForward),
+    bind(Editing, &[key(K::Home)], A::FieldStart),
+    bind(Editing, &[key(K::End)], A::FieldEnd),
+    bind(Editing, &[ctrl('w')], A::DeleteWordBack),
+    bind(Editing, &[ctrl('u')], A::ClearField),
     bind(Editing, &[ctrl('c')], A::Quit),
     bind(
         Help,
@@ -137,6 +145,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('k'), key(K::Up), key(K::PageUp)], A::HelpUp),
     bind(Help, &[ch('?'), key(K::Esc)], A::ToggleHelp),
     bind(Help, &[ch('q'), ctrl('c')], A::Quit),
+    bind(Messages, &[ch('m'), key(K::Esc)], A::ToggleMessages),
+    bind(Messages, &[ch('q'), ctrl('c')], A::Quit),
     bind(Reviewing, &[ch(' '), key(K::Enter)], A::Reveal),
     bind(Reviewing, &[ch('1')], A::Grade(Grade::Again)),
     bind(Reviewing, &[ch('2')], A::Grade(Grade::Hard)),
@@ -199,6 +209,7 @@ pub fn scope_for(focus: Focus, overlay: Option<&super::Overlay>) -> Scope {
         Some(super::Overlay::ConfirmDelete(_)) => Confirm,
         Some(super::Overlay::Review(_)) => Reviewing,
         Some(super::Overlay::Help) => Help,
+        Some(super::Overlay::Messages) => Messages,
         _ => match focus {
             Focus::Reader => Reader,
             Focus::Glossary => Glossary,
@@ -286,7 +297,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in [Global, Reader, Glossary, Editing, Confirm, Reviewing, Help] {
+        for scope in [
+            Global, Reader, Glossary, Editing, Confirm, Reviewing, Help, Messages,
+        ] {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for key in binding.keys {
@@ -369,11 +382,13 @@ mod tests {
             (Global, ch('5'), A::SetStatus(Level(5))),
             (Global, ch('W'), A::SetStatus(WellKnown)),
             (Global, ch('I'), A::SetStatus(Ignored)),
+            (Global, ch('u'), A::UndoStatus),
             (Global, ch('v'), A::ToggleSelection),
             (Global, ch('/'), A::Search),
             (Global, ch('p'), A::ToggleGlossaryPane),
             (Global, ch('P'), A::SwapGlossarySide),
             (Global, ch('?'), A::ToggleHelp),
+            (Global, ch('m'), A::ToggleMessages),
             (Global, ch('q'), A::Quit),
             (Global, ctrl('c'), A::Quit),
             (Global, ctrl('z'), A::Suspend),
@@ -388,6 +403,10 @@ mod tests {
             (Editing, key(K::Right), A::CursorRight),
             (Editing, key(K::Backspace), A::DeleteBack),
             (Editing, key(K::Delete), A::DeleteForward),
+            (Editing, key(K::Home), A::FieldStart),
+            (Editing, key(K::End), A::FieldEnd),
+            (Editing, ctrl('w'), A::DeleteWordBack),
+            (Editing, ctrl('u'), A::ClearField),
             (Editing, ctrl('c'), A::Quit),
             (Help, ch('j'), A::HelpDown),
             (Help, key(K::Down), A::HelpDown),
@@ -400,6 +419,10 @@ mod tests {
             (Help, key(K::Esc), A::ToggleHelp),
             (Help, ch('q'), A::Quit),
             (Help, ctrl('c'), A::Quit),
+            (Messages, ch('m'), A::ToggleMessages),
+            (Messages, key(K::Esc), A::ToggleMessages),
+            (Messages, ch('q'), A::Quit),
+            (Messages, ctrl('c'), A::Quit),
             (Reviewing, ch(' '), A::Reveal),
             (Reviewing, key(K::Enter), A::Reveal),
             (Reviewing, ch('1'), A::Grade(Again)),
@@ -474,7 +497,7 @@ mod tests {
             // Global keys do not reach forms, confirmations, reviews or
             // the help: there they are typed, or mean something else, or
             // nothing.
-            for closed in [Editing, Confirm, Reviewing, Help] {
+            for closed in [Editing, Confirm, Reviewing, Help, Messages] {
                 if scope == Global && own(closed, key).is_none() {
                     let got = action_for_key(event(key), closed);
                     let typed = matches!(key.code, K::Char(c) if key.modifiers.is_empty() && got == Some(A::Input(c)));

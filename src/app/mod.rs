@@ -25,7 +25,7 @@ use ratatui::layout::Rect;
 use crate::arabic::Analyser;
 use crate::article::{Article, Sentence};
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -37,7 +37,7 @@ pub use form::{Field, Form, FormKind};
 pub use glossary_pane::{
     GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneState, ShownEntry,
 };
-pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem};
+pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem, StatusBefore};
 pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
@@ -73,7 +73,12 @@ pub enum Overlay {
     /// Delete the entry with this headword?
     ConfirmDelete(String),
     Review(Box<ReviewSession>),
+    /// The last messages, in full (`m`).
+    Messages,
 }
+
+/// How many messages `m` keeps.
+pub const MAX_MESSAGES: usize = 20;
 
 /// Which pane the keyboard drives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,8 +139,11 @@ pub struct App {
     /// Where the glossary pane is, and its selection.
     pub pane: PaneState,
     pub options: Options,
-    /// A one-line message for the status line, until the next key.
+    /// A message for the status line, until the next key (a long one
+    /// takes rows above it).
     pub message: Option<Notice>,
+    /// The last [`MAX_MESSAGES`] messages, oldest first, for `m`.
+    pub messages: VecDeque<Notice>,
     pub should_quit: bool,
     pub screen: Screen,
     pub view: ReaderView,
@@ -175,6 +183,10 @@ pub struct App {
     position_saved: usize,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
+    /// What `u` does: the last status change undone.
+    undo: Option<EntryChange>,
+    /// Started as `qari review`: leaving the review leaves qari.
+    review_only: bool,
 }
 
 /// Articles longer than this get no share of known words in the status
@@ -202,6 +214,7 @@ impl App {
             pane: PaneState::new(options.bidi == BidiMode::App),
             options,
             message: None,
+            messages: VecDeque::new(),
             should_quit: false,
             screen: Screen::default(),
             view,
@@ -222,6 +235,8 @@ impl App {
             clock: DateTime::UNIX_EPOCH,
             position_saved: sentence,
             effects: Vec::new(),
+            undo: None,
+            review_only: false,
         }
     }
 
@@ -229,6 +244,13 @@ impl App {
     pub fn with_articles(mut self, articles: Vec<Article>) -> App {
         let id = self.article.id.clone();
         self.other_articles = articles.into_iter().filter(|a| a.id != id).collect();
+        self
+    }
+
+    /// The app for `qari review`: leaving the review (`q`, or once it is
+    /// done) leaves qari instead of going back to the reader.
+    pub fn for_review(mut self) -> App {
+        self.review_only = true;
         self
     }
 
@@ -338,6 +360,7 @@ impl App {
     /// Applies one message; the only way the state changes. Returns the
     /// work it asks the runner to do.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        let said = self.message.clone();
         match msg.into() {
             Msg::Terminal(Event::Paste(text)) => return self.update(Msg::Paste(text)),
             Msg::Terminal(event) => {
@@ -382,6 +405,14 @@ impl App {
                     self.speaking = false;
                 }
             }
+        }
+        if let Some(message) = &self.message
+            && self.message != said
+        {
+            if self.messages.len() == MAX_MESSAGES {
+                self.messages.pop_front();
+            }
+            self.messages.push_back(message.clone());
         }
         self.refresh();
         if self.position_saved != self.sentence {
@@ -432,6 +463,12 @@ impl App {
                 };
                 self.help_scroll = 0;
             }
+            Action::ToggleMessages => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Messages) => None,
+                    _ => Some(Overlay::Messages),
+                }
+            }
             Action::HelpDown => self.help_scroll = self.help_scroll.saturating_add(1),
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back if self.overlay.is_some() => self.overlay = None,
@@ -448,6 +485,7 @@ impl App {
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
             Action::SetStatus(status) => self.set_status(status),
+            Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
             Action::Reveal => self.reveal(),
@@ -468,6 +506,9 @@ impl App {
                 Some(Overlay::ConfirmDelete(_)) => self.confirm_delete(),
                 _ => {}
             },
+            Action::Cancel if matches!(self.overlay, Some(Overlay::Review(_))) => {
+                self.leave_review();
+            }
             Action::Cancel => self.overlay = None,
             Action::Input(_)
             | Action::NextField
@@ -475,7 +516,11 @@ impl App {
             | Action::CursorLeft
             | Action::CursorRight
             | Action::DeleteBack
-            | Action::DeleteForward => self.edit_field(action),
+            | Action::DeleteForward
+            | Action::FieldStart
+            | Action::FieldEnd
+            | Action::ClearField
+            | Action::DeleteWordBack => self.edit_field(action),
             Action::Resize { columns, rows } => {
                 self.screen.area = Rect::new(0, 0, columns, rows);
             }
@@ -533,6 +578,10 @@ impl App {
         let field = match &mut self.overlay {
             Some(Overlay::Form(form)) => {
                 let count = form.fields.len();
+                if matches!(action, Action::NextField | Action::PreviousField) {
+                    // A selection does not wait in a field left behind.
+                    form.field().selected = false;
+                }
                 match action {
                     Action::NextField => form.focused = (form.focused + 1) % count,
                     Action::PreviousField => form.focused = (form.focused + count - 1) % count,
@@ -550,6 +599,10 @@ impl App {
             Action::CursorRight => field.move_on_screen(false),
             Action::DeleteBack => field.delete_back(),
             Action::DeleteForward => field.delete_forward(),
+            Action::FieldStart => field.home(),
+            Action::FieldEnd => field.end(),
+            Action::ClearField => field.clear(),
+            Action::DeleteWordBack => field.delete_word_back(),
             _ => {}
         }
     }
@@ -557,7 +610,13 @@ impl App {
     /// Recomputes everything derived from the state and the screen size.
     fn refresh(&mut self) {
         self.refresh_matches();
-        self.screen = Screen::new(self.screen.area, self.pane.visible(), self.pane.side());
+        let message_rows = self.message_rows();
+        self.screen = Screen::new(
+            self.screen.area,
+            self.pane.visible(),
+            self.pane.side(),
+            message_rows,
+        );
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
@@ -578,13 +637,44 @@ impl App {
         self.view
             .arrange(&self.article, self.sentence, inner, study, scroll);
         self.study.set_scroll(self.view.study_scroll);
-        self.view.scroll_to(&self.article, self.sentence);
+        let cursor_line = self
+            .view
+            .line_of_word(&self.article, self.sentence, self.word);
+        self.view
+            .scroll_to(&self.article, self.sentence, cursor_line);
         self.refresh_knowledge();
         self.glossary_pane = if self.screen.glossary.is_some() {
             GlossaryPane::of(self)
         } else {
             GlossaryPane::default()
         };
+    }
+
+    /// The rows above the status line the message needs: none when it fits
+    /// on the status line beside the position and the mode markers.
+    fn message_rows(&self) -> u16 {
+        let Some(message) = &self.message else {
+            return 0;
+        };
+        let text = message.to_string();
+        let width = self.screen.area.width;
+        let before: usize = crate::ui::strings::status_prefix(
+            self.sentence,
+            self.article.sentences.len(),
+            self.selection.is_some(),
+            self.speaking,
+            width,
+        )
+        .iter()
+        .map(|part| crate::text::text_width(part) + 2)
+        .sum();
+        if !text.contains('\n') && 1 + before + crate::text::text_width(&text) <= usize::from(width)
+        {
+            return 0;
+        }
+        let shape = self.options.bidi == BidiMode::App;
+        let lines = screen::message_layout(&text, width, shape).lines.len();
+        u16::try_from(lines).unwrap_or(u16::MAX)
     }
 
     fn go_to(&mut self, index: usize) {

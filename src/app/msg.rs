@@ -75,6 +75,18 @@ pub struct EntrySaved {
     pub file: PathBuf,
     /// The glossary as it is on disk after the change.
     pub glossary: Glossary,
+    /// For a status key's change: what it replaced on disk, so that `u`
+    /// can put it back.
+    pub before: Option<StatusBefore>,
+}
+
+/// What a status key's change replaced, as the file had it under the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusBefore {
+    /// The key created the entry.
+    Created,
+    /// The entry was there with this status.
+    Was(Option<Status>),
 }
 
 /// Why `s` says nothing.
@@ -137,6 +149,12 @@ pub enum EntryChange {
     },
     Remove {
         headword: String,
+    },
+    /// `u`: the last status change undone on the entry as it is on disk
+    /// now: its status put back, or the entry removed if the key created it.
+    UndoStatus {
+        headword: String,
+        before: StatusBefore,
     },
 }
 

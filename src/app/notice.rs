@@ -53,6 +53,13 @@ pub enum Notice {
     Deleted {
         headword: String,
     },
+    /// `u` undid the last status change on `headword`.
+    StatusUndone {
+        headword: String,
+        before: super::StatusBefore,
+    },
+    /// `u` with no status change to undo.
+    NothingToUndo,
     /// Another qari deleted the entry a key would change.
     DeletedMeanwhile {
         headword: String,

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::article::Article;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::glossary::{Entry, Glossary, Grade, is_due};
 
@@ -27,13 +27,38 @@ pub struct ReviewSession {
     pub items: Vec<ReviewItem>,
     pub current: usize,
     pub revealed: bool,
+    /// Grades saved so far.
     pub graded: usize,
+    /// Cards graded Again: each comes back at the end of the session.
+    pub again: usize,
+    /// Once nothing is left: how long until the next card of the learner's
+    /// is due (none: nothing is scheduled).
+    pub next_due_in: Option<TimeDelta>,
+    /// Leaving the review leaves qari (`qari review`), not back to the
+    /// reader.
+    pub to_shell: bool,
 }
 
 impl ReviewSession {
     pub fn item(&self) -> Option<&ReviewItem> {
         self.items.get(self.current)
     }
+
+    /// How many cards were graded in this session (a card graded Again and
+    /// then once more counts twice).
+    pub fn reviewed(&self) -> usize {
+        self.current.min(self.items.len())
+    }
+}
+
+/// When the learner's next card is due, if any is scheduled.
+fn next_due(glossary: &Glossary) -> Option<DateTime<Utc>> {
+    (0..glossary.entries.len())
+        .filter(|&i| glossary.is_live(i) && !glossary.source_of(i).bundled)
+        .filter_map(|i| glossary.entries[i].review.as_ref())
+        .filter_map(|review| DateTime::parse_from_rfc3339(&review.due).ok())
+        .map(|due| due.with_timezone(&Utc))
+        .min()
 }
 
 /// The learner's entries due at `now`, soonest first.
@@ -94,12 +119,45 @@ impl App {
             current: 0,
             revealed: false,
             graded: 0,
+            again: 0,
+            next_due_in: None,
+            to_shell: self.review_only,
         })));
+        self.summarise_review();
+    }
+
+    /// Once the session has nothing left: when the next card is due, from
+    /// the glossary as it is on disk now.
+    pub(super) fn summarise_review(&mut self) {
+        if let Some(Overlay::Review(session)) = &mut self.overlay
+            && session.item().is_none()
+        {
+            session.next_due_in = next_due(&self.glossary).map(|due| due - self.clock);
+        }
+    }
+
+    /// Leaving the review (`q`, `Esc`, or `Space`/`Enter` on its summary):
+    /// back to the reader, or to the shell for `qari review`.
+    pub(super) fn leave_review(&mut self) {
+        let to_shell = matches!(&self.overlay, Some(Overlay::Review(s)) if s.to_shell);
+        self.overlay = None;
+        if to_shell {
+            self.stop_speaking();
+            self.should_quit = true;
+        }
     }
 
     pub(super) fn reveal(&mut self) {
-        if let Some(Overlay::Review(session)) = &mut self.overlay {
-            session.revealed = true;
+        let done = match &mut self.overlay {
+            Some(Overlay::Review(session)) if session.item().is_none() => true,
+            Some(Overlay::Review(session)) => {
+                session.revealed = true;
+                false
+            }
+            _ => false,
+        };
+        if done {
+            self.leave_review();
         }
     }
 
@@ -121,6 +179,12 @@ impl App {
             return;
         }
         let headword = item.entry.headword.clone();
+        if given == Grade::Again {
+            // Forgotten: it comes back later in this session.
+            let again = item.clone();
+            session.items.push(again);
+            session.again += 1;
+        }
         session.current += 1;
         session.revealed = false;
         let change = EntryChange::Grade {

@@ -51,6 +51,7 @@ impl App {
             result,
             file,
             glossary,
+            before,
         } = saved;
         let form_waiting = matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
         match (&change, result) {
@@ -74,6 +75,10 @@ impl App {
                 }
             }
             (EntryChange::SetStatus { headword, status }, Ok(_)) => {
+                self.undo = before.map(|before| EntryChange::UndoStatus {
+                    headword: headword.clone(),
+                    before,
+                });
                 self.message = Some(Notice::StatusSet {
                     headword: headword.clone(),
                     gloss: own_gloss(&glossary, headword),
@@ -89,6 +94,10 @@ impl App {
                 },
                 Ok(saved),
             ) => {
+                self.undo = before.map(|before| EntryChange::UndoStatus {
+                    headword: entry.headword.clone(),
+                    before,
+                });
                 self.message = Some(Notice::StatusSet {
                     headword: entry.headword.clone(),
                     gloss: own_gloss(&glossary, &entry.headword),
@@ -96,7 +105,18 @@ impl App {
                     source: (saved == Saved::Added).then(|| source.clone()),
                 });
             }
+            (EntryChange::UndoStatus { headword, before }, Ok(_)) => {
+                self.message = Some(Notice::StatusUndone {
+                    headword: headword.clone(),
+                    before: *before,
+                });
+            }
             (EntryChange::Remove { headword }, Ok(_)) => {
+                // Nothing of a deleted entry is left to undo.
+                if matches!(&self.undo, Some(EntryChange::UndoStatus { headword: h, .. }) if normalize(h) == normalize(headword))
+                {
+                    self.undo = None;
+                }
                 self.message = Some(Notice::Deleted {
                     headword: headword.clone(),
                 });
@@ -112,6 +132,7 @@ impl App {
             (_, Err(error)) => self.message = Some(Notice::Said(error.to_string())),
         }
         self.replace_glossary(glossary);
+        self.summarise_review();
     }
 
     /// `1`–`5`, `W`, `I`: the status of the learner's entry for the word or
@@ -183,7 +204,19 @@ impl App {
                 source,
             }
         };
+        // Until this change is saved, `u` has nothing it could undo.
+        self.undo = None;
         self.effects.push(Effect::SaveEntry(Box::new(change)));
+    }
+
+    /// `u`: the last status change undone, as a change to the file as it
+    /// is on disk now (the status put back, or the entry the key created
+    /// removed): never a copy written back over what changed meanwhile.
+    pub(super) fn undo_status(&mut self) {
+        match self.undo.take() {
+            Some(change) => self.effects.push(Effect::SaveEntry(Box::new(change))),
+            None => self.message = Some(Notice::NothingToUndo),
+        }
     }
 
     /// The match covering word `word` of the current sentence.

@@ -111,6 +111,11 @@ pub struct ReaderView {
     pub study_scroll: usize,
     pub top: Anchor,
     pub rows: Vec<Row>,
+    /// Lines of the current sentence are out of view above the area (it is
+    /// taller than the area, or scrolled).
+    pub more_above: bool,
+    /// Lines of the current sentence are out of view below the area.
+    pub more_below: bool,
     cache: HashMap<(usize, usize), Rc<Paragraph>>,
     direction: Direction,
     shape: bool,
@@ -209,9 +214,12 @@ impl ReaderView {
     }
 
     /// Moves the anchor the least that shows all of sentence `current`
-    /// (or its start, if it is taller than the area) plus one row of what
-    /// follows, then fills the rows.
-    pub fn scroll_to(&mut self, article: &Article, current: usize) {
+    /// plus one row of what follows, then fills the rows. A sentence taller
+    /// than the area is followed inside: the anchor moves the least that
+    /// shows `cursor_line` (the line of the word under the cursor), and
+    /// [`ReaderView::more_above`] / [`ReaderView::more_below`] say what of
+    /// it is out of view.
+    pub fn scroll_to(&mut self, article: &Article, current: usize, cursor_line: usize) {
         let height = usize::from(self.text.height);
         let last = article.sentences.len().saturating_sub(1);
         let current = current.min(last);
@@ -219,8 +227,28 @@ impl ReaderView {
         self.top.sentence = self.top.sentence.min(last);
         let top_height = self.height_of(article, self.top.sentence);
         self.top.line = self.top.line.min(top_height - 1);
+        let own = self.height_of(article, current);
+        let cursor_line = cursor_line.min(own - 1);
 
-        if current < self.top.sentence || (current == self.top.sentence && self.top.line > 0) {
+        if height > 0 && own > height {
+            // Taller than the area: the view stays inside the sentence and
+            // follows the cursor's line.
+            let mut line = if self.top.sentence == current {
+                self.top.line
+            } else {
+                0
+            };
+            if cursor_line < line {
+                line = cursor_line;
+            } else if cursor_line >= line + height {
+                line = cursor_line + 1 - height;
+            }
+            self.top = Anchor {
+                sentence: current,
+                line: line.min(own - height),
+            };
+        } else if current < self.top.sentence || (current == self.top.sentence && self.top.line > 0)
+        {
             self.top = Anchor {
                 sentence: current,
                 line: 0,
@@ -228,7 +256,7 @@ impl ReaderView {
         } else if height > 0 {
             // Rows from the anchor down to the end of `current`, plus one row
             // of context after it, stopping as soon as they overflow.
-            let wanted = height.min(self.height_of(article, current) + usize::from(current < last));
+            let wanted = height.min(own + usize::from(current < last));
             let mut rows = self.height_of(article, self.top.sentence) - self.top.line;
             let mut index = self.top.sentence;
             while index < current && rows <= height {
@@ -242,6 +270,21 @@ impl ReaderView {
             }
         }
         self.fill_rows(article, height);
+        let shown = self
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Text { sentence, line, .. } if *sentence == current => Some(*line),
+                _ => None,
+            })
+            .fold(None, |range: Option<(usize, usize)>, line| match range {
+                Some((first, _)) => Some((first, line)),
+                None => Some((line, line)),
+            });
+        (self.more_above, self.more_below) = match shown {
+            Some((first, end)) => (first > 0, end + 1 < own),
+            None => (false, false),
+        };
     }
 
     /// The anchor that puts the last line of `current` (plus one row of
@@ -321,6 +364,14 @@ impl ReaderView {
         };
         let paragraph = self.sentence_layout(article, index);
         spots(sentence, &paragraph)
+    }
+
+    /// The line of sentence `index`'s layout that word `word` is on.
+    pub fn line_of_word(&mut self, article: &Article, index: usize, word: usize) -> usize {
+        self.word_spots(article, index)
+            .iter()
+            .find(|spot| spot.word == word)
+            .map_or(0, |spot| spot.line)
     }
 
     /// The sentence line at a text-area row, if the row shows one.

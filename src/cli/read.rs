@@ -64,6 +64,9 @@ pub fn run(
         .with_glossary(glossary)
         .with_saving()
         .with_articles(catalog.articles.clone());
+    if review {
+        app = app.for_review();
+    }
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 
-use crate::app::{Effect, EntryChange, EntrySaved, Msg, Notice, SpeechProblem, Unsaved};
+use crate::app::{
+    Effect, EntryChange, EntrySaved, Msg, Notice, SpeechProblem, StatusBefore, Unsaved,
+};
 use crate::article::{self, Library};
 use crate::glossary::{Glossary, Saved, UserGlossary, grade};
 
@@ -101,15 +103,37 @@ impl Executor {
 /// the file as it is on disk), then reads the glossary again.
 fn save_entry(dir: PathBuf, change: EntryChange) -> Msg {
     let user = UserGlossary::new(&dir);
+    // What a status key replaces, seen under the lock as it changes it.
+    let mut before = None;
     let result = match &change {
         EntryChange::Add(entry) => user.add(entry.clone()),
         EntryChange::Edit { headword, entry } => user.edit(headword, entry.clone()),
         EntryChange::SetStatus { headword, status } => user
-            .update(headword, |e| e.status = Some(*status))
+            .update(headword, |e| {
+                before = Some(StatusBefore::Was(e.status));
+                e.status = Some(*status);
+            })
             .map(|()| Saved::Updated),
         EntryChange::AddWithStatus { entry, status, .. } => {
-            user.add_or_update(entry.clone(), |e| e.status = Some(*status))
+            let saved = user.add_or_update(entry.clone(), |e| {
+                before = Some(StatusBefore::Was(e.status));
+                e.status = Some(*status);
+            });
+            if matches!(saved, Ok(Saved::Added)) {
+                before = Some(StatusBefore::Created);
+            }
+            saved
         }
+        EntryChange::UndoStatus {
+            headword,
+            before: StatusBefore::Created,
+        } => user.remove(headword).map(|_| Saved::Updated),
+        EntryChange::UndoStatus {
+            headword,
+            before: StatusBefore::Was(status),
+        } => user
+            .update(headword, |e| e.status = *status)
+            .map(|()| Saved::Updated),
         EntryChange::Grade {
             headword,
             grade: given,
@@ -123,5 +147,6 @@ fn save_entry(dir: PathBuf, change: EntryChange) -> Msg {
         result,
         file: user.path(),
         glossary: Glossary::load(Some(&dir)),
+        before,
     }))
 }

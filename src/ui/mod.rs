@@ -4,6 +4,7 @@
 mod form;
 mod glossary;
 mod help;
+mod messages;
 mod overlay;
 mod reader;
 mod review;
@@ -69,6 +70,7 @@ impl Widget for &App {
         let mode = self.options.bidi;
         match &self.overlay {
             Some(Overlay::Help) => help::draw(self, area, buf, &theme),
+            Some(Overlay::Messages) => messages::draw(self, area, buf, &theme),
             Some(Overlay::Form(form)) => form::draw_form(mode, form, area, buf, &theme),
             Some(Overlay::Search(field)) => form::draw_search(mode, field, area, buf, &theme),
             Some(Overlay::Review(session)) => review::draw(mode, session, area, buf, &theme),

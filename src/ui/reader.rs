@@ -99,7 +99,16 @@ impl Widget for ReaderPane<'_> {
             };
             draw_line(buf, x, y, view.text.width, line, self.bidi, style_of);
             if is_current && let Some(gutter) = view.gutter_x {
-                buf.set_string(gutter, y, strings::CURRENT_MARK, theme.current_mark);
+                // A sentence taller than the area says on its first and last
+                // rows shown that more of it is above or below.
+                let mark = if view.more_above && y == view.text.top() {
+                    strings::MORE_ABOVE_MARK
+                } else if view.more_below && y + 1 == view.text.bottom() {
+                    strings::MORE_BELOW_MARK
+                } else {
+                    strings::CURRENT_MARK
+                };
+                buf.set_string(gutter, y, mark, theme.current_mark);
             }
         }
         draw_study(view, buf, theme, self.bidi);

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
 
 use crate::app::{BidiMode, ReviewSession};
 use crate::arabic::{LANGUAGE, Written, direction};
@@ -17,6 +18,12 @@ use super::text::{draw_line, draw_text, layout_at};
 use super::theme::Theme;
 
 pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    // The panes are hidden behind the review: the glossary pane would show
+    // the answer beside the question. The status line stays.
+    Clear.render(
+        Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1)),
+        buf,
+    );
     let width = area.width.saturating_sub(4).min(90);
     let inner = boxed(
         area,
@@ -50,8 +57,8 @@ pub fn draw(mode: BidiMode, session: &ReviewSession, area: Rect, buf: &mut Buffe
     let Some(item) = session.item() else {
         draw_text(
             buf,
-            row(y, 2),
-            &strings::review_done(),
+            row(y, 4),
+            &strings::review_summary(session),
             Direction::Ltr,
             theme.current,
             mode,

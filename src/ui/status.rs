@@ -12,7 +12,9 @@ use crate::glossary::Stats;
 use crate::text::Direction;
 
 use super::strings;
-use super::text::{draw_first_line, draw_line, layout_at, width_of};
+use crate::app::screen::message_layout;
+
+use super::text::{draw_first_line, draw_line, width_of};
 use super::theme::Theme;
 
 /// The status line's widget.
@@ -28,6 +30,9 @@ pub struct StatusLine<'a> {
     pub selecting: bool,
     /// Whether a sentence is being read aloud.
     pub speaking: bool,
+    /// The rows above the status line the screen keeps for a message too
+    /// long for it.
+    pub message_area: Option<Rect>,
     pub theme: &'a Theme,
     pub bidi: BidiMode,
 }
@@ -42,6 +47,7 @@ impl<'a> StatusLine<'a> {
             stats: app.stats.as_ref(),
             selecting: app.selection.is_some(),
             speaking: app.speaking,
+            message_area: app.screen.message,
             theme,
             bidi: app.options.bidi,
         }
@@ -64,27 +70,39 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     // The position matters most, then a message, then the title, then
     // the hints.
     let (sentence, count) = (status.sentence, status.count);
-    let mut position = strings::position(sentence, count);
-    if width_of(&position) + 2 > area.width {
-        position = strings::short_position(sentence, count);
-    }
+    let mut parts = strings::status_prefix(
+        sentence,
+        count,
+        status.selecting,
+        status.speaking,
+        area.width,
+    )
+    .into_iter();
+    let position = parts.next().unwrap_or_default();
     // A mode that is on shows whatever else is said: keys act on it.
-    let markers = strings::mode_markers(status.selecting, status.speaking);
-    if let Some(message) = &status.message {
-        x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
-        for marker in &markers {
-            x += draw_first_line(
-                buf,
-                room(x),
-                marker,
-                Direction::Ltr,
-                theme.status_title,
-                mode,
-            );
-            x += 2;
+    let markers: Vec<String> = parts.collect();
+    match (&status.message, status.message_area) {
+        // A long message has rows of its own above the status line.
+        (Some(message), Some(rows)) => draw_message(buf, rows, message, theme, mode),
+        (Some(message), None) => {
+            x += draw_first_line(buf, room(x), &position, Direction::Ltr, theme.status, mode) + 2;
+            for marker in &markers {
+                x += draw_first_line(
+                    buf,
+                    room(x),
+                    marker,
+                    Direction::Ltr,
+                    theme.status_title,
+                    mode,
+                );
+                x += 2;
+            }
+            let cells = room(x);
+            buf.set_style(cells, theme.message);
+            draw_first_line(buf, cells, message, Direction::Ltr, theme.message, mode);
+            return;
         }
-        draw_message(buf, room(x), message, theme, mode);
-        return;
+        (None, _) => {}
     }
     let title_width = (area.width / 3).min(area.width.saturating_sub(width_of(&position) + 4));
     if title_width >= 6 {
@@ -147,21 +165,29 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A message in full: its first line on the status row, the rest (up to
-/// three lines in all) on the rows above it, over the panes.
-fn draw_message(buf: &mut Buffer, room: Rect, message: &str, theme: &Theme, mode: BidiMode) {
-    const MAX_LINES: u16 = 3;
-    if room.is_empty() {
+/// A long message on the rows the screen keeps for it above the status
+/// line, laid out as the app counted it; one cut short says that `m` shows
+/// it whole.
+fn draw_message(buf: &mut Buffer, rows: Rect, message: &str, theme: &Theme, mode: BidiMode) {
+    if rows.is_empty() {
         return;
     }
-    let paragraph = layout_at(message, room.width, Direction::Ltr, mode);
-    let lines = (paragraph.lines.len() as u16)
-        .min(MAX_LINES)
-        .min(room.y + 1);
-    for (index, line) in paragraph.lines.iter().take(usize::from(lines)).enumerate() {
-        let y = room.y + 1 + index as u16 - lines;
-        buf.set_style(Rect::new(room.x, y, room.width, 1), theme.message);
-        draw_line(buf, room.x, y, room.width, line, mode, |_| theme.message);
+    buf.set_style(rows, theme.message);
+    let paragraph = message_layout(message, rows.width, mode == BidiMode::App);
+    let width = rows.width.saturating_sub(2);
+    for (line, y) in paragraph.lines.iter().zip(rows.top()..rows.bottom()) {
+        draw_line(buf, rows.x + 1, y, width, line, mode, |_| theme.message);
+    }
+    if paragraph.lines.len() > usize::from(rows.height) {
+        let cut = strings::message_cut();
+        let cut_width = width_of(&cut).min(width);
+        let y = rows.bottom() - 1;
+        let cells = Rect::new(rows.x + 1 + width - cut_width, y, cut_width, 1);
+        buf.set_style(cells, theme.message);
+        for x in cells.left()..cells.right() {
+            buf[(x, y)].set_symbol(" ");
+        }
+        draw_first_line(buf, cells, &cut, Direction::Ltr, theme.message, mode);
     }
 }
 
@@ -188,6 +214,7 @@ mod tests {
             stats: None,
             selecting: false,
             speaking: false,
+            message_area: None,
             theme: &theme,
             bidi: BidiMode::App,
         };
@@ -213,6 +240,7 @@ mod tests {
             stats: None,
             selecting,
             speaking,
+            message_area: None,
             theme: &theme,
             bidi: BidiMode::App,
         };

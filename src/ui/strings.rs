@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::app::keys::Scope::{Confirm, Editing, Global, Reviewing};
 use crate::app::keys::{Scope, keys_in};
-use crate::app::{Action, Action as A, Notice, Unsaved};
+use crate::app::{Action, Action as A, Notice, StatusBefore, Unsaved};
 use crate::glossary::{Counts, Grade, Status};
 use crate::quote::quoted;
 
@@ -97,6 +97,21 @@ impl fmt::Display for Notice {
                 }
             }
             Notice::Deleted { headword } => write!(f, "Deleted {headword}"),
+            Notice::StatusUndone { headword, before } => match before {
+                StatusBefore::Created => write!(
+                    f,
+                    "Undone: {headword} removed from your glossary (the status key had added it)"
+                ),
+                StatusBefore::Was(Some(status)) => {
+                    write!(f, "Undone: {headword} is back to status {}", status.code())
+                }
+                StatusBefore::Was(None) => write!(f, "Undone: {headword} has no status again"),
+            },
+            Notice::NothingToUndo => write!(
+                f,
+                "No status change to undo: {} undoes the last one made with 1–5, W or I",
+                key(Global, A::UndoStatus)
+            ),
             Notice::DeletedMeanwhile { headword } => write!(
                 f,
                 "{headword} was deleted from your glossary meanwhile (by another qari); nothing changed"
@@ -136,6 +151,10 @@ pub const TRANSLATION_HEADING: &str = "Translation";
 pub const NOTES_HEADING: &str = "Notes";
 pub const ENLARGE: &str = "Enlarge the terminal";
 pub const CURRENT_MARK: &str = "▌";
+/// In the current sentence's mark, on the top or bottom row of the text,
+/// when that sentence goes on above or below what is shown.
+pub const MORE_ABOVE_MARK: &str = "▲";
+pub const MORE_BELOW_MARK: &str = "▼";
 pub const SELECTED_MARK: &str = "▸ ";
 pub const MORE: &str = "…";
 
@@ -161,6 +180,7 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
     ("When asked to confirm", crate::app::keys::Scope::Confirm),
     ("In a review", crate::app::keys::Scope::Reviewing),
     ("In this help", crate::app::keys::Scope::Help),
+    ("In the messages", crate::app::keys::Scope::Messages),
 ];
 
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
@@ -232,11 +252,46 @@ pub fn review_keys_hidden() -> String {
         key(Reviewing, A::Cancel)
     )
 }
-pub fn review_done() -> String {
+/// The end of a review: what was done, when the next card is due, and the
+/// way out.
+pub fn review_summary(session: &crate::app::ReviewSession) -> String {
+    let reviewed = session.reviewed();
+    let done = if reviewed == 0 {
+        "Nothing is due now.".to_owned()
+    } else {
+        let cards = if reviewed == 1 { "card" } else { "cards" };
+        format!(
+            "Review done: {reviewed} {cards} reviewed, {} again.",
+            session.again
+        )
+    };
+    let next = match session.next_due_in {
+        Some(wait) => format!("Next due {}.", wait_for(wait)),
+        None => "Nothing else is scheduled.".to_owned(),
+    };
+    let back = if session.to_shell {
+        "the shell"
+    } else {
+        "the reader"
+    };
     format!(
-        "Nothing more is due. {} returns to the reader.",
+        "{done} {next} {} returns to {back}.",
         key(Reviewing, A::Cancel)
     )
+}
+
+/// "now", "in 10 minutes", "in 3 hours", "in 2 days".
+fn wait_for(wait: chrono::TimeDelta) -> String {
+    let plural = |n: i64, unit: &str| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("in {n} {unit}{s}")
+    };
+    match wait.num_minutes() {
+        minutes if minutes < 1 => "now".to_owned(),
+        minutes if minutes < 60 => plural(minutes, "minute"),
+        minutes if minutes < 48 * 60 => plural(wait.num_hours(), "hour"),
+        _ => plural(wait.num_days(), "day"),
+    }
 }
 pub const REVIEW_NO_SENTENCE: &str = "(no sentence recorded for this entry)";
 
@@ -317,6 +372,40 @@ pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
     markers
 }
 
+/// What the status line puts before a message: the position (short when
+/// the full one leaves no room) and the markers of the modes that are on.
+pub fn status_prefix(
+    sentence: usize,
+    count: usize,
+    selecting: bool,
+    speaking: bool,
+    width: u16,
+) -> Vec<String> {
+    let mut position = position(sentence, count);
+    if crate::text::text_width(&position) + 2 > usize::from(width) {
+        position = short_position(sentence, count);
+    }
+    let mut parts = vec![position];
+    parts.extend(mode_markers(selecting, speaking));
+    parts
+}
+
+pub const MESSAGES_TITLE: &str = " Messages ";
+/// Marks each message in the `m` overlay.
+pub const MESSAGE_BULLET: &str = "• ";
+pub const NO_MESSAGES: &str = "No messages yet.";
+pub fn messages_footer() -> String {
+    format!(
+        "The last {} messages, newest last · {} closes",
+        crate::app::MAX_MESSAGES,
+        keys(Scope::Messages, A::ToggleMessages)
+    )
+}
+/// Ends a message cut above the status line.
+pub fn message_cut() -> String {
+    format!(" {MORE} {} shows it whole", key(Global, A::ToggleMessages))
+}
+
 pub fn short_position(sentence: usize, count: usize) -> String {
     format!("{}/{}", sentence + 1, count)
 }
@@ -349,6 +438,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleGlossaryPane => "show / hide the glossary pane",
         Action::SwapGlossarySide => "glossary pane to the other side",
         Action::ToggleHelp => "this help",
+        Action::ToggleMessages => "the last messages, in full",
         Action::HelpDown => "scroll the help down",
         Action::HelpUp => "scroll the help up",
         Action::AddEntry => "add an entry for the word or selection",
@@ -359,9 +449,10 @@ pub fn describe(action: Action) -> &'static str {
         Action::SetStatus(Status::Level(_)) => "status 2–4: learning",
         Action::SetStatus(Status::WellKnown) => "well known",
         Action::SetStatus(Status::Ignored) => "ignore this word",
+        Action::UndoStatus => "undo the last status change",
         Action::ToggleWordColours => "colour words by what you know of them, or not",
         Action::StartReview => "review the entries due now",
-        Action::Reveal => "show the gloss and the translation",
+        Action::Reveal => "show the gloss and the translation; on the summary, leave",
         Action::Grade(Grade::Again) => "again: forgotten",
         Action::Grade(Grade::Hard) => "hard",
         Action::Grade(Grade::Good) => "good",
@@ -380,6 +471,10 @@ pub fn describe(action: Action) -> &'static str {
         Action::CursorRight => "cursor right",
         Action::DeleteBack => "delete before the cursor",
         Action::DeleteForward => "delete after the cursor",
+        Action::FieldStart => "cursor to the start of the field",
+        Action::FieldEnd => "cursor to the end of the field",
+        Action::ClearField => "empty the field",
+        Action::DeleteWordBack => "delete the word before the cursor",
         Action::Back => "close help, form, search or selection",
         Action::Quit => "quit (the position is saved)",
         Action::Suspend => "suspend to the shell (fg comes back)",

@@ -1034,6 +1034,7 @@ fn a_form_stays_open_until_its_save_comes_back_and_shows_a_failure() {
         result: Err(GlossaryError::Exists(entry.headword.clone())),
         file: "/library/glossary/user.toml".into(),
         glossary: Glossary::load(None),
+        before: None,
     };
     app.update(Msg::EntrySaved(Box::new(failed)));
     let Some(Overlay::Form(form)) = &app.overlay else {
@@ -1055,6 +1056,7 @@ fn a_form_stays_open_until_its_save_comes_back_and_shows_a_failure() {
         result: Ok(Saved::Added),
         file: "/library/glossary/user.toml".into(),
         glossary: Glossary::load(None),
+        before: None,
     };
     app.update(Msg::EntrySaved(Box::new(saved)));
     assert!(app.overlay.is_none());
@@ -1336,4 +1338,296 @@ fn speaking_is_on_from_s_until_it_ends_is_stopped_or_fails() {
     app.update(Action::Speak);
     app.update(Msg::SpeechFailed(SpeechProblem::Missing));
     assert!(!app.speaking, "no espeak-ng: nothing is read");
+}
+
+/// A sentence of `count` words, taken in turn from the bundled article's
+/// that have at least `letters` characters.
+fn long_sentence(count: usize, letters: usize) -> String {
+    let article = bundled_article();
+    let words: Vec<String> = article
+        .sentences
+        .iter()
+        .flat_map(|s| (0..s.words.len()).map(move |w| s.word(w).unwrap().to_owned()))
+        .filter(|w| w.chars().all(|c| !c.is_ascii_digit()) && w.chars().count() >= letters)
+        .collect();
+    let text: Vec<&str> = words
+        .iter()
+        .cycle()
+        .take(count)
+        .map(String::as_str)
+        .collect();
+    format!("{}.", text.join(" "))
+}
+
+/// The lines of sentence 0 on screen, and the line of the cursor's word.
+fn shown_lines_and_cursor_line(app: &mut Inline) -> (Vec<usize>, usize) {
+    let shown = app
+        .view
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            Row::Text {
+                sentence: 0, line, ..
+            } => Some(*line),
+            _ => None,
+        })
+        .collect();
+    let (word, app) = (app.word, &mut app.app);
+    (shown, app.view.line_of_word(&app.article, 0, word))
+}
+
+#[test]
+fn a_sentence_taller_than_the_pane_can_be_read_word_by_word_to_its_end() {
+    let mut app = app_with_first_sentence(&long_sentence(900, 1));
+    app.update(Action::Resize {
+        columns: 80,
+        rows: 24,
+    });
+    let count = app.current().words.len();
+    assert_eq!(count, 900);
+    let (shown, _) = shown_lines_and_cursor_line(&mut app);
+    assert_eq!(shown.first(), Some(&0), "it starts at its first line");
+    assert!(app.view.more_below && !app.view.more_above);
+    // w walks to the last word; the cursor's line is always on screen.
+    for step in 1..count {
+        chars(&mut app, "w");
+        assert_eq!(app.word, step);
+        let (shown, line) = shown_lines_and_cursor_line(&mut app);
+        assert!(
+            shown.contains(&line),
+            "word {step} on line {line}, shown {shown:?}"
+        );
+    }
+    let (shown, line) = shown_lines_and_cursor_line(&mut app);
+    let total = app
+        .app
+        .view
+        .sentence_layout(&app.app.article, 0)
+        .lines
+        .len();
+    assert_eq!(line, total - 1, "the last word is on the last line");
+    assert_eq!(shown.last(), Some(&(total - 1)));
+    assert!(app.view.more_above && !app.view.more_below);
+    // Back by lines with the arrow that reads back (→ in Arabic) to the
+    // first word: the view follows upwards.
+    let mut steps = 0;
+    while app.word > 0 {
+        press(&mut app, KeyCode::Right);
+        let (shown, line) = shown_lines_and_cursor_line(&mut app);
+        assert!(shown.contains(&line), "word {} off screen", app.word);
+        steps += 1;
+        assert!(steps < 2 * count, "→ never reached the first word");
+    }
+    assert!(!app.view.more_above && app.view.more_below);
+    // The next sentence starts at the top as usual, and from there k
+    // comes back to the long one's start.
+    chars(&mut app, "j");
+    assert_eq!(app.sentence, 1);
+    assert!(!app.view.more_above && !app.view.more_below);
+    chars(&mut app, "k");
+    let (shown, _) = shown_lines_and_cursor_line(&mut app);
+    assert_eq!(shown.first(), Some(&0));
+}
+
+#[test]
+fn at_71x15_with_the_translation_open_the_last_line_of_a_70_word_sentence_is_reachable() {
+    // Long words, a translation and notes: the study panel takes half of
+    // the pane, the sentence needs more than the other half.
+    let mut app = app_with_first_sentence(&long_sentence(70, 6));
+    app.article.sentences[0].en = "A translation long enough to take several lines. ".repeat(6);
+    app.article.sentences[0].notes = vec!["A note.".into(), "Another note.".into()];
+    app.update(Action::Resize {
+        columns: 71,
+        rows: 15,
+    });
+    chars(&mut app, "T");
+    let total = app
+        .app
+        .view
+        .sentence_layout(&app.app.article, 0)
+        .lines
+        .len();
+    assert!(
+        total > usize::from(app.view.text.height),
+        "{total} lines in {} rows: the sentence must not fit for this test",
+        app.view.text.height
+    );
+    assert!(app.view.more_below, "what is cut is marked");
+    let words = app.current().words.len();
+    for _ in 1..words {
+        chars(&mut app, "w");
+    }
+    let (shown, line) = shown_lines_and_cursor_line(&mut app);
+    assert_eq!(line, total - 1);
+    assert_eq!(shown.last(), Some(&(total - 1)), "the last line is shown");
+    assert!(app.view.more_above && !app.view.more_below);
+}
+
+#[test]
+fn u_undoes_the_last_status_change_on_the_file_as_it_is_then() {
+    use qari::glossary::{Status, UserGlossary};
+    let library = tempfile::tempdir().unwrap();
+    let user = UserGlossary::new(library.path().join("glossary"));
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj"); // بعد ان سيطر …
+    chars(&mut app, "u");
+    assert!(
+        message(&app).starts_with("No status change to undo: u undoes"),
+        "{}",
+        message(&app)
+    );
+    // A status key that created the entry: u removes it.
+    chars(&mut app, "3");
+    let headword = user.read().unwrap()[0].headword.clone();
+    chars(&mut app, "u");
+    assert_eq!(
+        message(&app),
+        format!("Undone: {headword} removed from your glossary (the status key had added it)")
+    );
+    assert!(user.read().unwrap().is_empty());
+    assert_eq!(app.knowledge_of(2).unwrap()[0], None);
+    // Only the last change, once: 3 then 4, u puts 3 back, u again says
+    // there is nothing more.
+    chars(&mut app, "34");
+    chars(&mut app, "u");
+    assert_eq!(
+        message(&app),
+        format!("Undone: {headword} is back to status 3")
+    );
+    assert_eq!(user.read().unwrap()[0].status, Some(Status::Level(3)));
+    assert_eq!(app.knowledge_of(2).unwrap()[0], Some(Status::Level(3)));
+    chars(&mut app, "u");
+    assert!(message(&app).starts_with("No status change to undo"));
+    assert_eq!(user.read().unwrap()[0].status, Some(Status::Level(3)));
+    // Another qari changes the gloss after W: u puts the status back and
+    // keeps that gloss (a change, not the old entry written back).
+    chars(&mut app, "W");
+    user.update(&headword, |e| e.senses = vec!["after (theirs)".into()])
+        .unwrap();
+    chars(&mut app, "u");
+    let entry = &user.read().unwrap()[0];
+    assert_eq!(entry.status, Some(Status::Level(3)));
+    assert_eq!(entry.senses, ["after (theirs)"]);
+    // A change to an entry deleted meanwhile changes nothing and says so.
+    chars(&mut app, "5");
+    user.remove(&headword).unwrap();
+    chars(&mut app, "u");
+    assert!(
+        message(&app).contains("was deleted from your glossary meanwhile"),
+        "{}",
+        message(&app)
+    );
+    assert!(user.read().unwrap().is_empty());
+}
+
+#[test]
+fn the_prefilled_gloss_is_selected_typing_replaces_it_arrows_keep_it_and_ctrl_keys_edit() {
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    chars(&mut app, "a");
+    let prefill = form(&app).fields[1].text.clone();
+    assert!(!prefill.is_empty() && form(&app).fields[1].selected);
+    type_text(&mut app, "after");
+    assert_eq!(form(&app).fields[1].text, "after", "typing replaced it");
+    press(&mut app, KeyCode::Esc);
+    // An arrow keeps it; typing then adds to it.
+    chars(&mut app, "a");
+    press(&mut app, KeyCode::Right);
+    assert!(!form(&app).fields[1].selected);
+    type_text(&mut app, " x");
+    assert_eq!(form(&app).fields[1].text, format!("{prefill} x"));
+    // Ctrl-W deletes a word, Home and End move, Ctrl-U empties the field.
+    press_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(form(&app).fields[1].text, format!("{prefill} "));
+    press(&mut app, KeyCode::Home);
+    type_text(&mut app, "(");
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, ")");
+    assert_eq!(form(&app).fields[1].text, format!("({prefill} )"));
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(form(&app).fields[1].text, "");
+    // Leaving the field leaves no selection behind.
+    press(&mut app, KeyCode::Esc);
+    chars(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "!");
+    assert_eq!(form(&app).fields[1].text, format!("{prefill}!"));
+}
+
+#[test]
+fn cards_graded_again_come_back_and_the_review_ends_with_a_summary() {
+    use qari::app::Overlay;
+    let library = tempfile::tempdir().unwrap();
+    let mut app = app_with_library(library.path());
+    chars(&mut app, "jj");
+    chars(&mut app, "2w1"); // two entries of the learner's, due now
+    chars(&mut app, "r");
+    let session = |app: &Inline| match &app.overlay {
+        Some(Overlay::Review(session)) => session.as_ref().clone(),
+        other => panic!("no review: {other:?}"),
+    };
+    let first = session(&app).items[0].entry.headword.clone();
+    let second = session(&app).items[1].entry.headword.clone();
+    chars(&mut app, " 1"); // the first forgotten
+    chars(&mut app, " 3");
+    // The forgotten one comes back.
+    let now = session(&app);
+    assert_eq!(now.item().unwrap().entry.headword, first);
+    assert_ne!(first, second);
+    chars(&mut app, " 3");
+    let done = session(&app);
+    assert!(done.item().is_none());
+    assert_eq!((done.reviewed(), done.again, done.graded), (3, 1, 3));
+    assert!(done.next_due_in.is_some());
+    let summary = qari::ui::strings::review_summary(&done);
+    assert!(
+        summary.starts_with("Review done: 3 cards reviewed, 1 again. Next due in ")
+            && summary.ends_with("q returns to the reader."),
+        "{summary}"
+    );
+    // Enter on the summary goes back to the reader.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none() && !app.should_quit);
+}
+
+#[test]
+fn qari_review_leaves_on_q_or_at_its_end_never_to_the_reader() {
+    use qari::app::Overlay;
+    let library = tempfile::tempdir().unwrap();
+    {
+        let mut app = app_with_library(library.path());
+        chars(&mut app, "jj2w2");
+    }
+    let review = || {
+        let glossary = Glossary::load(Some(&library.path().join("glossary")));
+        let app = App::new(bundled_article(), 0, Options::default())
+            .with_glossary(glossary)
+            .with_saving()
+            .for_review();
+        let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
+        app.update(Action::Resize {
+            columns: 100,
+            rows: 30,
+        });
+        app.update(Action::StartReview);
+        app
+    };
+    // q in the middle.
+    let mut app = review();
+    assert!(matches!(app.overlay, Some(Overlay::Review(_))));
+    chars(&mut app, "q");
+    assert!(app.should_quit);
+    // To the end, then any way out of the summary.
+    let mut app = review();
+    chars(&mut app, " 3 3");
+    let Some(Overlay::Review(session)) = &app.overlay else {
+        panic!("the summary is shown")
+    };
+    assert!(session.item().is_none() && session.to_shell);
+    assert!(qari::ui::strings::review_summary(session).ends_with("q returns to the shell."));
+    assert!(!app.should_quit);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.should_quit);
 }

@@ -132,13 +132,20 @@ fn help_lists_every_key_of_the_key_table() {
     app.update(Action::ToggleHelp);
     let buffer = draw(&app);
     let text = screen_text(&buffer);
+    // Every row the help shows, scrolled to its end (j) when it does not fit.
+    let mut all = text.clone();
+    for _ in 0..40 {
+        app.update(Action::HelpDown);
+        all.push('\n');
+        all.push_str(&screen_text(&draw(&app)));
+    }
     for binding in qari::app::keys::BINDINGS {
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         let described = qari::ui::strings::describe(binding.action);
         let first_word = described.split(' ').next().unwrap();
         // The keys (all, or the first of them when they wrap) then, after
         // two spaces or more, the start of the description.
-        let shown = text.lines().any(|row| {
+        let shown = all.lines().any(|row| {
             (1..=keys.len()).any(|n| {
                 let keys = keys[..n].join(" ");
                 row.match_indices(&keys).any(|(at, _)| {
@@ -493,4 +500,241 @@ fn the_status_line_marks_a_selection_and_speech_while_they_are_on() {
         !off.contains("[selecting") && !off.contains("[speaking"),
         "{off}"
     );
+}
+
+/// A 900-word sentence at 80×24: ▼ in the current sentence's mark on the
+/// text's last row while more of it is below, ▲ on its first row once the
+/// cursor has walked on, and the cursor word always drawn.
+#[test]
+fn a_tall_sentence_is_marked_where_it_goes_on_and_its_last_word_is_drawn() {
+    let mut article = bundled_article();
+    let words: Vec<String> = article
+        .sentences
+        .iter()
+        .flat_map(|s| (0..s.words.len()).map(move |w| s.word(w).unwrap().to_owned()))
+        .filter(|w| w.chars().all(|c| !c.is_ascii_digit()))
+        .collect();
+    let text: Vec<&str> = words.iter().cycle().take(900).map(String::as_str).collect();
+    article.sentences[0] =
+        qari::article::Sentence::new(format!("{}.", text.join(" ")), String::new(), Vec::new());
+    let none = Arc::new(Dictionaries::default());
+    let mut app = App::new(article, 0, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_dictionaries(none);
+    app.update(Action::Resize {
+        columns: 80,
+        rows: 24,
+    });
+    let gutter = app.view.gutter_x.unwrap();
+    let (top, bottom) = (app.view.text.top(), app.view.text.bottom() - 1);
+    let buffer = draw(&app);
+    assert_eq!(buffer[(gutter, top)].symbol(), "▌");
+    assert_eq!(buffer[(gutter, bottom)].symbol(), "▼");
+    for _ in 1..900 {
+        app.update(Action::NextWord);
+    }
+    let buffer = draw(&app);
+    assert_eq!(buffer[(gutter, top)].symbol(), "▲");
+    assert_eq!(buffer[(gutter, bottom)].symbol(), "▌");
+    let text = app.view.text;
+    let cursor_drawn = (text.top()..text.bottom()).any(|y| {
+        (text.left()..text.right()).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+    });
+    assert!(cursor_drawn, "the last word is on screen, marked");
+}
+
+const LONG_MESSAGE: &str = "skipped /home/learner/.local/share/qari/glossary/user.toml: line 12, column 7: expected `=` after the key, found a newline; the file was left as it was and none of its entries were read";
+
+/// The words of rows `ys` of the screen between columns `xs`, in order.
+fn words_of(buffer: &Buffer, ys: std::ops::Range<u16>, xs: std::ops::Range<u16>) -> String {
+    ys.flat_map(|y| {
+        cells(buffer, y, xs.start, xs.end)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+#[test]
+fn a_long_message_wraps_on_rows_of_its_own_above_the_status_line_not_over_the_borders() {
+    use qari::app::Msg;
+    let mut app = app(80, 24, Options::default());
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    let buffer = draw(&app);
+    let rows = app.screen.message.expect("the message has rows of its own");
+    assert!(rows.height >= 2, "{rows:?}");
+    assert_eq!(rows.bottom(), 23, "just above the status line");
+    // The panes end above it, their bottom borders whole.
+    for pane in [app.screen.reader, app.screen.glossary.unwrap()] {
+        assert_eq!(pane.bottom(), rows.y);
+        let border = cells(&buffer, pane.bottom() - 1, pane.x, pane.right());
+        assert!(
+            border.starts_with('╰') && border.ends_with('╯'),
+            "{border:?}"
+        );
+    }
+    assert_eq!(
+        words_of(&buffer, rows.top()..rows.bottom(), 0..80),
+        LONG_MESSAGE
+    );
+    let status = cells(&buffer, 23, 0, 80);
+    assert!(status.contains("sentence 1/24"), "{status}");
+    // A short message stays on the status line; the panes take the rows back.
+    app.update(Msg::Notice("Saved".into()));
+    assert_eq!(app.screen.message, None);
+    assert_eq!(app.screen.reader.bottom(), 23);
+    let status = cells(&draw(&app), 23, 0, 80);
+    assert!(
+        status.contains("sentence 1/24") && status.contains("Saved"),
+        "{status}"
+    );
+}
+
+#[test]
+fn m_shows_the_last_20_messages_in_full_and_esc_or_m_closes_them() {
+    use qari::app::keys::{action_for_key, scope_for};
+    use qari::app::{Msg, Overlay};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app(120, 40, Options::default());
+    let key = |app: &mut App, code| {
+        let scope = scope_for(app.focus, app.overlay.as_ref());
+        let action = action_for_key(KeyEvent::new(code, KeyModifiers::NONE), scope).unwrap();
+        app.update(action);
+    };
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.overlay, Some(Overlay::Messages));
+    assert!(screen_text(&draw(&app)).contains("No messages yet."));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    for i in 1..=24 {
+        app.update(Msg::Notice(format!("message #{i}.")));
+    }
+    assert_eq!(app.messages.len(), 20);
+    key(&mut app, KeyCode::Char('m'));
+    let buffer = draw(&app);
+    let text = screen_text(&buffer);
+    assert!(text.contains(" Messages "), "{text}");
+    assert!(
+        text.contains("message #5.") && text.contains("message #24."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("message #4.") && !text.contains("user.toml"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.overlay, None);
+    // An error in full, file, line and column.
+    app.update(Msg::Notice(LONG_MESSAGE.into()));
+    key(&mut app, KeyCode::Char('m'));
+    // Inside the box (100 cells wide, centred), past its border and margin.
+    let words = words_of(&draw(&app), 0..40, 12..108);
+    assert!(
+        words.contains(
+            &LONG_MESSAGE
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "{words}"
+    );
+}
+
+/// The cells between `xs` of the screen's row holding `needle`.
+fn row_with(buffer: &Buffer, needle: &str, xs: std::ops::Range<u16>) -> Option<String> {
+    (0..buffer.area.height)
+        .map(|y| cells(buffer, y, xs.start, xs.end))
+        .find(|row| row.contains(needle))
+}
+
+#[test]
+fn a_long_field_scrolls_to_keep_the_cursor_in_view_and_the_hints_are_never_cut() {
+    let mut reader = app(80, 24, Options::default());
+    reader.update(Action::NextSentence);
+    reader.update(Action::NextSentence);
+    let translation = reader.current().en.clone();
+    assert!(translation.len() > 300);
+    reader.update(Action::EditSentence);
+    // The cursor at the end: the row shows the translation's last words
+    // up to the cursor, a full row of them (not the last wrapped fragment),
+    // and … where the rest is hidden.
+    let buffer = draw(&reader);
+    let tail: String = translation
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // Inside the form's box (72 cells, centred): its field rows.
+    let field = 6..74;
+    let row = row_with(&buffer, &tail, field.clone()).expect("the end of the translation is shown");
+    let inside = row.trim();
+    assert!(inside.starts_with(strings_more()), "{row:?}");
+    assert!(inside.chars().count() > 60, "a full row: {row:?}");
+    // Home: the start, and … at the other end.
+    reader.update(Action::FieldStart);
+    let buffer = draw(&reader);
+    let head: String = translation.chars().take(40).collect();
+    let row = row_with(&buffer, &head, field).expect("the start of the translation is shown");
+    let inside = row.trim();
+    assert!(inside.ends_with(strings_more()), "{row:?}");
+    // The hint line whole, in the form and in the search prompt, even on a
+    // narrow screen: its words in order inside the box.
+    let joined = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for columns in [80, 44] {
+        let inside = |width: u16| {
+            let x = (columns - width.min(columns)) / 2;
+            x + 2..x + width.min(columns) - 2
+        };
+        let mut other = app(columns, 24, Options::default());
+        other.update(Action::AddEntry);
+        let words = words_of(&draw(&other), 0..24, inside(72));
+        let hint = joined(qari::ui::strings::form_footer());
+        assert!(words.contains(&hint), "{hint:?} cut at {columns}:\n{words}");
+        other.update(Action::Cancel);
+        other.update(Action::Search);
+        let words = words_of(&draw(&other), 0..24, inside(60));
+        let hint = joined(qari::ui::strings::search_footer());
+        assert!(words.contains(&hint), "{hint:?} cut at {columns}:\n{words}");
+    }
+}
+
+fn strings_more() -> &'static str {
+    qari::ui::strings::MORE
+}
+
+#[test]
+fn the_review_hides_the_panes_behind_it() {
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("glossary");
+    let none = Arc::new(Dictionaries::default());
+    let app = App::new(bundled_article(), 2, Options::default())
+        .with_glossary(Glossary::load(Some(&dir)))
+        .with_saving()
+        .with_dictionaries(none);
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(library.path()))));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app.update(Action::SetStatus(Status::Level(2)));
+    let before = screen_text(&draw(&app));
+    assert!(before.contains(" Glossary "));
+    app.update(Action::StartReview);
+    app.update(Action::Reveal);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains(" Review "), "{text}");
+    assert!(
+        !text.contains(" Glossary ") && !text.contains(" Reader "),
+        "{text}"
+    );
+    // Left of the box, nothing but blanks (the glossary pane was there).
+    for y in 0..39 {
+        assert_eq!(cells(&draw(&app), y, 0, 10).trim(), "", "row {y}");
+    }
 }
