@@ -218,4 +218,46 @@ mod tests {
         assert!(row.chars().any(shaped), "{row}");
         assert!(!row.contains("الجيش"), "{row}");
     }
+
+    #[test]
+    fn on_a_terminal_a_long_title_is_cut_unless_full_and_hidden_ones_only_with_all() {
+        let (_dir, library) = library();
+        let width = Some(60);
+        let run = |options: ListOptions| {
+            let mut out = Vec::new();
+            list(&library, Order::Visual, options, &mut out, Vec::new()).unwrap();
+            text(out)
+        };
+        let cut = run(ListOptions {
+            width,
+            ..ListOptions::default()
+        });
+        let rows: Vec<&str> = cut.lines().collect();
+        assert_eq!(rows.len(), 2, "{cut}");
+        // The right-to-left title's first line, "…" at its left end.
+        assert!(rows[1].contains("  … "), "{cut}");
+        let full = run(ListOptions {
+            width,
+            full: true,
+            ..ListOptions::default()
+        });
+        let rows: Vec<&str> = full.lines().collect();
+        assert!(rows.len() > 2, "{full}");
+        assert!(!full.contains('…'), "{full}");
+        // Continuation lines start under the title column.
+        assert!(rows[2].starts_with(&" ".repeat(BUNDLED_ID.len() + 23)), "{full}");
+
+        library.remove(BUNDLED_ID).unwrap();
+        let mut out = Vec::new();
+        let listing = list(&library, Order::Logical, ListOptions::default(), &mut out, Vec::new());
+        assert!(listing.unwrap().ids.is_empty());
+        let all = ListOptions {
+            all: true,
+            ..ListOptions::default()
+        };
+        let mut out = Vec::new();
+        let listing = list(&library, Order::Logical, all, &mut out, Vec::new()).unwrap();
+        assert_eq!(listing.ids, [BUNDLED_ID]);
+        assert!(text(out).contains("  (hidden) الجيش السوري"));
+    }
 }
