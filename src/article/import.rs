@@ -308,7 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn slugs_from_latin_titles_only() {
+    fn slugs_in_ascii_from_latin_and_arabic_titles() {
         assert_eq!(
             slug("Syria: Deir ez-Zor battle, day 1"),
             "syria-deir-ez-zor-battle-day-1"

@@ -514,9 +514,7 @@ impl Library {
         self.change_state(|state| {
             state.last_article = Some(article.to_owned());
             state.position.insert(article.to_owned(), sentence);
-            state
-                .read
-                .insert(article.to_owned(), crate::glossary::now());
+            state.read.insert(article.to_owned(), timestamp());
         })
     }
 
@@ -562,6 +560,12 @@ impl Library {
         let text = toml::to_string(state).map_err(|e| error(std::io::Error::other(e)))?;
         atomic_write(&path, text.as_bytes()).map_err(error)
     }
+}
+
+/// Now, as RFC 3339 to the millisecond, UTC: when an article was imported
+/// or read (`qari list` orders by them; two within a second stay apart).
+pub fn timestamp() -> String {
+    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
 }
 
 /// Reads an article file; its id is the file name without `.toml`. (No

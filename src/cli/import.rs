@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::article::{
-    ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug, title_problem,
+    ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug, timestamp, title_problem,
 };
 use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, atomic_write, read_text_capped, with_lock,
@@ -67,7 +67,7 @@ pub fn import(
         .translation
         .map(|path| read_text(path, &mut stdin))
         .transpose()?;
-    let stamp = crate::glossary::now();
+    let stamp = timestamp();
     let today: String = stamp.chars().take(10).collect();
     let mut imported = import_text(
         "",

@@ -245,11 +245,20 @@ mod tests {
         assert!(rows.len() > 2, "{full}");
         assert!(!full.contains('…'), "{full}");
         // Continuation lines start under the title column.
-        assert!(rows[2].starts_with(&" ".repeat(BUNDLED_ID.len() + 23)), "{full}");
+        assert!(
+            rows[2].starts_with(&" ".repeat(BUNDLED_ID.len() + 23)),
+            "{full}"
+        );
 
         library.remove(BUNDLED_ID).unwrap();
         let mut out = Vec::new();
-        let listing = list(&library, Order::Logical, ListOptions::default(), &mut out, Vec::new());
+        let listing = list(
+            &library,
+            Order::Logical,
+            ListOptions::default(),
+            &mut out,
+            Vec::new(),
+        );
         assert!(listing.unwrap().ids.is_empty());
         let all = ListOptions {
             all: true,

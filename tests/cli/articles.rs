@@ -125,8 +125,8 @@ fn list_puts_the_last_read_first_then_the_last_imported_and_shows_titles_in_full
     let long = "A very long title indeed, longer than any terminal's line would hold \
                 without wrapping it at least once or twice, and then some more words";
     let first = import(library, "نص أول.\n", &["--title", long]);
-    // RFC 3339 to the second: the next import is a second later.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Stamped to the millisecond: the next import is later.
+    std::thread::sleep(std::time::Duration::from_millis(20));
     let second = import(library, "نص ثان.\n", &["--title", "Second"]);
     assert_eq!(listed(library, &[]), [second.as_str(), &first, BUNDLED]);
     // Reading one puts it first.
