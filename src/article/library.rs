@@ -614,7 +614,7 @@ pub(super) fn written_by_qari(path: &Path) -> bool {
 }
 
 /// Whether `id` can name a file in the overlays folder.
-fn valid_id(id: &str) -> bool {
+pub(super) fn valid_id(id: &str) -> bool {
     !id.is_empty() && id != "." && id != ".." && !id.contains(['/', '\\', '\0'])
 }
 

@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::file::WRITTEN_BY_QARI;
-use super::library::{bundled_article, is_bundled, load_article};
+use super::library::{bundled_article, is_bundled, load_article, valid_id};
 use super::{ARTICLES_LOCK, Article, Library, Sentence, StateError, article_to_toml};
 use crate::files::{ARTICLE_FILE, FileError, atomic_write, move_file, read_capped, with_lock};
 use crate::glossary::{GlossaryError, UserGlossary};
@@ -179,7 +179,7 @@ impl Library {
     /// the state, for when it comes back. A bundled article cannot be
     /// removed: it is hidden from `qari list` instead.
     pub fn remove(&self, id: &str) -> Result<Removed, ManageError> {
-        if id_problem(id).is_some() && !is_bundled(id) {
+        if !valid_id(id) {
             return Err(ManageError::NoSuchArticle(id.to_owned()));
         }
         self.locked(|| {
@@ -229,7 +229,7 @@ impl Library {
     /// is there again), or a hidden bundled article shown again.
     pub fn restore(&self, id: &str) -> Result<Restored, ManageError> {
         let trash = self.trashed_article_path(id);
-        if id_problem(id).is_some() && !is_bundled(id) {
+        if !valid_id(id) {
             return Err(ManageError::NothingToRestore {
                 id: id.to_owned(),
                 trash,
@@ -295,7 +295,7 @@ impl Library {
                 doing: "renamed",
             });
         }
-        if id_problem(old).is_some() && !is_bundled(old) {
+        if !valid_id(old) {
             return Err(ManageError::NoSuchArticle(old.to_owned()));
         }
         let (path, overlay) = self.locked(|| {
@@ -362,7 +362,7 @@ impl Library {
                 doing: "retitled",
             });
         }
-        if id_problem(id).is_some() && !is_bundled(id) {
+        if !valid_id(id) {
             return Err(ManageError::NoSuchArticle(id.to_owned()));
         }
         self.locked(|| {
@@ -564,6 +564,15 @@ mod tests {
             library.remove("../etc/passwd"),
             Err(ManageError::NoSuchArticle(_))
         ));
+        // An article named by hand with an id `rename` would not give
+        // can still be removed and renamed.
+        add(&library, "My Article", "نص.\n");
+        assert!(matches!(
+            library.remove("My Article"),
+            Ok(Removed::Trashed { .. })
+        ));
+        library.restore("My Article").unwrap();
+        library.rename("My Article", "my-article").unwrap();
     }
 
     #[test]
