@@ -129,41 +129,40 @@ fn align(sentences: &mut [Sentence], english: &str) -> Alignment {
     Alignment::Aligned
 }
 
-/// An id from a title: ASCII letters and digits in lowercase, its first
-/// eight words joined by hyphens, at most [`MAX_SLUG`] bytes (cut at a
-/// hyphen). Arabic is transliterated ([`transliterate`], then folded to
-/// ASCII: ḥ → h, ā → a, ʿ and ʾ left out), Arabic-Indic digits become
-/// ASCII ones, and accented Latin letters lose their accents; empty when
-/// nothing is left.
+/// An id from a title: its first eight words in lowercase ASCII, joined
+/// by hyphens (a word's own pieces too: `al-jysh`), at most [`MAX_SLUG`]
+/// bytes, cut between words. Arabic is transliterated ([`transliterate`],
+/// then folded to ASCII: ḥ → h, ā → a, ʿ and ʾ left out), Arabic-Indic
+/// digits become ASCII ones, and accented Latin letters lose their
+/// accents; empty when nothing is left.
 pub fn slug(title: &str) -> String {
-    let ascii: String = title
-        .split_whitespace()
-        .map(|word| {
-            let latin = if has_arabic_letter(word) {
-                transliterate(word)
-            } else {
-                word.to_owned()
-            };
-            latin.chars().filter_map(fold_to_ascii).collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = title.split_whitespace().filter_map(|word| {
+        let latin = if has_arabic_letter(word) {
+            transliterate(word)
+        } else {
+            word.to_owned()
+        };
+        let ascii: String = latin.chars().filter_map(fold_to_ascii).collect();
+        let pieces: Vec<String> = ascii
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|piece| !piece.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        (!pieces.is_empty()).then(|| pieces.join("-"))
+    });
     let mut out = String::new();
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-    {
+    for word in words.take(8) {
+        if out.is_empty() && word.len() > MAX_SLUG {
+            out = word[..MAX_SLUG].trim_end_matches('-').to_owned();
+            break;
+        }
         if out.len() + 1 + word.len() > MAX_SLUG {
-            if out.is_empty() {
-                out.extend(word.chars().take(MAX_SLUG));
-            }
             break;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&word.to_ascii_lowercase());
+        out.push_str(&word);
     }
     out
 }
