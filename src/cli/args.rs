@@ -174,9 +174,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         translation: Option<PathBuf>,
     },
-    /// Move an article of your library to the trash (DIR/trash/), with
-    /// your translations of it; `qari restore` brings it back. A bundled
-    /// article cannot be removed: it is hidden from `qari list` instead.
+    /// Move an article to the trash (`qari restore` brings it back), or
+    /// hide a bundled one from `qari list`.
+    ///
+    /// The article's file goes to DIR/trash/articles/, your translations
+    /// of it to DIR/trash/overlays/. A bundled article cannot be removed:
+    /// it is hidden from `qari list` instead (it can still be read).
     Rm {
         /// The article's id
         article: String,
