@@ -388,13 +388,16 @@ impl Library {
     /// An article of the library (bundled, in the articles folder or in
     /// the trash) with the same text as `sentences`, the heading left out
     /// on both sides (so the same text pasted with or without its headline
-    /// is found). Reads the files as they are, with no lock: an import
+    /// is found) unless it is all there is. Reads the files as they are, with no lock: an import
     /// calls it holding the articles' lock.
     pub fn same_text(&self, sentences: &[Sentence]) -> Option<SameText> {
+        // The sentences but the heading (all of them when that is all),
+        // spaces evened out.
         let body = |sentences: &[Sentence]| -> Vec<String> {
+            let only_heading = sentences.iter().all(|s| s.heading);
             sentences
                 .iter()
-                .filter(|s| !s.heading)
+                .filter(|s| only_heading || !s.heading)
                 .map(|s| s.ar.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         };
@@ -659,6 +662,15 @@ mod tests {
         );
         let other = import_text("x", "نص آخر.\n", None, None, "", None);
         assert_eq!(library.same_text(&other.article.sentences), None);
+        // A text that is one headline only is compared whole.
+        add(&library, "headline", "عنوان وحده\n");
+        let same = import_text("x", "عنوان وحده\n", None, None, "", None);
+        assert_eq!(
+            library.same_text(&same.article.sentences).unwrap().id,
+            "headline"
+        );
+        let different = import_text("x", "عنوان آخر\n", None, None, "", None);
+        assert_eq!(library.same_text(&different.article.sentences), None);
         library.remove("first").unwrap();
         let found = library.same_text(&again.article.sentences).unwrap();
         assert!(found.in_trash);
