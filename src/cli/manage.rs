@@ -1,10 +1,12 @@
 //! `qari rm`, `qari restore`, `qari rename`, `qari retitle`: the library's
 //! articles managed (see [`crate::article::Library::remove`] and the
-//! others for what each does on disk).
+//! others for what each does on disk). What they print goes through
+//! [`Printable`]: an id is a file's name, which may hold anything.
 
 use std::io::Write;
 
 use crate::article::{Library, Removed, Restored};
+use crate::files::Printable;
 use crate::quote::quoted;
 
 use super::Error;
@@ -12,7 +14,8 @@ use super::output::counted;
 
 /// `qari rm ARTICLE`: to the trash, or a bundled article hidden; says
 /// which on `out`.
-pub fn rm(library: &Library, id: &str, mut out: impl Write) -> Result<Removed, Error> {
+pub fn rm(library: &Library, id: &str, out: impl Write) -> Result<Removed, Error> {
+    let mut out = Printable::new(out);
     let removed = library.remove(id)?;
     match &removed {
         Removed::Trashed { article, overlay } => {
@@ -40,7 +43,8 @@ pub fn rm(library: &Library, id: &str, mut out: impl Write) -> Result<Removed, E
 
 /// `qari restore ARTICLE`: back from the trash, or a hidden bundled
 /// article listed again; says which on `out`.
-pub fn restore(library: &Library, id: &str, mut out: impl Write) -> Result<Restored, Error> {
+pub fn restore(library: &Library, id: &str, out: impl Write) -> Result<Restored, Error> {
+    let mut out = Printable::new(out);
     let restored = library.restore(id)?;
     match &restored {
         Restored::FromTrash { article, overlay } => {
@@ -65,9 +69,10 @@ pub fn rename(
     library: &Library,
     id: &str,
     new_id: &str,
-    mut out: impl Write,
+    out: impl Write,
     mut err: impl Write,
 ) -> Result<(), Error> {
+    let mut out = Printable::new(out);
     let renamed = library.rename(id, new_id)?;
     let with = if renamed.overlay.is_some() {
         " with your translations of it"
@@ -97,7 +102,8 @@ pub fn rename(
 }
 
 /// `qari retitle ARTICLE TITLE`.
-pub fn retitle(library: &Library, id: &str, title: &str, mut out: impl Write) -> Result<(), Error> {
+pub fn retitle(library: &Library, id: &str, title: &str, out: impl Write) -> Result<(), Error> {
+    let mut out = Printable::new(out);
     library.retitle(id, title)?;
     writeln!(out, "retitled {id}: {}", quoted(title.trim()))?;
     Ok(())
