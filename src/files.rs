@@ -470,37 +470,66 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Moves `path` to `name(1)`, else `name(2)`, … (up to 1,000), the first
-/// that does not exist: a file already there is never overwritten (a
-/// hard link is made under the new name, which fails if the name is
-/// taken, then `path` is removed). The new name's folder must exist.
-/// Returns the new path.
+/// that does not exist: a file already there is never overwritten (see
+/// [`move_no_clobber`]). The new name's folder must exist. Returns the new
+/// path.
 pub fn move_to_free_name(path: &Path, name: impl Fn(u32) -> PathBuf) -> io::Result<PathBuf> {
     for number in 1..=1000 {
         let backup = name(number);
-        match fs::hard_link(path, &backup) {
-            Ok(()) => {
-                if let Err(error) = fs::remove_file(path) {
-                    let _ = fs::remove_file(&backup);
-                    return Err(error);
-                }
-                return Ok(backup);
-            }
+        match move_no_clobber(path, &backup) {
+            Ok(()) => return Ok(backup),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            // A file system without hard links: rename to a free name.
-            Err(error)
-                if error.kind() == io::ErrorKind::Unsupported
-                    || error.raw_os_error() == Some(libc::EPERM) =>
-            {
-                if fs::symlink_metadata(&backup).is_ok() {
-                    continue;
-                }
-                fs::rename(path, &backup)?;
-                return Ok(backup);
-            }
             Err(error) => return Err(error),
         }
     }
     Err(io::Error::other("1,000 backups already there"))
+}
+
+/// Moves the file `from` to `to`, which must not exist (else an
+/// `AlreadyExists` error, and nothing moves): a hard link is made under
+/// the new name, which fails if the name is taken, then `from` is removed;
+/// on a file system without hard links, a rename to a name checked free.
+/// The new name's folder must exist.
+pub fn move_no_clobber(from: &Path, to: &Path) -> io::Result<()> {
+    match fs::hard_link(from, to) {
+        Ok(()) => {
+            if let Err(error) = fs::remove_file(from) {
+                let _ = fs::remove_file(to);
+                return Err(error);
+            }
+            Ok(())
+        }
+        // A file system without hard links: rename to a free name.
+        Err(error)
+            if error.kind() == io::ErrorKind::Unsupported
+                || error.raw_os_error() == Some(libc::EPERM) =>
+        {
+            if fs::symlink_metadata(to).is_ok() {
+                return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+            }
+            fs::rename(from, to)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// [`move_no_clobber`] into a folder made when missing, then both folders
+/// synced, so the move is durable once this returns: a crash leaves the
+/// file under one name or the other (for a moment under both, never
+/// under neither).
+pub fn move_file(from: &Path, to: &Path) -> io::Result<()> {
+    let folder = |path: &Path| match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (source, target) = (folder(from), folder(to));
+    fs::create_dir_all(&target)?;
+    move_no_clobber(from, to)?;
+    File::open(&target)?.sync_all()?;
+    if source != target {
+        File::open(&source)?.sync_all()?;
+    }
+    Ok(())
 }
 
 /// Runs `body` holding an exclusive lock on `lock_path` (created when
@@ -873,6 +902,22 @@ mod tests {
         for (backup, text) in backups.iter().zip(["one", "two", "three"]) {
             assert_eq!(fs::read_to_string(backup).unwrap(), text);
         }
+    }
+
+    #[test]
+    fn a_move_never_overwrites_and_makes_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("a.toml");
+        let to = dir.path().join("trash/articles/a.toml");
+        fs::write(&from, "one").unwrap();
+        move_file(&from, &to).unwrap();
+        assert!(!from.exists());
+        assert_eq!(fs::read_to_string(&to).unwrap(), "one");
+        fs::write(&from, "two").unwrap();
+        let error = move_file(&from, &to).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&from).unwrap(), "two");
+        assert_eq!(fs::read_to_string(&to).unwrap(), "one");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use anyhow::Result;
 
 use qari::cli::args::{Cli, Command};
 use qari::cli::import::ImportOptions;
+use qari::cli::list::ListOptions;
 use qari::cli::read::ReaderOptions;
 use qari::cli::{self, Order};
 use qari::config::Config;
@@ -40,21 +41,42 @@ fn run(cli: Cli) -> Result<()> {
             let output = BufWriter::with_capacity(1 << 16, out);
             cli::render::render(&args, &options, input, output)?;
         }
-        Some(Command::List) => {
-            cli::list::list(&library()?, Order::of_stdout(), out, err)?;
+        Some(Command::List { full, all }) => {
+            let options = ListOptions {
+                full,
+                all,
+                width: io::stdout().is_terminal().then(width),
+            };
+            cli::list::list(&library()?, Order::of_stdout(), options, out, err)?;
         }
         Some(Command::Import {
             file,
             title,
+            date,
+            force,
             source,
             translation,
         }) => {
             let options = ImportOptions {
                 title: title.as_deref(),
+                date: date.as_deref(),
+                force,
                 source: source.as_deref(),
                 translation: translation.as_deref(),
             };
-            cli::import::import(&library()?, &file, options, io::stdin(), out)?;
+            cli::import::import(&library()?, &file, options, io::stdin(), out, err)?;
+        }
+        Some(Command::Rm { article }) => {
+            cli::manage::rm(&library()?, &article, out)?;
+        }
+        Some(Command::Restore { article }) => {
+            cli::manage::restore(&library()?, &article, out)?;
+        }
+        Some(Command::Rename { article, new_id }) => {
+            cli::manage::rename(&library()?, &article, &new_id, out, err)?;
+        }
+        Some(Command::Retitle { article, title }) => {
+            cli::manage::retitle(&library()?, &article, &title, out)?;
         }
         Some(Command::Review { count: true }) => {
             cli::review::count(&library()?, chrono::Utc::now(), out)?;

@@ -28,11 +28,15 @@ struct ArticleFile {
 #[serde(deny_unknown_fields)]
 struct MetaFile {
     #[serde(default)]
+    title: String,
+    #[serde(default)]
     title_en: String,
     #[serde(default)]
     language: String,
     #[serde(default)]
     date: String,
+    #[serde(default)]
+    imported: String,
     #[serde(default)]
     source: String,
     #[serde(default)]
@@ -62,11 +66,15 @@ struct ArticleOut<'a> {
 #[derive(Serialize)]
 struct MetaOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
     title_en: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     language: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     date: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    imported: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     source: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -108,9 +116,11 @@ pub fn article_to_toml(article: &Article) -> String {
     let meta = &article.meta;
     let out = ArticleOut {
         article: MetaOut {
+            title: &meta.title,
             title_en: &meta.title_en,
             language: &meta.language,
             date: &meta.date,
+            imported: &meta.imported,
             source: &meta.source,
             removed: &meta.removed,
         },
@@ -174,9 +184,11 @@ pub fn parse_article(
     Ok(Article {
         id: id.to_owned(),
         meta: Meta {
+            title: meta.title,
             title_en: meta.title_en,
             language: meta.language,
             date: meta.date,
+            imported: meta.imported,
             source: meta.source,
             removed: meta.removed,
         },

@@ -4,6 +4,7 @@
 
 use super::split::{Split, split};
 use super::{Article, Meta, Origin, Sentence};
+use crate::arabic::{has_arabic_letter, transliterate};
 use crate::quote::quoted;
 
 /// What happened to the translation given with `--translation`.
@@ -25,9 +26,10 @@ pub struct Imported {
     pub alignment: Alignment,
 }
 
-/// Builds an article from pasted `text`. Without `title`, a first paragraph
-/// that is one short sentence with no final punctuation is taken as the
-/// headline.
+/// Builds an article from pasted `text`. `title` (`--title`) is the
+/// article's title, kept in its metadata, never a sentence; `date` is when
+/// it was published (empty: unknown). A first paragraph that reads like a
+/// headline (see [`headline`]) is the heading, with or without a title.
 pub fn import_text(
     id: &str,
     text: &str,
@@ -41,17 +43,8 @@ pub fn import_text(
         dropped,
     } = split(text);
     let mut sentences = Vec::new();
-    let heading = match title.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(title) => Some(title.to_owned()),
-        None if paragraphs
-            .first()
-            .is_some_and(|p| p.len() == 1 && looks_like_headline(&p[0])) =>
-        {
-            paragraphs.remove(0).pop()
-        }
-        None => None,
-    };
-    if let Some(heading) = heading {
+    if let Some(heading) = paragraphs.first().and_then(|p| headline(p)) {
+        paragraphs.remove(0);
         let mut sentence = Sentence::new(heading, String::new(), Vec::new());
         sentence.heading = true;
         sentences.push(sentence);
@@ -74,11 +67,12 @@ pub fn import_text(
     let article = Article {
         id: id.to_owned(),
         meta: Meta {
-            title_en: String::new(),
+            title: title.map(str::trim).unwrap_or_default().to_owned(),
             language: "ar".to_owned(),
             date: date.to_owned(),
             source: source.unwrap_or_default().to_owned(),
             removed,
+            ..Meta::default()
         },
         sentences,
         origin: Origin::Bundled,
@@ -90,14 +84,28 @@ pub fn import_text(
     }
 }
 
-/// A headline: a short line without a sentence's final punctuation.
+/// The first paragraph as a headline, if it reads like one: short (20
+/// words at most), with no sentence's final punctuation at its end. News
+/// headlines join their parts with `..` or `...` («الجيش يتقدم.. وداعش
+/// يتراجع»), which the splitter takes for sentence ends: such parts are
+/// joined back into one headline.
+fn headline(paragraph: &[String]) -> Option<String> {
+    let (last, parts) = paragraph.split_last()?;
+    let joined = parts.iter().all(|part| {
+        let end = part.trim_end_matches(['»', '"', '”', ')']);
+        end.ends_with("..") || end.ends_with('…')
+    });
+    let line = paragraph.join(" ");
+    (joined && looks_like_headline(last) && line.split_whitespace().count() <= 20).then_some(line)
+}
+
+/// A headline's end: no sentence's final punctuation.
 fn looks_like_headline(sentence: &str) -> bool {
     let last = sentence
         .trim_end_matches(['»', '"', '”', ')'])
         .chars()
         .last();
-    sentence.split_whitespace().count() <= 20
-        && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '؛' | '…' | ':' | '،'))
+    !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '؛' | '…' | ':' | '،'))
 }
 
 /// Puts the English sentences in the translation slots when the counts
@@ -121,16 +129,82 @@ fn align(sentences: &mut [Sentence], english: &str) -> Alignment {
     Alignment::Aligned
 }
 
-/// An id from a title: its ASCII letters and digits in lowercase, joined by
-/// hyphens; empty when it has none (an Arabic title).
+/// An id from a title: its first eight words in lowercase ASCII, joined
+/// by hyphens (a word's own pieces too: `al-jysh`), at most [`MAX_SLUG`]
+/// bytes, cut between words. Arabic is transliterated ([`transliterate`],
+/// then folded to ASCII: ḥ → h, ā → a, ʿ and ʾ left out), Arabic-Indic
+/// digits become ASCII ones, and accented Latin letters lose their
+/// accents; empty when nothing is left.
 pub fn slug(title: &str) -> String {
-    title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+    let words = title.split_whitespace().filter_map(|word| {
+        let latin = if has_arabic_letter(word) {
+            transliterate(word)
+        } else {
+            word.to_owned()
+        };
+        let ascii: String = latin.chars().filter_map(fold_to_ascii).collect();
+        let pieces: Vec<String> = ascii
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|piece| !piece.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        (!pieces.is_empty()).then(|| pieces.join("-"))
+    });
+    let mut out = String::new();
+    for word in words.take(8) {
+        if out.is_empty() && word.len() > MAX_SLUG {
+            out = word[..MAX_SLUG].trim_end_matches('-').to_owned();
+            break;
+        }
+        if out.len() + 1 + word.len() > MAX_SLUG {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// The longest id [`slug`] makes, in bytes.
+pub const MAX_SLUG: usize = 60;
+
+/// `c` as ASCII, if it has an ASCII form: Latin letters with a diacritic
+/// lose it, Arabic-Indic and Persian digits become ASCII digits; hamza and
+/// ʿayn signs are left out (`None`), and so is what has no ASCII form.
+fn fold_to_ascii(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
+    if let Some(digit) = ('\u{0660}'..='\u{0669}')
+        .position(|d| d == c)
+        .or_else(|| ('\u{06F0}'..='\u{06F9}').position(|d| d == c))
+    {
+        return char::from_digit(digit as u32, 10);
+    }
+    let folded = match c {
+        'ā' | 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'Ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'ḍ' | 'Ḍ' => 'd',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'ḥ' | 'Ḥ' => 'h',
+        'ī' | 'í' | 'ì' | 'î' | 'ï' => 'i',
+        'Ī' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'ñ' => 'n',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ō' => 'O',
+        'ṣ' | 'Ṣ' | 'ş' | 'Ş' => 's',
+        'ṭ' | 'Ṭ' => 't',
+        'ū' | 'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'Ū' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'ẓ' | 'Ẓ' => 'z',
+        'ç' => 'c',
+        'Ç' => 'C',
+        _ => return None,
+    };
+    Some(folded)
 }
 
 #[cfg(test)]
@@ -170,6 +244,44 @@ mod tests {
     }
 
     #[test]
+    fn a_title_is_metadata_never_a_sentence_and_the_headline_is_still_found() {
+        let imported = import_text("x", TEXT, Some(" My title "), None, "2017-08", None);
+        let article = &imported.article;
+        assert_eq!(article.meta.title, "My title");
+        assert_eq!(article.title(), "My title");
+        assert_eq!(article.meta.date, "2017-08");
+        assert_eq!(article.sentences.len(), 4);
+        assert!(article.sentences[0].heading);
+        assert_eq!(article.sentences[0].ar, "الجيش يتقدم في دير الزور");
+        assert!(article.sentences.iter().all(|s| s.ar != "My title"));
+    }
+
+    #[test]
+    fn a_headline_split_by_two_or_three_dots_is_one_headline() {
+        for (line, expected) in [
+            ("الجيش يتقدم.. وداعش يتراجع", "الجيش يتقدم.. وداعش يتراجع"),
+            ("سوريا... ماذا بعد دير الزور", "سوريا... ماذا بعد دير الزور"),
+            ("«داعش»… والنفير العام", "«داعش»… والنفير العام"),
+        ] {
+            let text = format!("{line}\nقال المتحدث إن القوات تقدمت. وأضاف أن المعارك مستمرة.\n");
+            let article = import_text("x", &text, None, None, "", None).article;
+            assert!(article.sentences[0].heading, "{line}");
+            assert_eq!(article.sentences[0].ar, expected);
+            assert_eq!(article.sentences.len(), 3, "{line}");
+        }
+        // Two sentences of a paragraph are no headline; nor is one that
+        // ends as a sentence does.
+        for line in [
+            "قال المتحدث إن القوات تقدمت. وأضاف",
+            "الجيش يتقدم.. وداعش يتراجع.",
+        ] {
+            let text = format!("{line}\nجملة أخرى.\n");
+            let article = import_text("x", &text, None, None, "", None).article;
+            assert!(!article.sentences[0].heading, "{line}");
+        }
+    }
+
+    #[test]
     fn a_translation_aligns_when_the_counts_match_and_only_then() {
         let english = "The army advances in Deir ez-Zor\nThe spokesman said the forces advanced. He added that the fighting goes on.\nElsewhere, the ministry announced an agreement.\n";
         let imported = import_text("x", TEXT, None, None, "", Some(english));
@@ -195,11 +307,24 @@ mod tests {
     }
 
     #[test]
-    fn slugs_from_latin_titles_only() {
+    fn slugs_in_ascii_from_latin_and_arabic_titles() {
         assert_eq!(
             slug("Syria: Deir ez-Zor battle, day 1"),
             "syria-deir-ez-zor-battle-day-1"
         );
-        assert_eq!(slug("معركة دير الزور"), "");
+        // Arabic is transliterated, then folded to ASCII.
+        assert_eq!(slug("معركة دير الزور"), "mrka-dyr-al-zwr");
+        assert_eq!(
+            slug("الجيش السوري يتقدم في ٣ مدن"),
+            "al-jysh-al-swry-ytqdm-fy-3-mdn"
+        );
+        assert_eq!(slug("Élections à Beyrouth"), "elections-a-beyrouth");
+        assert_eq!(slug("«» ،"), "");
+        let long = slug(&"abcdefghij ".repeat(8));
+        assert_eq!(
+            long,
+            "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij"
+        );
+        assert!(slug(&"x".repeat(100)).len() == MAX_SLUG);
     }
 }

@@ -4,7 +4,7 @@
 //! in `DIR/state.toml`. The repository's top level is itself a valid
 //! library.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,14 @@ pub struct ReadingState {
     /// Sentence number (1-based, as shown on screen) per article id.
     #[serde(default)]
     pub position: BTreeMap<String, usize>,
+    /// When each article was last read (RFC 3339, UTC), for `qari list`'s
+    /// order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub read: BTreeMap<String, String>,
+    /// Bundled articles hidden from `qari list` (`qari rm`; `qari restore`
+    /// shows them again).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub hidden: BTreeSet<String>,
 }
 
 /// The lock taken around every write into `DIR/articles/` (an import, a
@@ -75,6 +83,11 @@ pub const MIGRATED_DIR: &str = "migrated";
 
 /// The lock taken around every change of `state.toml`.
 const STATE_LOCK: &str = ".state.toml.lock";
+
+/// The trash, in the library: `qari rm` moves an article's file to
+/// `DIR/trash/articles/ID.toml` and its overlay to
+/// `DIR/trash/overlays/ID.toml`, where `qari restore` finds them.
+pub const TRASH_DIR: &str = "trash";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -138,17 +151,42 @@ impl Library {
         self.overlays_dir().join(format!("{id}.toml"))
     }
 
+    /// The trash: `DIR/trash/`.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join(TRASH_DIR)
+    }
+
+    /// The file of article `id` in the library: `DIR/articles/ID.toml`.
+    pub fn article_path(&self, id: &str) -> PathBuf {
+        self.articles_dir().join(format!("{id}.toml"))
+    }
+
+    /// Where `qari rm` puts the file of article `id`.
+    pub fn trashed_article_path(&self, id: &str) -> PathBuf {
+        self.trash_dir().join("articles").join(format!("{id}.toml"))
+    }
+
+    /// Where `qari rm` puts the overlay of article `id`.
+    pub fn trashed_overlay_path(&self, id: &str) -> PathBuf {
+        self.trash_dir()
+            .join(OVERLAYS_DIR)
+            .join(format!("{id}.toml"))
+    }
+
     /// Whether a new article may not take the id `id`: a bundled article
     /// has it, or a file in the articles folder, or an overlay (left by an
     /// article removed since, whose changes would otherwise be applied to
-    /// the new one's sentences of the same text).
+    /// the new one's sentences of the same text), or an article or overlay
+    /// in the trash (which `qari restore` must be able to put back).
     pub fn id_taken(&self, id: &str) -> bool {
         is_bundled(id)
-            || self.articles_dir().join(format!("{id}.toml")).exists()
+            || self.article_path(id).exists()
             || self.overlay_path(id).exists()
+            || self.trashed_article_path(id).exists()
+            || self.trashed_overlay_path(id).exists()
     }
 
-    fn articles_lock(&self) -> PathBuf {
+    pub(super) fn articles_lock(&self) -> PathBuf {
         self.articles_dir().join(ARTICLES_LOCK)
     }
 
@@ -473,6 +511,17 @@ impl Library {
     /// position and the last article read change, so two readers open at
     /// once keep each other's positions.
     pub fn save_position(&self, article: &str, sentence: usize) -> Result<(), StateError> {
+        self.change_state(|state| {
+            state.last_article = Some(article.to_owned());
+            state.position.insert(article.to_owned(), sentence);
+            state.read.insert(article.to_owned(), timestamp());
+        })
+    }
+
+    /// Applies `change` to the reading state as it is on disk, under the
+    /// state's lock, and saves it atomically: what other readers saved
+    /// meanwhile is kept.
+    pub fn change_state(&self, change: impl FnOnce(&mut ReadingState)) -> Result<(), StateError> {
         let path = self.state_path();
         let lock = path.with_file_name(STATE_LOCK);
         let error = |source| StateError::Write {
@@ -495,8 +544,7 @@ impl Library {
             {
                 return Err(problem);
             }
-            state.last_article = Some(article.to_owned());
-            state.position.insert(article.to_owned(), sentence);
+            change(&mut state);
             self.save_state(&state)
         })
         .map_err(error)?
@@ -512,6 +560,12 @@ impl Library {
         let text = toml::to_string(state).map_err(|e| error(std::io::Error::other(e)))?;
         atomic_write(&path, text.as_bytes()).map_err(error)
     }
+}
+
+/// Now, as RFC 3339 to the millisecond, UTC: when an article was imported
+/// or read (`qari list` orders by them; two within a second stay apart).
+pub fn timestamp() -> String {
+    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
 }
 
 /// Reads an article file; its id is the file name without `.toml`. (No
@@ -534,12 +588,12 @@ fn file_id(path: &Path) -> String {
 }
 
 /// Whether an article with id `id` is bundled.
-fn is_bundled(id: &str) -> bool {
+pub(super) fn is_bundled(id: &str) -> bool {
     BUNDLED.iter().any(|(bundled, _, _)| *bundled == id)
 }
 
 /// The bundled article `id`, as compiled in.
-fn bundled_article(id: &str) -> Option<Article> {
+pub(super) fn bundled_article(id: &str) -> Option<Article> {
     let (id, name, text) = BUNDLED.iter().find(|(bundled, _, _)| *bundled == id)?;
     let path = Path::new("articles").join(name);
     parse_article(text.as_bytes(), &path, id, Origin::Bundled).ok()
@@ -547,7 +601,7 @@ fn bundled_article(id: &str) -> Option<Article> {
 
 /// Whether the file at `path` starts with the line qari writes at the top
 /// of every article file (read: that line only).
-fn written_by_qari(path: &Path) -> bool {
+pub(super) fn written_by_qari(path: &Path) -> bool {
     use std::io::Read;
     let Ok(file) = open_regular(path) else {
         return false;
@@ -560,7 +614,7 @@ fn written_by_qari(path: &Path) -> bool {
 }
 
 /// Whether `id` can name a file in the overlays folder.
-fn valid_id(id: &str) -> bool {
+pub(super) fn valid_id(id: &str) -> bool {
     !id.is_empty() && id != "." && id != ".." && !id.contains(['/', '\\', '\0'])
 }
 

@@ -5,6 +5,7 @@ mod bundled;
 mod file;
 mod import;
 mod library;
+mod manage;
 mod overlay;
 mod split;
 mod words;
@@ -14,10 +15,13 @@ use std::path::PathBuf;
 
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
-pub use import::{Alignment, Imported, import_text, slug};
+pub use import::{Alignment, Imported, MAX_SLUG, import_text, slug};
 pub use library::{
     ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedEdit,
-    StateError, load_article,
+    StateError, TRASH_DIR, load_article, timestamp,
+};
+pub use manage::{
+    MAX_ID, MAX_TITLE, ManageError, Removed, Renamed, Restored, SameText, id_problem, title_problem,
 };
 pub use overlay::{
     EditProblem, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry, OverlayError, OverlayNotice,
@@ -41,9 +45,17 @@ pub struct Article {
 /// Metadata from an article file's `[article]` table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
+    /// The title given at import (`qari import --title`, `qari retitle`),
+    /// in any script; empty when the article has none of its own.
+    pub title: String,
     pub title_en: String,
     pub language: String,
+    /// When it was published (free text: `2017-08`, `2017-08-03`); empty
+    /// when unknown.
     pub date: String,
+    /// When it was imported into the library (RFC 3339, UTC); empty for
+    /// articles qari did not import.
+    pub imported: String,
     pub source: String,
     /// What was left out of the published text, and why.
     pub removed: Vec<String>,
@@ -103,12 +115,17 @@ impl Sentence {
 }
 
 impl Article {
-    /// The title: the heading sentence, else the English title, else the id.
+    /// The title: the one given at import (`title`), else the heading
+    /// sentence, else the English title, else the id.
     pub fn title(&self) -> &str {
-        self.sentences
-            .iter()
-            .find(|s| s.heading)
-            .map(|s| s.ar.as_str())
+        Some(self.meta.title.as_str())
+            .filter(|t| !t.is_empty())
+            .or_else(|| {
+                self.sentences
+                    .iter()
+                    .find(|s| s.heading)
+                    .map(|s| s.ar.as_str())
+            })
             .or_else(|| Some(self.meta.title_en.as_str()).filter(|t| !t.is_empty()))
             .unwrap_or(&self.id)
     }

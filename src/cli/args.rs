@@ -137,16 +137,35 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the articles: id, sentences, reading position, title.
-    List,
+    /// List the articles, most recently read first, then most recently
+    /// imported: id, sentences, reading position, title.
+    List {
+        /// Titles in full, wrapped in their column (on a terminal a title
+        /// is otherwise cut to fit one line; in a pipe it never is)
+        #[arg(long, visible_alias = "wide")]
+        full: bool,
+        /// Also the bundled articles hidden by `qari rm` and the articles
+        /// in the trash, marked so
+        #[arg(long)]
+        all: bool,
+    },
     /// Turn plain UTF-8 text (an article pasted from a site) into an article
     /// in your library: split into sentences, page furniture dropped.
     Import {
         /// The text file, or - for standard input
         file: PathBuf,
-        /// The headline [default: the first line, if it reads like one]
+        /// The article's title, in any script (the id is made from it)
+        /// [default: the first line, if it reads like a headline]
         #[arg(long)]
         title: Option<String>,
+        /// When it was published: YYYY, YYYY-MM or YYYY-MM-DD (the date it
+        /// was imported is recorded apart)
+        #[arg(long)]
+        date: Option<String>,
+        /// Import a text even when the library has it already (under
+        /// another id)
+        #[arg(long)]
+        force: bool,
         /// Where the text comes from (an address)
         #[arg(long)]
         source: Option<String>,
@@ -154,6 +173,37 @@ pub enum Command {
         /// counts match
         #[arg(long, value_name = "FILE")]
         translation: Option<PathBuf>,
+    },
+    /// Move an article to the trash (`qari restore` brings it back), or
+    /// hide a bundled one from `qari list`.
+    ///
+    /// The article's file goes to DIR/trash/articles/, your translations
+    /// of it to DIR/trash/overlays/. A bundled article cannot be removed:
+    /// it is hidden from `qari list` instead (it can still be read).
+    Rm {
+        /// The article's id
+        article: String,
+    },
+    /// Bring an article back from the trash, or show a hidden bundled
+    /// article in `qari list` again.
+    Restore {
+        /// The article's id
+        article: String,
+    },
+    /// Give an article of your library a new id; its translations, reading
+    /// position and the glossary entries met in it follow.
+    Rename {
+        /// The article's id
+        article: String,
+        /// The new id: lowercase ASCII letters, digits, - and _
+        new_id: String,
+    },
+    /// Give an article of your library a new title.
+    Retitle {
+        /// The article's id
+        article: String,
+        /// The new title, in any script
+        title: String,
     },
     /// Look a word (or a multi-word term) up in the glossary and print every
     /// match and how it matched.
@@ -333,7 +383,10 @@ mod tests {
             &["qari", "--theme", "dark", "list", "--library", "/l"],
         ] {
             let cli = Cli::parse_args(args).unwrap();
-            assert!(matches!(cli.command, Some(Command::List)), "{args:?}");
+            assert!(
+                matches!(cli.command, Some(Command::List { .. })),
+                "{args:?}"
+            );
             assert_eq!(cli.article, None, "{args:?}");
             assert_eq!(cli.library.library, Some(PathBuf::from("/l")), "{args:?}");
             assert_eq!(cli.theme, Some(Theme::Dark), "{args:?}");

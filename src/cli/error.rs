@@ -6,7 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::article::StateError;
+use crate::article::{ManageError, StateError};
 use crate::files::{ARTICLE_FILE, FileError, SENTENCE_CHARS, thousands};
 use crate::glossary::GlossaryError;
 use crate::quote::quoted;
@@ -75,6 +75,23 @@ pub enum Error {
     /// `check` found files it could not read (it listed them).
     #[error("{} could not be read", counted(*.0, "file", "files"))]
     Unreadable(usize),
+
+    #[error(
+        "{}: the library has this text already, as {id}{}; nothing imported (--force imports it again)",
+        .path.display(),
+        if *.in_trash { " (in the trash: `qari restore` brings it back)" } else { "" }
+    )]
+    SameText {
+        path: PathBuf,
+        id: String,
+        in_trash: bool,
+    },
+    #[error("--title: not a valid title: {0}")]
+    BadTitle(String),
+    #[error("--date {}: expected YYYY, YYYY-MM or YYYY-MM-DD", quoted(.0))]
+    BadDate(String),
+    #[error(transparent)]
+    Manage(#[from] ManageError),
 
     #[error("{}: no sentences found (every line was empty or page furniture)", .0.display())]
     NoSentences(PathBuf),

@@ -3,7 +3,9 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::article::{ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug};
+use crate::article::{
+    ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug, timestamp, title_problem,
+};
 use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, atomic_write, read_text_capped, with_lock,
 };
@@ -15,8 +17,13 @@ use super::output::counted;
 /// What `import` is given besides the text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions<'a> {
-    /// The headline [default: the first line, if it reads like one].
+    /// The article's title, in any script [default: the headline found
+    /// in the text, if any].
     pub title: Option<&'a str>,
+    /// When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<&'a str>,
+    /// Import the text even when the library has it already.
+    pub force: bool,
     /// Where the text comes from (an address).
     pub source: Option<&'a str>,
     /// A parallel English text, aligned sentence by sentence when the
@@ -33,8 +40,13 @@ pub struct ImportedArticle {
 }
 
 /// Turns the text in `file` (`-`: `stdin`) into an article in the library,
-/// under a free id (the title's slug, else one from the date), and says on
-/// `out` what came of it: sentences and paragraphs, lines dropped as page
+/// under a free id made from its title (`--title`, else the headline found
+/// in the text, else its first sentence; Arabic transliterated, see
+/// [`slug`]), else `article-DATE`, with -2, -3… when taken. It records
+/// when it was imported, apart from `date`, when it was published. A text
+/// the library has already (see [`Library::same_text`]) is refused unless
+/// `force`, which imports it again and says so on `err`. Says on `out`
+/// what came of it: sentences and paragraphs, lines dropped as page
 /// furniture, whether the translation aligned, and last `id: ID`.
 pub fn import(
     library: &Library,
@@ -42,43 +54,70 @@ pub fn import(
     options: ImportOptions,
     mut stdin: impl Read,
     mut out: impl Write,
+    mut err: impl Write,
 ) -> Result<ImportedArticle, Error> {
+    if let Some(problem) = options.title.and_then(title_problem) {
+        return Err(Error::BadTitle(problem));
+    }
+    if let Some(date) = options.date.filter(|d| !is_date(d)) {
+        return Err(Error::BadDate(date.to_owned()));
+    }
     let text = read_text(file, &mut stdin)?;
     let english = options
         .translation
         .map(|path| read_text(path, &mut stdin))
         .transpose()?;
-    let today: String = crate::glossary::now().chars().take(10).collect();
-    let wanted = options.title.map(slug).filter(|s| s.len() >= 3);
+    let stamp = timestamp();
+    let today: String = stamp.chars().take(10).collect();
+    let mut imported = import_text(
+        "",
+        &text,
+        options.title,
+        options.source,
+        options.date.unwrap_or_default(),
+        english.as_deref(),
+    );
+    imported.article.meta.imported = stamp;
+    let article = &imported.article;
+    if article.sentences.is_empty() {
+        return Err(Error::NoSentences(file.to_owned()));
+    }
+    // What is written must read back: within the caps of an article.
+    let too_long = article
+        .sentences
+        .iter()
+        .position(|s| s.ar.chars().count() as u64 > SENTENCE_CHARS.limit);
+    if let Some(number) = too_long {
+        return Err(Error::SentenceTooLong {
+            path: file.to_owned(),
+            number: number + 1,
+        });
+    }
+    let wanted = [
+        Some(article.title()).filter(|t| !t.is_empty()),
+        article.sentences.first().map(|s| s.ar.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(slug)
+    .find(|s| s.len() >= 3);
     let dir = library.articles_dir();
     let lock = dir.join(ARTICLES_LOCK);
     // The id is chosen and the file written under the articles' lock, so
     // imports run at once never pick the same id.
-    let (id, imported, path) = with_lock(&lock, || -> Result<_, Error> {
-        let id = free_id(library, wanted, &today);
-        let imported = import_text(
-            &id,
-            &text,
-            options.title,
-            options.source,
-            &today,
-            english.as_deref(),
-        );
-        if imported.article.sentences.is_empty() {
-            return Err(Error::NoSentences(file.to_owned()));
-        }
-        // What is written must read back: within the caps of an article.
-        let too_long = imported
-            .article
-            .sentences
-            .iter()
-            .position(|s| s.ar.chars().count() as u64 > SENTENCE_CHARS.limit);
-        if let Some(number) = too_long {
-            return Err(Error::SentenceTooLong {
+    let (id, same, path) = with_lock(&lock, || -> Result<_, Error> {
+        let same = library.same_text(&imported.article.sentences);
+        if let Some(same) = &same
+            && !options.force
+        {
+            return Err(Error::SameText {
                 path: file.to_owned(),
-                number: number + 1,
+                id: same.id.clone(),
+                in_trash: same.in_trash,
             });
         }
+        let id = free_id(library, wanted, &today);
+        imported.article.id.clone_from(&id);
         let text = article_to_toml(&imported.article);
         if text.len() as u64 > ARTICLE_FILE.limit {
             return Err(Error::ArticleTooLarge {
@@ -89,9 +128,18 @@ pub fn import(
         let path = dir.join(format!("{id}.toml"));
         atomic_write(&path, text.as_bytes())
             .map_err(|e| Error::while_(format!("{}: cannot write", path.display()), e))?;
-        Ok((id, imported, path))
+        Ok((id, same, path))
     })
     .map_err(|e| Error::while_(format!("{}: cannot lock", lock.display()), e))??;
+    if let Some(same) = same {
+        let trash = if same.in_trash { " (in the trash)" } else { "" };
+        writeln!(
+            err,
+            "qari: {}: the library has this text already, as {}{trash}; imported again as {id} (--force)",
+            file.display(),
+            same.id
+        )?;
+    }
     let article = &imported.article;
     let paragraphs = article
         .sentences
@@ -169,8 +217,36 @@ fn read_text_as_is(path: &Path, stdin: impl Read) -> Result<String, Error> {
     })
 }
 
-/// An id not yet used by an article: the title's slug, else one from the
-/// date, with -2, -3… when taken. (Run under the articles' lock, so it
+/// Whether `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
+fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |part: &str, digits: usize| {
+        (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [year] => number(year, 4).is_some(),
+        [year, month] => {
+            number(year, 4).is_some() && number(month, 2).is_some_and(|m| (1..=12).contains(&m))
+        }
+        [year, month, day] => {
+            let (Some(year), Some(month), Some(day)) =
+                (number(year, 4), number(month, 2), number(day, 2))
+            else {
+                return false;
+            };
+            i32::try_from(year)
+                .ok()
+                .and_then(|year| chrono::NaiveDate::from_ymd_opt(year, month, day))
+                .is_some()
+        }
+        _ => false,
+    }
+}
+
+/// An id not yet used by an article: `wanted` (a slug), else one from
+/// the date, with -2, -3… when taken. (Run under the articles' lock, so it
 /// never reads the catalog, which may take that lock to migrate a copy.)
 fn free_id(library: &Library, wanted: Option<String>, today: &str) -> String {
     let base = wanted.unwrap_or_else(|| format!("article-{today}"));
@@ -198,10 +274,18 @@ mod tests {
         let options = ImportOptions {
             title: Some("My Title"),
             source: Some("https://example.com/a"),
-            translation: None,
+            ..ImportOptions::default()
         };
         let mut out = Vec::new();
-        let first = import(&library, Path::new("-"), options, TEXT.as_bytes(), &mut out).unwrap();
+        let first = import(
+            &library,
+            Path::new("-"),
+            options,
+            TEXT.as_bytes(),
+            &mut out,
+            Vec::new(),
+        )
+        .unwrap();
         assert_eq!(first.id, "my-title");
         assert_eq!(first.path, library.articles_dir().join("my-title.toml"));
         let out = text(out);
@@ -226,28 +310,147 @@ mod tests {
         assert_eq!(article.sentences.len(), first.sentences);
         assert_eq!(article.meta.source, "https://example.com/a");
 
-        let second = import(
+        assert_eq!(article.title(), "My Title");
+        assert!(
+            article.meta.imported.starts_with("20"),
+            "{:?}",
+            article.meta
+        );
+        assert_eq!(article.meta.date, "");
+
+        // The same text again: refused, naming the article that has it;
+        // with --force, imported under a free id, and said.
+        let again = import(
             &library,
             Path::new("-"),
             options,
             TEXT.as_bytes(),
             Vec::new(),
+            Vec::new(),
+        );
+        let Err(error) = again else {
+            panic!("imported twice: {again:?}")
+        };
+        assert_eq!(
+            error.to_string(),
+            "-: the library has this text already, as my-title; nothing imported (--force imports it again)"
+        );
+        let mut err = Vec::new();
+        let force = ImportOptions {
+            force: true,
+            ..options
+        };
+        let second = import(
+            &library,
+            Path::new("-"),
+            force,
+            TEXT.as_bytes(),
+            Vec::new(),
+            &mut err,
         )
         .unwrap();
         assert_eq!(second.id, "my-title-2");
+        assert_eq!(
+            text(err),
+            "qari: -: the library has this text already, as my-title; imported again as my-title-2 (--force)\n"
+        );
+    }
+
+    #[test]
+    fn ids_come_from_the_title_else_the_headline_else_the_first_sentence() {
+        let (_dir, library) = library();
+        let run = |title: Option<&str>, text: &str| {
+            let options = ImportOptions {
+                title,
+                date: Some("2017-08-03"),
+                ..ImportOptions::default()
+            };
+            import(
+                &library,
+                Path::new("-"),
+                options,
+                text.as_bytes(),
+                Vec::new(),
+                Vec::new(),
+            )
+        };
+        let imported = run(Some("معركة دير الزور"), "جملة أولى.\n").unwrap();
+        assert_eq!(imported.id, "mrka-dyr-al-zwr");
+        let article = library.catalog().get(&imported.id).unwrap().clone();
+        assert_eq!(article.title(), "معركة دير الزور");
+        assert_eq!(article.sentences.len(), 1, "the title is no sentence");
+        assert_eq!(article.meta.date, "2017-08-03");
+        assert_ne!(article.meta.imported, article.meta.date);
+        assert_eq!(
+            run(None, "الجيش يتقدم.. وداعش يتراجع\nجملة ثانية.\n")
+                .unwrap()
+                .id,
+            "al-jysh-ytqdm-wdash-ytraj"
+        );
+        assert_eq!(
+            run(None, "قال المتحدث إن القوات تقدمت.\n").unwrap().id,
+            "ql-al-mthdth-n-al-qwat-tqdmt"
+        );
+        // Bad titles and dates are refused before anything is read.
+        assert!(matches!(
+            run(Some("a\nb"), "نص.\n"),
+            Err(Error::BadTitle(_))
+        ));
+        let options = ImportOptions {
+            date: Some("2017-13"),
+            ..ImportOptions::default()
+        };
+        let error = import(
+            &library,
+            Path::new("-"),
+            options,
+            &b"x."[..],
+            Vec::new(),
+            Vec::new(),
+        );
+        assert_eq!(
+            error.unwrap_err().to_string(),
+            "--date \"2017-13\": expected YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn dates_are_a_year_a_month_or_a_day_that_exists() {
+        for good in ["2017", "2017-08", "2017-08-03", "2024-02-29"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "17",
+            "2017-8",
+            "2017-08-32",
+            "2023-02-29",
+            "2017/08/03",
+            "",
+            "August 2017",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
     }
 
     #[test]
     fn text_without_sentences_or_not_utf8_is_refused_and_nothing_written() {
         let (_dir, library) = library();
         let options = ImportOptions::default();
-        let empty = import(&library, Path::new("-"), options, &b"\n\n"[..], Vec::new());
+        let empty = import(
+            &library,
+            Path::new("-"),
+            options,
+            &b"\n\n"[..],
+            Vec::new(),
+            Vec::new(),
+        );
         assert!(matches!(empty, Err(Error::NoSentences(_))), "{empty:?}");
         let binary = import(
             &library,
             Path::new("-"),
             options,
             &b"\xff\xfe"[..],
+            Vec::new(),
             Vec::new(),
         );
         assert_eq!(

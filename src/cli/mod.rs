@@ -9,7 +9,8 @@
 //! One file per command: [`read`] (the reader, and `qari review`),
 //! [`list`], [`review`] (`--count`), [`lookup`], [`analyse`] (and
 //! `lookup --json`), [`glossary`] (`add`,
-//! `list`, `rm`, `import`), [`export`], [`import`], [`stats`], [`check`],
+//! `list`, `rm`, `import`), [`export`], [`import`], [`manage`] (`rm`,
+//! `restore`, `rename`, `retitle`), [`stats`], [`check`],
 //! [`render`]; [`args`] is the command line, [`terminal`] the terminal
 //! around the reader.
 
@@ -22,6 +23,7 @@ pub mod glossary;
 pub mod import;
 pub mod list;
 pub mod lookup;
+pub mod manage;
 mod output;
 pub mod read;
 pub mod render;

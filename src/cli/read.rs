@@ -107,7 +107,8 @@ pub fn run(
 }
 
 /// The article to open: `wanted` (an id, else the path of an article
-/// file), else the last one read (`state`), else the first; with what there
+/// file), else the last one read (`state`), else the first not hidden
+/// (`qari rm` of a bundled article), else the first; with what there
 /// is to say about its overlay when it was read from a path (the catalog's
 /// notices cover the others).
 pub fn choose(
@@ -130,6 +131,10 @@ pub fn choose(
         .last_article
         .as_deref()
         .and_then(|id| catalog.get(id))
+        .or_else(|| {
+            let mut listed = catalog.articles.iter();
+            listed.find(|a| !state.hidden.contains(&a.id))
+        })
         .or_else(|| catalog.articles.first())
         .map(|article| (article.clone(), Vec::new()))
         .ok_or_else(|| match catalog.problems.first() {
@@ -260,5 +265,29 @@ mod tests {
             choose(&library, &empty, &state, None),
             Err(Error::NoArticles)
         ));
+    }
+
+    #[test]
+    fn a_hidden_bundled_article_is_not_the_default_when_another_is_there() {
+        let (_dir, library) = library();
+        let mut state = ReadingState::default();
+        state.hidden.insert(BUNDLED_ID.to_owned());
+        let catalog = library.catalog();
+        // Alone, it still opens.
+        assert_eq!(
+            choose(&library, &catalog, &state, None).unwrap().0.id,
+            BUNDLED_ID
+        );
+        std::fs::create_dir_all(library.articles_dir()).unwrap();
+        std::fs::write(
+            library.article_path("mine"),
+            "[[sentence]]\nar = \"خبر.\"\n",
+        )
+        .unwrap();
+        let catalog = library.catalog();
+        assert_eq!(
+            choose(&library, &catalog, &state, None).unwrap().0.id,
+            "mine"
+        );
     }
 }

@@ -281,6 +281,26 @@ impl UserGlossary {
         })
     }
 
+    /// The entries met in article `old` (their `context`) now name it
+    /// `new` (`qari rename`); returns how many. A missing file, or one
+    /// with no such entry, is left as it is (not written).
+    pub fn rename_article(&self, old: &str, new: &str) -> Result<usize, GlossaryError> {
+        let met_in = |e: &Entry, id: &str| e.context.as_ref().is_some_and(|c| c.article == id);
+        if !self.read()?.iter().any(|e| met_in(e, old)) {
+            return Ok(0);
+        }
+        self.change(|entries| {
+            let mut renamed = 0;
+            for entry in entries.iter_mut().filter(|e| met_in(e, old)) {
+                if let Some(context) = &mut entry.context {
+                    new.clone_into(&mut context.article);
+                    renamed += 1;
+                }
+            }
+            Ok(renamed)
+        })
+    }
+
     /// Reads the file (a missing one is empty).
     pub fn read(&self) -> Result<Vec<Entry>, GlossaryError> {
         let path = self.path();

@@ -79,11 +79,12 @@ fn imports_run_at_once_each_get_their_own_article() {
             command.env("QARI_LIBRARY", library.path());
             command.stdin(std::process::Stdio::piped());
             command.stdout(std::process::Stdio::piped());
-            // Half with one title, half without (a date id): both kinds clash.
+            // Half with one title, half without (an id from the headline):
+            // both kinds clash. The same text each time: --force.
             if i % 2 == 0 {
-                command.args(["import", "-", "--title", "Army advances"]);
+                command.args(["import", "-", "--force", "--title", "Army advances"]);
             } else {
-                command.args(["import", "-"]);
+                command.args(["import", "-", "--force"]);
             }
             let mut child = command.spawn().unwrap();
             use std::io::Write;

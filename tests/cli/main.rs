@@ -7,6 +7,7 @@
 mod common;
 
 mod anki_import;
+mod articles;
 mod cli;
 mod glossary_persistence;
 mod hostile_inputs;
