@@ -46,15 +46,18 @@ impl Worker {
 }
 
 fn work(mut executor: Executor, queue: &Receiver<Effect>, results: &Sender<Msg>) -> Executor {
-    let mut was_speaking = false;
+    // Readings asked for whose end has been reported. Counted rather than
+    // seen: a reading so short that it is over before the loop looks
+    // again must still turn the marker off.
+    let mut reported = 0;
     loop {
         let speaking = executor.speaking();
-        if was_speaking && !speaking {
+        let started = executor.speeches();
+        if !speaking && started > reported {
             // The status line's marker goes off (the reader may be gone).
-            let started = executor.speeches();
             let _ = results.send(Msg::SpeechEnded { started });
+            reported = started;
         }
-        was_speaking = speaking;
         let first = if speaking {
             match queue.recv_timeout(REAP_EVERY) {
                 Ok(effect) => effect,
