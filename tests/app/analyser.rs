@@ -263,6 +263,38 @@ fn common_slips_of_the_first_reading() {
     );
 }
 
+/// Statuses are per lemma: the learner's entry for كِتاب "book" colours
+/// كتابه "his book" and the broken plural والكتب "and the books", but not
+/// مكتبة "library", another lemma of the same root.
+#[test]
+fn a_learners_status_covers_every_form_of_its_lemma() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("user.toml"),
+        "[[entry]]\nheadword = \"كِتاب\"\nsenses = [\"book\"]\nstatus = \"3\"\n",
+    )
+    .unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+    let mut glossary = Glossary::load(Some(dir.path()));
+    glossary.set_analyser(Arc::new(qari::data::load_lexicon(&path).unwrap()));
+    let known = glossary.knowledge(&["كتاب", "كتابه", "والكتب", "مكتبة"]);
+    let three = Some(qari::glossary::Status::Level(3));
+    assert_eq!(known, [three, three, three, None]);
+    // And a verb's every person and tense: قال "to say".
+    std::fs::write(
+        dir.path().join("user.toml"),
+        "[[entry]]\nheadword = \"قالَ\"\nsenses = [\"say\"]\nstatus = \"2\"\n",
+    )
+    .unwrap();
+    let mut glossary = Glossary::load(Some(dir.path()));
+    glossary.set_analyser(Arc::new(qari::data::load_lexicon(&path).unwrap()));
+    let two = Some(qari::glossary::Status::Level(2));
+    assert_eq!(
+        glossary.knowledge(&["قال", "وقالت", "يقول", "قالوا"]),
+        [two, two, two, two]
+    );
+}
+
 #[test]
 fn ntrex_word_tokens_mostly_get_a_reading() {
     let glossary = glossary();
