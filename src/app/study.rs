@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::arabic::{fold_marks, normalize};
 use crate::article::{Article, Origin};
 use crate::glossary::{
-    Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status,
+    Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status, same_headword,
 };
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
@@ -572,14 +572,15 @@ impl App {
 /// The first gloss of the learner's entry `headword` as saved (empty when it
 /// has none): what a status key's message names.
 fn own_gloss(glossary: &Glossary, headword: &str) -> String {
-    let key = normalize(headword);
-    glossary
-        .entries
-        .iter()
-        .enumerate()
-        .find(|(index, entry)| {
-            !glossary.source_of(*index).bundled && normalize(&entry.headword) == key
-        })
-        .map(|(_, entry)| entry.gloss().to_owned())
+    let own = |same: &dyn Fn(&str) -> bool| {
+        glossary
+            .entries
+            .iter()
+            .enumerate()
+            .find(|(index, entry)| !glossary.source_of(*index).bundled && same(&entry.headword))
+            .map(|(_, entry)| entry.gloss().to_owned())
+    };
+    own(&|h| h == headword)
+        .or_else(|| own(&|h| same_headword(h, headword)))
         .unwrap_or_default()
 }

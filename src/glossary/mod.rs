@@ -41,7 +41,7 @@ pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use store::{
     GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
-    parse_glossary,
+    parse_glossary, same_headword,
 };
 
 /// Where an entry comes from.
@@ -291,6 +291,17 @@ impl Glossary {
             for &entry in entries {
                 let is_bundled = self.source_of(entry).bundled;
                 if is_bundled && confirmed && !self.confirmed_match(entry, analysis, &lexicon_stems)
+                {
+                    continue;
+                }
+                // A learner's entry written with vowels is the lemma it
+                // spells: عَلَم "flag" is not found through عِلْم.
+                if !is_bundled
+                    && !analysis.guess
+                    && analysis
+                        .lemma
+                        .as_deref()
+                        .is_some_and(|lemma| !same_headword(&self.entries[entry].headword, lemma))
                 {
                     continue;
                 }

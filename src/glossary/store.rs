@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::entry::{Entry, EntryError, now};
-use crate::arabic::normalize;
+use crate::arabic::{marked_letters, normalize};
 use crate::files::{
     Cap, FileError, GLOSSARY_FILE, atomic_write, read_capped, read_toml, with_lock,
 };
@@ -40,12 +40,40 @@ pub enum GlossaryError {
     Exists(String),
 }
 
-/// Where the entry `headword` is in `entries`, or `NotFound` naming the file.
-fn position_of(entries: &[Entry], headword: &str, file: &Path) -> Result<usize, GlossaryError> {
-    let key = normalize(headword);
+/// Whether two headwords name the same entry: the same letters as the
+/// glossary folds them, and, letter by letter, vowels that agree where both
+/// are written with vowels (one letter's marks among the other's). عِلْم
+/// "knowledge" and عَلَم "flag" are two entries; علم, written bare, is
+/// either.
+pub fn same_headword(a: &str, b: &str) -> bool {
+    if normalize(a) != normalize(b) {
+        return false;
+    }
+    let (a, b) = (marked_letters(a), marked_letters(b));
+    a.len() != b.len()
+        || a.iter().zip(&b).all(|(a, b)| {
+            a.marks.iter().all(|m| b.marks.contains(m))
+                || b.marks.iter().all(|m| a.marks.contains(m))
+        })
+}
+
+/// Where the entry for `headword` is in `entries`: the one spelt exactly
+/// so (vowels and all) if there is one, else the one [`same_headword`]
+/// finds.
+fn find_entry(entries: &[Entry], headword: &str) -> Option<usize> {
     entries
         .iter()
-        .position(|e| normalize(&e.headword) == key)
+        .position(|e| e.headword == headword)
+        .or_else(|| {
+            entries
+                .iter()
+                .position(|e| same_headword(&e.headword, headword))
+        })
+}
+
+/// Where the entry `headword` is in `entries`, or `NotFound` naming the file.
+fn position_of(entries: &[Entry], headword: &str, file: &Path) -> Result<usize, GlossaryError> {
+    find_entry(entries, headword)
         .ok_or_else(|| GlossaryError::NotFound(headword.to_owned(), file.display().to_string()))
 }
 
@@ -165,10 +193,9 @@ impl UserGlossary {
         change: impl FnOnce(&mut Entry),
     ) -> Result<Saved, GlossaryError> {
         entry.validate()?;
-        let key = normalize(&entry.headword);
         self.change(|entries| {
             let stamp = now();
-            match entries.iter_mut().find(|e| normalize(&e.headword) == key) {
+            match find_entry(entries, &entry.headword).map(|i| &mut entries[i]) {
                 Some(existing) => {
                     change(existing);
                     existing.updated = stamp;
@@ -209,18 +236,29 @@ impl UserGlossary {
     pub fn add_all(&self, entries: Vec<Entry>) -> Result<Merged, GlossaryError> {
         self.change(|existing| {
             let mut merged = Merged::default();
-            // Headwords are looked up in a map: an import of thousands of
-            // rows stays linear.
-            let mut index: std::collections::HashMap<String, usize> = existing
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (normalize(&e.headword), i))
-                .collect();
+            // Headwords are looked up in a map (by their letters, then
+            // among the few spelt so): an import of thousands of rows stays
+            // linear.
+            let mut index: std::collections::HashMap<String, Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, e) in existing.iter().enumerate() {
+                index.entry(normalize(&e.headword)).or_default().push(i);
+            }
             let stamp = now();
             for mut entry in entries {
                 let key = normalize(&entry.headword);
-                match index.get(&key) {
-                    Some(&i) => {
+                let candidates = index.get(&key).map(Vec::as_slice).unwrap_or_default();
+                let found = candidates
+                    .iter()
+                    .find(|&&i| existing[i].headword == entry.headword)
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .find(|&&i| same_headword(&existing[i].headword, &entry.headword))
+                    })
+                    .copied();
+                match found {
+                    Some(i) => {
                         let changed = existing[i].merge_from(&entry);
                         if !changed.is_empty() {
                             existing[i].updated.clone_from(&stamp);
@@ -232,7 +270,7 @@ impl UserGlossary {
                             entry.created.clone_from(&stamp);
                         }
                         entry.updated.clone_from(&stamp);
-                        index.insert(key, existing.len());
+                        index.entry(key).or_default().push(existing.len());
                         merged.added.push(entry.headword.clone());
                         existing.push(entry);
                     }
@@ -249,7 +287,7 @@ impl UserGlossary {
     /// another entry has is refused: that entry is never lost.
     pub fn edit(&self, old_headword: &str, mut edited: Entry) -> Result<Saved, GlossaryError> {
         edited.validate()?;
-        let renamed = normalize(old_headword) != normalize(&edited.headword);
+        let renamed = !same_headword(old_headword, &edited.headword);
         let file = self.path();
         self.change(|entries| {
             let position = position_of(entries, old_headword, &file)?;
@@ -271,13 +309,11 @@ impl UserGlossary {
 
     /// Removes the entry `headword`; returns how many went.
     pub fn remove(&self, headword: &str) -> Result<usize, GlossaryError> {
-        let key = normalize(headword);
         let file = self.path();
         self.change(|entries| {
-            position_of(entries, headword, &file)?;
-            let before = entries.len();
-            entries.retain(|e| normalize(&e.headword) != key);
-            Ok(before - entries.len())
+            let position = position_of(entries, headword, &file)?;
+            entries.remove(position);
+            Ok(1)
         })
     }
 
@@ -400,6 +436,47 @@ mod tests {
             Err(GlossaryError::NotFound(..))
         ));
         assert_eq!(user.read().unwrap().len(), 1);
+    }
+
+    /// An entry is its headword with its vowels: عِلْم "knowledge" and عَلَم
+    /// "flag" are two entries, where they used to fold into one (the second
+    /// add changed the first). An entry written without vowels, as every
+    /// entry of an older glossary may be, is still the one a vowelled
+    /// headword with its letters finds.
+    #[test]
+    fn headwords_that_differ_in_their_vowels_are_two_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserGlossary::new(dir.path());
+        user.add(Entry::new("عِلْم", "knowledge")).unwrap();
+        assert_eq!(user.add(Entry::new("عَلَم", "flag")).unwrap(), Saved::Added);
+        let glosses = |user: &UserGlossary| -> Vec<String> {
+            user.read()
+                .unwrap()
+                .iter()
+                .map(|e| e.gloss().to_owned())
+                .collect()
+        };
+        assert_eq!(glosses(&user), ["knowledge", "flag"]);
+        user.update("عَلَم", |e| e.senses = vec!["banner".into()])
+            .unwrap();
+        assert_eq!(glosses(&user), ["knowledge", "banner"]);
+        assert_eq!(user.remove("عِلْم").unwrap(), 1);
+        assert_eq!(glosses(&user), ["banner"]);
+        // An older, unvowelled entry: found by its vowelled lemma.
+        user.add(Entry::new("كتاب", "book")).unwrap();
+        assert_eq!(
+            user.add(Entry::new("كِتاب", "volume")).unwrap(),
+            Saved::Updated
+        );
+        assert_eq!(user.read().unwrap().len(), 2);
+        let imported = user
+            .add_all(vec![
+                Entry::new("عِلْم", "science"),
+                Entry::new("عَلَم", "emblem"),
+            ])
+            .unwrap();
+        assert_eq!(imported.added, ["عِلْم"]);
+        assert_eq!(user.read().unwrap().len(), 3);
     }
 
     /// Seconds since the epoch of an RFC 3339 time qari wrote.
