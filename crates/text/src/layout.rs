@@ -14,6 +14,7 @@ use unicode_bidi::Level;
 use unicode_bidi::utf16::ParagraphBidiInfo;
 
 use super::bidi_data::FastBidiData;
+use super::fast;
 use super::reorder::build_line;
 use super::units::{Scratch, build_units};
 use super::wrap::wrap;
@@ -153,9 +154,22 @@ pub fn layout(text: &str, options: &LayoutOptions) -> Paragraph {
 #[derive(Default)]
 pub struct Layouter {
     scratch: Scratch,
+    /// Never take the fast path (for the tests that compare the two).
+    general_only: bool,
 }
 
 impl Layouter {
+    /// A layouter that always takes the general path: the reference the
+    /// fast path is tested against (see `fast.rs`). The output is the same;
+    /// only the speed differs.
+    #[doc(hidden)]
+    pub fn general() -> Self {
+        Layouter {
+            general_only: true,
+            ..Layouter::default()
+        }
+    }
+
     /// Same as [`layout`].
     pub fn layout(&mut self, text: &str, options: &LayoutOptions) -> Paragraph {
         let mut paragraph = Paragraph::default();
@@ -194,18 +208,57 @@ impl Layouter {
         for (i, c) in text.char_indices() {
             if is_paragraph_separator(c) {
                 let end = i + c.len_utf8();
-                lines += layout_bidi_paragraph(text, start..end, options, &mut self.scratch, sink);
+                lines += self.layout_bidi_paragraph(text, start..end, options, sink);
                 start = end;
             }
         }
         if start < text.len() || lines == 0 {
-            layout_bidi_paragraph(text, start..text.len(), options, &mut self.scratch, sink);
+            self.layout_bidi_paragraph(text, start..text.len(), options, sink);
         }
+    }
+
+    /// Lay out one bidi paragraph into `sink`, on the fast path when it
+    /// takes the paragraph; returns how many lines it made.
+    fn layout_bidi_paragraph<S: LineSink>(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        options: &LayoutOptions,
+        sink: &mut S,
+    ) -> usize {
+        if !self.general_only
+            && let Some(lines) = fast::layout_paragraph(
+                &text[range.clone()],
+                range.start,
+                options.direction,
+                options.shape,
+                options.width.max(1),
+                &mut self.scratch,
+                sink,
+            )
+        {
+            return lines;
+        }
+        layout_bidi_paragraph(text, range, options, &mut self.scratch, sink)
     }
 }
 
+/// Lay out `text` as [`layout`] does, always on the general path (the
+/// reference the fast path is tested against).
+#[doc(hidden)]
+pub fn layout_general(text: &str, options: &LayoutOptions) -> Paragraph {
+    Layouter::general().layout(text, options)
+}
+
+/// Whether `text` (one bidi paragraph, without a paragraph separator) takes
+/// the fast path: for the tests and the figures.
+#[doc(hidden)]
+pub fn takes_fast_path(text: &str, direction: Direction) -> bool {
+    fast::qualifies(text, direction)
+}
+
 /// Where finished lines go.
-trait LineSink {
+pub(super) trait LineSink {
     /// Whether the lines' clusters (the maps) are wanted.
     const MAPS: bool;
     /// An empty line to fill.

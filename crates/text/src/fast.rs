@@ -1,0 +1,574 @@
+//! The fast path: the common paragraph laid out without `unicode-bidi`,
+//! with exactly the general path's result.
+//!
+//! A paragraph qualifies when every character is in one property table
+//! ([`props`]) as one of the classes L, R, AL, EN, ES, ET, AN, CS, ON, WS
+//! (brackets only the ASCII ones), drawn in one cell and always a grapheme
+//! cluster of its own, or is an Arabic mark (U+064B–U+065F, U+0670) after an
+//! Arabic letter (class AL). Real news paragraphs do. Such a paragraph has
+//! no explicit embeddings, so it is one isolating run sequence at the
+//! paragraph level, and every character begins a cluster but the marks,
+//! which take their letter's level. The levels are then resolved in one
+//! pass per rule group on the characters (W1–W7, N0 with a bracket stack,
+//! N1–N2, I1–I2), a port of `unicode-bidi` 0.3.18's own passes
+//! (`implicit.rs`), without its UTF-16 copy; units are cut without asking
+//! the grapheme segmenter; and each line is reordered by reversing runs.
+//! Anything else goes to the general path, which stays the reference: the
+//! tests compare the two ([`crate::layout_general`]).
+
+use std::sync::LazyLock;
+
+use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, Level, bidi_class};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::clusters::is_plain;
+use super::mirror::mirror;
+use super::shape::{Shaped, may_need_shaping, shape};
+use super::units::{MEASURE, Scratch, Unit, attach_breaks, drawn_form, drawn_width, is_ligature};
+use super::width::{cluster_width, is_plain_one_cell};
+use super::wrap::LineSpan;
+
+// Bidi classes, as the fast path numbers them.
+const L: u8 = 0;
+const R: u8 = 1;
+const AL: u8 = 2;
+const EN: u8 = 3;
+const ES: u8 = 4;
+const ET: u8 = 5;
+const AN: u8 = 6;
+const CS: u8 = 7;
+const NSM: u8 = 8;
+const ON: u8 = 9;
+const WS: u8 = 10;
+
+/// The class, in the low four bits of a property entry.
+const CLASS: u16 = 0xF;
+/// A character the fast path takes as a cluster of its own.
+const BASE: u16 = 1 << 4;
+/// An Arabic mark, taken after a letter of class AL.
+const MARK: u16 = 1 << 5;
+/// `char::is_whitespace`.
+const SPACE: u16 = 1 << 6;
+/// An opening ASCII bracket.
+const OPEN: u16 = 1 << 7;
+/// A closing ASCII bracket.
+const CLOSE: u16 = 1 << 8;
+
+/// Code points the table covers: up to the currency signs.
+const TABLE_END: usize = 0x20C1;
+
+static TABLE: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    (0..TABLE_END as u32)
+        .map(|cp| char::from_u32(cp).map_or(0, entry))
+        .collect()
+});
+
+/// Code points outside the first 2,048 that may be in the table: spaces,
+/// dashes, quotes, bullets, primes, currency signs.
+fn beyond_0800(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{200A}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203B}' | '\u{20A0}'..='\u{20C0}')
+}
+
+fn fast_class(class: BidiClass) -> Option<u8> {
+    Some(match class {
+        BidiClass::L => L,
+        BidiClass::R => R,
+        BidiClass::AL => AL,
+        BidiClass::EN => EN,
+        BidiClass::ES => ES,
+        BidiClass::ET => ET,
+        BidiClass::AN => AN,
+        BidiClass::CS => CS,
+        BidiClass::NSM => NSM,
+        BidiClass::ON => ON,
+        BidiClass::WS => WS,
+        _ => return None,
+    })
+}
+
+/// The property entry of `c`, worked out from what the general path uses,
+/// so the two cannot disagree: 0 for a character the fast path leaves to
+/// the general one.
+fn entry(c: char) -> u16 {
+    let Some(class) = fast_class(bidi_class(c)) else {
+        return 0;
+    };
+    if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
+        // Grapheme_Cluster_Break Extend: they join the letter before them.
+        let extends = format!("\u{0628}{c}").graphemes(true).count() == 1;
+        return if class == NSM && extends {
+            u16::from(NSM) | MARK
+        } else {
+            0
+        };
+    }
+    let own_cluster = if (c as u32) < 0x800 {
+        is_plain(c)
+    } else {
+        beyond_0800(c) && format!("a{c}{c}\u{0628}{c}").graphemes(true).count() == 5
+    };
+    let one_cell = |c: char| cluster_width(c.encode_utf8(&mut [0; 4])) == 1;
+    let bracket = HardcodedBidiData.bidi_matched_opening_bracket(c);
+    let ascii_bracket = matches!(c, '(' | ')' | '[' | ']' | '{' | '}');
+    if class == NSM
+        || !own_cluster
+        || drawn_form(c, false) != Some(c)
+        || !one_cell(c)
+        || mirror(c).is_some_and(|m| !one_cell(m))
+        || (bracket.is_some() && !ascii_bracket)
+    {
+        return 0;
+    }
+    let mut entry = u16::from(class) | BASE;
+    if c.is_whitespace() {
+        entry |= SPACE;
+    }
+    if let Some(bracket) = bracket {
+        entry |= if bracket.is_open { OPEN } else { CLOSE };
+    }
+    entry
+}
+
+/// The opening bracket an ASCII closing one pairs with.
+fn opening_of(c: char) -> char {
+    match c {
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        _ => c,
+    }
+}
+
+/// The fast path's working buffers, reused from paragraph to paragraph.
+#[derive(Default)]
+pub(crate) struct FastScratch {
+    /// Per character: its class, then (in `resolved`) its resolved class.
+    classes: Vec<u8>,
+    resolved: Vec<u8>,
+    /// Per character: its byte offset and its resolved level.
+    offsets: Vec<usize>,
+    levels: Vec<u8>,
+    /// Bracket stack (opening bracket, character index) and pairs (N0).
+    stack: Vec<(char, usize)>,
+    pairs: Vec<(usize, usize)>,
+    /// A line's visual order (indices into its units).
+    order: Vec<usize>,
+}
+
+/// Whether the fast path takes `text` (one bidi paragraph) and, if so, its
+/// paragraph level (`Some(true)`: right to left). Fills the characters,
+/// classes and offsets.
+fn qualify(
+    text: &str,
+    auto: Option<bool>,
+    chars: &mut Vec<char>,
+    fast: &mut FastScratch,
+) -> Option<bool> {
+    let table: &[u16] = &TABLE;
+    chars.clear();
+    fast.classes.clear();
+    fast.offsets.clear();
+    let mut after_al = false;
+    let mut first_strong: Option<bool> = None;
+    for (offset, c) in text.char_indices() {
+        let entry = *table.get(c as usize)?;
+        let class = (entry & CLASS) as u8;
+        if entry & BASE != 0 {
+            after_al = class == AL;
+            if first_strong.is_none() && class <= AL {
+                first_strong = Some(class != L);
+            }
+        } else if entry & MARK == 0 || !after_al {
+            return None;
+        }
+        chars.push(c);
+        fast.classes.push(class);
+        fast.offsets.push(offset);
+    }
+    if chars.is_empty() {
+        return None;
+    }
+    Some(match auto {
+        Some(rtl) => rtl,
+        None => first_strong.unwrap_or(true),
+    })
+}
+
+/// UAX #9 W1–W7, N0–N2 and I1–I2 over one isolating run sequence at the
+/// paragraph level, as `unicode-bidi` 0.3.18 does them
+/// (`implicit::resolve_weak`, `resolve_neutral`, `resolve_levels`).
+fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
+    let FastScratch {
+        classes,
+        resolved,
+        levels,
+        stack,
+        pairs,
+        ..
+    } = fast;
+    let n = classes.len();
+    let sos = if rtl { R } else { L };
+    let eos = sos;
+    let e = sos;
+    let not_e = if rtl { L } else { R };
+    resolved.clear();
+    resolved.extend_from_slice(classes);
+    let p = resolved;
+
+    // W1–W6 in one pass.
+    let mut prev_before_w4 = sos;
+    let mut prev_before_w5 = sos;
+    let mut prev_before_w1 = sos;
+    let mut last_strong_is_al = false;
+    let mut et_from: Option<usize> = None;
+    for i in 0..n {
+        if p[i] == NSM {
+            p[i] = prev_before_w1;
+        }
+        let w2_class = p[i];
+        prev_before_w1 = p[i];
+        match p[i] {
+            EN if last_strong_is_al => p[i] = AN,
+            AL => p[i] = R,
+            _ => {}
+        }
+        match w2_class {
+            L | R => last_strong_is_al = false,
+            AL => last_strong_is_al = true,
+            _ => {}
+        }
+        let before_w456 = p[i];
+        match p[i] {
+            EN => {
+                if let Some(from) = et_from.take() {
+                    p[from..i].fill(EN);
+                }
+            }
+            ES | CS => {
+                let mut next = if i + 1 < n { p[i + 1] } else { eos };
+                if next == EN && last_strong_is_al {
+                    next = AN;
+                }
+                p[i] = match (prev_before_w4, p[i], next) {
+                    (EN, ES | CS, EN) => EN,
+                    (AN, CS, AN) => AN,
+                    _ => ON,
+                };
+            }
+            ET => {
+                if prev_before_w5 == EN {
+                    p[i] = EN;
+                } else {
+                    et_from.get_or_insert(i);
+                }
+            }
+            _ => {}
+        }
+        prev_before_w5 = p[i];
+        if prev_before_w5 != ET
+            && let Some(from) = et_from.take()
+        {
+            p[from..i].fill(ON);
+        }
+        prev_before_w4 = before_w456;
+    }
+    if let Some(from) = et_from {
+        p[from..n].fill(ON);
+    }
+    // W7.
+    let mut last_strong_is_l = sos == L;
+    for class in p.iter_mut() {
+        match *class {
+            EN if last_strong_is_l => *class = L,
+            L => last_strong_is_l = true,
+            R | AL => last_strong_is_l = false,
+            _ => {}
+        }
+    }
+
+    // N0: bracket pairs (BD16), in the order of their openings.
+    stack.clear();
+    pairs.clear();
+    for (i, &c) in chars.iter().enumerate() {
+        if p[i] != ON || !matches!(c, '(' | ')' | '[' | ']' | '{' | '}') {
+            continue;
+        }
+        if matches!(c, '(' | '[' | '{') {
+            if stack.len() >= 63 {
+                break;
+            }
+            stack.push((c, i));
+        } else if let Some(k) = stack.iter().rposition(|&(open, _)| open == opening_of(c)) {
+            pairs.push((stack[k].1, i));
+            stack.truncate(k);
+        }
+    }
+    pairs.sort_unstable_by_key(|&(start, _)| start);
+    for &(start, end) in pairs.iter() {
+        let mut found_e = false;
+        let mut found_not_e = false;
+        for &class in &p[start + 1..end] {
+            if class == e {
+                found_e = true;
+            } else if class == not_e {
+                found_not_e = true;
+            } else if matches!(class, EN | AN) {
+                if e == L {
+                    found_not_e = true;
+                } else {
+                    found_e = true;
+                }
+            }
+            if found_e {
+                break;
+            }
+        }
+        let set = if found_e {
+            e
+        } else if found_not_e {
+            match p[..start]
+                .iter()
+                .rev()
+                .find(|&&class| matches!(class, L | R | EN | AN))
+            {
+                Some(&L) => L,
+                Some(_) => R,
+                None => sos,
+            }
+        } else {
+            continue;
+        };
+        p[start] = set;
+        p[end] = set;
+        for at in [start + 1, end + 1] {
+            for k in at..n {
+                if classes[k] != NSM {
+                    break;
+                }
+                p[k] = set;
+            }
+        }
+    }
+
+    // N1–N2: a run of neutrals between two strong types of one direction
+    // (numbers counting as R) takes it; any other, the embedding's.
+    let is_ni = |class: u8| matches!(class, ON | WS);
+    let mut prev = sos;
+    let mut i = 0;
+    while i < n {
+        if is_ni(p[i]) {
+            let from = i;
+            while i < n && is_ni(p[i]) {
+                i += 1;
+            }
+            let next = if i < n { p[i] } else { eos };
+            let class = match (prev, next) {
+                (L, L) => L,
+                (R | AN | EN, R | AN | EN) => R,
+                _ => e,
+            };
+            p[from..i].fill(class);
+            if i == n {
+                break;
+            }
+        }
+        prev = p[i];
+        i += 1;
+    }
+
+    // I1–I2.
+    levels.clear();
+    levels.extend(p.iter().map(|&class| match (rtl, class) {
+        (false, AN | EN) => 2,
+        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
+        _ => u8::from(rtl),
+    }));
+}
+
+/// Cut the paragraph into units, drawn, as `units::build_units` does.
+fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
+    let Scratch {
+        chars,
+        shaped,
+        drawn,
+        units,
+        fast,
+        ..
+    } = scratch;
+    let table: &[u16] = &TABLE;
+    if shaping && may_need_shaping(text) {
+        shape(chars, shaped);
+    } else {
+        shaped.clear();
+        shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
+    }
+    drawn.clear();
+    units.clear();
+    let mut merge_until_char = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let offset = fast.offsets[i];
+        let entry = table[c as usize];
+        if entry & MARK == 0 && (i >= merge_until_char || units.is_empty()) {
+            units.push(Unit {
+                source: offset..offset,
+                start16: i,
+                drawn: drawn.len()..drawn.len(),
+                width: 0,
+                whitespace: true,
+                break_before: None,
+            });
+        }
+        let Some(unit) = units.last_mut() else {
+            continue;
+        };
+        unit.whitespace &= entry & SPACE != 0;
+        if let Shaped::Char(s) = shaped[i] {
+            if is_ligature(s)
+                && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
+            {
+                merge_until_char = i + alef + 1;
+            }
+            let d = if fast.levels[i] & 1 == 1 {
+                mirror(s).unwrap_or(s)
+            } else {
+                s
+            };
+            unit.width = if unit.drawn.is_empty() && is_plain_one_cell(d) {
+                1
+            } else {
+                MEASURE
+            };
+            drawn.push(d);
+        }
+        unit.source.end = offset + c.len_utf8();
+        unit.drawn.end = drawn.len();
+    }
+    for unit in units.iter_mut().filter(|unit| unit.width == MEASURE) {
+        unit.width = drawn_width(&drawn[unit.drawn.clone()]);
+    }
+    attach_breaks(text, units, width);
+}
+
+/// Levels of a line's units after rule L1 (`reorder::line_levels` for the
+/// classes of the fast path: only whitespace at the end of the line, or
+/// hung past it, goes back to the paragraph level), into `scratch.levels`;
+/// then the visual order (L2) into the fast path's `order`.
+fn line_order(scratch: &mut Scratch, span: &LineSpan, para: u8) {
+    let units = &scratch.units[span.units.clone()];
+    let visible = span.hung - span.units.start;
+    let fast = &mut scratch.fast;
+    let levels = &mut scratch.levels;
+    levels.clear();
+    let mut reset_from: Option<usize> = Some(0);
+    let mut max = 0;
+    for (i, unit) in units.iter().enumerate() {
+        let first = unit.start16;
+        // As `line_levels` does it: a unit that is not whitespace (NBSP is
+        // CS) ends the run to reset, even one hung past the line's end.
+        if fast.classes[first] == WS {
+            reset_from.get_or_insert(i);
+        } else {
+            reset_from = None;
+        }
+        if i >= visible {
+            reset_from.get_or_insert(i);
+        }
+        let level = fast.levels[first];
+        max = max.max(level);
+        levels.push(Level::from(level));
+    }
+    if let Some(from) = reset_from {
+        levels[from..].fill(Level::from(para));
+    }
+    let order = &mut fast.order;
+    order.clear();
+    order.extend(0..units.len());
+    // L2: from the highest level down to the lowest odd one, reverse every
+    // run at that level or above.
+    let lowest_odd = levels
+        .iter()
+        .map(|l| l.number())
+        .min()
+        .map_or(1, |min| min | 1);
+    let mut level = max;
+    while level >= lowest_odd {
+        let mut i = 0;
+        while i < levels.len() {
+            if levels[i].number() >= level {
+                let from = i;
+                while i < levels.len() && levels[i].number() >= level {
+                    i += 1;
+                }
+                order[from..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+}
+
+/// Whether the fast path takes `text` (one bidi paragraph).
+pub(super) fn qualifies(text: &str, direction: super::layout::Direction) -> bool {
+    use super::layout::Direction;
+    let auto = match direction {
+        Direction::Ltr => Some(false),
+        Direction::Rtl => Some(true),
+        Direction::Auto => None,
+    };
+    qualify(text, auto, &mut Vec::new(), &mut FastScratch::default()).is_some()
+}
+
+/// Lay out one bidi paragraph on the fast path, into `sink`, and return how
+/// many lines it made; `None`, having drawn nothing, when the paragraph is
+/// not one the fast path takes.
+pub(super) fn layout_paragraph<S: super::layout::LineSink>(
+    text: &str,
+    offset: usize,
+    direction: super::layout::Direction,
+    shaping: bool,
+    width: usize,
+    scratch: &mut Scratch,
+    sink: &mut S,
+) -> Option<usize> {
+    use super::layout::Direction;
+    let auto = match direction {
+        Direction::Ltr => Some(false),
+        Direction::Rtl => Some(true),
+        Direction::Auto => None,
+    };
+    let rtl = qualify(text, auto, &mut scratch.chars, &mut scratch.fast)?;
+    resolve(&scratch.chars, rtl, &mut scratch.fast);
+    build_units(text, shaping, width, scratch);
+    let lines = super::wrap::wrap(&scratch.units, width);
+    for span in &lines {
+        line_order(scratch, span, u8::from(rtl));
+        let line = sink.next_line();
+        let order = std::mem::take(&mut scratch.fast.order);
+        super::reorder::assemble(scratch, span, &order, offset, rtl, line, S::MAPS);
+        scratch.fast.order = order;
+        sink.line_done();
+    }
+    Some(lines.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_takes_news_text_and_leaves_the_rest() {
+        for c in "سلام عليكم 123 ٤٥ abc (x) [y] {z} «» .,:;-+%/٫٬٪،؛؟ “” — … €".chars()
+        {
+            assert_ne!(TABLE[c as usize] & (BASE | MARK), 0, "{c:?}");
+        }
+        for c in "\t\n\u{200D}\u{200C}\u{200F}\u{061C}\u{202B}\u{0600}\u{06DD}\u{05D0}\u{0301}\u{00AD}\u{2028}\u{0640}"
+            .chars()
+        {
+            if c == '\u{0640}' {
+                continue;
+            }
+            assert_eq!(TABLE.get(c as usize).copied().unwrap_or(0) & BASE, 0, "{c:?}");
+        }
+    }
+}
