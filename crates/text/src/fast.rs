@@ -23,7 +23,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::clusters::is_plain;
 use super::mirror::mirror;
-use super::shape::{Shaped, may_need_shaping, shape};
+use super::shape::{Joining, Shaped, settle};
 use super::units::{MEASURE, Scratch, Unit, attach_breaks, drawn_form, drawn_width, is_ligature};
 use super::width::{cluster_width, is_plain_one_cell};
 use super::wrap::LineSpan;
@@ -53,6 +53,16 @@ const SPACE: u16 = 1 << 6;
 const OPEN: u16 = 1 << 7;
 /// A closing ASCII bracket.
 const CLOSE: u16 = 1 << 8;
+/// Bidi_Mirrored: drawn as its mirror image at an odd level.
+const MIRRORED: u16 = 1 << 9;
+/// Joins the letter after it (joining type D, L or C).
+const JOINS_NEXT: u16 = 1 << 10;
+/// Joins the letter before it (joining type D, R or C).
+const JOINS_PREVIOUS: u16 = 1 << 11;
+/// Skipped when joining (joining type T).
+const TRANSPARENT: u16 = 1 << 12;
+/// Has presentation forms (or is lam): shaping may change it.
+const FORMS: u16 = 1 << 13;
 
 /// Code points the table covers: up to the currency signs.
 const TABLE_END: usize = 0x20C1;
@@ -93,11 +103,25 @@ fn entry(c: char) -> u16 {
     let Some(class) = fast_class(bidi_class(c)) else {
         return 0;
     };
+    let joining = Joining::of(c);
+    let mut shaping = 0;
+    if joining.joins_following() {
+        shaping |= JOINS_NEXT;
+    }
+    if joining.joins_preceding() {
+        shaping |= JOINS_PREVIOUS;
+    }
+    if joining == Joining::Transparent {
+        shaping |= TRANSPARENT;
+    }
+    if has_forms(c) {
+        shaping |= FORMS;
+    }
     if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
         // Grapheme_Cluster_Break Extend: they join the letter before them.
         let extends = format!("\u{0628}{c}").graphemes(true).count() == 1;
-        return if class == NSM && extends {
-            u16::from(NSM) | MARK
+        return if class == NSM && extends && mirror(c).is_none() {
+            u16::from(NSM) | MARK | shaping
         } else {
             0
         };
@@ -119,7 +143,10 @@ fn entry(c: char) -> u16 {
     {
         return 0;
     }
-    let mut entry = u16::from(class) | BASE;
+    let mut entry = u16::from(class) | BASE | shaping;
+    if mirror(c).is_some() {
+        entry |= MIRRORED;
+    }
     if c.is_whitespace() {
         entry |= SPACE;
     }
@@ -127,6 +154,13 @@ fn entry(c: char) -> u16 {
         entry |= if bracket.is_open { OPEN } else { CLOSE };
     }
     entry
+}
+
+/// Whether shaping may draw `c` otherwise than as itself: only letters of
+/// the Arabic block have forms (`shape::settle`), among the characters the
+/// table may take.
+fn has_forms(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 /// The opening bracket an ASCII closing one pairs with.
@@ -142,8 +176,9 @@ fn opening_of(c: char) -> char {
 /// The fast path's working buffers, reused from paragraph to paragraph.
 #[derive(Default)]
 pub(crate) struct FastScratch {
-    /// Per character: its class, then (in `resolved`) its resolved class.
-    classes: Vec<u8>,
+    /// Per character: its property entry, and (in `resolved`) its
+    /// resolved class.
+    entries: Vec<u16>,
     resolved: Vec<u8>,
     /// Per character: its byte offset and its resolved level.
     offsets: Vec<usize>,
@@ -153,6 +188,10 @@ pub(crate) struct FastScratch {
     pairs: Vec<(usize, usize)>,
     /// A line's visual order (indices into its units).
     order: Vec<usize>,
+    /// The entries of the paragraph's characters or-ed together.
+    seen: u16,
+    /// One bit per class present in the paragraph.
+    classes_seen: u16,
 }
 
 /// Whether the fast path takes `text` (one bidi paragraph) and, if so, its
@@ -166,8 +205,10 @@ fn qualify(
 ) -> Option<bool> {
     let table: &[u16] = &TABLE;
     chars.clear();
-    fast.classes.clear();
+    fast.entries.clear();
     fast.offsets.clear();
+    let mut seen = 0;
+    let mut classes_seen = 0;
     let mut after_al = false;
     let mut first_strong: Option<bool> = None;
     for (offset, c) in text.char_indices() {
@@ -181,10 +222,14 @@ fn qualify(
         } else if entry & MARK == 0 || !after_al {
             return None;
         }
+        seen |= entry;
+        classes_seen |= 1 << class;
         chars.push(c);
-        fast.classes.push(class);
+        fast.entries.push(entry);
         fast.offsets.push(offset);
     }
+    fast.seen = seen;
+    fast.classes_seen = classes_seen;
     if chars.is_empty() {
         return None;
     }
@@ -199,23 +244,52 @@ fn qualify(
 /// (`implicit::resolve_weak`, `resolve_neutral`, `resolve_levels`).
 fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
     let FastScratch {
-        classes,
+        entries,
         resolved,
         levels,
         stack,
         pairs,
+        seen,
+        classes_seen,
         ..
     } = fast;
-    let n = classes.len();
     let sos = if rtl { R } else { L };
     let eos = sos;
-    let e = sos;
-    let not_e = if rtl { L } else { R };
     resolved.clear();
-    resolved.extend_from_slice(classes);
+    resolved.extend(entries.iter().map(|&entry| (entry & CLASS) as u8));
     let p = resolved;
+    let bit = |class: u8| 1u16 << class;
 
-    // W1–W6 in one pass.
+    if *classes_seen & (bit(NSM) | bit(EN) | bit(ES) | bit(ET) | bit(AN) | bit(CS)) == 0 {
+        // Letters, spaces and other neutrals only: W3 is all there is.
+        for class in p.iter_mut() {
+            if *class == AL {
+                *class = R;
+            }
+        }
+    } else {
+        weak(p, sos, eos);
+    }
+    if *classes_seen & bit(EN) != 0 {
+        w7(p, sos);
+    }
+    if *seen & OPEN != 0 && *seen & CLOSE != 0 {
+        brackets(chars, entries, p, sos, stack, pairs);
+    }
+    neutrals(p, sos);
+
+    // I1–I2.
+    levels.clear();
+    levels.extend(p.iter().map(|&class| match (rtl, class) {
+        (false, AN | EN) => 2,
+        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
+        _ => u8::from(rtl),
+    }));
+}
+
+/// W1–W6 in one pass, as `unicode-bidi` does them.
+fn weak(p: &mut [u8], sos: u8, eos: u8) {
+    let n = p.len();
     let mut prev_before_w4 = sos;
     let mut prev_before_w5 = sos;
     let mut prev_before_w1 = sos;
@@ -275,7 +349,10 @@ fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
     if let Some(from) = et_from {
         p[from..n].fill(ON);
     }
-    // W7.
+}
+
+/// W7: a European number after L (or sos L) becomes L.
+fn w7(p: &mut [u8], sos: u8) {
     let mut last_strong_is_l = sos == L;
     for class in p.iter_mut() {
         match *class {
@@ -285,15 +362,27 @@ fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
             _ => {}
         }
     }
+}
 
-    // N0: bracket pairs (BD16), in the order of their openings.
+/// N0: bracket pairs (BD16), in the order of their openings.
+fn brackets(
+    chars: &[char],
+    entries: &[u16],
+    p: &mut [u8],
+    sos: u8,
+    stack: &mut Vec<(char, usize)>,
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    let n = p.len();
+    let e = sos;
+    let not_e = if sos == R { L } else { R };
     stack.clear();
     pairs.clear();
     for (i, &c) in chars.iter().enumerate() {
-        if p[i] != ON || !matches!(c, '(' | ')' | '[' | ']' | '{' | '}') {
+        if p[i] != ON || entries[i] & (OPEN | CLOSE) == 0 {
             continue;
         }
-        if matches!(c, '(' | '[' | '{') {
+        if entries[i] & OPEN != 0 {
             if stack.len() >= 63 {
                 break;
             }
@@ -342,16 +431,20 @@ fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
         p[end] = set;
         for at in [start + 1, end + 1] {
             for k in at..n {
-                if classes[k] != NSM {
+                if entries[k] & CLASS != u16::from(NSM) {
                     break;
                 }
                 p[k] = set;
             }
         }
     }
+}
 
-    // N1–N2: a run of neutrals between two strong types of one direction
-    // (numbers counting as R) takes it; any other, the embedding's.
+/// N1–N2: a run of neutrals between two strong types of one direction
+/// (numbers counting as R) takes it; any other, the embedding's.
+fn neutrals(p: &mut [u8], sos: u8) {
+    let n = p.len();
+    let (e, eos) = (sos, sos);
     let is_ni = |class: u8| matches!(class, ON | WS);
     let mut prev = sos;
     let mut i = 0;
@@ -375,14 +468,31 @@ fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
         prev = p[i];
         i += 1;
     }
+}
 
-    // I1–I2.
-    levels.clear();
-    levels.extend(p.iter().map(|&class| match (rtl, class) {
-        (false, AN | EN) => 2,
-        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
-        _ => u8::from(rtl),
-    }));
+/// `shape::shape` with the joining types from the property table.
+fn shape_fast(chars: &[char], entries: &[u16], out: &mut Vec<Shaped>) {
+    out.clear();
+    out.extend(chars.iter().map(|&c| Shaped::Char(c)));
+    // (index, joins the following letter, joins the preceding letter)
+    let mut pending: Option<(usize, bool, bool)> = None;
+    for (i, &entry) in entries.iter().enumerate() {
+        if entry & TRANSPARENT != 0 {
+            continue;
+        }
+        let joins = pending.is_some_and(|(_, next, _)| next && entry & JOINS_PREVIOUS != 0);
+        if let Some((p, _, joins_before)) = pending
+            && entries[p] & FORMS != 0
+        {
+            settle(chars, out, p, joins_before, joins.then_some(i));
+        }
+        pending = Some((i, entry & JOINS_NEXT != 0, joins));
+    }
+    if let Some((p, _, joins_before)) = pending
+        && entries[p] & FORMS != 0
+    {
+        settle(chars, out, p, joins_before, None);
+    }
 }
 
 /// Cut the paragraph into units, drawn, as `units::build_units` does.
@@ -395,9 +505,8 @@ fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
         fast,
         ..
     } = scratch;
-    let table: &[u16] = &TABLE;
-    if shaping && may_need_shaping(text) {
-        shape(chars, shaped);
+    if shaping && fast.seen & FORMS != 0 {
+        shape_fast(chars, &fast.entries, shaped);
     } else {
         shaped.clear();
         shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
@@ -407,7 +516,7 @@ fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
     let mut merge_until_char = 0;
     for (i, &c) in chars.iter().enumerate() {
         let offset = fast.offsets[i];
-        let entry = table[c as usize];
+        let entry = fast.entries[i];
         if entry & MARK == 0 && (i >= merge_until_char || units.is_empty()) {
             units.push(Unit {
                 source: offset..offset,
@@ -428,7 +537,7 @@ fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
             {
                 merge_until_char = i + alef + 1;
             }
-            let d = if fast.levels[i] & 1 == 1 {
+            let d = if entry & MIRRORED != 0 && fast.levels[i] & 1 == 1 {
                 mirror(s).unwrap_or(s)
             } else {
                 s
@@ -446,7 +555,8 @@ fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
     for unit in units.iter_mut().filter(|unit| unit.width == MEASURE) {
         unit.width = drawn_width(&drawn[unit.drawn.clone()]);
     }
-    attach_breaks(text, units, width);
+    // No character of the fast path is a mandatory break.
+    attach_breaks(text, units, width, false);
 }
 
 /// Levels of a line's units after rule L1 (`reorder::line_levels` for the
@@ -465,7 +575,7 @@ fn line_order(scratch: &mut Scratch, span: &LineSpan, para: u8) {
         let first = unit.start16;
         // As `line_levels` does it: a unit that is not whitespace (NBSP is
         // CS) ends the run to reset, even one hung past the line's end.
-        if fast.classes[first] == WS {
+        if fast.entries[first] & CLASS == u16::from(WS) {
             reset_from.get_or_insert(i);
         } else {
             reset_from = None;

@@ -198,6 +198,7 @@ impl Layouter {
             out,
             line: Line::default(),
             pad_to: right_align.then_some(options.width),
+            start: 0,
         };
         self.lay_out(text, options, &mut sink);
     }
@@ -205,11 +206,24 @@ impl Layouter {
     fn lay_out(&mut self, text: &str, options: &LayoutOptions, sink: &mut impl LineSink) {
         let mut start = 0;
         let mut lines = 0;
-        for (i, c) in text.char_indices() {
+        // The separators' UTF-8 begins with one of these bytes: look at the
+        // bytes, and only decode there.
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(k) = bytes[from..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2))
+        {
+            let i = from + k;
+            from = i + 1;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             if is_paragraph_separator(c) {
                 let end = i + c.len_utf8();
                 lines += self.layout_bidi_paragraph(text, start..end, options, sink);
                 start = end;
+                from = end;
             }
         }
         if start < text.len() || lines == 0 {
@@ -279,19 +293,23 @@ impl LineSink for Paragraph {
     fn line_done(&mut self) {}
 }
 
-/// Lines written out as text, one buffer reused for each.
+/// Lines written out as text, straight onto the end of `out`.
 struct TextSink<'a> {
     out: &'a mut String,
     line: Line,
     /// Right-to-left lines are padded on the left to this width.
     pad_to: Option<usize>,
+    /// Where the line being filled starts in `line.text`.
+    start: usize,
 }
 
 impl LineSink for TextSink<'_> {
     const MAPS: bool = false;
 
     fn next_line(&mut self) -> &mut Line {
-        self.line.text.clear();
+        // The line is filled at the end of the output, which it borrows.
+        self.line.text = std::mem::take(self.out);
+        self.start = self.line.text.len();
         self.line.width = 0;
         &mut self.line
     }
@@ -301,10 +319,11 @@ impl LineSink for TextSink<'_> {
             && self.line.rtl
         {
             let padding = width.saturating_sub(self.line.width);
-            self.out.extend(std::iter::repeat_n(' ', padding));
+            let spaces: String = std::iter::repeat_n(' ', padding).collect();
+            self.line.text.insert_str(self.start, &spaces);
         }
-        self.out.push_str(&self.line.text);
-        self.out.push('\n');
+        self.line.text.push('\n');
+        *self.out = std::mem::take(&mut self.line.text);
     }
 }
 

@@ -140,15 +140,16 @@ pub(super) fn build_units(
         unit.width = drawn_width(&drawn[unit.drawn.clone()]);
     }
 
-    attach_breaks(text, units, width);
+    attach_breaks(text, units, width, true);
 }
 
 /// Attach break opportunities to the units they precede; one that falls
 /// inside a cluster is not a place to break. A paragraph that fits on one
 /// line needs none, unless it holds a mandatory break.
-pub(super) fn attach_breaks(text: &str, units: &mut [Unit], width: usize) {
+/// (`may_break`: whether the text may hold a mandatory break.)
+pub(super) fn attach_breaks(text: &str, units: &mut [Unit], width: usize, may_break: bool) {
     let total: usize = units.iter().map(|unit| unit.width).sum();
-    if total <= width && !text.contains(is_mandatory_break) {
+    if total <= width && !(may_break && text.contains(is_mandatory_break)) {
         return;
     }
     let mut k = 0;
