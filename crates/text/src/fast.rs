@@ -18,15 +18,17 @@
 
 use std::sync::LazyLock;
 
-use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, Level, bidi_class};
+use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, bidi_class};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::clusters::is_plain;
 use super::mirror::mirror;
 use super::shape::{Joining, Shaped, settle};
-use super::units::{MEASURE, Scratch, Unit, attach_breaks, drawn_form, drawn_width, is_ligature};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::layout::{Cluster, Direction, Line, LineSink};
+use super::units::{Scratch, drawn_form, drawn_width, is_ligature};
 use super::width::{cluster_width, is_plain_one_cell};
-use super::wrap::LineSpan;
 
 // Bidi classes, as the fast path numbers them.
 const L: u8 = 0;
@@ -186,8 +188,18 @@ pub(crate) struct FastScratch {
     /// Bracket stack (opening bracket, character index) and pairs (N0).
     stack: Vec<(char, usize)>,
     pairs: Vec<(usize, usize)>,
-    /// A line's visual order (indices into its units).
-    order: Vec<usize>,
+    /// The units: where each starts (in characters, then the end), the
+    /// cells it takes, the break opportunity before it (when wrapping).
+    starts: Vec<u32>,
+    widths: Vec<u32>,
+    breaks: Vec<Option<BreakOpportunity>>,
+    /// A unit's drawn text, to measure it.
+    draw: String,
+    /// The lines: first unit, end, first unit hung past the end.
+    lines: Vec<(usize, usize, usize)>,
+    /// A line's units' levels and visual order (indices into the line).
+    unit_levels: Vec<u8>,
+    order: Vec<u32>,
     /// The entries of the paragraph's characters or-ed together.
     seen: u16,
     /// One bit per class present in the paragraph.
@@ -495,121 +507,241 @@ fn shape_fast(chars: &[char], entries: &[u16], out: &mut Vec<Shaped>) {
     }
 }
 
-/// Cut the paragraph into units, drawn, as `units::build_units` does.
-fn build_units(text: &str, shaping: bool, width: usize, scratch: &mut Scratch) {
-    let Scratch {
-        chars,
-        shaped,
-        drawn,
-        units,
-        fast,
+/// What is drawn for character `i` of the paragraph, shaped into `s`: its
+/// mirror image at an odd level (`units::drawn_form` for the characters of
+/// the fast path, which are neither controls nor bidi controls).
+#[inline]
+fn drawn_char(s: char, entry: u16, level: u8) -> char {
+    if entry & MIRRORED != 0 && level & 1 == 1 {
+        mirror(s).unwrap_or(s)
+    } else {
+        s
+    }
+}
+
+/// The paragraph's units, as `units::build_units` cuts them, kept as
+/// arrays: where each starts (in characters; one more entry, the end) and
+/// the cells it takes. A unit is a character with the Arabic marks after
+/// it, or a lam-alef ligature from the lam to the alef. Returns their total
+/// width.
+fn build_units(
+    shaping: bool,
+    chars: &[char],
+    shaped: &mut Vec<Shaped>,
+    fast: &mut FastScratch,
+) -> usize {
+    let FastScratch {
+        entries,
+        levels,
+        starts,
+        widths,
+        draw,
+        seen,
         ..
-    } = scratch;
-    if shaping && fast.seen & FORMS != 0 {
-        shape_fast(chars, &fast.entries, shaped);
+    } = fast;
+    if shaping && *seen & FORMS != 0 {
+        shape_fast(chars, entries, shaped);
     } else {
         shaped.clear();
         shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
     }
-    drawn.clear();
-    units.clear();
+    starts.clear();
+    widths.clear();
+    let mut total = 0;
     let mut merge_until_char = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        let offset = fast.offsets[i];
-        let entry = fast.entries[i];
-        if entry & MARK == 0 && (i >= merge_until_char || units.is_empty()) {
-            units.push(Unit {
-                source: offset..offset,
-                start16: i,
-                drawn: drawn.len()..drawn.len(),
-                width: 0,
-                whitespace: true,
-                break_before: None,
-            });
-        }
-        let Some(unit) = units.last_mut() else {
-            continue;
+    // The unit being cut: its first drawn character and how many it draws.
+    let mut first = ' ';
+    let mut count = 0usize;
+    let mut finish = |first: char, count: usize, draw: &String, widths: &mut Vec<u32>| {
+        // As `build_units`: one plain character is one cell, anything
+        // else is measured.
+        let width = match count {
+            0 => 0,
+            1 if is_plain_one_cell(first) => 1,
+            1 => drawn_width(first.encode_utf8(&mut [0; 4])),
+            _ => drawn_width(draw),
         };
-        unit.whitespace &= entry & SPACE != 0;
-        if let Shaped::Char(s) = shaped[i] {
+        total += width;
+        widths.push(width as u32);
+    };
+    for (i, (&entry, &s)) in entries.iter().zip(shaped.iter()).enumerate() {
+        if entry & MARK == 0 && (i >= merge_until_char || starts.is_empty()) {
+            if !starts.is_empty() {
+                finish(first, count, draw, widths);
+            }
+            starts.push(i as u32);
+            count = 0;
+        }
+        if let Shaped::Char(s) = s {
             if is_ligature(s)
                 && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
             {
                 merge_until_char = i + alef + 1;
             }
-            let d = if entry & MIRRORED != 0 && fast.levels[i] & 1 == 1 {
-                mirror(s).unwrap_or(s)
-            } else {
-                s
-            };
-            unit.width = if unit.drawn.is_empty() && is_plain_one_cell(d) {
-                1
-            } else {
-                MEASURE
-            };
-            drawn.push(d);
+            let d = drawn_char(s, entry, levels[i]);
+            match count {
+                0 => first = d,
+                1 => {
+                    draw.clear();
+                    draw.push(first);
+                    draw.push(d);
+                }
+                _ => draw.push(d),
+            }
+            count += 1;
         }
-        unit.source.end = offset + c.len_utf8();
-        unit.drawn.end = drawn.len();
     }
-    for unit in units.iter_mut().filter(|unit| unit.width == MEASURE) {
-        unit.width = drawn_width(&drawn[unit.drawn.clone()]);
+    if !starts.is_empty() {
+        finish(first, count, draw, widths);
     }
-    // No character of the fast path is a mandatory break.
-    attach_breaks(text, units, width, false);
+    starts.push(chars.len() as u32);
+    total
+}
+
+/// Break opportunities (UAX #14) before units, as `units::attach_breaks`
+/// finds them.
+fn find_breaks(text: &str, fast: &mut FastScratch) {
+    let FastScratch {
+        starts,
+        offsets,
+        breaks,
+        ..
+    } = fast;
+    let units = starts.len() - 1;
+    breaks.clear();
+    breaks.resize(units, None);
+    let mut k = 0;
+    for (offset, kind) in linebreaks(text) {
+        while k < units && offsets[starts[k] as usize] < offset {
+            k += 1;
+        }
+        if k < units && offsets[starts[k] as usize] == offset {
+            breaks[k] = Some(kind);
+        }
+    }
+}
+
+/// Greedy filling into `fast.lines` (first unit, end, first unit hung),
+/// `wrap::wrap` on the arrays.
+fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
+    let FastScratch {
+        entries,
+        starts,
+        widths,
+        breaks,
+        lines,
+        ..
+    } = fast;
+    let units = widths.len();
+    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    let w = |k: usize| widths[k] as usize;
+    lines.clear();
+    if total <= width {
+        lines.push((0, units, units));
+        return;
+    }
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start = 0;
+    let mut line_width = 0;
+    let mut segment_start = 0;
+    while segment_start < units {
+        let mut segment_end = segment_start + 1;
+        while segment_end < units && breaks[segment_end].is_none() {
+            segment_end += 1;
+        }
+        let trailing_space = (segment_start..segment_end)
+            .rev()
+            .take_while(|&k| whitespace(k))
+            .count();
+        let content_end = segment_end - trailing_space;
+        let content_width: usize = (segment_start..content_end).map(w).sum();
+        let space_width: usize = (content_end..segment_end).map(w).sum();
+        if segment_start > start && line_width + content_width > width {
+            spans.push((start, segment_start, false));
+            start = segment_start;
+            line_width = 0;
+        }
+        if line_width + content_width > width {
+            for k in segment_start..content_end {
+                if k > start && line_width + w(k) > width {
+                    spans.push((start, k, false));
+                    start = k;
+                    line_width = 0;
+                }
+                line_width += w(k);
+            }
+            line_width += space_width;
+        } else {
+            line_width += content_width + space_width;
+        }
+        if segment_end < units && breaks[segment_end] == Some(BreakOpportunity::Mandatory) {
+            spans.push((start, segment_end, false));
+            start = segment_end;
+            line_width = 0;
+        }
+        segment_start = segment_end;
+    }
+    spans.push((start, units, true));
+    for (from, to, last) in spans {
+        let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
+        let mut hung = to - trailing;
+        if last && (from..to).map(w).sum::<usize>() <= width {
+            hung = to;
+        }
+        lines.push((from, to, hung));
+    }
 }
 
 /// Levels of a line's units after rule L1 (`reorder::line_levels` for the
-/// classes of the fast path: only whitespace at the end of the line, or
-/// hung past it, goes back to the paragraph level), into `scratch.levels`;
-/// then the visual order (L2) into the fast path's `order`.
-fn line_order(scratch: &mut Scratch, span: &LineSpan, para: u8) {
-    let units = &scratch.units[span.units.clone()];
-    let visible = span.hung - span.units.start;
-    let fast = &mut scratch.fast;
-    let levels = &mut scratch.levels;
-    levels.clear();
+/// classes of the fast path: whitespace at the end of the line, or hung
+/// past it, goes back to the paragraph level), then the visual order (L2)
+/// into `fast.order`.
+fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para: u8) {
+    let FastScratch {
+        entries,
+        levels,
+        starts,
+        unit_levels,
+        order,
+        ..
+    } = fast;
+    unit_levels.clear();
     let mut reset_from: Option<usize> = Some(0);
     let mut max = 0;
-    for (i, unit) in units.iter().enumerate() {
-        let first = unit.start16;
+    for (i, k) in (from..to).enumerate() {
+        let first = starts[k] as usize;
         // As `line_levels` does it: a unit that is not whitespace (NBSP is
         // CS) ends the run to reset, even one hung past the line's end.
-        if fast.entries[first] & CLASS == u16::from(WS) {
+        if entries[first] & CLASS == u16::from(WS) {
             reset_from.get_or_insert(i);
         } else {
             reset_from = None;
         }
-        if i >= visible {
+        if k >= hung {
             reset_from.get_or_insert(i);
         }
-        let level = fast.levels[first];
+        let level = levels[first];
         max = max.max(level);
-        levels.push(Level::from(level));
+        unit_levels.push(level);
     }
     if let Some(from) = reset_from {
-        levels[from..].fill(Level::from(para));
+        unit_levels[from..].fill(para);
     }
-    let order = &mut fast.order;
     order.clear();
-    order.extend(0..units.len());
+    order.extend(0..(to - from) as u32);
     // L2: from the highest level down to the lowest odd one, reverse every
     // run at that level or above.
-    let lowest_odd = levels
-        .iter()
-        .map(|l| l.number())
-        .min()
-        .map_or(1, |min| min | 1);
+    let lowest_odd = unit_levels.iter().min().map_or(1, |&min| min | 1);
     let mut level = max;
     while level >= lowest_odd {
         let mut i = 0;
-        while i < levels.len() {
-            if levels[i].number() >= level {
-                let from = i;
-                while i < levels.len() && levels[i].number() >= level {
+        while i < unit_levels.len() {
+            if unit_levels[i] >= level {
+                let run = i;
+                while i < unit_levels.len() && unit_levels[i] >= level {
                     i += 1;
                 }
-                order[from..i].reverse();
+                order[run..i].reverse();
             } else {
                 i += 1;
             }
@@ -618,9 +750,69 @@ fn line_order(scratch: &mut Scratch, span: &LineSpan, para: u8) {
     }
 }
 
+/// Fill `line` (empty) with units `from..to` in `fast.order`, those from
+/// `hung` on drawing nothing; with `maps`, also its clusters
+/// (`reorder::assemble` on the arrays).
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    fast: &FastScratch,
+    shaped: &[Shaped],
+    text_len: usize,
+    (from, to, hung): (usize, usize, usize),
+    offset: usize,
+    rtl: bool,
+    line: &mut Line,
+    maps: bool,
+) {
+    let FastScratch {
+        entries,
+        levels,
+        offsets,
+        starts,
+        widths,
+        unit_levels,
+        order,
+        ..
+    } = fast;
+    let byte = |char_index: u32| {
+        offsets
+            .get(char_index as usize)
+            .copied()
+            .unwrap_or(text_len)
+    };
+    line.rtl = rtl;
+    line.source = offset + byte(starts[from])..offset + byte(starts[to]);
+    if maps {
+        line.clusters.reserve(to - from);
+    }
+    for &j in order.iter() {
+        let k = from + j as usize;
+        let text_start = line.text.len();
+        let width = if k < hung {
+            for i in starts[k] as usize..starts[k + 1] as usize {
+                if let Shaped::Char(s) = shaped[i] {
+                    line.text.push(drawn_char(s, entries[i], levels[i]));
+                }
+            }
+            widths[k] as usize
+        } else {
+            0
+        };
+        if maps {
+            line.clusters.push(Cluster {
+                text: text_start..line.text.len(),
+                source: offset + byte(starts[k])..offset + byte(starts[k + 1]),
+                column: line.width,
+                width,
+                rtl: unit_levels[j as usize] & 1 == 1,
+            });
+        }
+        line.width += width;
+    }
+}
+
 /// Whether the fast path takes `text` (one bidi paragraph).
-pub(super) fn qualifies(text: &str, direction: super::layout::Direction) -> bool {
-    use super::layout::Direction;
+pub(super) fn qualifies(text: &str, direction: Direction) -> bool {
     let auto = match direction {
         Direction::Ltr => Some(false),
         Direction::Rtl => Some(true),
@@ -632,34 +824,43 @@ pub(super) fn qualifies(text: &str, direction: super::layout::Direction) -> bool
 /// Lay out one bidi paragraph on the fast path, into `sink`, and return how
 /// many lines it made; `None`, having drawn nothing, when the paragraph is
 /// not one the fast path takes.
-pub(super) fn layout_paragraph<S: super::layout::LineSink>(
+pub(super) fn layout_paragraph<S: LineSink>(
     text: &str,
     offset: usize,
-    direction: super::layout::Direction,
+    direction: Direction,
     shaping: bool,
     width: usize,
     scratch: &mut Scratch,
     sink: &mut S,
 ) -> Option<usize> {
-    use super::layout::Direction;
     let auto = match direction {
         Direction::Ltr => Some(false),
         Direction::Rtl => Some(true),
         Direction::Auto => None,
     };
-    let rtl = qualify(text, auto, &mut scratch.chars, &mut scratch.fast)?;
-    resolve(&scratch.chars, rtl, &mut scratch.fast);
-    build_units(text, shaping, width, scratch);
-    let lines = super::wrap::wrap(&scratch.units, width);
-    for span in &lines {
-        line_order(scratch, span, u8::from(rtl));
+    let Scratch {
+        chars,
+        shaped,
+        fast,
+        ..
+    } = scratch;
+    let rtl = qualify(text, auto, chars, fast)?;
+    resolve(chars, rtl, fast);
+    let total = build_units(shaping, chars, shaped, fast);
+    if total > width {
+        find_breaks(text, fast);
+    }
+    wrap(width, total, fast);
+    let lines = std::mem::take(&mut fast.lines);
+    for &span in &lines {
+        line_order(fast, span.0, span.1, span.2, u8::from(rtl));
         let line = sink.next_line();
-        let order = std::mem::take(&mut scratch.fast.order);
-        super::reorder::assemble(scratch, span, &order, offset, rtl, line, S::MAPS);
-        scratch.fast.order = order;
+        emit(fast, shaped, text.len(), span, offset, rtl, line, S::MAPS);
         sink.line_done();
     }
-    Some(lines.len())
+    let count = lines.len();
+    fast.lines = lines;
+    Some(count)
 }
 
 #[cfg(test)]
