@@ -307,7 +307,21 @@ fn weak(p: &mut [u8], sos: u8, eos: u8) {
     let mut prev_before_w1 = sos;
     let mut last_strong_is_al = false;
     let mut et_from: Option<usize> = None;
-    for i in 0..n {
+    let mut i = 0;
+    while i < n {
+        if p[i] == AL && et_from.is_none() {
+            // A run of Arabic letters (most of the text) in one go: each
+            // becomes R, and leaves the state as the rules below would.
+            while i < n && p[i] == AL {
+                p[i] = R;
+                i += 1;
+            }
+            prev_before_w1 = AL;
+            last_strong_is_al = true;
+            prev_before_w5 = R;
+            prev_before_w4 = R;
+            continue;
+        }
         if p[i] == NSM {
             p[i] = prev_before_w1;
         }
@@ -357,6 +371,7 @@ fn weak(p: &mut [u8], sos: u8, eos: u8) {
             p[from..i].fill(ON);
         }
         prev_before_w4 = before_w456;
+        i += 1;
     }
     if let Some(from) = et_from {
         p[from..n].fill(ON);

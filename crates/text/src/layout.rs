@@ -209,11 +209,18 @@ impl Layouter {
         // The separators' UTF-8 begins with one of these bytes: look at the
         // bytes, and only decode there.
         let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(k) = bytes[from..]
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2))
-        {
+        let maybe_separator = |b: u8| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2);
+        // Most texts have none: a branch-free look over the bytes first.
+        let mut from = if bytes.chunks(64).any(|chunk| {
+            chunk
+                .iter()
+                .fold(false, |seen, &b| seen | maybe_separator(b))
+        }) {
+            0
+        } else {
+            bytes.len()
+        };
+        while let Some(k) = bytes[from..].iter().position(|&b| maybe_separator(b)) {
             let i = from + k;
             from = i + 1;
             let Some(c) = text[i..].chars().next() else {
