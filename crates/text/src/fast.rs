@@ -197,8 +197,11 @@ pub(crate) struct FastScratch {
     draw: String,
     /// The lines: first unit, end, first unit hung past the end.
     lines: Vec<(usize, usize, usize)>,
-    /// A line's units' levels and visual order (indices into the line).
+    /// Per unit: its level (rule L1 applied once its line is known).
     unit_levels: Vec<u8>,
+    /// Per character: what it draws (NUL: nothing, an alef in a ligature).
+    drawn: Vec<char>,
+    /// A line's visual order (indices into the line).
     order: Vec<u32>,
     /// The entries of the paragraph's characters or-ed together.
     seen: u16,
@@ -550,6 +553,8 @@ fn build_units(
         levels,
         starts,
         widths,
+        unit_levels,
+        drawn,
         draw,
         seen,
         ..
@@ -562,55 +567,76 @@ fn build_units(
     }
     starts.clear();
     widths.clear();
+    unit_levels.clear();
+    drawn.clear();
     let mut total = 0;
     let mut merge_until_char = 0;
     // The unit being cut: its first drawn character and how many it draws.
     let mut first = ' ';
     let mut count = 0usize;
-    let mut finish = |first: char, count: usize, draw: &String, widths: &mut Vec<u32>| {
-        // As `build_units`: one plain character is one cell, anything
-        // else is measured.
-        let width = match count {
-            0 => 0,
-            1 if is_plain_one_cell(first) => 1,
-            1 => drawn_width(first.encode_utf8(&mut [0; 4])),
-            _ => drawn_width(draw),
-        };
-        total += width;
-        widths.push(width as u32);
-    };
     for (i, (&entry, &s)) in entries.iter().zip(shaped.iter()).enumerate() {
         if entry & MARK == 0 && (i >= merge_until_char || starts.is_empty()) {
             if !starts.is_empty() {
-                finish(first, count, draw, widths);
+                let width = unit_width(first, count, draw);
+                total += width;
+                widths.push(width as u32);
             }
             starts.push(i as u32);
+            unit_levels.push(levels[i]);
             count = 0;
         }
-        if let Shaped::Char(s) = s {
-            if is_ligature(s)
-                && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
-            {
-                merge_until_char = i + alef + 1;
-            }
-            let d = drawn_char(s, entry, levels[i]);
-            match count {
-                0 => first = d,
-                1 => {
-                    draw.clear();
-                    draw.push(first);
-                    draw.push(d);
+        match s {
+            Shaped::Char(s) => {
+                if is_ligature(s)
+                    && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
+                {
+                    merge_until_char = i + alef + 1;
                 }
-                _ => draw.push(d),
+                let d = drawn_char(s, entry, levels[i]);
+                drawn.push(d);
+                match count {
+                    0 => first = d,
+                    1 => {
+                        draw.clear();
+                        draw.push(first);
+                        draw.push(d);
+                    }
+                    _ => draw.push(d),
+                }
+                count += 1;
             }
-            count += 1;
+            // Nothing drawn (no character of the fast path is NUL).
+            Shaped::Ligated => drawn.push('\0'),
         }
     }
     if !starts.is_empty() {
-        finish(first, count, draw, widths);
+        let width = unit_width(first, count, draw);
+        total += width;
+        widths.push(width as u32);
     }
     starts.push(chars.len() as u32);
     total
+}
+
+/// Cells a unit takes, as `build_units` measures it: one plain character
+/// is one cell, anything else is measured (`draw` holds the unit's drawn
+/// text when it draws more than one character).
+#[inline]
+fn unit_width(first: char, count: usize, draw: &str) -> usize {
+    if count == 1 && is_plain_one_cell(first) {
+        1
+    } else {
+        measure_unit(first, count, draw)
+    }
+}
+
+#[cold]
+fn measure_unit(first: char, count: usize, draw: &str) -> usize {
+    match count {
+        0 => 0,
+        1 => drawn_width(first.encode_utf8(&mut [0; 4])),
+        _ => drawn_width(draw),
+    }
 }
 
 /// Break opportunities (UAX #14) before units, as `units::attach_breaks`
@@ -707,53 +733,47 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
     }
 }
 
-/// Levels of a line's units after rule L1 (`reorder::line_levels` for the
-/// classes of the fast path: whitespace at the end of the line, or hung
-/// past it, goes back to the paragraph level), then the visual order (L2)
-/// into `fast.order`.
+/// Rule L1 on a line's units (`reorder::line_levels` for the classes of
+/// the fast path): the whitespace at its end, and what hangs past it, goes
+/// back to the paragraph level, in `fast.unit_levels` (each unit is on one
+/// line only); then the visual order (L2) into `fast.order`.
 fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para: u8) {
     let FastScratch {
         entries,
-        levels,
         starts,
         unit_levels,
         order,
         ..
     } = fast;
-    unit_levels.clear();
-    let mut reset_from: Option<usize> = Some(0);
-    let mut max = 0;
-    for (i, k) in (from..to).enumerate() {
-        let first = starts[k] as usize;
-        // As `line_levels` does it: a unit that is not whitespace (NBSP is
-        // CS) ends the run to reset, even one hung past the line's end.
-        if entries[first] & CLASS == u16::from(WS) {
-            reset_from.get_or_insert(i);
+    // As `line_levels` does it, going forwards: whitespace (class WS) starts
+    // or continues the run to reset, anything else ends it, except that a
+    // unit hung past the end starts one (NBSP, class CS, may hang).
+    let mut reset_from = to;
+    for k in (from..to).rev() {
+        if entries[starts[k] as usize] & CLASS == u16::from(WS) {
+            reset_from = k;
         } else {
-            reset_from = None;
+            if k >= hung {
+                reset_from = k;
+            }
+            break;
         }
-        if k >= hung {
-            reset_from.get_or_insert(i);
-        }
-        let level = levels[first];
-        max = max.max(level);
-        unit_levels.push(level);
     }
-    if let Some(from) = reset_from {
-        unit_levels[from..].fill(para);
-    }
+    let levels = &mut unit_levels[from..to];
+    levels[reset_from - from..].fill(para);
     order.clear();
     order.extend(0..(to - from) as u32);
     // L2: from the highest level down to the lowest odd one, reverse every
     // run at that level or above.
-    let lowest_odd = unit_levels.iter().min().map_or(1, |&min| min | 1);
+    let max = levels.iter().copied().max().unwrap_or(0);
+    let lowest_odd = levels.iter().copied().min().map_or(1, |min| min | 1);
     let mut level = max;
     while level >= lowest_odd {
         let mut i = 0;
-        while i < unit_levels.len() {
-            if unit_levels[i] >= level {
+        while i < levels.len() {
+            if levels[i] >= level {
                 let run = i;
-                while i < unit_levels.len() && unit_levels[i] >= level {
+                while i < levels.len() && levels[i] >= level {
                     i += 1;
                 }
                 order[run..i].reverse();
@@ -771,7 +791,6 @@ fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para:
 #[allow(clippy::too_many_arguments)]
 fn emit(
     fast: &FastScratch,
-    shaped: &[Shaped],
     text_len: usize,
     (from, to, hung): (usize, usize, usize),
     offset: usize,
@@ -780,12 +799,11 @@ fn emit(
     maps: bool,
 ) {
     let FastScratch {
-        entries,
-        levels,
         offsets,
         starts,
         widths,
         unit_levels,
+        drawn,
         order,
         ..
     } = fast;
@@ -804,9 +822,9 @@ fn emit(
         let k = from + j as usize;
         let text_start = line.text.len();
         let width = if k < hung {
-            for i in starts[k] as usize..starts[k + 1] as usize {
-                if let Shaped::Char(s) = shaped[i] {
-                    line.text.push(drawn_char(s, entries[i], levels[i]));
+            for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
+                if d != '\0' {
+                    line.text.push(d);
                 }
             }
             widths[k] as usize
@@ -819,7 +837,7 @@ fn emit(
                 source: offset + byte(starts[k])..offset + byte(starts[k + 1]),
                 column: line.width,
                 width,
-                rtl: unit_levels[j as usize] & 1 == 1,
+                rtl: unit_levels[k] & 1 == 1,
             });
         }
         line.width += width;
@@ -870,7 +888,7 @@ pub(super) fn layout_paragraph<S: LineSink>(
     for &span in &lines {
         line_order(fast, span.0, span.1, span.2, u8::from(rtl));
         let line = sink.next_line();
-        emit(fast, shaped, text.len(), span, offset, rtl, line, S::MAPS);
+        emit(fast, text.len(), span, offset, rtl, line, S::MAPS);
         sink.line_done();
     }
     let count = lines.len();
