@@ -786,17 +786,15 @@ fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para:
 }
 
 /// Fill `line` (empty) with units `from..to` in `fast.order`, those from
-/// `hung` on drawing nothing; with `maps`, also its clusters
+/// `hung` on drawing nothing; with `MAPS`, also its clusters
 /// (`reorder::assemble` on the arrays).
-#[allow(clippy::too_many_arguments)]
-fn emit(
+fn emit<const MAPS: bool>(
     fast: &FastScratch,
     text_len: usize,
     (from, to, hung): (usize, usize, usize),
     offset: usize,
     rtl: bool,
     line: &mut Line,
-    maps: bool,
 ) {
     let FastScratch {
         offsets,
@@ -815,9 +813,22 @@ fn emit(
     };
     line.rtl = rtl;
     line.source = offset + byte(starts[from])..offset + byte(starts[to]);
-    if maps {
-        line.clusters.reserve(to - from);
+    if !MAPS {
+        line.text.reserve(4 * drawn.len());
+        for &j in order.iter() {
+            let k = from + j as usize;
+            if k < hung {
+                for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
+                    if d != '\0' {
+                        line.text.push(d);
+                    }
+                }
+                line.width += widths[k] as usize;
+            }
+        }
+        return;
     }
+    line.clusters.reserve(to - from);
     for &j in order.iter() {
         let k = from + j as usize;
         let text_start = line.text.len();
@@ -831,15 +842,13 @@ fn emit(
         } else {
             0
         };
-        if maps {
-            line.clusters.push(Cluster {
-                text: text_start..line.text.len(),
-                source: offset + byte(starts[k])..offset + byte(starts[k + 1]),
-                column: line.width,
-                width,
-                rtl: unit_levels[k] & 1 == 1,
-            });
-        }
+        line.clusters.push(Cluster {
+            text: text_start..line.text.len(),
+            source: offset + byte(starts[k])..offset + byte(starts[k + 1]),
+            column: line.width,
+            width,
+            rtl: unit_levels[k] & 1 == 1,
+        });
         line.width += width;
     }
 }
@@ -888,7 +897,11 @@ pub(super) fn layout_paragraph<S: LineSink>(
     for &span in &lines {
         line_order(fast, span.0, span.1, span.2, u8::from(rtl));
         let line = sink.next_line();
-        emit(fast, text.len(), span, offset, rtl, line, S::MAPS);
+        if S::MAPS {
+            emit::<true>(fast, text.len(), span, offset, rtl, line);
+        } else {
+            emit::<false>(fast, text.len(), span, offset, rtl, line);
+        }
         sink.line_done();
     }
     let count = lines.len();

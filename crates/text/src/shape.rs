@@ -121,6 +121,7 @@ pub(crate) fn shape(chars: &[char], out: &mut Vec<Shaped>) {
 /// Give the letter at `i` its form, knowing whether it joins the preceding
 /// letter and which following letter it joins, if any: a lam joined to an
 /// alef becomes their ligature, and the alef is marked as swallowed.
+#[inline]
 pub(crate) fn settle(
     chars: &[char],
     out: &mut [Shaped],
