@@ -195,8 +195,10 @@ pub(crate) struct FastScratch {
     breaks: Vec<Option<BreakOpportunity>>,
     /// A unit's drawn text, to measure it.
     draw: String,
-    /// The lines: first unit, end, first unit hung past the end.
+    /// The lines: first unit, end, first unit hung past the end; and as
+    /// filling finds them: first unit, end, whether the last.
     lines: Vec<(usize, usize, usize)>,
+    spans: Vec<(usize, usize, bool)>,
     /// Per unit: its level (rule L1 applied once its line is known).
     unit_levels: Vec<u8>,
     /// Per character: what it draws (NUL: nothing, an alef in a ligature).
@@ -504,24 +506,29 @@ fn neutrals(p: &mut [u8], sos: u8) {
 fn shape_fast(chars: &[char], entries: &[u16], out: &mut Vec<Shaped>) {
     out.clear();
     out.extend(chars.iter().map(|&c| Shaped::Char(c)));
-    // (index, joins the following letter, joins the preceding letter)
-    let mut pending: Option<(usize, bool, bool)> = None;
+    // The last character that is not transparent (none yet: `usize::MAX`),
+    // whether it joins the following letter and the preceding one.
+    let mut previous = usize::MAX;
+    let mut joins_next = false;
+    let mut joins_before = false;
     for (i, &entry) in entries.iter().enumerate() {
         if entry & TRANSPARENT != 0 {
             continue;
         }
-        let joins = pending.is_some_and(|(_, next, _)| next && entry & JOINS_PREVIOUS != 0);
-        if let Some((p, _, joins_before)) = pending
-            && entries[p] & FORMS != 0
+        let joins = joins_next && entry & JOINS_PREVIOUS != 0;
+        if let Some(&p) = entries.get(previous)
+            && p & FORMS != 0
         {
-            settle(chars, out, p, joins_before, joins.then_some(i));
+            settle(chars, out, previous, joins_before, joins.then_some(i));
         }
-        pending = Some((i, entry & JOINS_NEXT != 0, joins));
+        previous = i;
+        joins_next = entry & JOINS_NEXT != 0;
+        joins_before = joins;
     }
-    if let Some((p, _, joins_before)) = pending
-        && entries[p] & FORMS != 0
+    if let Some(&p) = entries.get(previous)
+        && p & FORMS != 0
     {
-        settle(chars, out, p, joins_before, None);
+        settle(chars, out, previous, joins_before, None);
     }
 }
 
@@ -671,6 +678,7 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         widths,
         breaks,
         lines,
+        spans,
         ..
     } = fast;
     let units = widths.len();
@@ -681,7 +689,7 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         lines.push((0, units, units));
         return;
     }
-    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    spans.clear();
     let mut start = 0;
     let mut line_width = 0;
     let mut segment_start = 0;
@@ -723,7 +731,7 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         segment_start = segment_end;
     }
     spans.push((start, units, true));
-    for (from, to, last) in spans {
+    for &(from, to, last) in spans.iter() {
         let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
         let mut hung = to - trailing;
         if last && (from..to).map(w).sum::<usize>() <= width {
