@@ -94,8 +94,39 @@ fn same_on_both_paths(text: &str, options: &LayoutOptions) -> Result<(), TestCas
     Ok(())
 }
 
+/// Paragraphs of letters, marks, digits, quotation marks, infix
+/// separators and spaces only, which the fast path breaks into lines
+/// without `unicode-linebreak` (with now and then a character that sends
+/// it back to it).
+fn plain_text() -> impl Strategy<Value = String> {
+    let pools: Vec<(u32, BoxedStrategy<String>)> = vec![
+        (40, char_from("ابتجدرسعفكلمنهويةىءأإآـپ").boxed()),
+        (
+            6,
+            char_from("\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}").boxed(),
+        ),
+        (20, Just(" ".to_owned()).boxed()),
+        (6, char_from("abcXYZ").boxed()),
+        (6, char_from("0123456789٠١٢٣۴").boxed()),
+        (6, char_from("«»\"“”'").boxed()),
+        (6, char_from(".,:;،").boxed()),
+        (1, char_from("()-/%؟!\u{A0}—…").boxed()),
+    ];
+    proptest::collection::vec(proptest::strategy::Union::new_weighted(pools), 0..160)
+        .prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plain_paragraphs_wrap_as_on_the_general_path(
+        text in plain_text(),
+        width in 1usize..=200,
+        direction in prop_oneof![Just(Direction::Rtl), Just(Direction::Ltr), Just(Direction::Auto)],
+    ) {
+        same_on_both_paths(&text, &LayoutOptions { width, direction, shape: true })?;
+    }
 
     #[test]
     fn the_fast_path_lays_out_as_the_general_path(text in text(), options in options()) {

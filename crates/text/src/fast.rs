@@ -65,6 +65,12 @@ const JOINS_PREVIOUS: u16 = 1 << 11;
 const TRANSPARENT: u16 = 1 << 12;
 /// Has presentation forms (or is lam): shaping may change it.
 const FORMS: u16 = 1 << 13;
+/// Of line break class AL, NU, QU, IS or CM, or U+0020 (SP): a paragraph
+/// of these only breaks after spaces (see `find_breaks`).
+const LB_SIMPLE: u16 = 1 << 14;
+/// Of line break class AL, NU or QU: a break is allowed before it after a
+/// space (UAX #14 LB18), where IS or CM allow none (LB13, LB9).
+const LB_AFTER_SPACE: u16 = 1 << 15;
 
 /// Code points the table covers: up to the currency signs.
 const TABLE_END: usize = 0x20C1;
@@ -118,6 +124,15 @@ fn entry(c: char) -> u16 {
     }
     if has_forms(c) {
         shaping |= FORMS;
+    }
+    {
+        use unicode_linebreak::BreakClass as B;
+        match unicode_linebreak::break_property(c as u32) {
+            B::Alphabetic | B::Numeric | B::Quotation => shaping |= LB_SIMPLE | LB_AFTER_SPACE,
+            B::InfixSeparator | B::CombiningMark => shaping |= LB_SIMPLE,
+            B::Space if c == ' ' => shaping |= LB_SIMPLE,
+            _ => {}
+        }
     }
     if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
         // Grapheme_Cluster_Break Extend: they join the letter before them.
@@ -209,6 +224,8 @@ pub(crate) struct FastScratch {
     seen: u16,
     /// One bit per class present in the paragraph.
     classes_seen: u16,
+    /// The entries of the paragraph's characters and-ed together.
+    every: u16,
 }
 
 /// Whether the fast path takes `text` (one bidi paragraph) and, if so, its
@@ -225,6 +242,7 @@ fn qualify(
     fast.entries.clear();
     fast.offsets.clear();
     let mut seen = 0;
+    let mut every = u16::MAX;
     let mut classes_seen = 0;
     let mut after_al = false;
     let mut first_strong: Option<bool> = None;
@@ -240,12 +258,14 @@ fn qualify(
             return None;
         }
         seen |= entry;
+        every &= entry;
         classes_seen |= 1 << class;
         chars.push(c);
         fast.entries.push(entry);
         fast.offsets.push(offset);
     }
     fast.seen = seen;
+    fast.every = every;
     fast.classes_seen = classes_seen;
     if chars.is_empty() {
         return None;
@@ -653,11 +673,31 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
         starts,
         offsets,
         breaks,
+        entries,
+        every,
         ..
     } = fast;
     let units = starts.len() - 1;
     breaks.clear();
     breaks.resize(units, None);
+    if *every & LB_SIMPLE != 0 {
+        // Letters, digits, quotation marks, infix separators (. , : ; ،),
+        // marks and spaces: UAX #14 allows a break only after a space
+        // (LB18), before a letter, a digit or a quotation mark (LB7: not
+        // before a space; LB13: nor before IS; LB9: nor before a mark).
+        // Everything else holds them together (LB19, LB23, LB25, LB28,
+        // LB29). The tests compare this with `unicode-linebreak`.
+        for (k, brk) in breaks.iter_mut().enumerate().skip(1) {
+            let i = starts[k] as usize;
+            if entries[i] & LB_AFTER_SPACE != 0
+                && offsets[i] > 0
+                && text.as_bytes()[offsets[i] - 1] == b' '
+            {
+                *brk = Some(BreakOpportunity::Allowed);
+            }
+        }
+        return;
+    }
     let mut k = 0;
     for (offset, kind) in linebreaks(text) {
         while k < units && offsets[starts[k] as usize] < offset {
@@ -920,6 +960,82 @@ pub(super) fn layout_paragraph<S: LineSink>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The break opportunities before units that `find_breaks` gives, and
+    /// those of `unicode-linebreak` at the same places.
+    fn breaks_both_ways(text: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+        let mut scratch = Scratch::default();
+        let Scratch {
+            chars,
+            shaped,
+            fast,
+            ..
+        } = &mut scratch;
+        let rtl = qualify(text, Some(true), chars, fast)?;
+        resolve(chars, rtl, fast);
+        build_units(true, chars, shaped, fast);
+        find_breaks(text, fast);
+        let unit_offsets: Vec<usize> = fast.starts[..fast.starts.len() - 1]
+            .iter()
+            .map(|&i| fast.offsets[i as usize])
+            .collect();
+        let ours = (0..unit_offsets.len())
+            .filter(|&k| fast.breaks[k].is_some())
+            .map(|k| unit_offsets[k])
+            .collect();
+        let theirs = linebreaks(text)
+            .map(|(offset, _)| offset)
+            .filter(|offset| unit_offsets.contains(offset))
+            .collect();
+        Some((ours, theirs))
+    }
+
+    #[test]
+    fn the_simple_line_breaker_agrees_with_unicode_linebreak() {
+        // Every sequence of up to four characters of the kinds it takes,
+        // and pseudo-random ones of up to 24, with a few that it does not.
+        let kinds: Vec<char> = "اب لa5٥۵«»\"“”'.,:;،\u{064E}\u{0651}ـ ".chars().collect();
+        let others: Vec<char> = "()-/%؟!\u{A0}—…".chars().collect();
+        let mut simple = 0;
+        let mut check = |text: &str| {
+            if let Some((ours, theirs)) = breaks_both_ways(text) {
+                simple += usize::from(text.chars().all(|c| TABLE[c as usize] & LB_SIMPLE != 0));
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+        };
+        let k = kinds.len();
+        for length in 1..=4u32 {
+            for mut n in 0..k.pow(length) {
+                let mut text = String::new();
+                for _ in 0..length {
+                    text.push(kinds[n % k]);
+                    n /= k;
+                }
+                check(&text);
+            }
+        }
+        let mut seed: u64 = 17;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..200_000 {
+            let length = 1 + next() % 24;
+            let text: String = (0..length)
+                .map(|_| {
+                    if next() % 40 == 0 {
+                        others[next() % others.len()]
+                    } else {
+                        kinds[next() % k]
+                    }
+                })
+                .collect();
+            check(&text);
+        }
+        assert!(simple > 100_000, "{simple}");
+    }
 
     #[test]
     fn the_table_takes_news_text_and_leaves_the_rest() {
