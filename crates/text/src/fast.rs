@@ -592,56 +592,72 @@ fn build_units(
         shaped.clear();
         shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
     }
+    // Sized for the most units there can be, then cut to those there are:
+    // written by index, in slices, rather than pushed.
+    let n = chars.len();
     starts.clear();
+    starts.resize(n + 1, 0);
     widths.clear();
+    widths.resize(n, 0);
     unit_levels.clear();
+    unit_levels.resize(n, 0);
     drawn.clear();
+    drawn.resize(n, '\0');
+    let (starts_s, widths_s, unit_levels_s, drawn_s) = (
+        &mut starts[..],
+        &mut widths[..],
+        &mut unit_levels[..],
+        &mut drawn[..],
+    );
+    let mut units = 0;
     let mut total = 0;
     let mut merge_until_char = 0;
     // The unit being cut: its first drawn character and how many it draws.
     let mut first = ' ';
     let mut count = 0usize;
     for (i, (&entry, &s)) in entries.iter().zip(shaped.iter()).enumerate() {
-        if entry & MARK == 0 && (i >= merge_until_char || starts.is_empty()) {
-            if !starts.is_empty() {
+        if entry & MARK == 0 && (i >= merge_until_char || units == 0) {
+            if units > 0 {
                 let width = unit_width(first, count, draw);
                 total += width;
-                widths.push(width as u32);
+                widths_s[units - 1] = width as u32;
             }
-            starts.push(i as u32);
-            unit_levels.push(levels[i]);
+            starts_s[units] = i as u32;
+            unit_levels_s[units] = levels[i];
+            units += 1;
             count = 0;
         }
-        match s {
-            Shaped::Char(s) => {
-                if is_ligature(s)
-                    && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
-                {
-                    merge_until_char = i + alef + 1;
-                }
-                let d = drawn_char(s, entry, levels[i]);
-                drawn.push(d);
-                match count {
-                    0 => first = d,
-                    1 => {
-                        draw.clear();
-                        draw.push(first);
-                        draw.push(d);
-                    }
-                    _ => draw.push(d),
-                }
-                count += 1;
+        // (A ligated alef draws nothing: NUL, which no character of the
+        // fast path is, is left in `drawn`.)
+        if let Shaped::Char(s) = s {
+            if is_ligature(s)
+                && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
+            {
+                merge_until_char = i + alef + 1;
             }
-            // Nothing drawn (no character of the fast path is NUL).
-            Shaped::Ligated => drawn.push('\0'),
+            let d = drawn_char(s, entry, levels[i]);
+            drawn_s[i] = d;
+            match count {
+                0 => first = d,
+                1 => {
+                    draw.clear();
+                    draw.push(first);
+                    draw.push(d);
+                }
+                _ => draw.push(d),
+            }
+            count += 1;
         }
     }
-    if !starts.is_empty() {
+    if units > 0 {
         let width = unit_width(first, count, draw);
         total += width;
-        widths.push(width as u32);
+        widths_s[units - 1] = width as u32;
     }
-    starts.push(chars.len() as u32);
+    starts_s[units] = n as u32;
+    starts.truncate(units + 1);
+    widths.truncate(units);
+    unit_levels.truncate(units);
     total
 }
 
