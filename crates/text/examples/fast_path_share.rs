@@ -1,7 +1,7 @@
 //! How many paragraphs of a file take the engine's fast path, counted as
 //! `qari render` sees them (each non-blank line, trimmed, right to left):
 //! `cargo run --release -p qari-text --example fast_path_share -- FILE`.
-#![allow(clippy::unwrap_used)] // a tool: a missing file should stop it
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a tool: a missing file should stop it
 
 use qari_text::{Direction, takes_fast_path};
 
