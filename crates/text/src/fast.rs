@@ -238,9 +238,18 @@ fn qualify(
     fast: &mut FastScratch,
 ) -> Option<bool> {
     let table: &[u16] = &TABLE;
+    // Sized for the most characters there can be, then cut to those there
+    // are: written by index, in slices, rather than pushed.
+    let bound = text.len();
     chars.clear();
+    chars.resize(bound, '\0');
     fast.entries.clear();
+    fast.entries.resize(bound, 0);
     fast.offsets.clear();
+    fast.offsets.resize(bound, 0);
+    let (chars_s, entries_s, offsets_s) =
+        (&mut chars[..], &mut fast.entries[..], &mut fast.offsets[..]);
+    let mut n = 0;
     let mut seen = 0;
     let mut every = u16::MAX;
     let mut classes_seen = 0;
@@ -260,10 +269,14 @@ fn qualify(
         seen |= entry;
         every &= entry;
         classes_seen |= 1 << class;
-        chars.push(c);
-        fast.entries.push(entry);
-        fast.offsets.push(offset);
+        chars_s[n] = c;
+        entries_s[n] = entry;
+        offsets_s[n] = offset;
+        n += 1;
     }
+    chars.truncate(n);
+    fast.entries.truncate(n);
+    fast.offsets.truncate(n);
     fast.seen = seen;
     fast.every = every;
     fast.classes_seen = classes_seen;
