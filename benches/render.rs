@@ -1,11 +1,17 @@
 //! Throughput of `qari render` on a ~10 MB corpus (the seed article repeated),
 //! beside GNU FriBidi's CLI on the same file, in one run:
 //!
-//! - `fribidi_cli`: `fribidi --rtl --nobreak --nopad FILE > /dev/null`
+//! - `fribidi_cli`: `fribidi --rtl --reordernsm --nobreak --nopad FILE > /dev/null`
 //! - `qari_cli_unwrapped` / `qari_cli_width80`: `qari render` the same way
 //!   (a process reading the file and writing to /dev/null, like FriBidi)
 //! - `engine_1_thread_*`: the engine alone on one thread, paragraph after
 //!   paragraph, no I/O: what one core does
+//! - `engine_text_{fast,general}_*`: the engine on one thread writing text
+//!   as `qari render` does (no maps), with its fast path and forced onto the
+//!   general path (`Layouter::general`), for issue 17's comparison
+//!
+//! `tools/bench_render.py` gives the figures of the README: both programs
+//! pinned to one core on a news corpus, interleaved, median of 5.
 //!
 //! Criterion reports each as elements (characters) per second; the README
 //! gives the ratios. FriBidi is skipped, with a note, when not installed.
@@ -55,7 +61,13 @@ fn bench_render(c: &mut Criterion) {
 
     if Command::new("fribidi").arg("--version").output().is_ok() {
         group.bench_function("fribidi_cli", |b| {
-            b.iter(|| run_to_null("fribidi", &["--rtl", "--nobreak", "--nopad"], &path))
+            b.iter(|| {
+                run_to_null(
+                    "fribidi",
+                    &["--rtl", "--reordernsm", "--nobreak", "--nopad"],
+                    &path,
+                )
+            })
         });
     } else {
         eprintln!("fribidi not installed (Debian package libfribidi-bin): skipping fribidi_cli");
@@ -92,6 +104,33 @@ fn bench_render(c: &mut Criterion) {
                     }
                 }
                 cells
+            })
+        });
+    }
+    for (name, width, general) in [
+        ("engine_text_fast_unwrapped", 100_000, false),
+        ("engine_text_general_unwrapped", 100_000, true),
+        ("engine_text_fast_width80", 80, false),
+        ("engine_text_general_width80", 80, true),
+    ] {
+        let options = LayoutOptions {
+            width,
+            direction: Direction::Rtl,
+            shape: true,
+        };
+        let mut layouter = if general {
+            Layouter::general()
+        } else {
+            Layouter::default()
+        };
+        let mut out = String::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                for paragraph in &paragraphs {
+                    layouter.write_lines(paragraph, &options, &mut out);
+                }
+                out.len()
             })
         });
     }

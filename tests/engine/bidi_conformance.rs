@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 
-use qari::text::{Direction, LayoutOptions, layout};
+use qari::text::{Direction, LayoutOptions, Paragraph, layout, layout_general, takes_fast_path};
 
 fn test_file() -> String {
     std::env::var("QARI_BIDI_TEST")
@@ -72,6 +72,13 @@ fn parse(content: &str) -> Vec<Case> {
 /// The engine's visual order, as character indices, with the two by-design
 /// differences undone. `Err` names why it cannot be compared.
 fn engine_order(case: &Case) -> Result<Vec<usize>, &'static str> {
+    let options = case_options(case);
+    let paragraph = layout(&case.text, &options);
+    order_of(case, &paragraph)
+}
+
+/// How the case is laid out: unwrapped, unshaped, in its direction.
+fn case_options(case: &Case) -> LayoutOptions {
     let direction = match case.direction {
         0 => Direction::Ltr,
         1 => Direction::Rtl,
@@ -82,12 +89,15 @@ fn engine_order(case: &Case) -> Result<Vec<usize>, &'static str> {
         }
         _ => Direction::Auto,
     };
-    let options = LayoutOptions {
+    LayoutOptions {
         width: usize::MAX,
         direction,
         shape: false,
-    };
-    let paragraph = layout(&case.text, &options);
+    }
+}
+
+/// The visual order `paragraph` (the case laid out) gives.
+fn order_of(case: &Case, paragraph: &Paragraph) -> Result<Vec<usize>, &'static str> {
     if paragraph.lines.len() != 1 {
         return Err("a mandatory line break split the paragraph");
     }
@@ -137,9 +147,22 @@ fn bidi_character_test_conformance() {
     let mut passed = [0usize; 3];
     let mut total = [0usize; 3];
     let mut failures: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // The cases the fast path takes go through it (`layout` chooses it),
+    // and must lay out as on the general path too.
+    let mut fast = 0;
     for case in &cases {
         let direction = usize::from(case.direction.min(2));
         total[direction] += 1;
+        let options = case_options(case);
+        if takes_fast_path(&case.text, options.direction) {
+            fast += 1;
+            assert_eq!(
+                layout(&case.text, &options),
+                layout_general(&case.text, &options),
+                "line {}: the fast path differs",
+                case.line
+            );
+        }
         match engine_order(case) {
             Ok(order) if order == case.order => passed[direction] += 1,
             Ok(_) => failures
@@ -155,6 +178,11 @@ fn bidi_character_test_conformance() {
             passed[i], total[i]
         );
     }
+    println!(
+        "BidiCharacterTest: {fast} of {} cases through the fast path",
+        cases.len()
+    );
+    assert!(fast > 1_000, "only {fast} cases on the fast path");
     for (cause, lines) in &failures {
         println!(
             "{} cases differ: {cause} (lines {:?}{})",

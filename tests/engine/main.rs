@@ -8,6 +8,7 @@ mod common;
 mod invariants;
 
 mod bidi_conformance;
+mod fast_path;
 mod fribidi_fixtures;
 mod properties;
 mod ratatui_widths;

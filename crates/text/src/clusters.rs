@@ -39,7 +39,7 @@ const PLAIN_BELOW_0800: [u64; 32] = {
     bits
 };
 
-fn is_plain(c: char) -> bool {
+pub(crate) fn is_plain(c: char) -> bool {
     let c = c as u32;
     if c < 0x800 {
         PLAIN_BELOW_0800[(c / 64) as usize] & (1 << (c % 64)) != 0

@@ -14,6 +14,7 @@ use unicode_bidi::Level;
 use unicode_bidi::utf16::ParagraphBidiInfo;
 
 use super::bidi_data::FastBidiData;
+use super::fast;
 use super::reorder::build_line;
 use super::units::{Scratch, build_units};
 use super::wrap::wrap;
@@ -153,9 +154,22 @@ pub fn layout(text: &str, options: &LayoutOptions) -> Paragraph {
 #[derive(Default)]
 pub struct Layouter {
     scratch: Scratch,
+    /// Never take the fast path (for the tests that compare the two).
+    general_only: bool,
 }
 
 impl Layouter {
+    /// A layouter that always takes the general path: the reference the
+    /// fast path is tested against (see `fast.rs`). The output is the same;
+    /// only the speed differs.
+    #[doc(hidden)]
+    pub fn general() -> Self {
+        Layouter {
+            general_only: true,
+            ..Layouter::default()
+        }
+    }
+
     /// Same as [`layout`].
     pub fn layout(&mut self, text: &str, options: &LayoutOptions) -> Paragraph {
         let mut paragraph = Paragraph::default();
@@ -184,6 +198,7 @@ impl Layouter {
             out,
             line: Line::default(),
             pad_to: right_align.then_some(options.width),
+            start: 0,
         };
         self.lay_out(text, options, &mut sink);
     }
@@ -191,21 +206,80 @@ impl Layouter {
     fn lay_out(&mut self, text: &str, options: &LayoutOptions, sink: &mut impl LineSink) {
         let mut start = 0;
         let mut lines = 0;
-        for (i, c) in text.char_indices() {
+        // The separators' UTF-8 begins with one of these bytes: look at the
+        // bytes, and only decode there.
+        let bytes = text.as_bytes();
+        let maybe_separator = |b: u8| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2);
+        // Most texts have none: a branch-free look over the bytes first.
+        let mut from = if bytes.chunks(64).any(|chunk| {
+            chunk
+                .iter()
+                .fold(false, |seen, &b| seen | maybe_separator(b))
+        }) {
+            0
+        } else {
+            bytes.len()
+        };
+        while let Some(k) = bytes[from..].iter().position(|&b| maybe_separator(b)) {
+            let i = from + k;
+            from = i + 1;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             if is_paragraph_separator(c) {
                 let end = i + c.len_utf8();
-                lines += layout_bidi_paragraph(text, start..end, options, &mut self.scratch, sink);
+                lines += self.layout_bidi_paragraph(text, start..end, options, sink);
                 start = end;
+                from = end;
             }
         }
         if start < text.len() || lines == 0 {
-            layout_bidi_paragraph(text, start..text.len(), options, &mut self.scratch, sink);
+            self.layout_bidi_paragraph(text, start..text.len(), options, sink);
         }
+    }
+
+    /// Lay out one bidi paragraph into `sink`, on the fast path when it
+    /// takes the paragraph; returns how many lines it made.
+    fn layout_bidi_paragraph<S: LineSink>(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        options: &LayoutOptions,
+        sink: &mut S,
+    ) -> usize {
+        if !self.general_only
+            && let Some(lines) = fast::layout_paragraph(
+                &text[range.clone()],
+                range.start,
+                options.direction,
+                options.shape,
+                options.width.max(1),
+                &mut self.scratch,
+                sink,
+            )
+        {
+            return lines;
+        }
+        layout_bidi_paragraph(text, range, options, &mut self.scratch, sink)
     }
 }
 
+/// Lay out `text` as [`layout`] does, always on the general path (the
+/// reference the fast path is tested against).
+#[doc(hidden)]
+pub fn layout_general(text: &str, options: &LayoutOptions) -> Paragraph {
+    Layouter::general().layout(text, options)
+}
+
+/// Whether `text` (one bidi paragraph, without a paragraph separator) takes
+/// the fast path: for the tests and the figures.
+#[doc(hidden)]
+pub fn takes_fast_path(text: &str, direction: Direction) -> bool {
+    fast::qualifies(text, direction)
+}
+
 /// Where finished lines go.
-trait LineSink {
+pub(super) trait LineSink {
     /// Whether the lines' clusters (the maps) are wanted.
     const MAPS: bool;
     /// An empty line to fill.
@@ -226,19 +300,23 @@ impl LineSink for Paragraph {
     fn line_done(&mut self) {}
 }
 
-/// Lines written out as text, one buffer reused for each.
+/// Lines written out as text, straight onto the end of `out`.
 struct TextSink<'a> {
     out: &'a mut String,
     line: Line,
     /// Right-to-left lines are padded on the left to this width.
     pad_to: Option<usize>,
+    /// Where the line being filled starts in `line.text`.
+    start: usize,
 }
 
 impl LineSink for TextSink<'_> {
     const MAPS: bool = false;
 
     fn next_line(&mut self) -> &mut Line {
-        self.line.text.clear();
+        // The line is filled at the end of the output, which it borrows.
+        self.line.text = std::mem::take(self.out);
+        self.start = self.line.text.len();
         self.line.width = 0;
         &mut self.line
     }
@@ -248,10 +326,11 @@ impl LineSink for TextSink<'_> {
             && self.line.rtl
         {
             let padding = width.saturating_sub(self.line.width);
-            self.out.extend(std::iter::repeat_n(' ', padding));
+            let spaces: String = std::iter::repeat_n(' ', padding).collect();
+            self.line.text.insert_str(self.start, &spaces);
         }
-        self.out.push_str(&self.line.text);
-        self.out.push('\n');
+        self.line.text.push('\n');
+        *self.out = std::mem::take(&mut self.line.text);
     }
 }
 

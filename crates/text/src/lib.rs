@@ -13,6 +13,7 @@
 
 mod bidi_data;
 mod clusters;
+mod fast;
 mod layout;
 mod mirror;
 mod reorder;
@@ -25,7 +26,10 @@ mod wrap;
 #[cfg(test)]
 mod layout_tests;
 
-pub use layout::{Cluster, Direction, LayoutOptions, Layouter, Line, Paragraph, layout};
+pub use layout::{
+    Cluster, Direction, LayoutOptions, Layouter, Line, Paragraph, layout, layout_general,
+    takes_fast_path,
+};
 pub use mirror::mirror;
 pub use shape::{Form, unshape, unshape_char};
 pub use width::{cluster_width, text_width};

@@ -20,17 +20,47 @@ pub(super) fn build_line(
     line: &mut Line,
     maps: bool,
 ) {
-    let units_range = span.units.clone();
-    let hung = span.hung;
-    let units = &scratch.units[units_range.clone()];
-    let levels = &mut scratch.levels;
-    line_levels(text, bidi, units, hung - units_range.start, levels);
-    let order = if levels.iter().any(|l| l.is_rtl()) {
-        BidiInfo::reorder_visual(levels)
+    let units = &scratch.units[span.units.clone()];
+    line_levels(
+        text,
+        bidi,
+        units,
+        span.hung - span.units.start,
+        &mut scratch.levels,
+    );
+    let order = if scratch.levels.iter().any(|l| l.is_rtl()) {
+        BidiInfo::reorder_visual(&scratch.levels)
     } else {
         (0..units.len()).collect()
     };
-    line.rtl = bidi.paragraph_level.is_rtl();
+    assemble(
+        scratch,
+        span,
+        &order,
+        offset,
+        bidi.paragraph_level.is_rtl(),
+        line,
+        maps,
+    );
+}
+
+/// Fill `line` (empty) with the units of `span` in the visual `order`
+/// (indices into the span), their levels in `scratch.levels`; with `maps`,
+/// also its clusters. Shared by the general and the fast path.
+pub(super) fn assemble(
+    scratch: &Scratch,
+    span: &LineSpan,
+    order: &[usize],
+    offset: usize,
+    rtl: bool,
+    line: &mut Line,
+    maps: bool,
+) {
+    let units_range = span.units.clone();
+    let hung = span.hung;
+    let units = &scratch.units[units_range.clone()];
+    let levels = &scratch.levels;
+    line.rtl = rtl;
     line.source = match (units.first(), units.last()) {
         (Some(first), Some(last)) => offset + first.source.start..offset + last.source.end,
         _ => offset..offset,
@@ -38,7 +68,7 @@ pub(super) fn build_line(
     if maps {
         line.clusters.reserve(units.len());
     }
-    for &i in &order {
+    for &i in order {
         let unit = &units[i];
         let visible = units_range.start + i < hung;
         let text_start = line.text.len();

@@ -31,7 +31,7 @@ pub(crate) enum Joining {
 }
 
 impl Joining {
-    fn of(c: char) -> Joining {
+    pub(crate) fn of(c: char) -> Joining {
         let cp = c as u32;
         // Fast exits: nothing below U+00AD joins or is transparent, and the
         // Arabic blocks are indexed directly.
@@ -59,12 +59,12 @@ impl Joining {
     }
 
     /// Can join the character that follows it in logical order?
-    fn joins_following(self) -> bool {
+    pub(crate) fn joins_following(self) -> bool {
         matches!(self, Joining::Dual | Joining::Left | Joining::Causing)
     }
 
     /// Can join the character that precedes it in logical order?
-    fn joins_preceding(self) -> bool {
+    pub(crate) fn joins_preceding(self) -> bool {
         matches!(self, Joining::Dual | Joining::Right | Joining::Causing)
     }
 }
@@ -121,7 +121,14 @@ pub(crate) fn shape(chars: &[char], out: &mut Vec<Shaped>) {
 /// Give the letter at `i` its form, knowing whether it joins the preceding
 /// letter and which following letter it joins, if any: a lam joined to an
 /// alef becomes their ligature, and the alef is marked as swallowed.
-fn settle(chars: &[char], out: &mut [Shaped], i: usize, joins_before: bool, next: Option<usize>) {
+#[inline]
+pub(crate) fn settle(
+    chars: &[char],
+    out: &mut [Shaped],
+    i: usize,
+    joins_before: bool,
+    next: Option<usize>,
+) {
     if out[i] == Shaped::Ligated {
         return;
     }

@@ -14,7 +14,7 @@ use super::shape::{Shaped, joins_following, may_need_shaping, shape};
 use super::width::{cluster_width, is_plain_one_cell, text_width};
 
 /// `Unit::width` while the unit's drawn text is yet to be measured.
-const MEASURE: usize = usize::MAX;
+pub(super) const MEASURE: usize = usize::MAX;
 
 /// One cluster of the logical paragraph: the unit that is measured, wrapped
 /// and reordered.
@@ -23,7 +23,8 @@ pub(super) struct Unit {
     /// Bytes of the bidi paragraph.
     pub(super) source: Range<usize>,
     /// Where `source` starts in the paragraph's UTF-16, which the bidi
-    /// levels are indexed by.
+    /// levels are indexed by (on the fast path: its first character's
+    /// index, which the fast path's levels are indexed by).
     pub(super) start16: usize,
     /// Bytes of `Scratch::drawn`.
     pub(super) drawn: Range<usize>,
@@ -43,6 +44,8 @@ pub(super) struct Scratch {
     pub(super) units: Vec<Unit>,
     pub(super) levels: Vec<Level>,
     pub(super) utf16: Vec<u16>,
+    /// The fast path's buffers (see `fast`).
+    pub(super) fast: super::fast::FastScratch,
 }
 
 /// Split `text` into units with their drawn (shaped, mirrored) form, widths
@@ -137,11 +140,16 @@ pub(super) fn build_units(
         unit.width = drawn_width(&drawn[unit.drawn.clone()]);
     }
 
-    // Attach break opportunities to the units they precede; one that falls
-    // inside a cluster is not a place to break. A paragraph that fits on one
-    // line needs none, unless it holds a mandatory break.
+    attach_breaks(text, units, width, true);
+}
+
+/// Attach break opportunities to the units they precede; one that falls
+/// inside a cluster is not a place to break. A paragraph that fits on one
+/// line needs none, unless it holds a mandatory break.
+/// (`may_break`: whether the text may hold a mandatory break.)
+pub(super) fn attach_breaks(text: &str, units: &mut [Unit], width: usize, may_break: bool) {
     let total: usize = units.iter().map(|unit| unit.width).sum();
-    if total <= width && !text.contains(is_mandatory_break) {
+    if total <= width && !(may_break && text.contains(is_mandatory_break)) {
         return;
     }
     let mut k = 0;

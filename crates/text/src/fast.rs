@@ -1,0 +1,1084 @@
+//! The fast path: the common paragraph laid out without `unicode-bidi`,
+//! with exactly the general path's result.
+//!
+//! A paragraph qualifies when every character is in one property table
+//! ([`props`]) as one of the classes L, R, AL, EN, ES, ET, AN, CS, ON, WS
+//! (brackets only the ASCII ones), drawn in one cell and always a grapheme
+//! cluster of its own, or is an Arabic mark (U+064B–U+065F, U+0670) after an
+//! Arabic letter (class AL). Real news paragraphs do. Such a paragraph has
+//! no explicit embeddings, so it is one isolating run sequence at the
+//! paragraph level, and every character begins a cluster but the marks,
+//! which take their letter's level. The levels are then resolved in one
+//! pass per rule group on the characters (W1–W7, N0 with a bracket stack,
+//! N1–N2, I1–I2), a port of `unicode-bidi` 0.3.18's own passes
+//! (`implicit.rs`), without its UTF-16 copy; units are cut without asking
+//! the grapheme segmenter; and each line is reordered by reversing runs.
+//! Anything else goes to the general path, which stays the reference: the
+//! tests compare the two ([`crate::layout_general`]).
+
+use std::sync::LazyLock;
+
+use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, bidi_class};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::clusters::is_plain;
+use super::mirror::mirror;
+use super::shape::{Joining, Shaped, settle};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::layout::{Cluster, Direction, Line, LineSink};
+use super::units::{Scratch, drawn_form, drawn_width, is_ligature};
+use super::width::{cluster_width, is_plain_one_cell};
+
+// Bidi classes, as the fast path numbers them.
+const L: u8 = 0;
+const R: u8 = 1;
+const AL: u8 = 2;
+const EN: u8 = 3;
+const ES: u8 = 4;
+const ET: u8 = 5;
+const AN: u8 = 6;
+const CS: u8 = 7;
+const NSM: u8 = 8;
+const ON: u8 = 9;
+const WS: u8 = 10;
+
+/// The class, in the low four bits of a property entry.
+const CLASS: u16 = 0xF;
+/// A character the fast path takes as a cluster of its own.
+const BASE: u16 = 1 << 4;
+/// An Arabic mark, taken after a letter of class AL.
+const MARK: u16 = 1 << 5;
+/// `char::is_whitespace`.
+const SPACE: u16 = 1 << 6;
+/// An opening ASCII bracket.
+const OPEN: u16 = 1 << 7;
+/// A closing ASCII bracket.
+const CLOSE: u16 = 1 << 8;
+/// Bidi_Mirrored: drawn as its mirror image at an odd level.
+const MIRRORED: u16 = 1 << 9;
+/// Joins the letter after it (joining type D, L or C).
+const JOINS_NEXT: u16 = 1 << 10;
+/// Joins the letter before it (joining type D, R or C).
+const JOINS_PREVIOUS: u16 = 1 << 11;
+/// Skipped when joining (joining type T).
+const TRANSPARENT: u16 = 1 << 12;
+/// Has presentation forms (or is lam): shaping may change it.
+const FORMS: u16 = 1 << 13;
+/// Of line break class AL, NU, QU, IS or CM, or U+0020 (SP): a paragraph
+/// of these only breaks after spaces (see `find_breaks`).
+const LB_SIMPLE: u16 = 1 << 14;
+/// Of line break class AL, NU or QU: a break is allowed before it after a
+/// space (UAX #14 LB18), where IS or CM allow none (LB13, LB9).
+const LB_AFTER_SPACE: u16 = 1 << 15;
+
+/// Code points the table covers: up to the currency signs.
+const TABLE_END: usize = 0x20C1;
+
+static TABLE: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    (0..TABLE_END as u32)
+        .map(|cp| char::from_u32(cp).map_or(0, entry))
+        .collect()
+});
+
+/// Code points outside the first 2,048 that may be in the table: spaces,
+/// dashes, quotes, bullets, primes, currency signs.
+fn beyond_0800(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{200A}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203B}' | '\u{20A0}'..='\u{20C0}')
+}
+
+fn fast_class(class: BidiClass) -> Option<u8> {
+    Some(match class {
+        BidiClass::L => L,
+        BidiClass::R => R,
+        BidiClass::AL => AL,
+        BidiClass::EN => EN,
+        BidiClass::ES => ES,
+        BidiClass::ET => ET,
+        BidiClass::AN => AN,
+        BidiClass::CS => CS,
+        BidiClass::NSM => NSM,
+        BidiClass::ON => ON,
+        BidiClass::WS => WS,
+        _ => return None,
+    })
+}
+
+/// The property entry of `c`, worked out from what the general path uses,
+/// so the two cannot disagree: 0 for a character the fast path leaves to
+/// the general one.
+fn entry(c: char) -> u16 {
+    let Some(class) = fast_class(bidi_class(c)) else {
+        return 0;
+    };
+    let joining = Joining::of(c);
+    let mut shaping = 0;
+    if joining.joins_following() {
+        shaping |= JOINS_NEXT;
+    }
+    if joining.joins_preceding() {
+        shaping |= JOINS_PREVIOUS;
+    }
+    if joining == Joining::Transparent {
+        shaping |= TRANSPARENT;
+    }
+    if has_forms(c) {
+        shaping |= FORMS;
+    }
+    {
+        use unicode_linebreak::BreakClass as B;
+        match unicode_linebreak::break_property(c as u32) {
+            B::Alphabetic | B::Numeric | B::Quotation => shaping |= LB_SIMPLE | LB_AFTER_SPACE,
+            B::InfixSeparator | B::CombiningMark => shaping |= LB_SIMPLE,
+            B::Space if c == ' ' => shaping |= LB_SIMPLE,
+            _ => {}
+        }
+    }
+    if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
+        // Grapheme_Cluster_Break Extend: they join the letter before them.
+        let extends = format!("\u{0628}{c}").graphemes(true).count() == 1;
+        return if class == NSM && extends && mirror(c).is_none() {
+            u16::from(NSM) | MARK | shaping
+        } else {
+            0
+        };
+    }
+    let own_cluster = if (c as u32) < 0x800 {
+        is_plain(c)
+    } else {
+        beyond_0800(c) && format!("a{c}{c}\u{0628}{c}").graphemes(true).count() == 5
+    };
+    let one_cell = |c: char| cluster_width(c.encode_utf8(&mut [0; 4])) == 1;
+    let bracket = HardcodedBidiData.bidi_matched_opening_bracket(c);
+    let ascii_bracket = matches!(c, '(' | ')' | '[' | ']' | '{' | '}');
+    if class == NSM
+        || !own_cluster
+        || drawn_form(c, false) != Some(c)
+        || !one_cell(c)
+        || mirror(c).is_some_and(|m| !one_cell(m))
+        || (bracket.is_some() && !ascii_bracket)
+    {
+        return 0;
+    }
+    let mut entry = u16::from(class) | BASE | shaping;
+    if mirror(c).is_some() {
+        entry |= MIRRORED;
+    }
+    if c.is_whitespace() {
+        entry |= SPACE;
+    }
+    if let Some(bracket) = bracket {
+        entry |= if bracket.is_open { OPEN } else { CLOSE };
+    }
+    entry
+}
+
+/// Whether shaping may draw `c` otherwise than as itself: only letters of
+/// the Arabic block have forms (`shape::settle`), among the characters the
+/// table may take.
+fn has_forms(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// The opening bracket an ASCII closing one pairs with.
+fn opening_of(c: char) -> char {
+    match c {
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        _ => c,
+    }
+}
+
+/// The fast path's working buffers, reused from paragraph to paragraph.
+#[derive(Default)]
+pub(crate) struct FastScratch {
+    /// Per character: its property entry, and (in `resolved`) its
+    /// resolved class.
+    entries: Vec<u16>,
+    resolved: Vec<u8>,
+    /// Per character: its byte offset and its resolved level.
+    offsets: Vec<usize>,
+    levels: Vec<u8>,
+    /// Bracket stack (opening bracket, character index) and pairs (N0).
+    stack: Vec<(char, usize)>,
+    pairs: Vec<(usize, usize)>,
+    /// The units: where each starts (in characters, then the end), the
+    /// cells it takes, the break opportunity before it (when wrapping).
+    starts: Vec<u32>,
+    widths: Vec<u32>,
+    breaks: Vec<Option<BreakOpportunity>>,
+    /// A unit's drawn text, to measure it.
+    draw: String,
+    /// The lines: first unit, end, first unit hung past the end; and as
+    /// filling finds them: first unit, end, whether the last.
+    lines: Vec<(usize, usize, usize)>,
+    spans: Vec<(usize, usize, bool)>,
+    /// Per unit: its level (rule L1 applied once its line is known).
+    unit_levels: Vec<u8>,
+    /// Per character: what it draws (NUL: nothing, an alef in a ligature).
+    drawn: Vec<char>,
+    /// A line's visual order (indices into the line).
+    order: Vec<u32>,
+    /// The entries of the paragraph's characters or-ed together.
+    seen: u16,
+    /// One bit per class present in the paragraph.
+    classes_seen: u16,
+    /// The entries of the paragraph's characters and-ed together.
+    every: u16,
+}
+
+/// Whether the fast path takes `text` (one bidi paragraph) and, if so, its
+/// paragraph level (`Some(true)`: right to left). Fills the characters,
+/// classes and offsets.
+fn qualify(
+    text: &str,
+    auto: Option<bool>,
+    chars: &mut Vec<char>,
+    fast: &mut FastScratch,
+) -> Option<bool> {
+    let table: &[u16] = &TABLE;
+    // Sized for the most characters there can be, then cut to those there
+    // are: written by index, in slices, rather than pushed.
+    let bound = text.len();
+    chars.clear();
+    chars.resize(bound, '\0');
+    fast.entries.clear();
+    fast.entries.resize(bound, 0);
+    fast.offsets.clear();
+    fast.offsets.resize(bound, 0);
+    let (chars_s, entries_s, offsets_s) =
+        (&mut chars[..], &mut fast.entries[..], &mut fast.offsets[..]);
+    let mut n = 0;
+    let mut seen = 0;
+    let mut every = u16::MAX;
+    let mut classes_seen = 0;
+    let mut after_al = false;
+    let mut first_strong: Option<bool> = None;
+    for (offset, c) in text.char_indices() {
+        let entry = *table.get(c as usize)?;
+        let class = (entry & CLASS) as u8;
+        if entry & BASE != 0 {
+            after_al = class == AL;
+            if first_strong.is_none() && class <= AL {
+                first_strong = Some(class != L);
+            }
+        } else if entry & MARK == 0 || !after_al {
+            return None;
+        }
+        seen |= entry;
+        every &= entry;
+        classes_seen |= 1 << class;
+        chars_s[n] = c;
+        entries_s[n] = entry;
+        offsets_s[n] = offset;
+        n += 1;
+    }
+    chars.truncate(n);
+    fast.entries.truncate(n);
+    fast.offsets.truncate(n);
+    fast.seen = seen;
+    fast.every = every;
+    fast.classes_seen = classes_seen;
+    if chars.is_empty() {
+        return None;
+    }
+    Some(match auto {
+        Some(rtl) => rtl,
+        None => first_strong.unwrap_or(true),
+    })
+}
+
+/// UAX #9 W1–W7, N0–N2 and I1–I2 over one isolating run sequence at the
+/// paragraph level, as `unicode-bidi` 0.3.18 does them
+/// (`implicit::resolve_weak`, `resolve_neutral`, `resolve_levels`).
+fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
+    let FastScratch {
+        entries,
+        resolved,
+        levels,
+        stack,
+        pairs,
+        seen,
+        classes_seen,
+        ..
+    } = fast;
+    let sos = if rtl { R } else { L };
+    let eos = sos;
+    resolved.clear();
+    resolved.extend(entries.iter().map(|&entry| (entry & CLASS) as u8));
+    let p = resolved;
+    let bit = |class: u8| 1u16 << class;
+
+    if *classes_seen & (bit(NSM) | bit(EN) | bit(ES) | bit(ET) | bit(AN) | bit(CS)) == 0 {
+        // Letters, spaces and other neutrals only: W3 is all there is.
+        for class in p.iter_mut() {
+            if *class == AL {
+                *class = R;
+            }
+        }
+    } else {
+        weak(p, sos, eos);
+    }
+    if *classes_seen & bit(EN) != 0 {
+        w7(p, sos);
+    }
+    if *seen & OPEN != 0 && *seen & CLOSE != 0 {
+        brackets(chars, entries, p, sos, stack, pairs);
+    }
+    neutrals(p, sos);
+
+    // I1–I2.
+    levels.clear();
+    levels.extend(p.iter().map(|&class| match (rtl, class) {
+        (false, AN | EN) => 2,
+        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
+        _ => u8::from(rtl),
+    }));
+}
+
+/// W1–W6 in one pass, as `unicode-bidi` does them.
+fn weak(p: &mut [u8], sos: u8, eos: u8) {
+    let n = p.len();
+    let mut prev_before_w4 = sos;
+    let mut prev_before_w5 = sos;
+    let mut prev_before_w1 = sos;
+    let mut last_strong_is_al = false;
+    let mut et_from: Option<usize> = None;
+    let mut i = 0;
+    while i < n {
+        if p[i] == AL && et_from.is_none() {
+            // A run of Arabic letters (most of the text) in one go: each
+            // becomes R, and leaves the state as the rules below would.
+            while i < n && p[i] == AL {
+                p[i] = R;
+                i += 1;
+            }
+            prev_before_w1 = AL;
+            last_strong_is_al = true;
+            prev_before_w5 = R;
+            prev_before_w4 = R;
+            continue;
+        }
+        if p[i] == NSM {
+            p[i] = prev_before_w1;
+        }
+        let w2_class = p[i];
+        prev_before_w1 = p[i];
+        match p[i] {
+            EN if last_strong_is_al => p[i] = AN,
+            AL => p[i] = R,
+            _ => {}
+        }
+        match w2_class {
+            L | R => last_strong_is_al = false,
+            AL => last_strong_is_al = true,
+            _ => {}
+        }
+        let before_w456 = p[i];
+        match p[i] {
+            EN => {
+                if let Some(from) = et_from.take() {
+                    p[from..i].fill(EN);
+                }
+            }
+            ES | CS => {
+                let mut next = if i + 1 < n { p[i + 1] } else { eos };
+                if next == EN && last_strong_is_al {
+                    next = AN;
+                }
+                p[i] = match (prev_before_w4, p[i], next) {
+                    (EN, ES | CS, EN) => EN,
+                    (AN, CS, AN) => AN,
+                    _ => ON,
+                };
+            }
+            ET => {
+                if prev_before_w5 == EN {
+                    p[i] = EN;
+                } else {
+                    et_from.get_or_insert(i);
+                }
+            }
+            _ => {}
+        }
+        prev_before_w5 = p[i];
+        if prev_before_w5 != ET
+            && let Some(from) = et_from.take()
+        {
+            p[from..i].fill(ON);
+        }
+        prev_before_w4 = before_w456;
+        i += 1;
+    }
+    if let Some(from) = et_from {
+        p[from..n].fill(ON);
+    }
+}
+
+/// W7: a European number after L (or sos L) becomes L.
+fn w7(p: &mut [u8], sos: u8) {
+    let mut last_strong_is_l = sos == L;
+    for class in p.iter_mut() {
+        match *class {
+            EN if last_strong_is_l => *class = L,
+            L => last_strong_is_l = true,
+            R | AL => last_strong_is_l = false,
+            _ => {}
+        }
+    }
+}
+
+/// N0: bracket pairs (BD16), in the order of their openings.
+fn brackets(
+    chars: &[char],
+    entries: &[u16],
+    p: &mut [u8],
+    sos: u8,
+    stack: &mut Vec<(char, usize)>,
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    let n = p.len();
+    let e = sos;
+    let not_e = if sos == R { L } else { R };
+    stack.clear();
+    pairs.clear();
+    for (i, &c) in chars.iter().enumerate() {
+        if p[i] != ON || entries[i] & (OPEN | CLOSE) == 0 {
+            continue;
+        }
+        if entries[i] & OPEN != 0 {
+            if stack.len() >= 63 {
+                break;
+            }
+            stack.push((c, i));
+        } else if let Some(k) = stack.iter().rposition(|&(open, _)| open == opening_of(c)) {
+            pairs.push((stack[k].1, i));
+            stack.truncate(k);
+        }
+    }
+    pairs.sort_unstable_by_key(|&(start, _)| start);
+    for &(start, end) in pairs.iter() {
+        let mut found_e = false;
+        let mut found_not_e = false;
+        for &class in &p[start + 1..end] {
+            if class == e {
+                found_e = true;
+            } else if class == not_e {
+                found_not_e = true;
+            } else if matches!(class, EN | AN) {
+                if e == L {
+                    found_not_e = true;
+                } else {
+                    found_e = true;
+                }
+            }
+            if found_e {
+                break;
+            }
+        }
+        let set = if found_e {
+            e
+        } else if found_not_e {
+            match p[..start]
+                .iter()
+                .rev()
+                .find(|&&class| matches!(class, L | R | EN | AN))
+            {
+                Some(&L) => L,
+                Some(_) => R,
+                None => sos,
+            }
+        } else {
+            continue;
+        };
+        p[start] = set;
+        p[end] = set;
+        for at in [start + 1, end + 1] {
+            for k in at..n {
+                if entries[k] & CLASS != u16::from(NSM) {
+                    break;
+                }
+                p[k] = set;
+            }
+        }
+    }
+}
+
+/// N1–N2: a run of neutrals between two strong types of one direction
+/// (numbers counting as R) takes it; any other, the embedding's.
+fn neutrals(p: &mut [u8], sos: u8) {
+    let n = p.len();
+    let (e, eos) = (sos, sos);
+    let is_ni = |class: u8| matches!(class, ON | WS);
+    let mut prev = sos;
+    let mut i = 0;
+    while i < n {
+        if is_ni(p[i]) {
+            let from = i;
+            while i < n && is_ni(p[i]) {
+                i += 1;
+            }
+            let next = if i < n { p[i] } else { eos };
+            let class = match (prev, next) {
+                (L, L) => L,
+                (R | AN | EN, R | AN | EN) => R,
+                _ => e,
+            };
+            p[from..i].fill(class);
+            if i == n {
+                break;
+            }
+        }
+        prev = p[i];
+        i += 1;
+    }
+}
+
+/// `shape::shape` with the joining types from the property table.
+fn shape_fast(chars: &[char], entries: &[u16], out: &mut Vec<Shaped>) {
+    out.clear();
+    out.extend(chars.iter().map(|&c| Shaped::Char(c)));
+    // The last character that is not transparent (none yet: `usize::MAX`),
+    // whether it joins the following letter and the preceding one.
+    let mut previous = usize::MAX;
+    let mut joins_next = false;
+    let mut joins_before = false;
+    for (i, &entry) in entries.iter().enumerate() {
+        if entry & TRANSPARENT != 0 {
+            continue;
+        }
+        let joins = joins_next && entry & JOINS_PREVIOUS != 0;
+        if let Some(&p) = entries.get(previous)
+            && p & FORMS != 0
+        {
+            settle(chars, out, previous, joins_before, joins.then_some(i));
+        }
+        previous = i;
+        joins_next = entry & JOINS_NEXT != 0;
+        joins_before = joins;
+    }
+    if let Some(&p) = entries.get(previous)
+        && p & FORMS != 0
+    {
+        settle(chars, out, previous, joins_before, None);
+    }
+}
+
+/// What is drawn for character `i` of the paragraph, shaped into `s`: its
+/// mirror image at an odd level (`units::drawn_form` for the characters of
+/// the fast path, which are neither controls nor bidi controls).
+#[inline]
+fn drawn_char(s: char, entry: u16, level: u8) -> char {
+    if entry & MIRRORED != 0 && level & 1 == 1 {
+        mirror(s).unwrap_or(s)
+    } else {
+        s
+    }
+}
+
+/// The paragraph's units, as `units::build_units` cuts them, kept as
+/// arrays: where each starts (in characters; one more entry, the end) and
+/// the cells it takes. A unit is a character with the Arabic marks after
+/// it, or a lam-alef ligature from the lam to the alef. Returns their total
+/// width.
+fn build_units(
+    shaping: bool,
+    chars: &[char],
+    shaped: &mut Vec<Shaped>,
+    fast: &mut FastScratch,
+) -> usize {
+    let FastScratch {
+        entries,
+        levels,
+        starts,
+        widths,
+        unit_levels,
+        drawn,
+        draw,
+        seen,
+        ..
+    } = fast;
+    if shaping && *seen & FORMS != 0 {
+        shape_fast(chars, entries, shaped);
+    } else {
+        shaped.clear();
+        shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
+    }
+    // Sized for the most units there can be, then cut to those there are:
+    // written by index, in slices, rather than pushed.
+    let n = chars.len();
+    starts.clear();
+    starts.resize(n + 1, 0);
+    widths.clear();
+    widths.resize(n, 0);
+    unit_levels.clear();
+    unit_levels.resize(n, 0);
+    drawn.clear();
+    drawn.resize(n, '\0');
+    let (starts_s, widths_s, unit_levels_s, drawn_s) = (
+        &mut starts[..],
+        &mut widths[..],
+        &mut unit_levels[..],
+        &mut drawn[..],
+    );
+    let mut units = 0;
+    let mut total = 0;
+    let mut merge_until_char = 0;
+    // The unit being cut: its first drawn character and how many it draws.
+    let mut first = ' ';
+    let mut count = 0usize;
+    for (i, (&entry, &s)) in entries.iter().zip(shaped.iter()).enumerate() {
+        if entry & MARK == 0 && (i >= merge_until_char || units == 0) {
+            if units > 0 {
+                let width = unit_width(first, count, draw);
+                total += width;
+                widths_s[units - 1] = width as u32;
+            }
+            starts_s[units] = i as u32;
+            unit_levels_s[units] = levels[i];
+            units += 1;
+            count = 0;
+        }
+        // (A ligated alef draws nothing: NUL, which no character of the
+        // fast path is, is left in `drawn`.)
+        if let Shaped::Char(s) = s {
+            if is_ligature(s)
+                && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
+            {
+                merge_until_char = i + alef + 1;
+            }
+            let d = drawn_char(s, entry, levels[i]);
+            drawn_s[i] = d;
+            match count {
+                0 => first = d,
+                1 => {
+                    draw.clear();
+                    draw.push(first);
+                    draw.push(d);
+                }
+                _ => draw.push(d),
+            }
+            count += 1;
+        }
+    }
+    if units > 0 {
+        let width = unit_width(first, count, draw);
+        total += width;
+        widths_s[units - 1] = width as u32;
+    }
+    starts_s[units] = n as u32;
+    starts.truncate(units + 1);
+    widths.truncate(units);
+    unit_levels.truncate(units);
+    total
+}
+
+/// Cells a unit takes, as `build_units` measures it: one plain character
+/// is one cell, anything else is measured (`draw` holds the unit's drawn
+/// text when it draws more than one character).
+#[inline]
+fn unit_width(first: char, count: usize, draw: &str) -> usize {
+    if count == 1 && is_plain_one_cell(first) {
+        1
+    } else {
+        measure_unit(first, count, draw)
+    }
+}
+
+#[cold]
+fn measure_unit(first: char, count: usize, draw: &str) -> usize {
+    match count {
+        0 => 0,
+        1 => drawn_width(first.encode_utf8(&mut [0; 4])),
+        _ => drawn_width(draw),
+    }
+}
+
+/// Break opportunities (UAX #14) before units, as `units::attach_breaks`
+/// finds them.
+fn find_breaks(text: &str, fast: &mut FastScratch) {
+    let FastScratch {
+        starts,
+        offsets,
+        breaks,
+        entries,
+        every,
+        ..
+    } = fast;
+    let units = starts.len() - 1;
+    breaks.clear();
+    breaks.resize(units, None);
+    if *every & LB_SIMPLE != 0 {
+        // Letters, digits, quotation marks, infix separators (. , : ; ،),
+        // marks and spaces: UAX #14 allows a break only after a space
+        // (LB18), before a letter, a digit or a quotation mark (LB7: not
+        // before a space; LB13: nor before IS; LB9: nor before a mark).
+        // Everything else holds them together (LB19, LB23, LB25, LB28,
+        // LB29). The tests compare this with `unicode-linebreak`.
+        for (k, brk) in breaks.iter_mut().enumerate().skip(1) {
+            let i = starts[k] as usize;
+            if entries[i] & LB_AFTER_SPACE != 0
+                && offsets[i] > 0
+                && text.as_bytes()[offsets[i] - 1] == b' '
+            {
+                *brk = Some(BreakOpportunity::Allowed);
+            }
+        }
+        return;
+    }
+    let mut k = 0;
+    for (offset, kind) in linebreaks(text) {
+        while k < units && offsets[starts[k] as usize] < offset {
+            k += 1;
+        }
+        if k < units && offsets[starts[k] as usize] == offset {
+            breaks[k] = Some(kind);
+        }
+    }
+}
+
+/// Greedy filling into `fast.lines` (first unit, end, first unit hung),
+/// `wrap::wrap` on the arrays.
+fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
+    let FastScratch {
+        entries,
+        starts,
+        widths,
+        breaks,
+        lines,
+        spans,
+        ..
+    } = fast;
+    let units = widths.len();
+    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    let w = |k: usize| widths[k] as usize;
+    lines.clear();
+    if total <= width {
+        lines.push((0, units, units));
+        return;
+    }
+    spans.clear();
+    let mut start = 0;
+    let mut line_width = 0;
+    let mut segment_start = 0;
+    while segment_start < units {
+        let mut segment_end = segment_start + 1;
+        while segment_end < units && breaks[segment_end].is_none() {
+            segment_end += 1;
+        }
+        let trailing_space = (segment_start..segment_end)
+            .rev()
+            .take_while(|&k| whitespace(k))
+            .count();
+        let content_end = segment_end - trailing_space;
+        let content_width: usize = (segment_start..content_end).map(w).sum();
+        let space_width: usize = (content_end..segment_end).map(w).sum();
+        if segment_start > start && line_width + content_width > width {
+            spans.push((start, segment_start, false));
+            start = segment_start;
+            line_width = 0;
+        }
+        if line_width + content_width > width {
+            for k in segment_start..content_end {
+                if k > start && line_width + w(k) > width {
+                    spans.push((start, k, false));
+                    start = k;
+                    line_width = 0;
+                }
+                line_width += w(k);
+            }
+            line_width += space_width;
+        } else {
+            line_width += content_width + space_width;
+        }
+        if segment_end < units && breaks[segment_end] == Some(BreakOpportunity::Mandatory) {
+            spans.push((start, segment_end, false));
+            start = segment_end;
+            line_width = 0;
+        }
+        segment_start = segment_end;
+    }
+    spans.push((start, units, true));
+    for &(from, to, last) in spans.iter() {
+        let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
+        let mut hung = to - trailing;
+        if last && (from..to).map(w).sum::<usize>() <= width {
+            hung = to;
+        }
+        lines.push((from, to, hung));
+    }
+}
+
+/// Rule L1 on a line's units (`reorder::line_levels` for the classes of
+/// the fast path): the whitespace at its end, and what hangs past it, goes
+/// back to the paragraph level, in `fast.unit_levels` (each unit is on one
+/// line only); then the visual order (L2) into `fast.order`.
+fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para: u8) {
+    let FastScratch {
+        entries,
+        starts,
+        unit_levels,
+        order,
+        ..
+    } = fast;
+    // As `line_levels` does it, going forwards: whitespace (class WS) starts
+    // or continues the run to reset, anything else ends it, except that a
+    // unit hung past the end starts one (NBSP, class CS, may hang).
+    let mut reset_from = to;
+    for k in (from..to).rev() {
+        if entries[starts[k] as usize] & CLASS == u16::from(WS) {
+            reset_from = k;
+        } else {
+            if k >= hung {
+                reset_from = k;
+            }
+            break;
+        }
+    }
+    let levels = &mut unit_levels[from..to];
+    levels[reset_from - from..].fill(para);
+    order.clear();
+    order.extend(0..(to - from) as u32);
+    // L2: from the highest level down to the lowest odd one, reverse every
+    // run at that level or above.
+    let max = levels.iter().copied().max().unwrap_or(0);
+    let lowest_odd = levels.iter().copied().min().map_or(1, |min| min | 1);
+    let mut level = max;
+    while level >= lowest_odd {
+        let mut i = 0;
+        while i < levels.len() {
+            if levels[i] >= level {
+                let run = i;
+                while i < levels.len() && levels[i] >= level {
+                    i += 1;
+                }
+                order[run..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+}
+
+/// Fill `line` (empty) with units `from..to` in `fast.order`, those from
+/// `hung` on drawing nothing; with `MAPS`, also its clusters
+/// (`reorder::assemble` on the arrays).
+fn emit<const MAPS: bool>(
+    fast: &FastScratch,
+    text_len: usize,
+    (from, to, hung): (usize, usize, usize),
+    offset: usize,
+    rtl: bool,
+    line: &mut Line,
+) {
+    let FastScratch {
+        offsets,
+        starts,
+        widths,
+        unit_levels,
+        drawn,
+        order,
+        ..
+    } = fast;
+    let byte = |char_index: u32| {
+        offsets
+            .get(char_index as usize)
+            .copied()
+            .unwrap_or(text_len)
+    };
+    line.rtl = rtl;
+    line.source = offset + byte(starts[from])..offset + byte(starts[to]);
+    if !MAPS {
+        line.text.reserve(4 * drawn.len());
+        for &j in order.iter() {
+            let k = from + j as usize;
+            if k < hung {
+                for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
+                    if d != '\0' {
+                        line.text.push(d);
+                    }
+                }
+                line.width += widths[k] as usize;
+            }
+        }
+        return;
+    }
+    line.clusters.reserve(to - from);
+    for &j in order.iter() {
+        let k = from + j as usize;
+        let text_start = line.text.len();
+        let width = if k < hung {
+            for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
+                if d != '\0' {
+                    line.text.push(d);
+                }
+            }
+            widths[k] as usize
+        } else {
+            0
+        };
+        line.clusters.push(Cluster {
+            text: text_start..line.text.len(),
+            source: offset + byte(starts[k])..offset + byte(starts[k + 1]),
+            column: line.width,
+            width,
+            rtl: unit_levels[k] & 1 == 1,
+        });
+        line.width += width;
+    }
+}
+
+/// Whether the fast path takes `text` (one bidi paragraph).
+pub(super) fn qualifies(text: &str, direction: Direction) -> bool {
+    let auto = match direction {
+        Direction::Ltr => Some(false),
+        Direction::Rtl => Some(true),
+        Direction::Auto => None,
+    };
+    qualify(text, auto, &mut Vec::new(), &mut FastScratch::default()).is_some()
+}
+
+/// Lay out one bidi paragraph on the fast path, into `sink`, and return how
+/// many lines it made; `None`, having drawn nothing, when the paragraph is
+/// not one the fast path takes.
+pub(super) fn layout_paragraph<S: LineSink>(
+    text: &str,
+    offset: usize,
+    direction: Direction,
+    shaping: bool,
+    width: usize,
+    scratch: &mut Scratch,
+    sink: &mut S,
+) -> Option<usize> {
+    let auto = match direction {
+        Direction::Ltr => Some(false),
+        Direction::Rtl => Some(true),
+        Direction::Auto => None,
+    };
+    let Scratch {
+        chars,
+        shaped,
+        fast,
+        ..
+    } = scratch;
+    let rtl = qualify(text, auto, chars, fast)?;
+    resolve(chars, rtl, fast);
+    let total = build_units(shaping, chars, shaped, fast);
+    if total > width {
+        find_breaks(text, fast);
+    }
+    wrap(width, total, fast);
+    let lines = std::mem::take(&mut fast.lines);
+    for &span in &lines {
+        line_order(fast, span.0, span.1, span.2, u8::from(rtl));
+        let line = sink.next_line();
+        if S::MAPS {
+            emit::<true>(fast, text.len(), span, offset, rtl, line);
+        } else {
+            emit::<false>(fast, text.len(), span, offset, rtl, line);
+        }
+        sink.line_done();
+    }
+    let count = lines.len();
+    fast.lines = lines;
+    Some(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The break opportunities before units that `find_breaks` gives, and
+    /// those of `unicode-linebreak` at the same places.
+    fn breaks_both_ways(text: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+        let mut scratch = Scratch::default();
+        let Scratch {
+            chars,
+            shaped,
+            fast,
+            ..
+        } = &mut scratch;
+        let rtl = qualify(text, Some(true), chars, fast)?;
+        resolve(chars, rtl, fast);
+        build_units(true, chars, shaped, fast);
+        find_breaks(text, fast);
+        let unit_offsets: Vec<usize> = fast.starts[..fast.starts.len() - 1]
+            .iter()
+            .map(|&i| fast.offsets[i as usize])
+            .collect();
+        let ours = (0..unit_offsets.len())
+            .filter(|&k| fast.breaks[k].is_some())
+            .map(|k| unit_offsets[k])
+            .collect();
+        let theirs = linebreaks(text)
+            .map(|(offset, _)| offset)
+            .filter(|offset| unit_offsets.contains(offset))
+            .collect();
+        Some((ours, theirs))
+    }
+
+    #[test]
+    fn the_simple_line_breaker_agrees_with_unicode_linebreak() {
+        // Every sequence of up to four characters of the kinds it takes,
+        // and pseudo-random ones of up to 24, with a few that it does not.
+        let kinds: Vec<char> = "اب لa5٥۵«»\"“”'.,:;،\u{064E}\u{0651}ـ ".chars().collect();
+        let others: Vec<char> = "()-/%؟!\u{A0}—…".chars().collect();
+        let mut simple = 0;
+        let mut check = |text: &str| {
+            if let Some((ours, theirs)) = breaks_both_ways(text) {
+                simple += usize::from(text.chars().all(|c| TABLE[c as usize] & LB_SIMPLE != 0));
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+        };
+        let k = kinds.len();
+        for length in 1..=4u32 {
+            for mut n in 0..k.pow(length) {
+                let mut text = String::new();
+                for _ in 0..length {
+                    text.push(kinds[n % k]);
+                    n /= k;
+                }
+                check(&text);
+            }
+        }
+        let mut seed: u64 = 17;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..200_000 {
+            let length = 1 + next() % 24;
+            let text: String = (0..length)
+                .map(|_| {
+                    if next() % 40 == 0 {
+                        others[next() % others.len()]
+                    } else {
+                        kinds[next() % k]
+                    }
+                })
+                .collect();
+            check(&text);
+        }
+        assert!(simple > 100_000, "{simple}");
+    }
+
+    #[test]
+    fn the_table_takes_news_text_and_leaves_the_rest() {
+        for c in "سلام عليكم 123 ٤٥ abc (x) [y] {z} «» .,:;-+%/٫٬٪،؛؟ “” — … €".chars()
+        {
+            assert_ne!(TABLE[c as usize] & (BASE | MARK), 0, "{c:?}");
+        }
+        for c in "\t\n\u{200D}\u{200C}\u{200F}\u{061C}\u{202B}\u{0600}\u{06DD}\u{05D0}\u{0301}\u{00AD}\u{2028}\u{0640}"
+            .chars()
+        {
+            if c == '\u{0640}' {
+                continue;
+            }
+            assert_eq!(TABLE.get(c as usize).copied().unwrap_or(0) & BASE, 0, "{c:?}");
+        }
+    }
+}
