@@ -150,6 +150,16 @@ def english_frequency(reading, wordfreq, cache={}):
     return best
 
 
+def is_verb(reading):
+    """Whether the reading's stem is a verb, as qari's coarse part of speech
+    says (its first tag VERB..., or a verb category PV/IV/CV)."""
+    for seg in reading.get("segments", []):
+        if seg.get("kind") == "stem":
+            first = seg.get("pos", "").split("+")[0]
+            return first.startswith(("VERB", "PV", "IV", "CV"))
+    return False
+
+
 def reading_weight(word, reading):
     """How plausible a reading is before frequencies: MISSPELT if its letters are
     not the word's (other than INFORMAL swaps), CLITIC per clitic, GLOSSARY if
@@ -258,7 +268,8 @@ def main():
             if r.get("source") in LEXICON_SOURCES and r.get("vocalized") and r.get("lemma"):
                 a = 1.0 if args.plain else (reading_weight(word, r)
                                             * english_frequency(r, wordfreq) ** ENGLISH_EXPONENT)
-                lemmas[r["lemma"]] = max(lemmas.get(r["lemma"], 0.0), a)
+                key = (r["lemma"], is_verb(r))
+                lemmas[key] = max(lemmas.get(key, 0.0), a)
         if lemmas:
             entries.append((f, lemmas))
         else:
@@ -294,10 +305,10 @@ def main():
         est = new
 
     rows = []
-    for lemma, v in est.items():
+    for (lemma, verb), v in est.items():
         if v >= FLOOR:
             text = sig3(v)
-            rows.append((-float(text), lemma, text))
+            rows.append((-float(text), lemma, verb, text))
     rows.sort()
 
     lexicon = os.path.join(ROOT, "data", "bama", "lexicon.tsv")
@@ -324,13 +335,15 @@ def main():
             f"# frequency of the gloss^{ENGLISH_EXPONENT} (wordfreq's English list): see the script."]),
         "#",
         "# Format: UTF-8, one lemma a line: lemma (vocalised, as qari prints it), TAB,",
-        "# occurrences per million words (3 significant digits); most frequent first.",
+        "# occurrences per million words (3 significant digits), and TAB `verb` for the",
+        "# lemma's verb readings (a lemma the lexicon has as a noun and a verb, حَدَث",
+        "# \"event\" and \"to happen\", has a line for each); most frequent first.",
     ]
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write("\n".join(header) + "\n")
-        for _, lemma, text in rows:
-            out.write(f"{lemma}\t{text}\n")
+        for _, lemma, verb, text in rows:
+            out.write(f"{lemma}\t{text}{chr(9) + 'verb' if verb else ''}\n")
     print(f"gen_lemma_freq.py: wrote {len(rows)} lemmas to {args.out}", file=sys.stderr)
 
 

@@ -37,8 +37,8 @@ pub struct Bama {
     /// guesses after them): news repeats its words, and the reader asks
     /// about the same words at every move. Emptied when full.
     analysed: std::sync::Mutex<rustc_hash::FxHashMap<String, std::sync::Arc<[Analysis]>>>,
-    /// How common each lemma is (occurrences per million words), by lemma
-    /// index; empty when no frequencies were given.
+    /// How common each stem is (its share of its lemma's occurrences per
+    /// million words), by stem index; empty when no frequencies were given.
     frequencies: Vec<f32>,
 }
 
@@ -150,17 +150,22 @@ fn marks_per_letter(word: &str) -> Vec<Vec<char>> {
 
 const FATHATAN: char = '\u{064B}';
 
-/// Whether the vowels written in the text (`written`, per letter) leave
-/// `vocalised` possible: every mark the text gives a letter is one the
-/// reading gives it too, where the reading vowels that letter at all.
-fn vowels_agree(written: &[Vec<char>], vocalised: &str) -> bool {
+/// How many letters of `vocalised` the vowels written in the text
+/// (`written`, per letter) contradict: a letter agrees when every mark the
+/// text gives it is one the reading gives it too, or when either leaves it
+/// bare.
+fn vowels_contradicted(written: &[Vec<char>], vocalised: &str) -> usize {
     let reading = marks_per_letter(vocalised);
     if reading.len() != written.len() {
-        return true; // letters added or dropped in the reading: cannot align
+        return 0; // letters added or dropped in the reading: cannot align
     }
-    written.iter().zip(&reading).all(|(text, reading)| {
-        text.is_empty() || reading.is_empty() || text.iter().all(|m| reading.contains(m))
-    })
+    written
+        .iter()
+        .zip(&reading)
+        .filter(|(text, reading)| {
+            !(text.is_empty() || reading.is_empty() || text.iter().all(|m| reading.contains(m)))
+        })
+        .count()
 }
 
 impl Bama {
@@ -178,52 +183,68 @@ impl Bama {
     /// then a vocalised lemma, a tab and occurrences per million words on
     /// each line). Lemmas it does not list count as rare.
     pub fn with_frequencies(mut self, text: &str) -> Result<Bama, LexiconError> {
-        let mut by_lemma: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+        // (lemma, is a verb) -> occurrences per million: a lemma the
+        // lexicon has as a noun and as a verb (صَفّ "row" and "to line
+        // up", حَدَث "event" and "to happen") has a line for each.
+        let mut by_lemma: std::collections::HashMap<(&str, bool), f32> =
+            std::collections::HashMap::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let parsed = line
-                .split_once('\t')
-                .and_then(|(lemma, count)| Some((lemma, count.trim().parse::<f32>().ok()?)))
-                .filter(|(_, count)| count.is_finite() && *count >= 0.0);
-            let Some((lemma, count)) = parsed else {
+            let mut fields = line.split('\t');
+            let parsed = match (fields.next(), fields.next(), fields.next(), fields.next()) {
+                (Some(lemma), Some(count), class, None) if matches!(class, None | Some("verb")) => {
+                    count
+                        .trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|count| count.is_finite() && *count >= 0.0)
+                        .map(|count| ((lemma, class.is_some()), count))
+                }
+                _ => None,
+            };
+            let Some((key, count)) = parsed else {
                 return Err(LexiconError::Line {
                     line: n + 1,
                     found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
-                    expected: "a lemma, a tab and a number of occurrences per million",
+                    expected: "a lemma, a tab, a number of occurrences per million, and `verb` or nothing",
                 });
             };
-            by_lemma.insert(lemma, count);
+            by_lemma.insert(key, count);
         }
+        let lexicon = &self.lexicon;
+        let is_verb =
+            |stem: &StemRow| coarse_pos(&stem.tags, lexicon.category_name(stem.category)) == "verb";
         // A lemma's occurrences are shared among its stems: the preposition
         // لِ has a stem for each pronoun it takes (لَهُ, لَكُنَّ ...), and its
         // frequency must not make every one of them as likely as لِ itself.
         // The share is 1 / stems ** STEM_SHARE_EXPONENT, not an even split:
         // a noun's singular is far commoner than its plural stem.
-        let mut stems = vec![0u32; self.lexicon.lemmas.len()];
-        for stem in &self.lexicon.stems {
-            if let Some(count) = stems.get_mut(stem.lemma as usize) {
-                *count += 1;
-            }
+        let mut stems: std::collections::HashMap<(u32, bool), u32> =
+            std::collections::HashMap::new();
+        for stem in &lexicon.stems {
+            *stems.entry((stem.lemma, is_verb(stem))).or_default() += 1;
         }
-        self.frequencies = self
-            .lexicon
-            .lemmas
+        self.frequencies = lexicon
+            .stems
             .iter()
-            .zip(&stems)
-            .map(|(lemma, &stems)| {
-                let count = by_lemma.get(&*lemma.vocalised).copied().unwrap_or(0.0);
-                count / (stems.max(1) as f32).powf(STEM_SHARE_EXPONENT)
+            .map(|stem| {
+                let verb = is_verb(stem);
+                let lemma = &*lexicon.lemmas[stem.lemma as usize].vocalised;
+                let count = by_lemma.get(&(lemma, verb)).copied().unwrap_or(0.0);
+                let share = stems.get(&(stem.lemma, verb)).copied().unwrap_or(1).max(1);
+                count / (share as f32).powf(STEM_SHARE_EXPONENT)
             })
             .collect();
         Ok(self)
     }
 
-    /// How likely a reading is without context, as a log: its lemma's
-    /// frequency, less [`PIECE_COST`] for each prefix and suffix.
-    fn likelihood(&self, lemma: u32, pieces: usize) -> f32 {
-        let frequency = self.frequencies.get(lemma as usize).copied().unwrap_or(0.0);
+    /// How likely a reading is without context, as a log: its stem's share
+    /// of its lemma's frequency, less [`PIECE_COST`] for each prefix and
+    /// suffix.
+    fn likelihood(&self, stem: u32, pieces: usize) -> f32 {
+        let frequency = self.frequencies.get(stem as usize).copied().unwrap_or(0.0);
         (frequency + 0.01).ln() - PIECE_COST * pieces as f32
     }
 
@@ -250,7 +271,7 @@ impl Bama {
         let text_marks = marks_per_letter(word);
         let has_marks = text_marks.iter().any(|m| !m.is_empty());
         let lexicon = &self.lexicon;
-        let mut found: Vec<(Ranked, Analysis, bool)> = Vec::new();
+        let mut found: Vec<(Ranked, Analysis, usize)> = Vec::new();
         let mut seen: HashSet<(String, u32)> = HashSet::new();
         for p in 0..=lexicon.longest_prefix.min(n - 1) {
             let prefix_key: String = keyed[..p].iter().collect();
@@ -290,7 +311,11 @@ impl Bama {
                                     prefix.vocalised, stem.vocalised, suffix.vocalised
                                 )
                             };
-                            let agrees = !has_marks || vowels_agree(&text_marks, &vocalised);
+                            let contradicted = if has_marks {
+                                vowels_contradicted(&text_marks, &vocalised)
+                            } else {
+                                0
+                            };
                             if !seen.insert((vocalised.clone(), stem.lemma)) {
                                 continue;
                             }
@@ -303,7 +328,7 @@ impl Bama {
                             let mut reading = self.reading(prefix, stem, suffix, vocalised);
                             let category = lexicon.category_name(stem.category);
                             let pieces = reading.prefixes.len() + reading.suffixes.len();
-                            let likelihood = self.likelihood(stem.lemma, pieces)
+                            let likelihood = self.likelihood(stem_id, pieces)
                                 - MISSPELT_COST * misspelt as f32
                                 - affix_cost(&reading.segments);
                             reading.likelihood = (likelihood * 1000.0) as i32;
@@ -314,17 +339,18 @@ impl Bama {
                                 pieces,
                                 stem: stem_id,
                             };
-                            found.push((rank, reading, agrees));
+                            found.push((rank, reading, contradicted));
                         }
                     }
                 }
             }
         }
-        // Vowels written in the text rule out the readings they contradict,
-        // unless they rule out every reading: the lexicon has no passive
-        // (صُدّر is صَدَّر's), and a writer's vowel may be a slip.
-        if found.iter().any(|(_, _, agrees)| *agrees) {
-            found.retain(|(_, _, agrees)| *agrees);
+        // Vowels written in the text rule out the readings they contradict;
+        // when they contradict every reading (the lexicon has no passive:
+        // صُدّر; or the writer slipped), those they contradict least stay
+        // (صُدّر keeps صَدَّر, whose shadda it shows, not صَدْر).
+        if let Some(least) = found.iter().map(|(_, _, c)| *c).min() {
+            found.retain(|(_, _, contradicted)| *contradicted == least);
         }
         found.sort_by_key(|(rank, _, _)| *rank);
         found.into_iter().map(|(_, reading, _)| reading).collect()
