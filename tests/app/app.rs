@@ -196,6 +196,8 @@ fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
 #[test]
 fn translation_and_notes_reveal_per_sentence_or_always() {
     let mut app = app_at(120, 40);
+    // From the second sentence: the first shows the article's intro.
+    chars(&mut app, "j");
     assert!(!app.study.translation_shown() && !app.study.notes_shown());
     assert!(app.view.study_rows.is_empty());
     chars(&mut app, "t");
