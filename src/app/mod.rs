@@ -628,6 +628,7 @@ impl App {
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),
+            self.context(),
             self.study.translation_shown(),
             self.study.notes_shown(),
             usize::from(width),
@@ -648,6 +649,21 @@ impl App {
         } else {
             GlossaryPane::default()
         };
+    }
+
+    /// The article's intro when at its first sentence, its outro when at
+    /// its last (both, for an article of one sentence).
+    fn context(&self) -> view::Context<'_> {
+        let meta = &self.article.meta;
+        let last = self.article.sentences.len().saturating_sub(1);
+        view::Context {
+            intro: if self.sentence == 0 { &meta.intro } else { &[] },
+            outro: if self.sentence == last {
+                &meta.outro
+            } else {
+                &[]
+            },
+        }
     }
 
     /// The rows above the status line the message needs: none when it fits

@@ -62,6 +62,8 @@ pub enum StudyKind {
     /// A translation or notes slot that is still empty.
     Missing,
     Note,
+    /// A line of the article's intro or outro.
+    Context,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +78,10 @@ pub struct StudyRow {
 pub enum StudyHeading {
     Translation,
     Notes,
+    /// The article's intro, with its first sentence.
+    Intro,
+    /// The article's outro, with its last sentence.
+    Outro,
 }
 
 /// Text used for empty study slots; the widgets print it in place.
@@ -436,9 +442,20 @@ pub fn column_width(pane_width: u16) -> u16 {
     (pane_width - gutter - margin).min(MAX_TEXT_WIDTH)
 }
 
-/// Lays out the study panel: the translation, then the notes, at `width`.
+/// What the study panel shows beside the sentence's own translation and
+/// notes: the article's intro (before them) and outro (after them), empty
+/// for the sentences between the first and the last.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    pub intro: &'a [String],
+    pub outro: &'a [String],
+}
+
+/// Lays out the study panel: the intro, the translation, the notes, then
+/// the outro, at `width`.
 pub fn study_rows(
     sentence: &Sentence,
+    context: Context<'_>,
     translation: bool,
     notes: bool,
     width: usize,
@@ -464,6 +481,20 @@ pub fn study_rows(
         heading: Some(which),
         line: None,
     };
+    let push_context = |rows: &mut Vec<StudyRow>, which, paragraphs: &[String]| {
+        if paragraphs.is_empty() {
+            return;
+        }
+        rows.push(heading(which));
+        for paragraph in paragraphs {
+            push_text(
+                rows,
+                StudyKind::Context,
+                &format!("{NOTE_BULLET}{paragraph}"),
+            );
+        }
+    };
+    push_context(&mut rows, StudyHeading::Intro, context.intro);
     if translation {
         rows.push(heading(StudyHeading::Translation));
         if sentence.en.trim().is_empty() {
@@ -481,5 +512,6 @@ pub fn study_rows(
             push_text(&mut rows, StudyKind::Note, &format!("{NOTE_BULLET}{note}"));
         }
     }
+    push_context(&mut rows, StudyHeading::Outro, context.outro);
     rows
 }

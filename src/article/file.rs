@@ -41,6 +41,10 @@ struct MetaFile {
     source: String,
     #[serde(default)]
     removed: Vec<String>,
+    #[serde(default)]
+    intro: Vec<String>,
+    #[serde(default)]
+    outro: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +83,10 @@ struct MetaOut<'a> {
     source: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     removed: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    intro: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    outro: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -123,6 +131,8 @@ pub fn article_to_toml(article: &Article) -> String {
             imported: &meta.imported,
             source: &meta.source,
             removed: &meta.removed,
+            intro: &meta.intro,
+            outro: &meta.outro,
         },
         sentence: article
             .sentences
@@ -191,6 +201,8 @@ pub fn parse_article(
             imported: meta.imported,
             source: meta.source,
             removed: meta.removed,
+            intro: meta.intro,
+            outro: meta.outro,
         },
         sentences,
         origin,
@@ -266,6 +278,34 @@ mod tests {
              [article]\ntitle_en = \"T\"\ndate = \"2017-09-10\"\n\n\
              [[sentence]]\nheading = true\nar = \"عنوان\"\nen = \"\"\nnotes = []\n\n\
              [[sentence]]\nar = \"جملة.\"\nen = \"A sentence.\"\nnotes = []\n"
+        );
+    }
+
+    #[test]
+    fn intro_and_outro_are_optional_and_written_back() {
+        let without = parse("[[sentence]]\nar = \"جملة.\"\n").unwrap();
+        assert!(without.meta.intro.is_empty() && without.meta.outro.is_empty());
+        assert!(!article_to_toml(&without).contains("intro"));
+        let text = "[article]\nintro = [\"Who is who: الجيش السوري.\", \"The siege.\"]\noutro = [\"Duals: معبرين.\"]\n\n[[sentence]]\nar = \"جملة.\"\n";
+        let article = parse(text).unwrap();
+        assert_eq!(
+            article.meta.intro,
+            ["Who is who: الجيش السوري.", "The siege."]
+        );
+        assert_eq!(article.meta.outro, ["Duals: معبرين."]);
+        let again = parse(&article_to_toml(&article)).unwrap();
+        assert_eq!(again.meta, article.meta);
+    }
+
+    #[test]
+    fn an_unknown_article_key_is_still_refused() {
+        assert_eq!(
+            error("[article]\noutros = [\"x\"]\n[[sentence]]\nar = \"x\"\n"),
+            "a.toml:2:1: unknown field `outros`, expected one of `title`, `title_en`, `language`, `date`, `imported`, `source`, `removed`, `intro`, `outro`"
+        );
+        assert!(
+            error("[article]\nintro = \"one string\"\n[[sentence]]\nar = \"x\"\n")
+                .starts_with("a.toml:2:9: ")
         );
     }
 

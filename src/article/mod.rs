@@ -59,6 +59,11 @@ pub struct Meta {
     pub source: String,
     /// What was left out of the published text, and why.
     pub removed: Vec<String>,
+    /// Paragraphs to read before the first sentence (who is who, the
+    /// background), shown with it; empty when the article has none.
+    pub intro: Vec<String>,
+    /// Summary points shown with the last sentence; empty when none.
+    pub outro: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -194,13 +194,18 @@ impl Glossary {
             });
             for entry in file.entries {
                 let key = normalize(&entry.headword);
-                // A learner's entry replaces those of earlier files (bundled
-                // files do not hide each other: كان and كأن fold together).
+                // A learner's entry replaces those of earlier files for the
+                // same word, vowels aside (bundled files do not hide each
+                // other: كان and كأن fold together), never those of another
+                // word that folds to its key (أن is not إن or الآن).
                 if !file.bundled
                     && let Some(earlier) = by_headword.get_mut(&key)
                 {
-                    let sources = &glossary.sources;
-                    earlier.retain(|&i| sources[i] == source);
+                    let (sources, entries) = (&glossary.sources, &glossary.entries);
+                    let word = spelling(&entry.headword);
+                    earlier.retain(|&i| {
+                        sources[i] == source || spelling(&entries[i].headword) != word
+                    });
                 }
                 let index = glossary.entries.len();
                 by_headword.entry(key).or_default().push(index);

@@ -123,6 +123,8 @@ fn draw_study(view: &ReaderView, buf: &mut Buffer, theme: &Theme, mode: BidiMode
             (StudyKind::Heading, _) => {
                 let label = match row.heading {
                     Some(StudyHeading::Notes) => strings::NOTES_HEADING,
+                    Some(StudyHeading::Intro) => strings::INTRO_HEADING,
+                    Some(StudyHeading::Outro) => strings::OUTRO_HEADING,
                     _ => strings::TRANSLATION_HEADING,
                 };
                 let rule = format!("── {label} {}", "─".repeat(usize::from(area.width)));
@@ -132,7 +134,7 @@ fn draw_study(view: &ReaderView, buf: &mut Buffer, theme: &Theme, mode: BidiMode
             (kind, Some(line)) => {
                 let style = match kind {
                     StudyKind::Translation => theme.translation,
-                    StudyKind::Note => theme.note,
+                    StudyKind::Note | StudyKind::Context => theme.note,
                     _ => theme.missing,
                 };
                 draw_line(buf, area.x, y, area.width, line, mode, |_| style);

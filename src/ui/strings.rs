@@ -149,6 +149,10 @@ pub const HELP_FOOTER: &str =
 pub const HELP_FOOTER_SCROLL: &str = "j/k scroll this help; Esc or ? closes it.";
 pub const TRANSLATION_HEADING: &str = "Translation";
 pub const NOTES_HEADING: &str = "Notes";
+/// Over the article's intro, shown with its first sentence.
+pub const INTRO_HEADING: &str = "Before you read";
+/// Over the article's outro, shown with its last sentence.
+pub const OUTRO_HEADING: &str = "After reading";
 pub const ENLARGE: &str = "Enlarge the terminal";
 pub const CURRENT_MARK: &str = "▌";
 /// In the current sentence's mark, on the top or bottom row of the text,

@@ -196,6 +196,8 @@ fn left_arrow_reads_on_in_arabic_and_right_arrow_reads_back() {
 #[test]
 fn translation_and_notes_reveal_per_sentence_or_always() {
     let mut app = app_at(120, 40);
+    // From the second sentence: the first shows the article's intro.
+    chars(&mut app, "j");
     assert!(!app.study.translation_shown() && !app.study.notes_shown());
     assert!(app.view.study_rows.is_empty());
     chars(&mut app, "t");
@@ -1630,4 +1632,38 @@ fn qari_review_leaves_on_q_or_at_its_end_never_to_the_reader() {
     assert!(!app.should_quit);
     press(&mut app, KeyCode::Char(' '));
     assert!(app.should_quit);
+}
+
+#[test]
+fn a_learners_entry_hides_only_the_bundled_entries_of_its_own_word() {
+    // As after `qari glossary add أن --gloss that`: أن, إن, إنّ and الآن
+    // fold to the same key, but only أن (and أنّ, spelt the same) is the
+    // learner's word.
+    use qari::glossary::{Entry, UserGlossary};
+    let library = tempfile::tempdir().unwrap();
+    let dir = library.path().join("glossary");
+    UserGlossary::new(dir.clone())
+        .add(Entry::new("أن", "that"))
+        .unwrap();
+    let glossary = Glossary::load(Some(&dir));
+    let glosses = |word: &str| -> Vec<String> {
+        glossary
+            .lookup(word)
+            .iter()
+            .map(|m| glossary.entries[m.entry].gloss().to_owned())
+            .collect()
+    };
+    let anna = glosses("أن");
+    assert_eq!(anna.first().map(String::as_str), Some("that"), "{anna:?}");
+    assert!(anna.iter().all(|g| g != "now"), "{anna:?}");
+    let inna = glosses("إن");
+    // Its bundled readings are back (the learner's entry, found through the
+    // folded key like any of the learner's entries, may come first).
+    assert!(inna.iter().all(|g| g != "now"), "{inna:?}");
+    assert!(inna.iter().any(|g| g == "if (formal)"), "{inna:?}");
+    assert!(
+        inna.iter().any(|g| g.starts_with("that (after")),
+        "{inna:?}"
+    );
+    assert!(glosses("الآن").iter().any(|g| g == "now"));
 }
