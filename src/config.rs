@@ -11,6 +11,8 @@
 //! A new setting is one field of [`Config`] (a folder also goes through
 //! [`Config::folders`], so that `~/` and relative paths are resolved).
 
+pub mod keys;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 

@@ -13,7 +13,7 @@ use qari::cli::import::ImportOptions;
 use qari::cli::list::ListOptions;
 use qari::cli::read::ReaderOptions;
 use qari::cli::{self, Order};
-use qari::config::Config;
+use qari::config::{Config, keys};
 use qari::dict::Dictionaries;
 
 fn main() -> ExitCode {
@@ -131,7 +131,16 @@ fn run(cli: Cli) -> Result<()> {
                 test_panic: cli.test_panic,
             };
             let dictionaries = &settings.dictionaries;
-            cli::read::run(&library, dictionaries, cli.article.as_deref(), options)?;
+            // A keys file that cannot be used is said in the reader, which
+            // then uses the default keys.
+            let keys = keys::from_env();
+            cli::read::run(
+                &library,
+                dictionaries,
+                cli.article.as_deref(),
+                options,
+                keys,
+            )?;
         }
     }
     Ok(())

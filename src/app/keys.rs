@@ -1,5 +1,14 @@
 //! The key table: one list that both the dispatcher and the help overlay
 //! read, so what the help says is what the keys do.
+//!
+//! [`BINDINGS`] holds the defaults. The learner's `keys.toml` (see
+//! `config::keys`) replaces the keys of some bindings, giving a [`Keymap`];
+//! the reader installs it once at start ([`install`]), and everything that
+//! names or dispatches keys reads the installed table ([`active`]).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -55,17 +64,17 @@ const fn ctrl(c: char) -> KeyPress {
 }
 
 /// Keys bound to one action in one scope.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [KeyPress],
+    pub keys: Cow<'static, [KeyPress]>,
     pub action: Action,
 }
 
 const fn bind(scope: Scope, keys: &'static [KeyPress], action: Action) -> Binding {
     Binding {
         scope,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
     }
 }
@@ -74,7 +83,7 @@ use Action as A;
 use KeyCode as K;
 use Scope::{Confirm, Editing, Global, Glossary, Help, Messages, Reader, Reviewing};
 
-/// Every key binding, in the order the help overlay lists them.
+/// Every key binding by default, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch('j'), key(K::Down), ch(' ')], A::NextSentence),
     bind(
@@ -159,47 +168,295 @@ pub const BINDINGS: &[Binding] = &[
     bind(Confirm, &[ch('n'), key(K::Esc)], A::Cancel),
 ];
 
-/// The keys bound to `action` in `scope`, as the help shows them (none:
-/// the keys bound to it anywhere): what a message names when it tells the
-/// learner which key to press, so it never disagrees with the table.
+/// The keys bound to `action` in `scope` in the installed table, as the
+/// help shows them (none: the keys bound to it anywhere): what a message
+/// names when it tells the learner which key to press, so it never
+/// disagrees with the table.
 pub fn keys_in(scope: Scope, action: Action) -> Vec<String> {
-    let in_scope: Vec<String> = BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope && b.action == action)
-        .flat_map(|b| b.keys.iter().map(KeyPress::label))
-        .collect();
-    if in_scope.is_empty() {
-        keys_for(action).into_iter().map(KeyPress::label).collect()
-    } else {
-        in_scope
+    active().keys_in(scope, action)
+}
+
+/// The action bound to `key` in `scope` in the installed table (then in
+/// the global scope, unless a form or a confirmation is open), if any. In a
+/// form, other characters are typed.
+pub fn action_for_key(key: KeyEvent, scope: Scope) -> Option<Action> {
+    active().action_for_key(key, scope)
+}
+
+/// The keys bound to `action` in any scope of the installed table, in
+/// table order, each once.
+pub fn keys_for(action: Action) -> Vec<KeyPress> {
+    active().keys_for(action)
+}
+
+thread_local! {
+    /// The table in use on this thread: the reader's loop (the main
+    /// thread) installs the learner's; tests install theirs on their own
+    /// thread without touching the others'.
+    static ACTIVE: RefCell<Rc<Keymap>> = RefCell::new(Rc::new(Keymap::default()));
+}
+
+/// Makes `keymap` the table this thread's dispatcher, help and messages
+/// read.
+pub fn install(keymap: Keymap) {
+    ACTIVE.with(|active| *active.borrow_mut() = Rc::new(keymap));
+}
+
+/// The table installed on this thread (the defaults unless [`install`]ed).
+pub fn active() -> Rc<Keymap> {
+    ACTIVE.with(|active| Rc::clone(&active.borrow()))
+}
+
+/// A key table: the defaults, some of whose bindings may have other keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+        }
     }
 }
 
-/// The action bound to `key` in `scope` (then in the global scope, unless a
-/// form or a confirmation is open), if any. In a form, other characters are
-/// typed.
-pub fn action_for_key(key: KeyEvent, scope: Scope) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
+/// One binding the keys file changes: the `action` named in `scope`'s
+/// table gets `keys` instead of its defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub scope: Scope,
+    pub action: Action,
+    pub keys: Vec<KeyPress>,
+}
+
+/// Why overrides cannot make a table: two actions on one key where the
+/// dispatcher would see both. `index` is the override that takes part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub index: usize,
+    pub key: KeyPress,
+    pub actions: [Action; 2],
+    pub scope: Scope,
+}
+
+impl Keymap {
+    /// Every binding, in the order the help lists them.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
     }
-    // Shift is part of the character itself ('G', '?'), so it is ignored;
-    // Control and Alt are not.
-    let modifiers = key.modifiers - KeyModifiers::SHIFT;
-    let global = matches!(scope, Reader | Glossary);
-    let bound = BINDINGS
+
+    /// The defaults with `overrides` applied; refused when a key ends up
+    /// on two actions in one scope, or on an action of the reader or the
+    /// glossary pane and a global one (which one would win is not what the
+    /// file says).
+    pub fn with_overrides(overrides: &[Override]) -> Result<Keymap, Clash> {
+        let mut keymap = Keymap::default();
+        for o in overrides {
+            if let Some(binding) = keymap
+                .bindings
+                .iter_mut()
+                .find(|b| b.scope == o.scope && b.action == o.action)
+            {
+                binding.keys = Cow::Owned(o.keys.clone());
+            }
+        }
+        let changed = |scope: Scope, action: Action| {
+            overrides
+                .iter()
+                .position(|o| o.scope == scope && o.action == action)
+        };
+        for (i, a) in keymap.bindings.iter().enumerate() {
+            for b in &keymap.bindings[i + 1..] {
+                let seen_together = a.scope == b.scope
+                    || (matches!(a.scope, Reader | Glossary) && b.scope == Global)
+                    || (a.scope == Global && matches!(b.scope, Reader | Glossary));
+                if !seen_together {
+                    continue;
+                }
+                if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k)) {
+                    let index = changed(b.scope, b.action)
+                        .or_else(|| changed(a.scope, a.action))
+                        .unwrap_or(0);
+                    let scope = if a.scope == Global { b.scope } else { a.scope };
+                    return Err(Clash {
+                        index,
+                        key: *key,
+                        actions: [a.action, b.action],
+                        scope,
+                    });
+                }
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// See [`keys_in`].
+    pub fn keys_in(&self, scope: Scope, action: Action) -> Vec<String> {
+        let in_scope: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.scope == scope && b.action == action)
+            .flat_map(|b| b.keys.iter().map(KeyPress::label))
+            .collect();
+        if in_scope.is_empty() {
+            self.keys_for(action).iter().map(KeyPress::label).collect()
+        } else {
+            in_scope
+        }
+    }
+
+    /// See [`action_for_key`].
+    pub fn action_for_key(&self, key: KeyEvent, scope: Scope) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        // Shift is part of the character itself ('G', '?'), so it is
+        // ignored; Control and Alt are not.
+        let modifiers = key.modifiers - KeyModifiers::SHIFT;
+        let global = matches!(scope, Reader | Glossary);
+        let bound = self
+            .bindings
+            .iter()
+            .filter(|b| b.scope == scope)
+            .chain(self.bindings.iter().filter(|b| global && b.scope == Global))
+            .find(|b| {
+                b.keys
+                    .iter()
+                    .any(|k| k.code == key.code && k.modifiers == modifiers)
+            })
+            .map(|b| b.action);
+        match (bound, key.code) {
+            (None, K::Char(c)) if scope == Scope::Editing && modifiers.is_empty() => {
+                Some(A::Input(c))
+            }
+            _ => bound,
+        }
+    }
+
+    /// See [`keys_for`].
+    pub fn keys_for(&self, action: Action) -> Vec<KeyPress> {
+        let mut keys: Vec<KeyPress> = Vec::new();
+        for key in self
+            .bindings
+            .iter()
+            .filter(|b| b.action == action)
+            .flat_map(|b| b.keys.iter())
+        {
+            if !keys.contains(key) {
+                keys.push(*key);
+            }
+        }
+        keys
+    }
+}
+
+/// The name of each action a binding has, as the keys file writes it.
+const NAMES: &[(Action, &str)] = &[
+    (A::NextSentence, "next_sentence"),
+    (A::PreviousSentence, "previous_sentence"),
+    (A::FirstSentence, "first_sentence"),
+    (A::LastSentence, "last_sentence"),
+    (A::WordLeft, "word_left"),
+    (A::WordRight, "word_right"),
+    (A::NextWord, "next_word"),
+    (A::PreviousWord, "previous_word"),
+    (A::ToggleTranslation, "toggle_translation"),
+    (A::ToggleAlwaysTranslation, "toggle_always_translation"),
+    (A::ToggleNotes, "toggle_notes"),
+    (A::ToggleAlwaysNotes, "toggle_always_notes"),
+    (A::StudyDown, "study_down"),
+    (A::StudyUp, "study_up"),
+    (A::SwitchFocus, "switch_focus"),
+    (A::GlossaryDown, "glossary_down"),
+    (A::GlossaryUp, "glossary_up"),
+    (A::AddEntry, "add_entry"),
+    (A::EditEntry, "edit_entry"),
+    (A::DeleteEntry, "delete_entry"),
+    (A::EditSentence, "edit_sentence"),
+    (A::ToggleWordColours, "toggle_word_colours"),
+    (A::StartReview, "start_review"),
+    (A::Speak, "speak"),
+    (A::StopSpeaking, "stop_speaking"),
+    (A::SetStatus(Status::Level(1)), "status_1"),
+    (A::SetStatus(Status::Level(2)), "status_2"),
+    (A::SetStatus(Status::Level(3)), "status_3"),
+    (A::SetStatus(Status::Level(4)), "status_4"),
+    (A::SetStatus(Status::Level(5)), "status_5"),
+    (A::SetStatus(Status::WellKnown), "well_known"),
+    (A::SetStatus(Status::Ignored), "ignored"),
+    (A::UndoStatus, "undo_status"),
+    (A::ToggleSelection, "toggle_selection"),
+    (A::Search, "search"),
+    (A::ToggleGlossaryPane, "toggle_glossary_pane"),
+    (A::SwapGlossarySide, "swap_glossary_side"),
+    (A::ToggleHelp, "toggle_help"),
+    (A::ToggleMessages, "toggle_messages"),
+    (A::Quit, "quit"),
+    (A::Suspend, "suspend"),
+    (A::Back, "back"),
+    (A::Submit, "submit"),
+    (A::Cancel, "cancel"),
+    (A::NextField, "next_field"),
+    (A::PreviousField, "previous_field"),
+    (A::CursorLeft, "cursor_left"),
+    (A::CursorRight, "cursor_right"),
+    (A::DeleteBack, "delete_back"),
+    (A::DeleteForward, "delete_forward"),
+    (A::FieldStart, "field_start"),
+    (A::FieldEnd, "field_end"),
+    (A::DeleteWordBack, "delete_word_back"),
+    (A::ClearField, "clear_field"),
+    (A::HelpDown, "help_down"),
+    (A::HelpUp, "help_up"),
+    (A::Reveal, "reveal"),
+    (A::Grade(Grade::Again), "again"),
+    (A::Grade(Grade::Hard), "hard"),
+    (A::Grade(Grade::Good), "good"),
+    (A::Grade(Grade::Easy), "easy"),
+];
+
+/// The scopes as the keys file names its tables, in the help's order.
+pub const SCOPE_NAMES: &[(Scope, &str)] = &[
+    (Global, "global"),
+    (Reader, "reader"),
+    (Glossary, "glossary"),
+    (Editing, "form"),
+    (Confirm, "confirm"),
+    (Reviewing, "review"),
+    (Help, "help"),
+    (Messages, "messages"),
+];
+
+/// The keys file's name for `action` (every action in the table has one).
+pub fn action_name(action: Action) -> Option<&'static str> {
+    NAMES.iter().find(|(a, _)| *a == action).map(|(_, n)| *n)
+}
+
+/// The keys file's name for `scope`.
+pub fn scope_name(scope: Scope) -> &'static str {
+    SCOPE_NAMES
+        .iter()
+        .find(|(s, _)| *s == scope)
+        .map_or("global", |(_, n)| *n)
+}
+
+/// The action called `name` that `scope` binds by default, if any.
+pub fn action_named(scope: Scope, name: &str) -> Option<Action> {
+    NAMES
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map(|(a, _)| *a)
+        .filter(|a| BINDINGS.iter().any(|b| b.scope == scope && b.action == *a))
+}
+
+/// The names of the actions `scope` binds, in table order.
+pub fn action_names(scope: Scope) -> Vec<&'static str> {
+    BINDINGS
         .iter()
         .filter(|b| b.scope == scope)
-        .chain(BINDINGS.iter().filter(|b| global && b.scope == Global))
-        .find(|b| {
-            b.keys
-                .iter()
-                .any(|k| k.code == key.code && k.modifiers == modifiers)
-        })
-        .map(|b| b.action);
-    match (bound, key.code) {
-        (None, K::Char(c)) if scope == Scope::Editing && modifiers.is_empty() => Some(A::Input(c)),
-        _ => bound,
-    }
+        .filter_map(|b| action_name(b.action))
+        .collect()
 }
 
 /// The scope keys go to: an open form or confirmation, else the focus.
@@ -239,21 +496,6 @@ pub fn action_for_event(event: &Event, scope: Scope) -> Option<Action> {
     }
 }
 
-/// The keys bound to `action` in any scope, in table order, each once.
-pub fn keys_for(action: Action) -> Vec<&'static KeyPress> {
-    let mut keys: Vec<&KeyPress> = Vec::new();
-    for key in BINDINGS
-        .iter()
-        .filter(|b| b.action == action)
-        .flat_map(|b| b.keys.iter())
-    {
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys
-}
-
 impl KeyPress {
     /// How the key is written in the help and the status line.
     pub fn label(&self) -> String {
@@ -272,6 +514,61 @@ impl KeyPress {
         } else {
             name
         }
+    }
+
+    /// The key `text` names, as the keys file writes it: one character
+    /// (`"j"`, `"G"`, `"?"`), a key's name (`"Space"`, `"Enter"`, `"Esc"`,
+    /// `"Tab"`, `"Shift-Tab"`, `"Backspace"`, `"Delete"`, `"Home"`, `"End"`,
+    /// `"PageUp"`, `"PageDown"`, `"Up"`, `"Down"`, `"Left"`, `"Right"`,
+    /// `"F1"`…`"F12"`, any case) or the help's label (`"↓"`), after
+    /// `"Ctrl-"` for Control. `None` for anything else.
+    pub fn parse(text: &str) -> Option<KeyPress> {
+        let (control, rest) = match text
+            .get(..5)
+            .filter(|prefix| prefix.eq_ignore_ascii_case("ctrl-"))
+        {
+            Some(_) if text.len() > 5 => (true, &text[5..]),
+            _ => (false, text),
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() && c != ' ' => match c {
+                '↓' => K::Down,
+                '↑' => K::Up,
+                '←' => K::Left,
+                '→' => K::Right,
+                c if control => K::Char(c.to_ascii_lowercase()),
+                c => K::Char(c),
+            },
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => K::Char(' '),
+                "enter" | "return" => K::Enter,
+                "esc" | "escape" => K::Esc,
+                "tab" => K::Tab,
+                "shift-tab" | "backtab" => K::BackTab,
+                "backspace" => K::Backspace,
+                "delete" | "del" => K::Delete,
+                "home" => K::Home,
+                "end" => K::End,
+                "pageup" | "page up" => K::PageUp,
+                "pagedown" | "page down" => K::PageDown,
+                "up" => K::Up,
+                "down" => K::Down,
+                "left" => K::Left,
+                "right" => K::Right,
+                "insert" | "ins" => K::Insert,
+                f => match f.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=12) => K::F(n),
+                    _ => return None,
+                },
+            },
+        };
+        let modifiers = if control {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        Some(KeyPress { code, modifiers })
     }
 }
 
@@ -302,7 +599,7 @@ mod tests {
         ] {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
-                for key in binding.keys {
+                for key in binding.keys.iter() {
                     assert!(!seen.contains(key), "{key:?} bound twice in {scope:?}");
                     seen.push(*key);
                 }
@@ -518,7 +815,7 @@ mod tests {
     #[test]
     fn labels_read_as_in_the_help() {
         let labels: Vec<String> = keys_for(A::NextSentence)
-            .into_iter()
+            .iter()
             .map(KeyPress::label)
             .collect();
         assert_eq!(labels, ["j", "↓", "Space"]);

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use crate::arabic::has_arabic_letter;
 use crate::article::Library;
 use crate::dict::Dictionaries;
 use crate::files::Printable;
@@ -62,7 +63,11 @@ pub fn lookup(
         for sense in &found.senses {
             line(&format!("    {sense}"))?;
         }
-        line(&format!("    matched: {}", found.how()))?;
+        if has_arabic_letter(word) {
+            line(&format!("    matched: {}", found.how()))?;
+        } else {
+            line("    matched: the English headword")?;
+        }
     }
     Ok(Found {
         glossary: found.len(),

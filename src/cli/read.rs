@@ -8,6 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
+use crate::app::keys::{Keymap, install};
 use crate::app::{Action, App, BidiMode, Effect, Msg, Options};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
@@ -16,6 +17,8 @@ use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries};
 use super::Error;
 use super::terminal::{self, Emulator, Modes, with_terminal};
 use crate::config::Theme;
+use crate::config::keys::KeysError;
+use crate::ui::strings;
 
 /// How the reader runs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,12 +33,15 @@ pub struct ReaderOptions {
 
 /// Opens the reader on `wanted` (an id or a path), else on the last article
 /// read, else on the first bundled one, in the terminal on standard input
-/// and output; the dictionaries in `dictionary_dirs` load meanwhile.
+/// and output; the dictionaries in `dictionary_dirs` load meanwhile. The
+/// keys are `keys` (the learner's `keys.toml`); when that file could not be
+/// used, the reader says why and uses the default keys.
 pub fn run(
     library: &Library,
     dictionary_dirs: &[PathBuf],
     wanted: Option<&str>,
     options: ReaderOptions,
+    keys: Result<Keymap, KeysError>,
 ) -> Result<(), Error> {
     let ReaderOptions {
         bidi,
@@ -58,6 +64,16 @@ pub fn run(
         bidi,
         palette: terminal::palette(theme, var),
     };
+    let keys_problem = match keys {
+        Ok(keymap) => {
+            install(keymap);
+            None
+        }
+        Err(error) => {
+            install(Keymap::default());
+            Some(strings::keys_file_refused(&error))
+        }
+    };
     let glossary = Glossary::load(Some(&library.root.join("glossary")));
     let glossary_problem = glossary.problems.first().map(|p| format!("skipped {p}"));
     let mut app = App::new(article, position.saturating_sub(1), options)
@@ -73,6 +89,7 @@ pub fn run(
         .chain(catalog.notices.iter().map(ToString::to_string))
         .chain(opened_notices.iter().map(ToString::to_string))
         .chain(glossary_problem)
+        .chain(keys_problem)
         .chain(emulator.hint(bidi).map(str::to_owned));
     if let Some(message) = startup_message(&catalog, problems.collect()) {
         app.update(Msg::Notice(message));

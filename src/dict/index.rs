@@ -227,6 +227,45 @@ impl Dictionary {
         out
     }
 
+    /// The entries of an English → Arabic dictionary whose headword is
+    /// `english` (any case), read forwards: `qari lookup inflation` (at
+    /// most [`MAX_MATCHES`]). Nothing from an Arabic → English one.
+    pub(super) fn lookup_english(&self, english: &str) -> Vec<DictMatch> {
+        let wanted = english.trim().to_lowercase();
+        if !self.reverse || wanted.is_empty() {
+            return Vec::new();
+        }
+        let analysis = Analysis {
+            stem: wanted.clone(),
+            ..Analysis::default()
+        };
+        let mut out: Vec<DictMatch> = Vec::new();
+        for (headword, start, end) in &self.entries {
+            if out.len() >= MAX_MATCHES {
+                break;
+            }
+            if headword.trim().to_lowercase() != wanted {
+                continue;
+            }
+            let mut lines = self.lines(headword, *start, *end).peekable();
+            let mut title: &str = headword;
+            if let Some(first) = lines.peek()
+                && starts_with_caseless(first, headword)
+            {
+                title = first.split(" /").next().unwrap_or(first).trim();
+                lines.next();
+            }
+            out.push(DictMatch {
+                dictionary: self.name.clone(),
+                headword: title.to_owned(),
+                senses: lines.map(|line| unnumbered(line).to_owned()).collect(),
+                analysis: analysis.clone(),
+                reverse: true,
+            });
+        }
+        out
+    }
+
     /// The entries indexed under `key`.
     fn entries_for<'a>(&'a self, key: &str) -> impl Iterator<Item = u32> + 'a {
         let (forward, reverse) = match &self.keys {

@@ -149,9 +149,19 @@ impl Dictionaries {
     }
 
     /// Every dictionary's entries for `word`, forward dictionaries first,
-    /// each from the word's best readings.
+    /// each from the word's best readings; for a word without an Arabic
+    /// letter, the English → Arabic dictionaries' entries with that
+    /// headword.
     pub fn lookup(&self, word: &str) -> Vec<DictMatch> {
         let mut out = Vec::new();
+        if !has_arabic_letter(word) {
+            // An English word: the English → Arabic dictionaries' entries
+            // for it, read forwards.
+            for dictionary in &self.list {
+                out.extend(dictionary.lookup_english(word));
+            }
+            return out;
+        }
         let readings = analyses(&normalize(word));
         for reverse in [false, true] {
             for dictionary in self.list.iter().filter(|d| d.reverse == reverse) {

@@ -6,7 +6,9 @@
 
 use std::fmt::Write as _;
 
+use super::Status;
 use super::entry::{Context, Entry};
+use crate::arabic::{analyses, normalize};
 use crate::quote::quoted;
 
 /// The formats `qari glossary export` writes.
@@ -137,7 +139,8 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
 fn anki(entries: &[Entry], context: impl Fn(&Context) -> Option<CardContext>) -> String {
     let mut out =
         String::from("#separator:tab\n#html:true\n#notetype:Basic\n#deck:qari\n#tags column:3\n");
-    for e in entries {
+    // An ignored word is not one to learn.
+    for e in entries.iter().filter(|e| e.status != Some(Status::Ignored)) {
         let mut front = html(&e.headword);
         if !e.translit.is_empty() {
             let _ = write!(front, "<br><i>{}</i>", html(&e.translit));
@@ -156,11 +159,18 @@ fn anki(entries: &[Entry], context: impl Fn(&Context) -> Option<CardContext>) ->
         if !grammar.is_empty() {
             let _ = write!(back, "<br><small>{}</small>", grammar.join(" · "));
         }
+        if !e.notes.trim().is_empty() {
+            let _ = write!(
+                back,
+                "<br><div class=\"notes\">{}</div>",
+                html(e.notes.trim())
+            );
+        }
         if let Some(card) = e.context.as_ref().and_then(&context) {
             let _ = write!(
                 back,
                 "<hr><div dir=\"rtl\">{}</div><div>{}</div>",
-                html(&card.arabic),
+                highlighted(&card.arabic, e),
                 html(&card.english)
             );
         }
@@ -168,6 +178,40 @@ fn anki(entries: &[Entry], context: impl Fn(&Context) -> Option<CardContext>) ->
             .chain(e.tags.iter().map(|t| t.replace(char::is_whitespace, "_")))
             .collect();
         let _ = writeln!(out, "{front}\t{back}\t{}", tags.join(" "));
+    }
+    out
+}
+
+/// The sentence for an HTML field with each word that is `entry` (its
+/// headword or one of its forms, with or without clitics: وحلفاؤه for
+/// حليف) in bold. A multi-word headword is not marked.
+fn highlighted(sentence: &str, entry: &Entry) -> String {
+    let keys: Vec<String> = std::iter::once(&entry.headword)
+        .chain(&entry.forms)
+        .filter(|k| !k.trim().contains(char::is_whitespace))
+        .map(|k| normalize(k.trim()))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let is_entry = |word: &str| {
+        let word = normalize(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        !word.is_empty()
+            && (keys.contains(&word) || analyses(&word).iter().any(|a| keys.contains(&a.stem)))
+    };
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut rest = sentence;
+    while !rest.is_empty() {
+        let space = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(space);
+        if is_entry(word) {
+            let _ = write!(out, "<b>{}</b>", html(word));
+        } else {
+            out.push_str(&html(word));
+        }
+        let next = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        out.push_str(&html(&after[..next]));
+        rest = &after[next..];
     }
     out
 }
@@ -367,8 +411,52 @@ mod tests {
         assert!(fields[1].starts_with(
             "ally; confederate, &quot;partner&quot;<br><small>noun · ح ل ف</small><hr>"
         ));
-        assert!(fields[1].contains("<div dir=\"rtl\">بعد ان سيطر الجيش السوري وحلفاؤه</div>"));
+        assert!(
+            fields[1].contains("<div dir=\"rtl\">بعد ان سيطر الجيش السوري <b>وحلفاؤه</b></div>")
+        );
         assert_eq!(fields[2], "qari military");
+    }
+
+    /// The word in bold in its sentence (as it stands there, clitics and
+    /// all), the entry's notes kept, ignored entries left out.
+    #[test]
+    fn anki_cards_mark_the_word_keep_the_notes_and_leave_out_ignored_entries() {
+        let mut entries = sample();
+        entries[0].notes = "plural حلفاء <broken>".into();
+        let mut ignored = Entry::new("زيد", "Zayd");
+        ignored.status = Some(Status::Ignored);
+        entries.push(ignored);
+        let mut known = Entry::new("بعد", "after");
+        known.status = Some(Status::WellKnown);
+        known.context = entries[0].context.clone();
+        entries.push(known);
+        let text = export(&entries, Format::Anki, |_| {
+            Some(CardContext {
+                arabic: "بعد ان سيطر الجيش السوري وحلفاؤه، على".into(),
+                english: "After the Syrian army and its allies took control".into(),
+            })
+        })
+        .unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5 + 3, "{text}");
+        assert!(!text.contains("زيد"), "{text}");
+        let ally: Vec<&str> = lines[5].split('\t').collect();
+        assert!(
+            ally[1].contains("<div dir=\"rtl\">بعد ان سيطر الجيش السوري <b>وحلفاؤه،</b> على</div>"),
+            "{}",
+            ally[1]
+        );
+        assert!(
+            ally[1].contains("<div class=\"notes\">plural حلفاء &lt;broken&gt;</div>"),
+            "{}",
+            ally[1]
+        );
+        let after: Vec<&str> = lines[7].split('\t').collect();
+        assert!(
+            after[1].contains("<div dir=\"rtl\"><b>بعد</b> ان سيطر"),
+            "{}",
+            after[1]
+        );
     }
 
     #[test]

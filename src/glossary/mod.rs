@@ -571,7 +571,7 @@ impl Glossary {
                     entry
                         .senses
                         .iter()
-                        .any(|s| s.to_lowercase().contains(&needle))
+                        .any(|s| contains_words(&s.to_lowercase(), &needle))
                 }
             })
             .collect();
@@ -594,6 +594,18 @@ impl Glossary {
                 .flatten()
                 .any(|(_, entry)| *entry == index)
     }
+}
+
+/// Whether `needle` is in `text` as whole words: "war" is in "a war,
+/// warfare" but not in "towards" (letters or digits on either side of it
+/// make it part of another word).
+fn contains_words(text: &str, needle: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(needle).any(|(start, found)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + found.len()..].chars().next();
+        !is_word(before) && !is_word(after)
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::keys::BINDINGS;
+use crate::app::keys;
 use crate::app::{App, BidiMode};
 use crate::text::Direction;
 
@@ -34,11 +34,14 @@ enum Item {
     },
 }
 
+/// The help's rows, from the installed key table: the keys the learner's
+/// `keys.toml` gives, not only the defaults.
 fn items() -> Vec<Item> {
+    let keymap = keys::active();
     let mut items = Vec::new();
     for (heading, scope) in strings::HELP_SECTIONS {
         items.push(Item::Heading(heading));
-        for binding in BINDINGS.iter().filter(|b| b.scope == *scope) {
+        for binding in keymap.bindings().iter().filter(|b| b.scope == *scope) {
             items.push(Item::Binding {
                 keys: binding.keys.iter().map(|k| k.label()).collect(),
                 text: strings::describe(binding.action),
@@ -349,7 +352,7 @@ mod tests {
         let rows = |laid_out: &[Block]| -> usize { laid_out.iter().map(|(_, r)| r.len()).sum() };
         // A key column narrower than the widest key would put that key
         // over the gap before its description: not a layout to choose.
-        let widest_label = BINDINGS
+        let widest_label = keys::BINDINGS
             .iter()
             .flat_map(|b| b.keys.iter().map(|k| width_of(&k.label())))
             .max()

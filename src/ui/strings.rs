@@ -21,6 +21,12 @@ fn keys(scope: Scope, action: Action) -> String {
     keys_in(scope, action).join(" or ")
 }
 
+/// What the reader says at start when the keys file cannot be used: the
+/// file's error (file, line, column) on one line, then what it does.
+pub fn keys_file_refused(error: &dyn fmt::Display) -> String {
+    format!("{error}; using the default keys")
+}
+
 /// The app's messages, worded.
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

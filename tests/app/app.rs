@@ -653,6 +653,39 @@ fn slash_searches_in_arabic_and_english() {
     assert_eq!(app.glossary.entries[hits[0]].headword, "إلى");
 }
 
+/// "war" is a word of "war, warfare", not of "towards" or "software".
+#[test]
+fn an_english_search_matches_whole_words_only() {
+    let mut app = app_at(120, 40);
+    chars(&mut app, "/");
+    type_text(&mut app, "war");
+    press(&mut app, KeyCode::Enter);
+    let (_, hits) = app.search_results.clone().unwrap();
+    assert!(!hits.is_empty());
+    for &i in &hits {
+        let senses = app.glossary.entries[i].senses.join("; ");
+        let whole_word = senses
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == "war");
+        assert!(
+            whole_word,
+            "{} ({senses}) found for war",
+            app.glossary.entries[i].headword
+        );
+    }
+    // A phrase is matched as whole words too.
+    press(&mut app, KeyCode::Esc);
+    chars(&mut app, "/");
+    type_text(&mut app, "up to");
+    press(&mut app, KeyCode::Enter);
+    let (_, hits) = app.search_results.clone().unwrap();
+    assert!(
+        hits.iter()
+            .any(|&i| app.glossary.entries[i].headword == "إلى")
+    );
+}
+
 #[test]
 fn every_word_of_the_bundled_article_gets_an_entry_or_a_note_in_the_pane() {
     // Without dictionaries: the bundled glossary alone answers every word;

@@ -782,3 +782,54 @@ fn the_intro_shows_with_the_first_sentence_and_the_outro_with_the_last() {
         assert!(text.contains("kilometre’."), "{text}");
     }
 }
+
+/// The learner's `keys.toml` reaches every place that names or obeys a
+/// key: the dispatcher, the help, the hints under the reader and the
+/// messages (the table is installed on this test's thread only).
+#[test]
+fn a_keys_file_changes_what_the_keys_do_and_everything_that_names_them() {
+    use qari::app::Msg;
+    use qari::app::Notice;
+    use qari::app::keys::{Keymap, install};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    let path = std::path::Path::new("/home/u/.config/qari/keys.toml");
+    let keymap = qari::config::keys::parse(
+        b"[global]\nquit = \"x\"\nspeak = \"F5\"\ntoggle_translation = \"y\"\n",
+        path,
+    )
+    .unwrap();
+    install(keymap);
+    let press = |c| {
+        Msg::Terminal(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+    };
+
+    let mut app = app(120, 40, Options::default());
+    // The hints under the reader name the new key for the translation.
+    let reader = screen_text(&draw(&app));
+    assert!(reader.contains("y translation"), "{reader}");
+    assert!(!reader.contains("t translation"), "{reader}");
+    // A message naming a key names the new one.
+    assert!(Notice::SpeechMissing.to_string().contains("so F5 cannot"));
+    // The help lists the new keys, not the defaults.
+    app.update(Action::ToggleHelp);
+    let help = screen_text(&draw(&app));
+    let quit_row = help
+        .lines()
+        .find(|row| row.contains(qari::ui::strings::describe(Action::Quit)))
+        .unwrap();
+    assert!(quit_row.contains("x "), "{quit_row}");
+    assert!(!quit_row.contains("q "), "{quit_row}");
+    app.update(Action::ToggleHelp);
+    // t no longer shows the translation, q no longer quits; x does.
+    app.update(press('q'));
+    assert!(!app.should_quit);
+    app.update(press('x'));
+    assert!(app.should_quit);
+
+    install(Keymap::default());
+    assert!(Notice::SpeechMissing.to_string().contains("so s cannot"));
+}

@@ -454,6 +454,30 @@ fn lookup_prints_glossary_and_dictionary_matches_and_how() {
         .stderr("qari: no glossary entry or dictionary result for \"zzz\"\n");
 }
 
+/// An English word is looked up in the English → Arabic dictionaries by
+/// their headwords: `qari lookup inflation` finds تضخم through eng-ara.
+#[test]
+fn lookup_of_an_english_word_finds_arabic_through_an_english_arabic_dictionary() {
+    let library = tempfile::tempdir().unwrap();
+    let stardict = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stardict");
+    qari()
+        .args(["lookup", "Ceasefire"])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_DICTIONARIES", stardict)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ceasefire  [qari-test-en, reverse match]\n    وقف إطلاق النار\n    matched: the English headword\n",
+        ));
+    // Whole headwords only: "cease" is not "ceasefire".
+    qari()
+        .args(["lookup", "cease"])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_DICTIONARIES", stardict)
+        .assert()
+        .code(1);
+}
+
 #[test]
 fn check_reports_full_coverage_of_the_bundled_article() {
     let library = tempfile::tempdir().unwrap();
