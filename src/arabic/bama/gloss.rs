@@ -77,14 +77,246 @@ fn first_alternative(piece: &str) -> String {
 /// Subject pronouns an imperfect prefix glosses as; "will" goes after them.
 const SUBJECTS: &[&str] = &["I", "you", "he", "she", "it", "we", "they"];
 
-/// A short gloss of the whole word, in English order.
-pub fn whole_word(prefix: &str, stem: &str, suffix: &str, pos: &str) -> String {
-    let stem = first_alternative(&first_sense(stem));
+/// A verb's tense, from its stem's category: the perfect (PV) is told in
+/// the past, the imperfect (IV) in the present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    /// An imperative, or not a verb: the English stays as it is.
+    Plain,
+}
+
+impl Tense {
+    pub fn of_category(category: &str) -> Tense {
+        if category.starts_with("PV") {
+            Tense::Past
+        } else if category.starts_with("IV") {
+            Tense::Present
+        } else {
+            Tense::Plain
+        }
+    }
+}
+
+/// English verbs whose past is not made with -ed.
+const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("arise", "arose"),
+    ("bear", "bore"),
+    ("beat", "beat"),
+    ("become", "became"),
+    ("begin", "began"),
+    ("bend", "bent"),
+    ("bind", "bound"),
+    ("blow", "blew"),
+    ("break", "broke"),
+    ("bring", "brought"),
+    ("build", "built"),
+    ("buy", "bought"),
+    ("cast", "cast"),
+    ("catch", "caught"),
+    ("choose", "chose"),
+    ("come", "came"),
+    ("cost", "cost"),
+    ("cut", "cut"),
+    ("deal", "dealt"),
+    ("dig", "dug"),
+    ("do", "did"),
+    ("draw", "drew"),
+    ("drink", "drank"),
+    ("drive", "drove"),
+    ("eat", "ate"),
+    ("fall", "fell"),
+    ("feed", "fed"),
+    ("feel", "felt"),
+    ("fight", "fought"),
+    ("find", "found"),
+    ("flee", "fled"),
+    ("fly", "flew"),
+    ("forbid", "forbade"),
+    ("forget", "forgot"),
+    ("forgive", "forgave"),
+    ("freeze", "froze"),
+    ("get", "got"),
+    ("give", "gave"),
+    ("go", "went"),
+    ("grow", "grew"),
+    ("hang", "hung"),
+    ("have", "had"),
+    ("hear", "heard"),
+    ("hide", "hid"),
+    ("hit", "hit"),
+    ("hold", "held"),
+    ("hurt", "hurt"),
+    ("keep", "kept"),
+    ("know", "knew"),
+    ("lay", "laid"),
+    ("lead", "led"),
+    ("leave", "left"),
+    ("lend", "lent"),
+    ("let", "let"),
+    ("lie", "lay"),
+    ("light", "lit"),
+    ("lose", "lost"),
+    ("make", "made"),
+    ("mean", "meant"),
+    ("meet", "met"),
+    ("mislead", "misled"),
+    ("overcome", "overcame"),
+    ("overtake", "overtook"),
+    ("pay", "paid"),
+    ("put", "put"),
+    ("quit", "quit"),
+    ("read", "read"),
+    ("ride", "rode"),
+    ("ring", "rang"),
+    ("rise", "rose"),
+    ("run", "ran"),
+    ("say", "said"),
+    ("see", "saw"),
+    ("seek", "sought"),
+    ("sell", "sold"),
+    ("send", "sent"),
+    ("set", "set"),
+    ("shake", "shook"),
+    ("shine", "shone"),
+    ("shoot", "shot"),
+    ("shut", "shut"),
+    ("sing", "sang"),
+    ("sink", "sank"),
+    ("sit", "sat"),
+    ("sleep", "slept"),
+    ("slay", "slew"),
+    ("speak", "spoke"),
+    ("spend", "spent"),
+    ("split", "split"),
+    ("spread", "spread"),
+    ("stand", "stood"),
+    ("steal", "stole"),
+    ("stick", "stuck"),
+    ("strike", "struck"),
+    ("strive", "strove"),
+    ("swear", "swore"),
+    ("sweep", "swept"),
+    ("swim", "swam"),
+    ("take", "took"),
+    ("teach", "taught"),
+    ("tear", "tore"),
+    ("tell", "told"),
+    ("think", "thought"),
+    ("throw", "threw"),
+    ("understand", "understood"),
+    ("undertake", "undertook"),
+    ("wake", "woke"),
+    ("wear", "wore"),
+    ("weep", "wept"),
+    ("win", "won"),
+    ("withdraw", "withdrew"),
+    ("write", "wrote"),
+];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The past of an English verb: plan → planned, try → tried, see → saw.
+fn past(verb: &str, plural_subject: bool) -> String {
+    if verb == "be" {
+        return if plural_subject { "were" } else { "was" }.to_owned();
+    }
+    if let Some((_, past)) = IRREGULAR_PAST.iter().find(|(base, _)| *base == verb) {
+        return (*past).to_owned();
+    }
+    let chars: Vec<char> = verb.chars().collect();
+    match chars[..] {
+        [.., 'e'] => format!("{verb}d"),
+        [.., c, 'y'] if !is_vowel(c) => format!("{}ied", &verb[..verb.len() - 1]),
+        // One short syllable ending consonant-vowel-consonant doubles its
+        // last letter: stop → stopped, plan → planned.
+        // (open, with two, is opened.)
+        [a, b, c] | [_, a, b, c]
+            if !is_vowel(chars[0])
+                && !is_vowel(a)
+                && is_vowel(b)
+                && !is_vowel(c)
+                && !"wxy".contains(c) =>
+        {
+            format!("{verb}{c}ed")
+        }
+        _ => format!("{verb}ed"),
+    }
+}
+
+/// The present of an English verb after he, she or it: say → says.
+fn third_person(verb: &str) -> String {
+    match verb {
+        "be" => return "is".to_owned(),
+        "have" => return "has".to_owned(),
+        "do" | "go" => return format!("{verb}es"),
+        _ => {}
+    }
+    let chars: Vec<char> = verb.chars().collect();
+    match chars[..] {
+        [.., 's'] | [.., 'x'] | [.., 'z'] | [.., 'o'] | [.., 's', 'h'] | [.., 'c', 'h'] => {
+            format!("{verb}es")
+        }
+        [.., c, 'y'] if !is_vowel(c) => format!("{}ies", &verb[..verb.len() - 1]),
+        _ => format!("{verb}s"),
+    }
+}
+
+/// `gloss` (an English verb phrase, "say", "be eloquent") told in `tense`
+/// after `subject` ("he", "they"): only its first word changes.
+fn conjugated(gloss: &str, tense: Tense, subject: &str) -> String {
+    let Some((verb, rest)) = gloss
+        .split_once(' ')
+        .map(|(v, r)| (v, format!(" {r}")))
+        .or(Some((gloss, String::new())))
+    else {
+        return gloss.to_owned();
+    };
+    // Only a plain lower-case English verb is inflected ("(did) not" and
+    // names are left as they are).
+    if verb.is_empty() || !verb.chars().all(|c| c.is_ascii_lowercase()) {
+        return gloss.to_owned();
+    }
+    let singular = matches!(subject, "he" | "she" | "it");
+    let inflected = match tense {
+        Tense::Past => past(verb, !singular && subject != "I"),
+        Tense::Present if singular => third_person(verb),
+        Tense::Present if verb == "be" => if subject == "I" { "am" } else { "are" }.to_owned(),
+        _ => verb.to_owned(),
+    };
+    format!("{inflected}{rest}")
+}
+
+/// A short gloss of the whole word, in English order; a verb's is told in
+/// its `tense` ("he says", "they said", "he will say").
+pub fn whole_word(prefix: &str, stem: &str, suffix: &str, pos: &str, tense: Tense) -> String {
+    let mut stem = first_alternative(&first_sense(stem));
     let mut before: Vec<String> = prefix
         .split(" + ")
         .map(|p| first_alternative(&without_notes(p)))
         .filter(|p| !p.is_empty())
         .collect();
+    if pos == "verb" && !before.iter().any(|p| p == "will") {
+        // The subject: an imperfect's prefix, or a perfect's suffix
+        // ("they <verb>").
+        let from_suffix = suffix
+            .split("<verb>")
+            .next()
+            .filter(|_| suffix.contains("<verb>"));
+        let subject = before
+            .iter()
+            .map(String::as_str)
+            .chain(from_suffix.map(|s| first_alternative(s.trim())).as_deref())
+            .filter_map(|p| p.split(' ').next())
+            .find(|w| SUBJECTS.contains(w))
+            .map(str::to_owned);
+        if let Some(subject) = subject {
+            stem = conjugated(&stem, tense, &subject);
+        }
+    }
     // "will + he" reads "he will".
     if let Some(i) = before.iter().position(|p| p == "will")
         && before
@@ -118,7 +350,7 @@ mod tests {
     #[test]
     fn a_noun_with_a_conjunction_and_a_possessive() {
         assert_eq!(
-            whole_word("and", "allies", "his/its", "noun"),
+            whole_word("and", "allies", "his/its", "noun", Tense::Plain),
             "and his allies"
         );
     }
@@ -126,18 +358,59 @@ mod tests {
     #[test]
     fn a_verb_with_the_future_and_an_object() {
         assert_eq!(
-            whole_word("will + he/it", "demand;claim", "them", "verb"),
+            whole_word(
+                "will + he/it",
+                "demand;claim",
+                "them",
+                "verb",
+                Tense::Present
+            ),
             "he will demand them"
         );
         assert_eq!(
-            whole_word("", "write", "he/it <verb> it/him", "verb"),
-            "he write it"
+            whole_word("", "write", "he/it <verb> it/him", "verb", Tense::Past),
+            "he wrote it"
         );
     }
 
     #[test]
+    fn a_verb_is_told_in_its_tense_and_person() {
+        assert_eq!(
+            whole_word("he/it", "say", "", "verb", Tense::Present),
+            "he says"
+        );
+        assert_eq!(
+            whole_word("they", "dominate;control", "", "verb", Tense::Present),
+            "they dominate"
+        );
+        assert_eq!(
+            whole_word("", "plan", "they <verb>", "verb", Tense::Past),
+            "they planned"
+        );
+        assert_eq!(
+            whole_word("and", "try", "she/it <verb>", "verb", Tense::Past),
+            "and she tried"
+        );
+        assert_eq!(
+            whole_word("", "be eloquent", "he/it <verb>", "verb", Tense::Past),
+            "he was eloquent"
+        );
+        assert_eq!(
+            whole_word("he/it", "carry", "", "verb", Tense::Present),
+            "he carries"
+        );
+        assert_eq!(past("stop", false), "stopped");
+        assert_eq!(past("visit", false), "visited");
+        assert_eq!(past("open", false), "opened");
+        assert_eq!(third_person("reach"), "reaches");
+    }
+
+    #[test]
     fn notes_in_brackets_go() {
-        assert_eq!(whole_word("the", "city", "[fem.sg.]", "noun"), "the city");
+        assert_eq!(
+            whole_word("the", "city", "[fem.sg.]", "noun", Tense::Plain),
+            "the city"
+        );
         assert_eq!(first_sense("month;new moon"), "month");
     }
 

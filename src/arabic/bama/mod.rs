@@ -421,6 +421,7 @@ impl Bama {
                 &stem.gloss,
                 &suffix.gloss,
                 pos,
+                gloss::Tense::of_category(category),
             )),
             vocalised: Some(vocalised),
             segments,
