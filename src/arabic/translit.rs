@@ -96,7 +96,7 @@ pub fn transliterate(word: &str) -> String {
             'ا' | 'ٱ' => {
                 // A long ā after a fatha (or standing for one); a bare alef
                 // that begins a word carries only its vowel.
-                if i == 0 || (letters[i - 1].marks.is_empty() && i <= 1) {
+                if i == 0 {
                     out.push_str(vowel(marks));
                 } else if !out.ends_with('ā') {
                     if out.ends_with('a') {
@@ -187,5 +187,15 @@ mod tests {
     #[test]
     fn unvowelled_text_gives_a_skeleton() {
         assert_eq!(transliterate("كتب"), "ktb");
+    }
+
+    /// An alef after the first letter is a long ā even when that letter
+    /// carries no written fatha (the lexicon writes قالَ, not قَالَ): it used
+    /// to be dropped as if it began the word (qla, ql).
+    #[test]
+    fn an_alef_after_a_bare_first_letter_is_long() {
+        assert_eq!(transliterate("قالَ"), "qāla");
+        assert_eq!(transliterate("قال"), "qāl");
+        assert_eq!(transliterate("أَقْراص"), "aqrāṣ");
     }
 }

@@ -389,7 +389,7 @@ mod tests {
         );
         assert_eq!(
             run(None, "قال المتحدث إن القوات تقدمت.\n").unwrap().id,
-            "ql-al-mthdth-n-al-qwat-tqdmt"
+            "qal-al-mthdth-n-al-qwat-tqdmt"
         );
         // Bad titles and dates are refused before anything is read.
         assert!(matches!(

@@ -280,6 +280,12 @@ fn conjugated(gloss: &str, tense: Tense, subject: &str) -> String {
     if verb.is_empty() || !verb.chars().all(|c| c.is_ascii_lowercase()) {
         return gloss.to_owned();
     }
+    // A gloss already in the past ("said", "elected") stays.
+    if tense == Tense::Past
+        && (verb.ends_with("ed") || IRREGULAR_PAST.iter().any(|(_, past)| *past == verb))
+    {
+        return gloss.to_owned();
+    }
     let singular = matches!(subject, "he" | "she" | "it");
     let inflected = match tense {
         Tense::Past => past(verb, !singular && subject != "I"),
@@ -402,6 +408,10 @@ mod tests {
         assert_eq!(past("stop", false), "stopped");
         assert_eq!(past("visit", false), "visited");
         assert_eq!(past("open", false), "opened");
+        assert_eq!(
+            whole_word("", "said", "he/it <verb>", "verb", Tense::Past),
+            "he said"
+        );
         assert_eq!(third_person("reach"), "reaches");
     }
 
