@@ -76,6 +76,7 @@ impl GlossaryPane {
             return GlossaryPane {
                 search: Some((query.clone(), hits.len())),
                 list: listed(hits),
+                dictionaries: Some(app.search_dictionary.clone()),
                 selected,
                 ..GlossaryPane::default()
             };

@@ -156,6 +156,9 @@ pub struct App {
     matched_sentence: Option<usize>,
     /// The last search and its hits, shown in the glossary pane.
     pub search_results: Option<(String, Vec<usize>)>,
+    /// What the dictionaries have for the last search (empty until they
+    /// have loaded).
+    pub search_dictionary: Vec<DictMatch>,
     /// What the glossary pane shows, computed after each change.
     pub glossary_pane: GlossaryPane,
     /// The dictionaries, once loaded in the background: until then lookups
@@ -223,6 +226,7 @@ impl App {
             matches: Vec::new(),
             matched_sentence: None,
             search_results: None,
+            search_dictionary: Vec::new(),
             glossary_pane: GlossaryPane::default(),
             dictionaries: None,
             analyser: None,
@@ -473,7 +477,10 @@ impl App {
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back if self.overlay.is_some() => self.overlay = None,
             Action::Back if self.selection.is_some() => self.selection = None,
-            Action::Back if self.search_results.is_some() => self.search_results = None,
+            Action::Back if self.search_results.is_some() => {
+                self.search_results = None;
+                self.search_dictionary.clear();
+            }
             // Nothing open: Esc does nothing, so one Esc too many never quits.
             Action::Back => {}
             Action::Suspend => self.effects.push(Effect::Suspend),

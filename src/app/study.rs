@@ -557,6 +557,14 @@ impl App {
             return;
         };
         let hits = self.glossary.search(&field.text);
+        // The dictionaries too: an Arabic word's entries, or an English
+        // word's through the English → Arabic ones.
+        self.search_dictionary = self
+            .dictionaries_ready()
+            .map(|d| d.lookup(&field.text))
+            .unwrap_or_default();
+        self.search_dictionary
+            .truncate(super::glossary_pane::MAX_DICTIONARY_RESULTS);
         self.message = Some(Notice::SearchHits {
             query: field.text.clone(),
             hits: hits.len(),

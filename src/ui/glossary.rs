@@ -98,6 +98,10 @@ impl Widget for GlossaryPaneWidget<'_> {
             out.text(&strings::search_results(query, *hits), 0, theme.dim);
             out.gap();
             list(&mut out, pane, theme);
+            if pane.dictionaries.as_ref().is_some_and(|d| !d.is_empty()) {
+                out.gap();
+                dictionary_results(&mut out, pane, theme);
+            }
             return;
         }
         if let Some((word, value)) = &pane.unmatched {

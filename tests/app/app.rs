@@ -654,6 +654,52 @@ fn slash_searches_in_arabic_and_english() {
 }
 
 /// "war" is a word of "war, warfare", not of "towards" or "software".
+/// `/` searches the dictionaries too, once they have loaded: an English
+/// word through an English → Arabic dictionary, an Arabic word through an
+/// Arabic → English one; their results are drawn under the glossary's.
+#[test]
+fn a_search_also_finds_what_the_dictionaries_have() {
+    let mut app = app_at(120, 40);
+    let fixtures = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/stardict"
+    ));
+    let dictionaries = qari::dict::Dictionaries::load(&[fixtures]);
+    app.update(qari::app::Msg::DictionariesLoaded(std::sync::Arc::new(
+        dictionaries,
+    )));
+    chars(&mut app, "/");
+    type_text(&mut app, "ceasefire");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.search_dictionary
+            .iter()
+            .any(|m| m.dictionary == "qari-test-en"
+                && m.senses.iter().any(|s| s.contains("وقف إطلاق النار"))),
+        "{:?}",
+        app.search_dictionary
+    );
+    // The pane's view model carries them, for the widget to draw.
+    assert!(
+        app.glossary_pane
+            .dictionaries
+            .as_ref()
+            .is_some_and(|d| d.iter().any(|m| m.dictionary == "qari-test-en"))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search_dictionary.is_empty());
+    chars(&mut app, "/");
+    type_text(&mut app, "معركة");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.search_dictionary
+            .iter()
+            .any(|m| m.dictionary == "qari-test" && m.senses.iter().any(|s| s == "battle")),
+        "{:?}",
+        app.search_dictionary
+    );
+}
+
 #[test]
 fn an_english_search_matches_whole_words_only() {
     let mut app = app_at(120, 40);
