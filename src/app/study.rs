@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::arabic::{fold_marks, normalize};
 use crate::article::{Article, Origin};
 use crate::glossary::{
-    Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status, same_headword,
+    Context, Entry, Glossary, GlossaryError, Match, Saved, SentenceMatch, Status, entry_for,
 };
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
@@ -580,15 +580,13 @@ impl App {
 /// The first gloss of the learner's entry `headword` as saved (empty when it
 /// has none): what a status key's message names.
 fn own_gloss(glossary: &Glossary, headword: &str) -> String {
-    let own = |same: &dyn Fn(&str) -> bool| {
-        glossary
-            .entries
-            .iter()
-            .enumerate()
-            .find(|(index, entry)| !glossary.source_of(*index).bundled && same(&entry.headword))
-            .map(|(_, entry)| entry.gloss().to_owned())
-    };
-    own(&|h| h == headword)
-        .or_else(|| own(&|h| same_headword(h, headword)))
+    let own = glossary
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !glossary.source_of(*index).bundled)
+        .map(|(index, entry)| (index, entry.headword.as_str()));
+    entry_for(own, headword)
+        .map(|index| glossary.entries[index].gloss().to_owned())
         .unwrap_or_default()
 }

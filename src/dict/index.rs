@@ -203,25 +203,11 @@ impl Dictionary {
                 let Some((headword, start, end)) = self.entries.get(entry as usize) else {
                     continue;
                 };
-                let mut lines = self.lines(headword, *start, *end).peekable();
-                let mut title: &str = headword;
-                if let Some(first) = lines.peek()
-                    && starts_with_caseless(first, headword)
-                {
-                    // "Government /ɡˈʌvənmənt/" → "Government"
-                    title = first.split(" /").next().unwrap_or(first).trim();
-                    lines.next();
-                }
-                if out.iter().any(|m| m.headword == title) {
+                let found = self.entry_match(headword, *start, *end, analysis);
+                if out.iter().any(|m| m.headword == found.headword) {
                     continue;
                 }
-                out.push(DictMatch {
-                    dictionary: self.name.clone(),
-                    headword: title.to_owned(),
-                    senses: lines.map(|line| unnumbered(line).to_owned()).collect(),
-                    analysis: analysis.clone(),
-                    reverse: self.reverse,
-                });
+                out.push(found);
             }
         }
         out
@@ -247,23 +233,31 @@ impl Dictionary {
             if headword.trim().to_lowercase() != wanted {
                 continue;
             }
-            let mut lines = self.lines(headword, *start, *end).peekable();
-            let mut title: &str = headword;
-            if let Some(first) = lines.peek()
-                && starts_with_caseless(first, headword)
-            {
-                title = first.split(" /").next().unwrap_or(first).trim();
-                lines.next();
-            }
-            out.push(DictMatch {
-                dictionary: self.name.clone(),
-                headword: title.to_owned(),
-                senses: lines.map(|line| unnumbered(line).to_owned()).collect(),
-                analysis: analysis.clone(),
-                reverse: true,
-            });
+            out.push(self.entry_match(headword, *start, *end, &analysis));
         }
         out
+    }
+
+    /// The entry `headword` (its definition at `start..end`) as a match
+    /// found through `analysis`: its title line, when it repeats the
+    /// headword, gives the headword as written ("Government /ɡˈʌvənmənt/"
+    /// → "Government"); the other lines are the senses.
+    fn entry_match(&self, headword: &str, start: u32, end: u32, analysis: &Analysis) -> DictMatch {
+        let mut lines = self.lines(headword, start, end).peekable();
+        let mut title: &str = headword;
+        if let Some(first) = lines.peek()
+            && starts_with_caseless(first, headword)
+        {
+            title = first.split(" /").next().unwrap_or(first).trim();
+            lines.next();
+        }
+        DictMatch {
+            dictionary: self.name.clone(),
+            headword: title.to_owned(),
+            senses: lines.map(|line| unnumbered(line).to_owned()).collect(),
+            analysis: analysis.clone(),
+            reverse: self.reverse,
+        }
     }
 
     /// The entries indexed under `key`.

@@ -40,8 +40,8 @@ pub use rank::{Ranked, rank_in_context};
 pub use review::{Grade, Review, grade, is_due};
 pub use stats::{Counts, Coverage, Stats, coverage, knowledge_stats};
 pub use store::{
-    GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, load_glossary_file,
-    parse_glossary, same_headword,
+    GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, entry_for,
+    load_glossary_file, parse_glossary, same_headword,
 };
 
 /// Where an entry comes from.

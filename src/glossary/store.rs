@@ -57,18 +57,27 @@ pub fn same_headword(a: &str, b: &str) -> bool {
         })
 }
 
-/// Where the entry for `headword` is in `entries`: the one spelt exactly
-/// so (vowels and all) if there is one, else the one [`same_headword`]
-/// finds.
+/// Which of `candidates` (index, headword) is the entry for `headword`:
+/// the one spelt exactly so (vowels and all) if there is one, else the
+/// first [`same_headword`] finds.
+pub fn entry_for<'a>(
+    candidates: impl Iterator<Item = (usize, &'a str)> + Clone,
+    headword: &str,
+) -> Option<usize> {
+    let mut others = candidates.clone();
+    let mut exact = candidates;
+    exact
+        .find(|(_, h)| *h == headword)
+        .or_else(|| others.find(|(_, h)| same_headword(h, headword)))
+        .map(|(i, _)| i)
+}
+
+/// Where the entry for `headword` is in `entries` ([`entry_for`]).
 fn find_entry(entries: &[Entry], headword: &str) -> Option<usize> {
-    entries
-        .iter()
-        .position(|e| e.headword == headword)
-        .or_else(|| {
-            entries
-                .iter()
-                .position(|e| same_headword(&e.headword, headword))
-        })
+    entry_for(
+        entries.iter().map(|e| e.headword.as_str()).enumerate(),
+        headword,
+    )
 }
 
 /// Where the entry `headword` is in `entries`, or `NotFound` naming the file.
@@ -248,15 +257,12 @@ impl UserGlossary {
             for mut entry in entries {
                 let key = normalize(&entry.headword);
                 let candidates = index.get(&key).map(Vec::as_slice).unwrap_or_default();
-                let found = candidates
-                    .iter()
-                    .find(|&&i| existing[i].headword == entry.headword)
-                    .or_else(|| {
-                        candidates
-                            .iter()
-                            .find(|&&i| same_headword(&existing[i].headword, &entry.headword))
-                    })
-                    .copied();
+                let found = entry_for(
+                    candidates
+                        .iter()
+                        .map(|&i| (i, existing[i].headword.as_str())),
+                    &entry.headword,
+                );
                 match found {
                     Some(i) => {
                         let changed = existing[i].merge_from(&entry);
