@@ -10,14 +10,24 @@
 //! `cargo run` in a clone finds it. Without it qari still runs, matching
 //! words by stripping clitics only. Beside the lexicon, `freq/lemmas.tsv`
 //! (optional, CC BY-SA 4.0) says how common each lemma is, for ranking.
+//!
+//! Parsing the lexicon's text takes a tenth of a second, too long for a
+//! one-word `qari lookup`: the parsed analyser is kept in the cache folder
+//! ([`cache_dir`]: `$XDG_CACHE_HOME/qari`, else `~/.cache/qari`) as
+//! `lexicon-HASH.bin`, stamped with the program and the data files it was
+//! made from (path, size, modification time), and read from there while the
+//! stamp still matches; otherwise it is rebuilt and rewritten. A cache that
+//! cannot be written (a read-only home) only costs the time.
 
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 use thiserror::Error;
 
 use crate::arabic::Bama;
 use crate::arabic::bama::LexiconError;
-use crate::files::{Cap, FileError, read_text_capped};
+use crate::files::{Cap, FileError, atomic_write, read_capped, read_text_capped};
 
 /// The lexicon's place under a data folder.
 pub const LEXICON: &str = "bama/lexicon.tsv";
@@ -34,6 +44,12 @@ pub const FREQUENCY_FILE: Cap = Cap {
 pub const LEXICON_FILE: Cap = Cap {
     limit: 32 << 20,
     what: "the morphological lexicon",
+};
+
+/// A cached analyser (about 9 MB today).
+pub const LEXICON_CACHE: Cap = Cap {
+    limit: 128 << 20,
+    what: "the cached lexicon",
 };
 
 #[derive(Debug, Error)]
@@ -83,6 +99,21 @@ pub fn find(relative: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
+/// The folder for files qari derives and can always rebuild:
+/// `$XDG_CACHE_HOME/qari`, else `~/.cache/qari` (from the environment
+/// `var` gives); `None` when neither is set to an absolute path.
+pub fn cache_dir(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let absolute = |name: &str| {
+        var(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    absolute("XDG_CACHE_HOME")
+        .or_else(|| absolute("HOME").map(|home| home.join(".cache")))
+        .map(|cache| cache.join("qari"))
+}
+
 /// Reads and parses the lexicon at `path` (`DIR/bama/lexicon.tsv`), and
 /// the lemma frequencies of the same data folder (`DIR/freq/lemmas.tsv`)
 /// when they are there.
@@ -92,12 +123,8 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         path: path.display().to_string(),
         source,
     })?;
-    let Some(frequencies) = path
-        .parent()
-        .and_then(Path::parent)
-        .map(|dir| dir.join(FREQUENCIES))
-        .filter(|p| p.is_file())
-    else {
+    drop(text);
+    let Some(frequencies) = frequencies_beside(path) else {
         return Ok(bama);
     };
     let text = read_text_capped(&frequencies, FREQUENCY_FILE)?;
@@ -108,9 +135,73 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         })
 }
 
-/// The lexicon, if one is installed: `Ok(None)` when none is found.
+/// The frequency file of the data folder the lexicon at `lexicon` is in.
+fn frequencies_beside(lexicon: &Path) -> Option<PathBuf> {
+    lexicon
+        .parent()
+        .and_then(Path::parent)
+        .map(|dir| dir.join(FREQUENCIES))
+        .filter(|p| p.is_file())
+}
+
+/// [`load_lexicon`], through a cached copy in `cache` when it was made
+/// from the same program and files; a new copy is written there when not
+/// (quietly not, if it cannot be).
+pub fn load_lexicon_cached(path: &Path, cache: Option<&Path>) -> Result<Bama, DataError> {
+    let Some(cache) = cache else {
+        return load_lexicon(path);
+    };
+    let stamp = stamp(path);
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(path.as_os_str().as_encoded_bytes());
+    let file = cache.join(format!("lexicon-{:016x}.bin", hasher.finish()));
+    if let Some(bama) = read_capped(&file, LEXICON_CACHE)
+        .ok()
+        .and_then(|bytes| Bama::from_cache(&bytes, &stamp))
+    {
+        return Ok(bama);
+    }
+    let bama = load_lexicon(path)?;
+    if let Ok(bytes) = bama.to_cache(&stamp) {
+        // Best effort: the next start parses again if this fails.
+        let _ = atomic_write(&file, &bytes);
+    }
+    Ok(bama)
+}
+
+/// What a cached analyser was made from: this program and the lexicon and
+/// frequency files, each as path, size and modification time (nanoseconds).
+/// Any of them changing makes a different stamp.
+fn stamp(lexicon: &Path) -> Vec<u8> {
+    let mut stamp = String::new();
+    let program = std::env::current_exe().ok();
+    let frequencies = frequencies_beside(lexicon);
+    for file in [program.as_deref(), Some(lexicon), frequencies.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        let (size, modified) = std::fs::metadata(file)
+            .map(|meta| {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |since| since.as_nanos());
+                (meta.len(), modified)
+            })
+            .unwrap_or_default();
+        stamp.push_str(&format!("{}\t{size}\t{modified}\n", file.display()));
+    }
+    stamp.into_bytes()
+}
+
+/// The lexicon, if one is installed: `Ok(None)` when none is found. Read
+/// through the cache of [`cache_dir`].
 pub fn lexicon() -> Result<Option<Bama>, DataError> {
-    find(LEXICON).map(|path| load_lexicon(&path)).transpose()
+    let cache = cache_dir(|name| std::env::var(name).ok());
+    find(LEXICON)
+        .map(|path| load_lexicon_cached(&path, cache.as_deref()))
+        .transpose()
 }
 
 #[cfg(test)]
@@ -168,5 +259,114 @@ mod tests {
             .join(LEXICON);
         let bama = load_lexicon(&path).expect("the repository's lexicon");
         assert_eq!(bama.lemma_count(), 38_618);
+    }
+
+    /// A data folder with the repository's lexicon and frequencies,
+    /// copied, so a test can change them.
+    fn data_copy() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for relative in [LEXICON, FREQUENCIES] {
+            let to = dir.path().join(relative);
+            std::fs::create_dir_all(to.parent().expect("a folder")).expect("made");
+            std::fs::copy(source.join(relative), &to).expect("copied");
+        }
+        let lexicon = dir.path().join(LEXICON);
+        (dir, lexicon)
+    }
+
+    fn readings(bama: &Bama, word: &str) -> Vec<crate::arabic::Analysis> {
+        bama.readings(word)
+    }
+
+    #[test]
+    fn the_cached_analyser_reads_as_the_parsed_one_and_is_rebuilt_when_its_data_changes() {
+        let (_data, lexicon) = data_copy();
+        let cache = tempfile::tempdir().expect("a temporary folder");
+        let parsed = load_lexicon(&lexicon).expect("parsed");
+        let first = load_lexicon_cached(&lexicon, Some(cache.path())).expect("built");
+        let files: Vec<PathBuf> = std::fs::read_dir(cache.path())
+            .expect("listed")
+            .map(|entry| entry.expect("an entry").path())
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let bytes = std::fs::read(&files[0]).expect("read");
+        let cached = Bama::from_cache(&bytes, &stamp(&lexicon)).expect("the cache is used");
+        for word in [
+            "وحلفائه",
+            "كتاب",
+            "سيصدرون",
+            "التضخم",
+            "المقبلة",
+            "لكن",
+            "xyz",
+        ] {
+            assert_eq!(readings(&cached, word), readings(&parsed, word), "{word}");
+            assert_eq!(readings(&first, word), readings(&parsed, word), "{word}");
+        }
+        // Another stamp (the data changed, or another program made it):
+        // not used.
+        assert!(Bama::from_cache(&bytes, b"another").is_none());
+
+        // The frequencies change: the stamp does, and the cache is rebuilt
+        // with the new ones (كتاب's readings are ordered by them).
+        let frequencies = lexicon
+            .parent()
+            .and_then(Path::parent)
+            .expect("the data folder")
+            .join(FREQUENCIES);
+        std::fs::write(&frequencies, "# none\n").expect("written");
+        let rebuilt = load_lexicon_cached(&lexicon, Some(cache.path())).expect("rebuilt");
+        let unranked = load_lexicon(&lexicon).expect("parsed");
+        assert_eq!(readings(&rebuilt, "كتاب"), readings(&unranked, "كتاب"));
+        let bytes = std::fs::read(&files[0]).expect("read");
+        assert!(
+            Bama::from_cache(&bytes, &stamp(&lexicon)).is_some(),
+            "rewritten"
+        );
+    }
+
+    #[test]
+    fn a_damaged_cache_is_not_used_and_never_panics() {
+        let (_data, lexicon) = data_copy();
+        let bama = load_lexicon(&lexicon).expect("parsed");
+        let stamp = stamp(&lexicon);
+        let bytes = bama.to_cache(&stamp).expect("serialised");
+        // Cut anywhere: refused.
+        for cut in [0, 1, 10, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                Bama::from_cache(&bytes[..cut], &stamp).is_none(),
+                "cut at {cut}"
+            );
+        }
+        // Bytes changed anywhere: refused, or (where the change is only in
+        // a string or a frequency) still an analyser that answers.
+        let mut damaged = bytes.clone();
+        let step = bytes.len() / 101;
+        for at in (stamp.len() + 8..bytes.len()).step_by(step) {
+            damaged[at] ^= 0x5a;
+            if let Some(bama) = Bama::from_cache(&damaged, &stamp) {
+                for word in ["وحلفائه", "كتاب", "الحكومة"] {
+                    let _ = bama.readings(word);
+                }
+            }
+            damaged[at] = bytes[at];
+        }
+        // A cache file that is garbage is rebuilt over.
+        let cache = tempfile::tempdir().expect("a temporary folder");
+        load_lexicon_cached(&lexicon, Some(cache.path())).expect("built");
+        let file = std::fs::read_dir(cache.path())
+            .expect("listed")
+            .next()
+            .expect("one file")
+            .expect("an entry")
+            .path();
+        std::fs::write(&file, b"garbage").expect("written");
+        let again = load_lexicon_cached(&lexicon, Some(cache.path())).expect("loaded");
+        assert_eq!(again.lemma_count(), 38_618);
+        assert!(
+            std::fs::read(&file).expect("read").len() > 1_000_000,
+            "rewritten"
+        );
     }
 }

@@ -8,12 +8,12 @@
 //! writer chose. The spelling as BAMA writes it is kept beside, for
 //! preferring readings that agree with the text.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use thiserror::Error;
 
+use super::key_index::{KeyIndex, Span};
 use crate::arabic::is_mark;
 
 /// What is wrong with a lexicon file, and on which line.
@@ -49,7 +49,7 @@ pub fn fold_letter(c: char) -> char {
 }
 
 /// A prefix or suffix (possibly several morphemes written together).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AffixRow {
     pub vocalised: Box<str>,
     pub category: u16,
@@ -59,39 +59,62 @@ pub struct AffixRow {
     pub morphemes: Box<str>,
 }
 
-#[derive(Debug, Clone)]
-pub struct StemRow {
-    pub vocalised: Box<str>,
+/// A stem, as the analyser reads it: a view of the lexicon's arena.
+#[derive(Debug, Clone, Copy)]
+pub struct StemRow<'a> {
+    pub vocalised: &'a str,
     /// The unvowelled spelling as BAMA writes it (hamza seats kept).
-    pub written: Box<str>,
+    pub written: &'a str,
     pub category: u16,
     /// Alternatives separated by `;`.
-    pub gloss: Box<str>,
+    pub gloss: &'a str,
     /// BAMA's tags, when it gives them (`ADJ`, `NOUN`, `PREP+PRON_2MP`).
-    pub tags: Box<str>,
+    pub tags: &'a str,
     pub lemma: u32,
 }
 
-#[derive(Debug, Clone)]
-pub struct LemmaRow {
+/// A stem as kept: its strings are spans of the arena.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct StoredStem {
+    vocalised: Span,
+    written: Span,
+    gloss: Span,
+    tags: Span,
+    category: u16,
+    lemma: u32,
+}
+
+/// A lemma, as the analyser reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct LemmaRow<'a> {
     /// Vocalised, without BAMA's decorations (`_1`, `-u`).
-    pub vocalised: Box<str>,
+    pub vocalised: &'a str,
     /// Root letters separated by spaces; empty when the lemma has none.
     pub root: u32,
 }
 
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct StoredLemma {
+    vocalised: Span,
+    root: u32,
+}
+
 /// The parsed lexicon.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Lexicon {
-    categories: HashMap<Box<str>, u16>,
+    categories: FxHashMap<Box<str>, u16>,
     category_names: Vec<Box<str>>,
     pub(super) prefixes: Vec<AffixRow>,
     pub(super) suffixes: Vec<AffixRow>,
     prefix_index: FxHashMap<Box<str>, Vec<u32>>,
     suffix_index: FxHashMap<Box<str>, Vec<u32>>,
-    pub(super) stems: Vec<StemRow>,
-    stem_index: FxHashMap<Box<str>, Vec<u32>>,
-    pub(super) lemmas: Vec<LemmaRow>,
+    /// The strings of every stem and lemma: the lexicon's text, then the
+    /// spellings and keys derived from it. One allocation, not five per
+    /// stem: this is most of what loading the lexicon costs.
+    arena: String,
+    stems: Vec<StoredStem>,
+    stem_index: KeyIndex,
+    lemmas: Vec<StoredLemma>,
     pub(super) roots: Vec<Box<str>>,
     ab: Pairs,
     ac: Pairs,
@@ -103,7 +126,7 @@ pub struct Lexicon {
 
 /// Which pairs of categories go together: a bit matrix (a few hundred
 /// categories), since every split of every word asks three times.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Pairs {
     pairs: Vec<(u16, u16)>,
     size: usize,
@@ -131,7 +154,9 @@ impl Pairs {
             return false;
         }
         let at = a * self.size + b;
-        self.bits[at / 64] & (1 << (at % 64)) != 0
+        self.bits
+            .get(at / 64)
+            .is_some_and(|bits| bits & (1 << (at % 64)) != 0)
     }
 }
 
@@ -149,8 +174,19 @@ enum Section {
 impl Lexicon {
     /// Parses the text of a lexicon file.
     pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon {
+            // The text's spans keep their offsets in the arena; derived
+            // strings (spellings, keys: about a fifth more) go after it.
+            arena: String::with_capacity(text.len() + text.len() / 4),
+            ..Lexicon::default()
+        };
+        lexicon.arena.push_str(text);
         lexicon.roots.push("".into());
+        let span_of = |field: &str| Span {
+            start: (field.as_ptr() as usize - text.as_ptr() as usize) as u32,
+            len: field.len() as u32,
+        };
+        let mut stem_keys: Vec<Span> = Vec::new();
         let mut section = Section::None;
         let mut root = 0u32;
         let mut lemma: Option<u32> = None;
@@ -181,7 +217,15 @@ impl Lexicon {
                 };
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
+            // At most six fields are read; a seventh makes the line wrong.
+            let mut split = line.split('\t');
+            let mut fields = [""; 7];
+            let mut count = 0;
+            for field in split.by_ref().take(7) {
+                fields[count] = field;
+                count += 1;
+            }
+            let fields = &fields[..count];
             match section {
                 Section::None => return Err(bad(line_no, line, "a [section] line first")),
                 Section::Prefixes | Section::Suffixes => {
@@ -253,8 +297,8 @@ impl Lexicon {
                             }
                             _ => root,
                         };
-                        lexicon.lemmas.push(LemmaRow {
-                            vocalised: vocalised.into(),
+                        lexicon.lemmas.push(StoredLemma {
+                            vocalised: span_of(vocalised),
                             root,
                         });
                         lemma = Some((lexicon.lemmas.len() - 1) as u32);
@@ -263,24 +307,27 @@ impl Lexicon {
                         let Some(lemma) = lemma else {
                             return Err(bad(line_no, line, "an L line before the first stem"));
                         };
-                        let tags = rest.first().copied().unwrap_or("");
-                        let written: String = match rest.get(1) {
-                            Some(written) => (*written).to_owned(),
-                            None => vocalised.chars().filter(|&c| !is_mark(c)).collect(),
+                        let tags = rest.first().map_or(Span::default(), |tags| span_of(tags));
+                        let written = match rest.get(1) {
+                            Some(written) => span_of(written),
+                            None => {
+                                lexicon.push_derived(vocalised.chars().filter(|&c| !is_mark(c)))
+                            }
                         };
-                        let index = lexicon.stems.len() as u32;
-                        lexicon
-                            .stem_index
-                            .entry(key(&written).into())
-                            .or_default()
-                            .push(index);
+                        // The key of the spelling: of the form, when the
+                        // spelling is the form without its marks.
+                        let spelling = rest.get(1).copied().unwrap_or(vocalised);
+                        let stem_key = lexicon.push_derived(
+                            spelling.chars().filter(|&c| !is_mark(c)).map(fold_letter),
+                        );
+                        stem_keys.push(stem_key);
                         let category = lexicon.category(category);
-                        lexicon.stems.push(StemRow {
-                            vocalised: vocalised.into(),
-                            written: written.into(),
+                        lexicon.stems.push(StoredStem {
+                            vocalised: span_of(vocalised),
+                            written,
                             category,
-                            gloss: gloss.into(),
-                            tags: tags.into(),
+                            gloss: span_of(gloss),
+                            tags,
                             lemma,
                         });
                     }
@@ -297,11 +344,89 @@ impl Lexicon {
         if !saw_stems || lexicon.stems.is_empty() {
             return Err(LexiconError::NoStems);
         }
+        lexicon.stem_index = KeyIndex::build(&lexicon.arena, &stem_keys);
         let categories = lexicon.category_names.len();
         for table in [&mut lexicon.ab, &mut lexicon.ac, &mut lexicon.bc] {
             table.seal(categories);
         }
         Ok(lexicon)
+    }
+
+    /// Whether every number in the lexicon points at something there: what
+    /// a cached copy ([`super::Bama::from_cache`]) is checked for, so a
+    /// damaged cache is rebuilt rather than read past its ends.
+    pub(super) fn is_consistent(&self) -> bool {
+        let categories = self.category_names.len();
+        let arena = self.arena.len();
+        let in_arena = |span: Span| span.start as usize + span.len as usize <= arena;
+        let affixes_ok = |rows: &[AffixRow], index: &FxHashMap<Box<str>, Vec<u32>>| {
+            rows.iter()
+                .all(|row| usize::from(row.category) < categories)
+                && index
+                    .values()
+                    .flatten()
+                    .all(|&id| (id as usize) < rows.len())
+        };
+        affixes_ok(&self.prefixes, &self.prefix_index)
+            && affixes_ok(&self.suffixes, &self.suffix_index)
+            && self
+                .categories
+                .values()
+                .all(|&id| usize::from(id) < categories)
+            && self.stems.iter().all(|stem| {
+                usize::from(stem.category) < categories
+                    && (stem.lemma as usize) < self.lemmas.len()
+                    && [stem.vocalised, stem.written, stem.gloss, stem.tags]
+                        .into_iter()
+                        .all(in_arena)
+            })
+            && self
+                .lemmas
+                .iter()
+                .all(|lemma| (lemma.root as usize) < self.roots.len() && in_arena(lemma.vocalised))
+            && self.stem_index.is_consistent(self.stems.len(), arena)
+            && [&self.ab, &self.ac, &self.bc].iter().all(|pairs| {
+                pairs.size == categories
+                    && pairs.bits.len() == (categories * categories).div_ceil(64)
+            })
+    }
+
+    /// Appends a derived string to the arena.
+    fn push_derived(&mut self, chars: impl Iterator<Item = char>) -> Span {
+        let start = self.arena.len();
+        self.arena.extend(chars);
+        Span {
+            start: start as u32,
+            len: (self.arena.len() - start) as u32,
+        }
+    }
+
+    /// Stem `id`'s strings and numbers.
+    pub(super) fn stem(&self, id: u32) -> StemRow<'_> {
+        let stored = self.stems.get(id as usize).copied().unwrap_or_default();
+        let arena = &self.arena;
+        StemRow {
+            vocalised: stored.vocalised.of(arena),
+            written: stored.written.of(arena),
+            category: stored.category,
+            gloss: stored.gloss.of(arena),
+            tags: stored.tags.of(arena),
+            lemma: stored.lemma,
+        }
+    }
+
+    /// Every stem, in the lexicon's order.
+    pub(super) fn stems(&self) -> impl Iterator<Item = StemRow<'_>> {
+        (0..self.stems.len() as u32).map(|id| self.stem(id))
+    }
+
+    /// Lemma `id`.
+    pub(super) fn lemma(&self, id: u32) -> LemmaRow<'_> {
+        let stored = self.lemmas.get(id as usize).copied().unwrap_or_default();
+        LemmaRow {
+            vocalised: stored.vocalised.of(&self.arena),
+            root: stored.root,
+        }
     }
 
     fn category(&mut self, name: &str) -> u16 {
@@ -323,7 +448,7 @@ impl Lexicon {
     }
 
     pub(super) fn stems_keyed(&self, key: &str) -> &[u32] {
-        self.stem_index.get(key).map_or(&[], Vec::as_slice)
+        self.stem_index.get(&self.arena, key)
     }
 
     /// Whether a prefix, a stem and a suffix of these categories go
@@ -380,7 +505,7 @@ mod tests {
             "كِتاب\tN\tbook\nL\tبَلَد\t\t1\tب ل د\nبَلَد\tN\tcountry\nL\tكَتَب\t\t1\t\nكَتَب\tPV\twrite\n",
         );
         let lexicon = Lexicon::parse(&text).unwrap();
-        let root = |lemma: usize| &*lexicon.roots[lexicon.lemmas[lemma].root as usize];
+        let root = |lemma: u32| &*lexicon.roots[lexicon.lemma(lemma).root as usize];
         assert_eq!(root(0), "ك ت ب");
         assert_eq!(root(1), "ب ل د");
         assert_eq!(root(2), "ك ت ب", "an empty derived root keeps the heading");
@@ -392,8 +517,8 @@ mod tests {
         assert_eq!(lexicon.stems_keyed("كتاب"), &[0]);
         assert_eq!(lexicon.prefixes_keyed("و").len(), 1);
         assert_eq!(lexicon.prefixes_keyed("").len(), 1);
-        assert_eq!(&*lexicon.roots[lexicon.lemmas[0].root as usize], "ك ت ب");
-        let stem = &lexicon.stems[0];
+        assert_eq!(&*lexicon.roots[lexicon.lemma(0).root as usize], "ك ت ب");
+        let stem = lexicon.stem(0);
         let id = |name: &str| lexicon.categories[name];
         assert!(lexicon.compatible(id("Pref-Wa"), stem.category, id("Suff-0")));
         assert!(!lexicon.compatible(id("Pref-Wa"), stem.category, id("Pref-0")));

@@ -16,6 +16,7 @@
 //! likelihoods.
 
 mod gloss;
+mod key_index;
 mod lexicon;
 mod pattern;
 
@@ -58,6 +59,10 @@ const RARE_PARTICLE_COST: f32 = std::f32::consts::LN_10;
 /// News rarely says "you": a second-person pronoun makes a reading ten
 /// times less likely.
 const SECOND_PERSON_PRONOUN_COST: f32 = std::f32::consts::LN_10;
+
+/// The layout of a cached analyser ([`Bama::to_cache`]): raise it when the
+/// lexicon's structures change, so older caches are rebuilt.
+const CACHE_FORMAT: u32 = 1;
 
 /// How a lemma's frequency is shared among its stems ([`Bama::with_frequencies`]).
 const STEM_SHARE_EXPONENT: f32 = 0.5;
@@ -186,8 +191,7 @@ impl Bama {
         // (lemma, is a verb) -> occurrences per million: a lemma the
         // lexicon has as a noun and as a verb (صَفّ "row" and "to line
         // up", حَدَث "event" and "to happen") has a line for each.
-        let mut by_lemma: std::collections::HashMap<(&str, bool), f32> =
-            std::collections::HashMap::new();
+        let mut by_lemma: rustc_hash::FxHashMap<(&str, bool), f32> = Default::default();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -215,29 +219,55 @@ impl Bama {
         }
         let lexicon = &self.lexicon;
         let is_verb =
-            |stem: &StemRow| coarse_pos(&stem.tags, lexicon.category_name(stem.category)) == "verb";
+            |stem: &StemRow| coarse_pos(stem.tags, lexicon.category_name(stem.category)) == "verb";
         // A lemma's occurrences are shared among its stems: the preposition
         // لِ has a stem for each pronoun it takes (لَهُ, لَكُنَّ ...), and its
         // frequency must not make every one of them as likely as لِ itself.
         // The share is 1 / stems ** STEM_SHARE_EXPONENT, not an even split:
         // a noun's singular is far commoner than its plural stem.
-        let mut stems: std::collections::HashMap<(u32, bool), u32> =
-            std::collections::HashMap::new();
-        for stem in &lexicon.stems {
-            *stems.entry((stem.lemma, is_verb(stem))).or_default() += 1;
+        let mut stems: rustc_hash::FxHashMap<(u32, bool), u32> = Default::default();
+        for stem in lexicon.stems() {
+            *stems.entry((stem.lemma, is_verb(&stem))).or_default() += 1;
         }
         self.frequencies = lexicon
-            .stems
-            .iter()
+            .stems()
             .map(|stem| {
-                let verb = is_verb(stem);
-                let lemma = &*lexicon.lemmas[stem.lemma as usize].vocalised;
+                let verb = is_verb(&stem);
+                let lemma = lexicon.lemma(stem.lemma).vocalised;
                 let count = by_lemma.get(&(lemma, verb)).copied().unwrap_or(0.0);
                 let share = stems.get(&(stem.lemma, verb)).copied().unwrap_or(1).max(1);
                 count / (share as f32).powf(STEM_SHARE_EXPONENT)
             })
             .collect();
         Ok(self)
+    }
+
+    /// The analyser as the bytes of a cache file: `stamp` (what it was
+    /// built from, as the caller identifies it) and then the lexicon and
+    /// frequencies as they are in memory, so [`Bama::from_cache`] loads it
+    /// without parsing text (a few milliseconds instead of a hundred).
+    pub fn to_cache(&self, stamp: &[u8]) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_stdvec(&(CACHE_FORMAT, stamp, &self.lexicon, &self.frequencies))
+    }
+
+    /// The analyser from the bytes [`Bama::to_cache`] made with the same
+    /// `stamp`; `None` when they were made from something else, by another
+    /// version of this layout, or are damaged (every number is checked to
+    /// point inside the lexicon before it is used).
+    pub fn from_cache(bytes: &[u8], stamp: &[u8]) -> Option<Bama> {
+        let ((format, cached_stamp), rest) =
+            postcard::take_from_bytes::<(u32, Vec<u8>)>(bytes).ok()?;
+        if format != CACHE_FORMAT || cached_stamp != stamp {
+            return None;
+        }
+        let (lexicon, frequencies): (Lexicon, Vec<f32>) = postcard::from_bytes(rest).ok()?;
+        let whole = lexicon.is_consistent()
+            && (frequencies.is_empty() || frequencies.len() == lexicon.stem_count());
+        whole.then(|| Bama {
+            lexicon,
+            analysed: Default::default(),
+            frequencies,
+        })
     }
 
     /// How likely a reading is without context, as a log: its stem's share
@@ -287,7 +317,7 @@ impl Bama {
                 }
                 let stem_key: String = keyed[p..n - s].iter().collect();
                 for &stem_id in lexicon.stems_keyed(&stem_key) {
-                    let stem = &lexicon.stems[stem_id as usize];
+                    let stem = lexicon.stem(stem_id);
                     for &prefix_id in prefixes {
                         let prefix = &lexicon.prefixes[prefix_id as usize];
                         for &suffix_id in suffixes {
@@ -325,7 +355,7 @@ impl Bama {
                                 .zip(&written[p..n - s])
                                 .filter(|(a, b)| a != *b)
                                 .count();
-                            let mut reading = self.reading(prefix, stem, suffix, vocalised);
+                            let mut reading = self.reading(prefix, &stem, suffix, vocalised);
                             let category = lexicon.category_name(stem.category);
                             let pieces = reading.prefixes.len() + reading.suffixes.len();
                             let likelihood = self.likelihood(stem_id, pieces)
@@ -364,16 +394,19 @@ impl Bama {
         vocalised: String,
     ) -> Analysis {
         let lexicon = &self.lexicon;
-        let lemma = &lexicon.lemmas[stem.lemma as usize];
+        let lemma = lexicon.lemma(stem.lemma);
         let category = lexicon.category_name(stem.category);
-        let pos = coarse_pos(&stem.tags, category);
+        let pos = coarse_pos(stem.tags, category);
         // BAMA's root headings are sparse (5,630 for 38,600 lemmas): a
         // lemma is under the last heading before it, which is its root only
         // if the root's letters are found in its stem. Names and function
         // words have none.
-        let heading: &str = &lexicon.roots[lemma.root as usize];
+        let heading: &str = lexicon
+            .roots
+            .get(lemma.root as usize)
+            .map_or("", |root| root);
         let has_root = matches!(pos, "noun" | "adj" | "verb" | "adv");
-        let (root, pattern) = match pattern::pattern(heading, &stem.vocalised) {
+        let (root, pattern) = match pattern::pattern(heading, stem.vocalised) {
             Some(pattern) if has_root && !heading.is_empty() => {
                 (Some(heading.to_owned()), Some(pattern))
             }
@@ -404,7 +437,7 @@ impl Bama {
         let taken_off = |segment: &&Segment| !segment.pos.starts_with("NSUFF_FEM_SG");
         Analysis {
             prefixes: prefix_segments.iter().map(affix).collect(),
-            stem: normalize(&lemma.vocalised),
+            stem: normalize(lemma.vocalised),
             suffixes: suffix_segments
                 .iter()
                 .filter(taken_off)
@@ -418,7 +451,7 @@ impl Bama {
             translit: Some(translit_of(&prefix_segments, &vocalised)),
             gloss: Some(gloss::whole_word(
                 &prefix.gloss,
-                &stem.gloss,
+                stem.gloss,
                 &suffix.gloss,
                 pos,
                 gloss::Tense::of_category(category),
