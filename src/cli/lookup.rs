@@ -1,15 +1,17 @@
-//! `qari lookup WORD`: every glossary entry and dictionary result for a
-//! word (or a multi-word term) as it stands in the text, and how each
-//! matched.
+//! `qari lookup WORD`: every glossary entry, the analyser's readings and
+//! every dictionary result for a word (or a multi-word term) as it stands in
+//! the text, and how each matched.
 
 use std::io::Write;
 
-use crate::arabic::has_arabic_letter;
+use crate::app::MAX_READINGS;
+use crate::arabic::{Analysis, has_arabic_letter};
 use crate::article::Library;
 use crate::dict::Dictionaries;
 use crate::files::Printable;
 use crate::glossary::Entry;
 use crate::text::Direction;
+use crate::ui::strings;
 
 use super::output::load_glossary_analysed;
 use super::{Error, Order};
@@ -18,11 +20,14 @@ use super::{Error, Order};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
     pub glossary: usize,
+    /// The analyser's readings (not counting a guess).
+    pub readings: usize,
     pub dictionaries: usize,
 }
 
-/// Prints the glossary's entries for `word`, then the dictionaries'
-/// results, on `out`; glossary and dictionary files that could not be
+/// Prints the glossary's entries for `word`, then the analyser's readings
+/// (the first in full and at most [`MAX_READINGS`], as the glossary pane
+/// shows them), then the dictionaries' results, on `out`; glossary and dictionary files that could not be
 /// read go to `err`. Nothing found is [`Error::NotFound`].
 pub fn lookup(
     library: &Library,
@@ -42,8 +47,10 @@ pub fn lookup(
     let mut out = Printable::new(out);
     let mut line = |text: &str| writeln!(out, "{}", order.line(text, Direction::Ltr));
     let found = glossary.lookup(word);
+    let (ranked, _) = glossary.readings_in_context(word, None);
+    let readings: Vec<&Analysis> = ranked.iter().filter(|r| !r.guess).collect();
     let from_dictionaries = dictionaries.lookup(word);
-    if found.is_empty() && from_dictionaries.is_empty() {
+    if found.is_empty() && readings.is_empty() && from_dictionaries.is_empty() {
         return Err(Error::NotFound(word.to_owned()));
     }
     for found in &found {
@@ -56,6 +63,17 @@ pub fn lookup(
             "    matched: {}  ({source})",
             found.how(&glossary)
         ))?;
+    }
+    if let Some((first, others)) = readings.split_first() {
+        line(&format!("{}  [analyser]", strings::READINGS))?;
+        for text in strings::reading_lines(first) {
+            if !text.is_empty() {
+                line(&format!("    {text}"))?;
+            }
+        }
+        for other in others.iter().take(MAX_READINGS - 1) {
+            line(&format!("    {}", strings::reading_line(other)))?;
+        }
     }
     for found in &from_dictionaries {
         let kind = if found.reverse { ", reverse match" } else { "" };
@@ -71,6 +89,7 @@ pub fn lookup(
     }
     Ok(Found {
         glossary: found.len(),
+        readings: readings.len(),
         dictionaries: from_dictionaries.len(),
     })
 }
@@ -138,19 +157,47 @@ mod tests {
             Vec::new(),
         )
         .unwrap();
-        assert_eq!(
-            found,
-            Found {
-                glossary: 1,
-                dictionaries: 1
-            }
+        assert_eq!((found.glossary, found.dictionaries), (1, 1));
+        assert!(found.readings >= 1, "{found:?}");
+        let out = text(out);
+        assert!(
+            out.starts_with(
+                "هدنة  hudna  noun  root ه د ن\n    truce, ceasefire\n    \
+                 matched: و + ال + هدنة  (glossary/deir-ez-zor-2017.toml)\n\
+                 Readings  [analyser]\n    وَالهُدْنَة  wa-al-hudna  noun\n"
+            ),
+            "{out}"
         );
-        assert_eq!(
-            text(out),
-            "هدنة  hudna  noun  root ه د ن\n    truce, ceasefire\n    \
-             matched: و + ال + هدنة  (glossary/deir-ez-zor-2017.toml)\n\
-             الهدنة  [qari-test]\n    the truce, armistice\n    matched: و + الهدنة\n"
+        assert!(
+            out.ends_with(
+                "الهدنة  [qari-test]\n    the truce, armistice\n    matched: و + الهدنة\n"
+            ),
+            "{out}"
         );
+    }
+
+    #[test]
+    fn a_word_only_the_analyser_knows_gets_its_readings() {
+        let (_dir, library) = library();
+        let mut out = Vec::new();
+        let found = lookup(
+            &library,
+            &Dictionaries::default(),
+            "سيصدرون",
+            Order::Logical,
+            &mut out,
+            Vec::new(),
+        )
+        .expect("the analyser reads it");
+        assert_eq!((found.glossary, found.dictionaries), (0, 0));
+        assert!(found.readings >= 1, "{found:?}");
+        let out = text(out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Readings  [analyser]");
+        assert!(lines[1].starts_with("    سَيَصْدُرُونَ  sa-yaṣdurūna"), "{out}");
+        assert!(lines[1].ends_with("  verb"), "{out}");
+        assert!(lines[2].contains("root ص د ر"), "{out}");
+        assert!(out.contains("will issue"), "{out}");
     }
 
     #[test]

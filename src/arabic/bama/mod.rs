@@ -406,7 +406,24 @@ impl Bama {
             .get(lemma.root as usize)
             .map_or("", |root| root);
         let has_root = matches!(pos, "noun" | "adj" | "verb" | "adv");
-        let (root, pattern) = match pattern::pattern(heading, stem.vocalised) {
+        // The pattern is the lemma's for a verb (صَدَر فَعَل, not the
+        // imperfect stem's صْدُر), and a noun's with its feminine ending
+        // (هُدْنَة فُعْلَة, مُفاوَضات مُفاعَلات: the lexicon's stems are
+        // هُدْن, مُفاوَض).
+        let patterned = if pos == "verb" {
+            lemma.vocalised.to_owned()
+        } else {
+            let feminine = suffix
+                .morphemes
+                .trim_start_matches('+')
+                .split('+')
+                .next()
+                .and_then(|morpheme| morpheme.split_once('/'))
+                .filter(|(_, tag)| tag.starts_with("NSUFF_FEM"))
+                .map_or("", |(form, _)| form);
+            format!("{}{feminine}", stem.vocalised)
+        };
+        let (root, pattern) = match pattern::pattern(heading, &patterned) {
             Some(pattern) if has_root && !heading.is_empty() => {
                 (Some(heading.to_owned()), Some(pattern))
             }
@@ -470,8 +487,10 @@ fn translit_of(prefixes: &[Segment], vocalised: &str) -> String {
     let mut rest = vocalised;
     let mut parts: Vec<String> = Vec::new();
     for segment in prefixes {
-        if segment.pos == "DET" {
-            break; // the article stays on its word: al-kitāb
+        // The article stays on its word (al-kitāb), and so does a verb's
+        // subject prefix (yaktubu: its tag is IV1S, IV3MP ...).
+        if segment.pos == "DET" || segment.pos.starts_with("IV") {
+            break;
         }
         match rest.strip_prefix(segment.form.as_str()) {
             Some(after) => {

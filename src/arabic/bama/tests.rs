@@ -180,3 +180,32 @@ fn patterns_come_with_roots() {
         reading.pattern
     );
 }
+
+#[test]
+fn a_verbs_subject_prefix_stays_on_its_word_in_transliteration() {
+    let first = |word: &str| bama().readings(word).into_iter().next().expect("a reading");
+    assert_eq!(first("تستعيد").translit.as_deref(), Some("tastaʿīd"));
+    let will = first("سيصدرون");
+    let translit = will.translit.expect("a transliteration");
+    assert!(translit.starts_with("sa-y"), "{translit}");
+    assert!(!translit.starts_with("sa-ya-"), "{translit}");
+}
+
+#[test]
+fn patterns_are_the_lemmas_for_verbs_and_keep_the_feminine_ending() {
+    let pattern = |word: &str, lemma: &str| {
+        bama()
+            .readings(word)
+            .into_iter()
+            .find(|r| r.lemma.as_deref() == Some(lemma))
+            .and_then(|r| r.pattern)
+            .unwrap_or_default()
+    };
+    assert_eq!(pattern("والهدنة", "هُدْنَة"), "فُعْلَة");
+    assert_eq!(pattern("مفاوضات", "مُفاوَضَة"), "مُفاعَلات");
+    assert_eq!(pattern("الحكومة", "حُكُومَة"), "فُعُولَة");
+    // The verb's pattern is its lemma's (perfect) form, not the imperfect
+    // stem's (صْدُر).
+    assert_eq!(pattern("سيصدرون", "صَدَر"), "فَعَل");
+    assert_eq!(pattern("يكتبون", "كَتَب"), "فَعَل");
+}
