@@ -9,6 +9,7 @@
 //! text, readings are ranked in context
 //! ([`rank_in_context`](crate::glossary::rank_in_context)).
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
@@ -16,8 +17,8 @@ use serde::Serialize;
 
 use crate::arabic::{Analysis, has_arabic_letter, numeral};
 use crate::article::{split, words};
-use crate::dict::Dictionaries;
-use crate::glossary::{Glossary, Match};
+use crate::dict::{DictMatch, Dictionaries};
+use crate::glossary::{Glossary, Match, Ranked};
 
 use super::Error;
 use super::import::read_text;
@@ -68,30 +69,33 @@ pub fn run_lookup_json(
     lookup_json(&glossary, dictionaries, &words, out)
 }
 
-/// One morpheme, as written in JSON.
+/// One morpheme, as written in JSON. Borrowed from the reading it is of:
+/// `analyse` writes a thousand words in a few milliseconds, and copying
+/// every string first was most of that.
 #[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct JsonSegment {
-    pub form: String,
+pub struct JsonSegment<'a> {
+    pub form: &'a str,
     pub kind: &'static str,
-    pub pos: String,
-    pub gloss: String,
+    pub pos: &'a str,
+    pub gloss: &'a str,
 }
 
-/// One reading, as written in JSON.
+/// One reading, as written in JSON, borrowed from the analysis, entry or
+/// dictionary match it is made of.
 #[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct JsonReading {
-    pub vocalized: String,
-    pub lemma: String,
-    pub root: String,
-    pub pattern: String,
-    pub pos: String,
+pub struct JsonReading<'a> {
+    pub vocalized: &'a str,
+    pub lemma: &'a str,
+    pub root: &'a str,
+    pub pattern: &'a str,
+    pub pos: &'a str,
     /// Senses of the lemma, the likeliest first.
-    pub gloss: Vec<String>,
+    pub gloss: Vec<&'a str>,
     /// A short gloss of the word as it stands ("and his allies").
-    pub word_gloss: String,
-    pub translit: String,
-    pub source: String,
-    pub segments: Vec<JsonSegment>,
+    pub word_gloss: &'a str,
+    pub translit: &'a str,
+    pub source: Cow<'a, str>,
+    pub segments: Vec<JsonSegment<'a>>,
 }
 
 /// One word token, as written in JSON.
@@ -100,7 +104,7 @@ pub struct JsonWord<'a> {
     pub word: &'a str,
     pub paragraph: usize,
     pub sentence: usize,
-    pub readings: Vec<JsonReading>,
+    pub readings: Vec<JsonReading<'a>>,
 }
 
 /// How many tokens `analyse` wrote, and how many got a reading that is not
@@ -111,71 +115,70 @@ pub struct Analysed {
     pub understood: usize,
 }
 
-fn from_analysis(analysis: &Analysis) -> JsonReading {
+fn from_analysis(analysis: &Analysis) -> JsonReading<'_> {
+    fn text(field: &Option<String>) -> &str {
+        field.as_deref().unwrap_or("")
+    }
     JsonReading {
-        vocalized: analysis.vocalised.clone().unwrap_or_default(),
-        lemma: analysis
-            .lemma
-            .clone()
-            .unwrap_or_else(|| analysis.stem.clone()),
-        root: analysis.root.clone().unwrap_or_default(),
-        pattern: analysis.pattern.clone().unwrap_or_default(),
-        pos: analysis.pos.clone().unwrap_or_default(),
+        vocalized: text(&analysis.vocalised),
+        lemma: analysis.lemma.as_deref().unwrap_or(&analysis.stem),
+        root: text(&analysis.root),
+        pattern: text(&analysis.pattern),
+        pos: text(&analysis.pos),
         gloss: analysis
             .segments
             .iter()
             .find(|s| s.kind == crate::arabic::SegmentKind::Stem)
             .map(|s| senses(&s.gloss))
             .unwrap_or_default(),
-        word_gloss: analysis.gloss.clone().unwrap_or_default(),
-        translit: analysis.translit.clone().unwrap_or_default(),
-        source: if analysis.guess { "guess" } else { "analyser" }.to_owned(),
+        word_gloss: text(&analysis.gloss),
+        translit: text(&analysis.translit),
+        source: Cow::Borrowed(if analysis.guess { "guess" } else { "analyser" }),
         segments: analysis
             .segments
             .iter()
             .map(|s| JsonSegment {
-                form: s.form.clone(),
+                form: &s.form,
                 kind: s.kind.name(),
-                pos: s.pos.clone(),
-                gloss: s.gloss.clone(),
+                pos: &s.pos,
+                gloss: &s.gloss,
             })
             .collect(),
     }
 }
 
 /// BAMA's "desire;aspire" as ["desire", "aspire"].
-fn senses(gloss: &str) -> Vec<String> {
+fn senses(gloss: &str) -> Vec<&str> {
     gloss
         .split(';')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(str::to_owned)
         .collect()
 }
 
-fn from_entry(glossary: &Glossary, found: &Match) -> JsonReading {
+fn from_entry<'a>(glossary: &'a Glossary, found: &Match) -> JsonReading<'a> {
     let entry = &glossary.entries[found.entry];
     let bundled = glossary.source_of(found.entry).bundled;
     JsonReading {
-        vocalized: String::new(),
-        lemma: entry.headword.clone(),
-        root: entry.root.clone(),
-        pattern: entry.pattern.clone(),
-        pos: entry.pos.clone(),
-        gloss: entry.senses.clone(),
-        word_gloss: String::new(),
-        translit: entry.translit.clone(),
-        source: if bundled { "bundled" } else { "learner" }.to_owned(),
+        vocalized: "",
+        lemma: &entry.headword,
+        root: &entry.root,
+        pattern: &entry.pattern,
+        pos: &entry.pos,
+        gloss: entry.senses.iter().map(String::as_str).collect(),
+        word_gloss: "",
+        translit: &entry.translit,
+        source: Cow::Borrowed(if bundled { "bundled" } else { "learner" }),
         segments: Vec::new(),
     }
 }
 
 /// An entry read as a reading of the analyser's: the entry's lemma and
 /// senses, the reading's vowels, segments and the rest.
-fn merged(glossary: &Glossary, found: &Match, analysis: &Analysis) -> JsonReading {
+fn merged<'a>(glossary: &'a Glossary, found: &Match, analysis: &'a Analysis) -> JsonReading<'a> {
     let entry = from_entry(glossary, found);
     let reading = from_analysis(analysis);
-    let or = |a: String, b: String| if a.is_empty() { b } else { a };
+    let or = |a: &'a str, b: &'a str| if a.is_empty() { b } else { a };
     JsonReading {
         vocalized: reading.vocalized,
         lemma: or(reading.lemma, entry.lemma),
@@ -190,21 +193,36 @@ fn merged(glossary: &Glossary, found: &Match, analysis: &Analysis) -> JsonReadin
     }
 }
 
+/// A dictionary's result as a reading.
+fn from_dictionary(found: &DictMatch) -> JsonReading<'_> {
+    JsonReading {
+        vocalized: "",
+        lemma: &found.headword,
+        root: "",
+        pattern: "",
+        pos: "",
+        gloss: found.senses.iter().map(String::as_str).collect(),
+        word_gloss: "",
+        translit: "",
+        source: Cow::Borrowed(&found.dictionary),
+        segments: Vec::new(),
+    }
+}
+
 /// The readings of one word, best first: the analyser's (ranked in
 /// context when `previous` is given), each told by the glossary entry for
 /// its lemma when there is one; the learner's entries found otherwise
 /// first, and other entries after; then the dictionaries' results. A guess
 /// only when nothing else reads the word.
-fn readings_of(
-    glossary: &Glossary,
-    dictionaries: Option<&Dictionaries>,
-    word: &str,
-    previous: Option<&str>,
-) -> Vec<JsonReading> {
-    let (analyses, matches) = glossary.readings_in_context(word, previous);
+fn readings_of<'a>(
+    glossary: &'a Glossary,
+    analyses: &'a Ranked,
+    matches: &[Match],
+    dictionary_results: &'a [DictMatch],
+) -> Vec<JsonReading<'a>> {
     let same = |m: &Match, a: &Analysis| m.explains(a);
     let mut used = vec![false; matches.len()];
-    let mut out: Vec<JsonReading> = Vec::new();
+    let mut out: Vec<JsonReading> = Vec::with_capacity(analyses.len() + matches.len());
     // The learner's entries that no confirmed reading explains (an entry
     // for the word as written) first: they are the learner's word.
     for (i, found) in matches.iter().enumerate() {
@@ -236,22 +254,7 @@ fn readings_of(
     if !sure && out.is_empty() {
         out.extend(analyses.iter().take(1).map(from_analysis));
     }
-    if let Some(dictionaries) = dictionaries {
-        for found in dictionaries.lookup(word) {
-            out.push(JsonReading {
-                vocalized: String::new(),
-                lemma: found.headword.clone(),
-                root: String::new(),
-                pattern: String::new(),
-                pos: String::new(),
-                gloss: found.senses.clone(),
-                word_gloss: String::new(),
-                translit: String::new(),
-                source: found.dictionary.clone(),
-                segments: Vec::new(),
-            });
-        }
-    }
+    out.extend(dictionary_results.iter().map(from_dictionary));
     out
 }
 
@@ -281,7 +284,8 @@ pub fn analyse(
                     previous = Some(word);
                     continue;
                 }
-                let readings = readings_of(glossary, None, word, previous);
+                let (analyses, matches) = glossary.readings_in_context(word, previous);
+                let readings = readings_of(glossary, &analyses, &matches, &[]);
                 counts.tokens += 1;
                 if readings.iter().any(|r| r.source != "guess") {
                     counts.understood += 1;
@@ -308,7 +312,9 @@ pub fn lookup_json(
         if word.is_empty() {
             continue;
         }
-        let readings = readings_of(glossary, Some(dictionaries), word, None);
+        let (analyses, matches) = glossary.readings_in_context(word, None);
+        let from_dictionaries = dictionaries.lookup(word);
+        let readings = readings_of(glossary, &analyses, &matches, &from_dictionaries);
         found += usize::from(!readings.is_empty());
         write_word(&mut out, true, word, 0, 0, readings)?;
     }
@@ -336,9 +342,9 @@ fn write_word(
         match readings.first() {
             Some(r) => {
                 let gloss = if r.word_gloss.is_empty() {
-                    r.gloss.first().cloned().unwrap_or_default()
+                    r.gloss.first().copied().unwrap_or_default()
                 } else {
-                    r.word_gloss.clone()
+                    r.word_gloss
                 };
                 writeln!(
                     out,
