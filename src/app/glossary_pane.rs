@@ -4,7 +4,7 @@
 //! widget in `ui` only draws it.
 
 use crate::arabic::{Analysis, Numeral, numeral};
-use crate::dict::DictMatch;
+use crate::dict::{DictMatch, Merged, merge};
 use crate::glossary::Entry;
 
 use super::{App, Focus, Side};
@@ -29,8 +29,9 @@ pub struct GlossaryPane {
     /// in context, the first shown in full (none for a term, a guess, or
     /// before the lexicon has loaded).
     pub readings: Vec<Analysis>,
-    /// The dictionaries' senses for the cursor's word; none while they load.
-    pub dictionaries: Option<Vec<DictMatch>>,
+    /// The dictionaries' senses for the cursor's word, one per Arabic
+    /// headword (forward and reverse entries merged); none while they load.
+    pub dictionaries: Option<Vec<Merged>>,
     /// Entries one line each: the sentence's others, or the search's hits.
     pub list: Vec<ListedEntry>,
     /// Which line of the pane's selection the list's first entry is.
@@ -76,7 +77,7 @@ impl GlossaryPane {
             return GlossaryPane {
                 search: Some((query.clone(), hits.len())),
                 list: listed(hits),
-                dictionaries: Some(app.search_dictionary.clone()),
+                dictionaries: Some(app.search_dictionary.iter().map(english_result).collect()),
                 selected,
                 ..GlossaryPane::default()
             };
@@ -96,8 +97,15 @@ impl GlossaryPane {
             })
             .collect();
         let readings = app.cursor_readings();
+        // The lemma the dictionaries' headwords are ranked by: the first
+        // reading's, else the entry the word matched.
+        let lemma = readings.first().and_then(|r| r.lemma.clone()).or_else(|| {
+            matches
+                .first()
+                .map(|m| app.glossary.entries[m.entry].headword.clone())
+        });
         let dictionaries = app.dictionaries_ready().map(|_| {
-            let mut found = app.dictionary_matches();
+            let mut found = merge(&app.dictionary_matches(), lemma.as_deref());
             found.truncate(MAX_DICTIONARY_RESULTS);
             found
         });
@@ -111,6 +119,17 @@ impl GlossaryPane {
             list_offset: matches.len(),
             selected,
         }
+    }
+}
+
+/// An English word's result from an English → Arabic dictionary, as the
+/// pane shows results: the Arabic, then the English.
+fn english_result(found: &DictMatch) -> Merged {
+    Merged {
+        arabic: found.senses.join("، "),
+        english: vec![found.headword.clone()],
+        dictionaries: vec![found.dictionary.clone()],
+        how: String::new(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::app::MAX_READINGS;
 use crate::arabic::{Analysis, has_arabic_letter};
 use crate::article::Library;
-use crate::dict::Dictionaries;
+use crate::dict::{Dictionaries, merge};
 use crate::files::Printable;
 use crate::glossary::Entry;
 use crate::text::Direction;
@@ -75,15 +75,28 @@ pub fn lookup(
             line(&format!("    {}", strings::reading_line(other)))?;
         }
     }
-    for found in &from_dictionaries {
-        let kind = if found.reverse { ", reverse match" } else { "" };
-        line(&format!("{}  [{}{kind}]", found.headword, found.dictionary))?;
-        for sense in &found.senses {
-            line(&format!("    {sense}"))?;
+    if has_arabic_letter(word) {
+        // One result per Arabic headword, forward and reverse together,
+        // the first reading's lemma first.
+        let lemma = readings.first().and_then(|r| r.lemma.as_deref());
+        for merged in merge(&from_dictionaries, lemma) {
+            line(&format!(
+                "{}  [{}]",
+                merged.arabic,
+                merged.dictionaries.join(", ")
+            ))?;
+            for sense in &merged.english {
+                line(&format!("    {sense}"))?;
+            }
+            line(&format!("    matched: {}", merged.how))?;
         }
-        if has_arabic_letter(word) {
-            line(&format!("    matched: {}", found.how()))?;
-        } else {
+    } else {
+        for found in &from_dictionaries {
+            let kind = if found.reverse { ", reverse match" } else { "" };
+            line(&format!("{}  [{}{kind}]", found.headword, found.dictionary))?;
+            for sense in &found.senses {
+                line(&format!("    {sense}"))?;
+            }
             line("    matched: the English headword")?;
         }
     }

@@ -10,6 +10,8 @@
 //!   made once at load, and a hash index, so a lookup is a few probes.
 //! - [`reverse`] indexes an English → Arabic dictionary by the Arabic of
 //!   its definitions.
+//! - [`merged`]: one word's results merged per Arabic headword, forward
+//!   and reverse together, the lemma's first.
 //! - [`error`]: why a dictionary was not loaded, naming the file.
 //!
 //! This module uses the Arabic layer (normalisation, readings) through the
@@ -21,6 +23,7 @@ mod dictzip;
 mod error;
 mod html;
 mod index;
+mod merged;
 mod reverse;
 mod stardict;
 
@@ -31,6 +34,7 @@ use std::time::{Duration, Instant};
 pub use dictd::Dictd;
 pub use error::DictError;
 pub use index::Dictionary;
+pub use merged::{Merged, merge};
 pub use stardict::StarDict;
 
 // The Arabic layer: the only import of it in this module.

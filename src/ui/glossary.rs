@@ -157,34 +157,28 @@ fn readings(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
     out.gap();
 }
 
-/// The dictionaries' entries for the cursor word, each marked with the
-/// dictionary's name.
+/// The dictionaries' results for the cursor word, one per Arabic headword:
+/// "الهدنة — Armistice; Truce", then which dictionaries said it and how the
+/// word matched.
 fn dictionary_results(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
-    let Some(matches) = &pane.dictionaries else {
+    let Some(results) = &pane.dictionaries else {
         out.row(strings::DICTIONARIES_LOADING, theme.dim, false);
         out.gap();
         return;
     };
-    let mut shown_name = None;
-    for found in matches {
+    if results.is_empty() {
+        return;
+    }
+    out.row(strings::DICTIONARIES, theme.study_heading, false);
+    for result in results {
         if out.full() {
             return;
         }
-        if shown_name != Some(&found.dictionary) {
-            out.row(
-                &strings::dictionary_heading(&found.dictionary, found.reverse),
-                theme.study_heading,
-                false,
-            );
-            shown_name = Some(&found.dictionary);
-        }
-        let line = format!("{} — {}", found.headword, found.senses.join("; "));
+        let line = format!("{} — {}", result.arabic, result.english.join("; "));
         out.text(&line, 2, theme.translation);
-        out.text(&found.how(), 4, theme.dim);
+        out.text(&strings::dictionary_source(result), 4, theme.dim);
     }
-    if shown_name.is_some() {
-        out.gap();
-    }
+    out.gap();
 }
 
 /// Every field of an entry.

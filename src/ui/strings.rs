@@ -314,11 +314,16 @@ pub fn review_progress(current: usize, total: usize, graded: usize) -> String {
 
 pub const DICTIONARIES_LOADING: &str = "Dictionaries loading…";
 
-pub fn dictionary_heading(name: &str, reverse: bool) -> String {
-    if reverse {
-        format!("{name} (reverse match):")
+pub const DICTIONARIES: &str = "Dictionaries";
+
+/// Under a dictionary result: "freedict-ara-eng + freedict-eng-ara · و +
+/// الهدنة" (which dictionaries said it, and how the word matched).
+pub fn dictionary_source(result: &crate::dict::Merged) -> String {
+    let names = result.dictionaries.join(" + ");
+    if result.how.is_empty() {
+        names
     } else {
-        format!("{name}:")
+        format!("{names} · {}", result.how)
     }
 }
 

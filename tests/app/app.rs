@@ -680,12 +680,10 @@ fn a_search_also_finds_what_the_dictionaries_have() {
         app.search_dictionary
     );
     // The pane's view model carries them, for the widget to draw.
-    assert!(
-        app.glossary_pane
-            .dictionaries
-            .as_ref()
-            .is_some_and(|d| d.iter().any(|m| m.dictionary == "qari-test-en"))
-    );
+    assert!(app.glossary_pane.dictionaries.as_ref().is_some_and(|d| {
+        d.iter()
+            .any(|m| m.dictionaries.iter().any(|d| d == "qari-test-en"))
+    }));
     press(&mut app, KeyCode::Esc);
     assert!(app.search_dictionary.is_empty());
     chars(&mut app, "/");
