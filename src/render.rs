@@ -63,8 +63,9 @@ struct Batch {
     paragraphs: Vec<(usize, bool)>,
 }
 
-/// What a worker sends back: rendered text, or the reader's error, in turn.
-type Rendered = Result<String, RenderError>;
+/// What a worker sends back: rendered text (UTF-8), or the reader's error,
+/// in turn.
+type Rendered = Result<Vec<u8>, RenderError>;
 
 /// Render every paragraph of `input` into `output`.
 pub fn render(
@@ -88,7 +89,7 @@ pub fn render(
         // closed has no batch left, and then neither has any after it.
         for turn in 0.. {
             match from_workers[turn % workers].recv() {
-                Ok(rendered) => output.write_all(rendered?.as_bytes())?,
+                Ok(rendered) => output.write_all(&rendered?)?,
                 Err(_) => break,
             }
         }
@@ -150,13 +151,13 @@ fn lay_out_batches(
     let mut layouter = Layouter::default();
     while let Ok(batch) = batches.recv() {
         let result = batch.map(|batch| {
-            let mut out = String::with_capacity(batch.text.len() * 2);
+            let mut out = Vec::with_capacity(batch.text.len() * 2);
             let mut start = 0;
             for &(end, blank_line_before) in &batch.paragraphs {
                 if blank_line_before {
-                    out.push('\n');
+                    out.push(b'\n');
                 }
-                layouter.write_lines_aligned(
+                layouter.write_lines_to(
                     &batch.text[start..end],
                     &options.layout,
                     right_align,

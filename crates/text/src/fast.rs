@@ -19,16 +19,18 @@
 use std::sync::LazyLock;
 
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, bidi_class};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::clusters::is_plain;
-use super::mirror::mirror;
-use super::shape::{Joining, Shaped, settle};
-use unicode_linebreak::{BreakOpportunity, linebreaks};
-
 use super::layout::{Cluster, Direction, Line, LineSink};
-use super::units::{Scratch, drawn_form, drawn_width, is_ligature};
+use super::mirror::mirror;
+use super::shape::Joining;
+use super::unicode_tables::{FORMS as FORM_TABLE, LAM_ALEF};
+use super::units::{drawn_form, drawn_width};
 use super::width::{cluster_width, is_plain_one_cell};
+
+const LAM: char = '\u{0644}';
 
 // Bidi classes, as the fast path numbers them.
 const L: u8 = 0;
@@ -191,33 +193,42 @@ fn opening_of(c: char) -> char {
 }
 
 /// The fast path's working buffers, reused from paragraph to paragraph.
+/// The per-character and per-unit ones only grow: the paragraph's are the
+/// first `n` (or `units`) entries, so that sizing them writes nothing.
 #[derive(Default)]
 pub(crate) struct FastScratch {
-    /// Per character: its property entry, and (in `resolved`) its
-    /// resolved class.
+    /// The paragraph's characters.
+    n: usize,
+    /// Per character: the character, its property entry, its resolved
+    /// class, its resolved level.
+    chars: Vec<char>,
     entries: Vec<u16>,
     resolved: Vec<u8>,
-    /// Per character: its byte offset and its resolved level.
-    offsets: Vec<usize>,
     levels: Vec<u8>,
+    /// Per character, its byte offset: filled only when needed (the maps,
+    /// `unicode-linebreak`), then exactly `n` long.
+    offsets: Vec<usize>,
     /// Bracket stack (opening bracket, character index) and pairs (N0).
     stack: Vec<(char, usize)>,
     pairs: Vec<(usize, usize)>,
-    /// The units: where each starts (in characters, then the end), the
-    /// cells it takes, the break opportunity before it (when wrapping).
+    /// The paragraph's units.
+    units: usize,
+    /// Per unit: where it starts (in characters; one more entry, the end),
+    /// the cells it takes, its level (rule L1 applied once its line is
+    /// known), where its drawn text starts in `bytes` (one more entry, the
+    /// end), the break opportunity before it (when wrapping).
     starts: Vec<u32>,
     widths: Vec<u32>,
+    unit_levels: Vec<u8>,
+    unit_bytes: Vec<u32>,
     breaks: Vec<Option<BreakOpportunity>>,
-    /// A unit's drawn text, to measure it.
-    draw: String,
+    /// What the units draw (shaped, mirrored), as UTF-8, unit after unit
+    /// in logical order, with room to spare after the last.
+    bytes: Vec<u8>,
     /// The lines: first unit, end, first unit hung past the end; and as
     /// filling finds them: first unit, end, whether the last.
     lines: Vec<(usize, usize, usize)>,
     spans: Vec<(usize, usize, bool)>,
-    /// Per unit: its level (rule L1 applied once its line is known).
-    unit_levels: Vec<u8>,
-    /// Per character: what it draws (NUL: nothing, an alef in a ligature).
-    drawn: Vec<char>,
     /// A line's visual order (indices into the line).
     order: Vec<u32>,
     /// The entries of the paragraph's characters or-ed together.
@@ -228,34 +239,32 @@ pub(crate) struct FastScratch {
     every: u16,
 }
 
+/// The first `n` entries of `v`, which grows to hold them (its entries are
+/// left as they were: the caller writes them).
+fn grow<T: Copy + Default>(v: &mut Vec<T>, n: usize) -> &mut [T] {
+    if v.len() < n {
+        v.resize(n, T::default());
+    }
+    &mut v[..n]
+}
+
 /// Whether the fast path takes `text` (one bidi paragraph) and, if so, its
-/// paragraph level (`Some(true)`: right to left). Fills the characters,
-/// classes and offsets.
-fn qualify(
-    text: &str,
-    auto: Option<bool>,
-    chars: &mut Vec<char>,
-    fast: &mut FastScratch,
-) -> Option<bool> {
+/// paragraph level (`Some(true)`: right to left). Fills the characters and
+/// their entries.
+fn qualify(text: &str, auto: Option<bool>, fast: &mut FastScratch) -> Option<bool> {
     let table: &[u16] = &TABLE;
-    // Sized for the most characters there can be, then cut to those there
-    // are: written by index, in slices, rather than pushed.
+    // Sized for the most characters there can be: written by index, in
+    // slices, rather than pushed.
     let bound = text.len();
-    chars.clear();
-    chars.resize(bound, '\0');
-    fast.entries.clear();
-    fast.entries.resize(bound, 0);
-    fast.offsets.clear();
-    fast.offsets.resize(bound, 0);
-    let (chars_s, entries_s, offsets_s) =
-        (&mut chars[..], &mut fast.entries[..], &mut fast.offsets[..]);
+    let chars_s = grow(&mut fast.chars, bound);
+    let entries_s = grow(&mut fast.entries, bound);
     let mut n = 0;
     let mut seen = 0;
     let mut every = u16::MAX;
     let mut classes_seen = 0;
     let mut after_al = false;
     let mut first_strong: Option<bool> = None;
-    for (offset, c) in text.char_indices() {
+    for c in text.chars() {
         let entry = *table.get(c as usize)?;
         let class = (entry & CLASS) as u8;
         if entry & BASE != 0 {
@@ -271,16 +280,13 @@ fn qualify(
         classes_seen |= 1 << class;
         chars_s[n] = c;
         entries_s[n] = entry;
-        offsets_s[n] = offset;
         n += 1;
     }
-    chars.truncate(n);
-    fast.entries.truncate(n);
-    fast.offsets.truncate(n);
+    fast.n = n;
     fast.seen = seen;
     fast.every = every;
     fast.classes_seen = classes_seen;
-    if chars.is_empty() {
+    if n == 0 {
         return None;
     }
     Some(match auto {
@@ -289,11 +295,20 @@ fn qualify(
     })
 }
 
+/// Fill `fast.offsets` with the byte offset of each character of `text`.
+fn fill_offsets(text: &str, fast: &mut FastScratch) {
+    fast.offsets.clear();
+    fast.offsets
+        .extend(text.char_indices().map(|(offset, _)| offset));
+}
+
 /// UAX #9 W1–W7, N0–N2 and I1–I2 over one isolating run sequence at the
 /// paragraph level, as `unicode-bidi` 0.3.18 does them
 /// (`implicit::resolve_weak`, `resolve_neutral`, `resolve_levels`).
-fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
+fn resolve(rtl: bool, fast: &mut FastScratch) {
     let FastScratch {
+        n,
+        chars,
         entries,
         resolved,
         levels,
@@ -303,23 +318,22 @@ fn resolve(chars: &[char], rtl: bool, fast: &mut FastScratch) {
         classes_seen,
         ..
     } = fast;
+    let (chars, entries) = (&chars[..*n], &entries[..*n]);
     let sos = if rtl { R } else { L };
     let eos = sos;
-    resolved.clear();
-    resolved.extend(entries.iter().map(|&entry| (entry & CLASS) as u8));
-    let p = resolved;
     let bit = |class: u8| 1u16 << class;
-
+    resolved.clear();
     if *classes_seen & (bit(NSM) | bit(EN) | bit(ES) | bit(ET) | bit(AN) | bit(CS)) == 0 {
         // Letters, spaces and other neutrals only: W3 is all there is.
-        for class in p.iter_mut() {
-            if *class == AL {
-                *class = R;
-            }
-        }
+        resolved.extend(entries.iter().map(|&entry| match (entry & CLASS) as u8 {
+            AL => R,
+            class => class,
+        }));
     } else {
-        weak(p, sos, eos);
+        resolved.extend(entries.iter().map(|&entry| (entry & CLASS) as u8));
+        weak(resolved, sos, eos);
     }
+    let p = resolved;
     if *classes_seen & bit(EN) != 0 {
         w7(p, sos);
     }
@@ -535,178 +549,191 @@ fn neutrals(p: &mut [u8], sos: u8) {
     }
 }
 
-/// `shape::shape` with the joining types from the property table.
-fn shape_fast(chars: &[char], entries: &[u16], out: &mut Vec<Shaped>) {
-    out.clear();
-    out.extend(chars.iter().map(|&c| Shaped::Char(c)));
-    // The last character that is not transparent (none yet: `usize::MAX`),
-    // whether it joins the following letter and the preceding one.
-    let mut previous = usize::MAX;
-    let mut joins_next = false;
-    let mut joins_before = false;
-    for (i, &entry) in entries.iter().enumerate() {
-        if entry & TRANSPARENT != 0 {
-            continue;
-        }
-        let joins = joins_next && entry & JOINS_PREVIOUS != 0;
-        if let Some(&p) = entries.get(previous)
-            && p & FORMS != 0
-        {
-            settle(chars, out, previous, joins_before, joins.then_some(i));
-        }
-        previous = i;
-        joins_next = entry & JOINS_NEXT != 0;
-        joins_before = joins;
-    }
-    if let Some(&p) = entries.get(previous)
-        && p & FORMS != 0
-    {
-        settle(chars, out, previous, joins_before, None);
-    }
-}
-
-/// What is drawn for character `i` of the paragraph, shaped into `s`: its
-/// mirror image at an odd level (`units::drawn_form` for the characters of
-/// the fast path, which are neither controls nor bidi controls).
+/// What shaping draws for `c` (a letter with forms, not transparent):
+/// `shape::settle` with the joining worked out by the caller. `joins_before`:
+/// it joins the letter before it; `next`: the letter after it that it joins,
+/// if any. Returns the form, and whether it is a lam-alef ligature that
+/// swallows that letter.
 #[inline]
-fn drawn_char(s: char, entry: u16, level: u8) -> char {
-    if entry & MIRRORED != 0 && level & 1 == 1 {
-        mirror(s).unwrap_or(s)
-    } else {
-        s
+fn form_of(c: char, joins_before: bool, next: Option<char>) -> (char, bool) {
+    if c == LAM
+        && let Some(alef) = next
+        && let Some(&(_, isolated, final_)) = LAM_ALEF.iter().find(|&&(a, _, _)| a == alef as u32)
+    {
+        let ligature = if joins_before { final_ } else { isolated };
+        return (char::from_u32(ligature).unwrap_or(c), true);
     }
+    let Some(forms) = (c as u32)
+        .checked_sub(0x0600)
+        .and_then(|k| FORM_TABLE.get(k as usize))
+    else {
+        return (c, false);
+    };
+    let form = match (joins_before, next.is_some()) {
+        (false, false) => forms[0],
+        (true, false) => forms[1],
+        (false, true) => forms[2],
+        (true, true) => forms[3],
+    };
+    if form == 0 {
+        return (c, false);
+    }
+    (char::from_u32(u32::from(form)).unwrap_or(c), false)
 }
 
 /// The paragraph's units, as `units::build_units` cuts them, kept as
-/// arrays: where each starts (in characters; one more entry, the end) and
-/// the cells it takes. A unit is a character with the Arabic marks after
-/// it, or a lam-alef ligature from the lam to the alef. Returns their total
-/// width.
-fn build_units(
-    shaping: bool,
-    chars: &[char],
-    shaped: &mut Vec<Shaped>,
-    fast: &mut FastScratch,
-) -> usize {
+/// arrays: where each starts, the cells it takes, its level, and what it
+/// draws, shaped (`shape::shape`, with the joining types from the property
+/// table) and mirrored at an odd level (`units::drawn_form` for the
+/// characters of the fast path, which are neither controls nor bidi
+/// controls), written as UTF-8 into `bytes`. A unit is a character with the
+/// Arabic marks after it, or a lam-alef ligature from the lam to the alef
+/// (which draws nothing). Returns their total width.
+fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
+    let n = fast.n;
     let FastScratch {
+        chars,
         entries,
         levels,
         starts,
         widths,
         unit_levels,
-        drawn,
-        draw,
+        unit_bytes,
+        bytes,
         seen,
+        units: unit_count,
         ..
     } = fast;
-    if shaping && *seen & FORMS != 0 {
-        shape_fast(chars, entries, shaped);
-    } else {
-        shaped.clear();
-        shaped.extend(chars.iter().map(|&c| Shaped::Char(c)));
-    }
-    // Sized for the most units there can be, then cut to those there are:
-    // written by index, in slices, rather than pushed.
-    let n = chars.len();
-    starts.clear();
-    starts.resize(n + 1, 0);
-    widths.clear();
-    widths.resize(n, 0);
-    unit_levels.clear();
-    unit_levels.resize(n, 0);
-    drawn.clear();
-    drawn.resize(n, '\0');
-    let (starts_s, widths_s, unit_levels_s, drawn_s) = (
-        &mut starts[..],
-        &mut widths[..],
-        &mut unit_levels[..],
-        &mut drawn[..],
-    );
+    let (chars, entries, levels) = (&chars[..n], &entries[..n], &levels[..n]);
+    let shape = shaping && *seen & FORMS != 0;
+    // Sized for the most units there can be (and three bytes a character,
+    // with room for a four-byte store at the end): written by index.
+    let starts_s = grow(starts, n + 1);
+    let widths_s = grow(widths, n);
+    let unit_levels_s = grow(unit_levels, n);
+    let unit_bytes_s = grow(unit_bytes, n + 1);
+    let bytes_s = grow(bytes, 4 * n + 4);
     let mut units = 0;
     let mut total = 0;
-    let mut merge_until_char = 0;
+    let mut pos = 0;
+    // Characters up to here belong to a lam-alef ligature's unit; the alef
+    // there draws nothing.
+    let mut merge_until = 0;
+    let mut ligated = usize::MAX;
+    // Whether the last character that is not transparent joins the next.
+    let mut previous_joins_next = false;
     // The unit being cut: its first drawn character and how many it draws.
     let mut first = ' ';
     let mut count = 0usize;
-    for (i, (&entry, &s)) in entries.iter().zip(shaped.iter()).enumerate() {
-        if entry & MARK == 0 && (i >= merge_until_char || units == 0) {
+    for i in 0..n {
+        let entry = entries[i];
+        let c = chars[i];
+        if entry & MARK == 0 && (i >= merge_until || units == 0) {
             if units > 0 {
-                let width = unit_width(first, count, draw);
+                let width = unit_width(
+                    first,
+                    count,
+                    &bytes_s[unit_bytes_s[units - 1] as usize..pos],
+                );
                 total += width;
                 widths_s[units - 1] = width as u32;
             }
             starts_s[units] = i as u32;
             unit_levels_s[units] = levels[i];
+            unit_bytes_s[units] = pos as u32;
             units += 1;
             count = 0;
         }
-        // (A ligated alef draws nothing: NUL, which no character of the
-        // fast path is, is left in `drawn`.)
-        if let Shaped::Char(s) = s {
-            if is_ligature(s)
-                && let Some(alef) = shaped[i..].iter().position(|s| *s == Shaped::Ligated)
-            {
-                merge_until_char = i + alef + 1;
+        let mut d = c;
+        if shape && entry & TRANSPARENT == 0 {
+            let joins_before = previous_joins_next && entry & JOINS_PREVIOUS != 0;
+            previous_joins_next = entry & JOINS_NEXT != 0;
+            if i == ligated {
+                continue;
             }
-            let d = drawn_char(s, entry, levels[i]);
-            drawn_s[i] = d;
-            match count {
-                0 => first = d,
-                1 => {
-                    draw.clear();
-                    draw.push(first);
-                    draw.push(d);
+            if entry & FORMS != 0 {
+                // The next character that is not transparent, if this one
+                // joins it.
+                let mut next = None;
+                if entry & JOINS_NEXT != 0 {
+                    let mut j = i + 1;
+                    while j < n && entries[j] & TRANSPARENT != 0 {
+                        j += 1;
+                    }
+                    if j < n && entries[j] & JOINS_PREVIOUS != 0 {
+                        next = Some(j);
+                    }
                 }
-                _ => draw.push(d),
+                let (form, ligature) = form_of(c, joins_before, next.map(|j| chars[j]));
+                d = form;
+                if ligature && let Some(j) = next {
+                    ligated = j;
+                    merge_until = j + 1;
+                }
             }
-            count += 1;
         }
+        if entry & MIRRORED != 0 && levels[i] & 1 == 1 {
+            d = mirror(d).unwrap_or(d);
+        }
+        let mut utf8 = [0; 4];
+        let len = d.encode_utf8(&mut utf8).len();
+        bytes_s[pos..pos + 4].copy_from_slice(&utf8);
+        pos += len;
+        if count == 0 {
+            first = d;
+        }
+        count += 1;
     }
     if units > 0 {
-        let width = unit_width(first, count, draw);
+        let width = unit_width(
+            first,
+            count,
+            &bytes_s[unit_bytes_s[units - 1] as usize..pos],
+        );
         total += width;
         widths_s[units - 1] = width as u32;
     }
     starts_s[units] = n as u32;
-    starts.truncate(units + 1);
-    widths.truncate(units);
-    unit_levels.truncate(units);
+    unit_bytes_s[units] = pos as u32;
+    *unit_count = units;
     total
 }
 
-/// Cells a unit takes, as `build_units` measures it: one plain character
-/// is one cell, anything else is measured (`draw` holds the unit's drawn
-/// text when it draws more than one character).
+/// Cells a unit takes, as `units::build_units` measures it: one plain
+/// character is one cell, anything else is measured (`drawn` is the unit's
+/// drawn text, `first` its first character, `count` how many it has).
 #[inline]
-fn unit_width(first: char, count: usize, draw: &str) -> usize {
+fn unit_width(first: char, count: usize, drawn: &[u8]) -> usize {
     if count == 1 && is_plain_one_cell(first) {
         1
     } else {
-        measure_unit(first, count, draw)
+        measure_unit(drawn)
     }
 }
 
 #[cold]
-fn measure_unit(first: char, count: usize, draw: &str) -> usize {
-    match count {
-        0 => 0,
-        1 => drawn_width(first.encode_utf8(&mut [0; 4])),
-        _ => drawn_width(draw),
-    }
+fn measure_unit(drawn: &[u8]) -> usize {
+    // (`bytes` holds what `char::encode_utf8` wrote: always UTF-8.)
+    std::str::from_utf8(drawn).map_or(0, drawn_width)
 }
 
 /// Break opportunities (UAX #14) before units, as `units::attach_breaks`
 /// finds them.
 fn find_breaks(text: &str, fast: &mut FastScratch) {
+    if fast.every & LB_SIMPLE == 0 {
+        fill_offsets(text, fast);
+    }
     let FastScratch {
+        chars,
         starts,
         offsets,
         breaks,
         entries,
         every,
+        units,
         ..
     } = fast;
-    let units = starts.len() - 1;
+    let units = *units;
     breaks.clear();
     breaks.resize(units, None);
     if *every & LB_SIMPLE != 0 {
@@ -718,10 +745,7 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
         // LB29). The tests compare this with `unicode-linebreak`.
         for (k, brk) in breaks.iter_mut().enumerate().skip(1) {
             let i = starts[k] as usize;
-            if entries[i] & LB_AFTER_SPACE != 0
-                && offsets[i] > 0
-                && text.as_bytes()[offsets[i] - 1] == b' '
-            {
+            if entries[i] & LB_AFTER_SPACE != 0 && chars[i - 1] == ' ' {
                 *brk = Some(BreakOpportunity::Allowed);
             }
         }
@@ -748,9 +772,10 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         breaks,
         lines,
         spans,
+        units,
         ..
     } = fast;
-    let units = widths.len();
+    let units = *units;
     let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
     let w = |k: usize| widths[k] as usize;
     lines.clear();
@@ -813,13 +838,12 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
 /// Rule L1 on a line's units (`reorder::line_levels` for the classes of
 /// the fast path): the whitespace at its end, and what hangs past it, goes
 /// back to the paragraph level, in `fast.unit_levels` (each unit is on one
-/// line only); then the visual order (L2) into `fast.order`.
-fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para: u8) {
+/// line only).
+fn line_levels(fast: &mut FastScratch, (from, to, hung): (usize, usize, usize), para: u8) {
     let FastScratch {
         entries,
         starts,
         unit_levels,
-        order,
         ..
     } = fast;
     // As `line_levels` does it, going forwards: whitespace (class WS) starts
@@ -836,12 +860,20 @@ fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para:
             break;
         }
     }
-    let levels = &mut unit_levels[from..to];
-    levels[reset_from - from..].fill(para);
+    unit_levels[reset_from..to].fill(para);
+}
+
+/// The visual order (L2) of units `from..to` into `fast.order`, from their
+/// levels.
+fn line_order(fast: &mut FastScratch, from: usize, to: usize) {
+    let FastScratch {
+        unit_levels, order, ..
+    } = fast;
+    let levels = &unit_levels[from..to];
     order.clear();
     order.extend(0..(to - from) as u32);
-    // L2: from the highest level down to the lowest odd one, reverse every
-    // run at that level or above.
+    // From the highest level down to the lowest odd one, reverse every run
+    // at that level or above.
     let max = levels.iter().copied().max().unwrap_or(0);
     let lowest_odd = levels.iter().copied().min().map_or(1, |min| min | 1);
     let mut level = max;
@@ -862,10 +894,103 @@ fn line_order(fast: &mut FastScratch, from: usize, to: usize, hung: usize, para:
     }
 }
 
+/// Copy what unit `k` draws to `dst[at..]`, and return where it ends: with
+/// one four-byte copy when it takes four bytes or fewer (`bytes` and `dst`
+/// have room to spare), as most do.
+#[inline]
+fn copy_unit(bytes: &[u8], unit_bytes: &[u32], k: usize, dst: &mut [u8], at: usize) -> usize {
+    let (start, end) = (unit_bytes[k] as usize, unit_bytes[k + 1] as usize);
+    let len = end - start;
+    if len <= 4 {
+        dst[at..at + 4].copy_from_slice(&bytes[start..start + 4]);
+    } else {
+        dst[at..at + len].copy_from_slice(&bytes[start..end]);
+    }
+    at + len
+}
+
+/// Copy what units `from..to` draw, in logical order, to `dst[at..]`, and
+/// return where it ends.
+#[inline]
+fn copy_units(
+    bytes: &[u8],
+    unit_bytes: &[u32],
+    from: usize,
+    to: usize,
+    dst: &mut [u8],
+    at: usize,
+) -> usize {
+    let (start, end) = (unit_bytes[from] as usize, unit_bytes[to] as usize);
+    dst[at..at + end - start].copy_from_slice(&bytes[start..end]);
+    at + end - start
+}
+
+/// Write a line (units `from..to`, those from `hung` on drawing nothing) as
+/// `TextSink` would: in visual order, padded on the left to `pad_to` cells
+/// when right to left, then a line feed; the drawn bytes are copied straight
+/// from `fast.bytes`, a unit or a left-to-right run at a time.
+fn emit_text(
+    fast: &mut FastScratch,
+    (from, to, hung): (usize, usize, usize),
+    rtl: bool,
+    pad_to: Option<usize>,
+    out: &mut Vec<u8>,
+) {
+    if rtl && let Some(pad_to) = pad_to {
+        let width: usize = fast.widths[from..hung].iter().map(|&w| w as usize).sum();
+        out.resize(out.len() + pad_to.saturating_sub(width), b' ');
+    }
+    let needs_order = !rtl && fast.unit_levels[from..hung].iter().any(|&level| level != 0);
+    if needs_order {
+        line_order(fast, from, to);
+    }
+    let FastScratch {
+        unit_levels,
+        unit_bytes,
+        bytes,
+        order,
+        ..
+    } = fast;
+    let size = (unit_bytes[hung] - unit_bytes[from]) as usize;
+    let base = out.len();
+    out.resize(base + size + 4, 0);
+    let dst = &mut out[base..];
+    let mut at = 0;
+    if rtl {
+        // Levels 1 and 2 only (I1–I2 at an odd paragraph level, then L1):
+        // the line read backwards, each run at level 2 forwards.
+        let mut k = hung;
+        while k > from {
+            k -= 1;
+            if unit_levels[k] & 1 == 1 {
+                at = copy_unit(bytes, unit_bytes, k, dst, at);
+            } else {
+                let end = k + 1;
+                while k > from && unit_levels[k - 1] & 1 == 0 {
+                    k -= 1;
+                }
+                at = copy_units(bytes, unit_bytes, k, end, dst, at);
+            }
+        }
+    } else if !needs_order {
+        at = copy_units(bytes, unit_bytes, from, hung, dst, at);
+    } else {
+        for &j in order.iter() {
+            let k = from + j as usize;
+            if k < hung {
+                at = copy_unit(bytes, unit_bytes, k, dst, at);
+            }
+        }
+    }
+    debug_assert_eq!(at, size);
+    out.truncate(base + at);
+    out.push(b'\n');
+}
+
 /// Fill `line` (empty) with units `from..to` in `fast.order`, those from
-/// `hung` on drawing nothing; with `MAPS`, also its clusters
-/// (`reorder::assemble` on the arrays).
-fn emit<const MAPS: bool>(
+/// `hung` on drawing nothing, and their clusters (`reorder::assemble` on
+/// the arrays).
+fn emit_maps(
     fast: &FastScratch,
     text_len: usize,
     (from, to, hung): (usize, usize, usize),
@@ -878,7 +1003,8 @@ fn emit<const MAPS: bool>(
         starts,
         widths,
         unit_levels,
-        drawn,
+        unit_bytes,
+        bytes,
         order,
         ..
     } = fast;
@@ -890,31 +1016,15 @@ fn emit<const MAPS: bool>(
     };
     line.rtl = rtl;
     line.source = offset + byte(starts[from])..offset + byte(starts[to]);
-    if !MAPS {
-        line.text.reserve(4 * drawn.len());
-        for &j in order.iter() {
-            let k = from + j as usize;
-            if k < hung {
-                for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
-                    if d != '\0' {
-                        line.text.push(d);
-                    }
-                }
-                line.width += widths[k] as usize;
-            }
-        }
-        return;
-    }
     line.clusters.reserve(to - from);
     for &j in order.iter() {
         let k = from + j as usize;
         let text_start = line.text.len();
         let width = if k < hung {
-            for &d in &drawn[starts[k] as usize..starts[k + 1] as usize] {
-                if d != '\0' {
-                    line.text.push(d);
-                }
-            }
+            let drawn = &bytes[unit_bytes[k] as usize..unit_bytes[k + 1] as usize];
+            // (Always UTF-8: `build_units` wrote it with `char::encode_utf8`.)
+            line.text
+                .push_str(std::str::from_utf8(drawn).unwrap_or_default());
             widths[k] as usize
         } else {
             0
@@ -937,7 +1047,7 @@ pub(super) fn qualifies(text: &str, direction: Direction) -> bool {
         Direction::Rtl => Some(true),
         Direction::Auto => None,
     };
-    qualify(text, auto, &mut Vec::new(), &mut FastScratch::default()).is_some()
+    qualify(text, auto, &mut FastScratch::default()).is_some()
 }
 
 /// Lay out one bidi paragraph on the fast path, into `sink`, and return how
@@ -949,7 +1059,7 @@ pub(super) fn layout_paragraph<S: LineSink>(
     direction: Direction,
     shaping: bool,
     width: usize,
-    scratch: &mut Scratch,
+    fast: &mut FastScratch,
     sink: &mut S,
 ) -> Option<usize> {
     let auto = match direction {
@@ -957,29 +1067,27 @@ pub(super) fn layout_paragraph<S: LineSink>(
         Direction::Rtl => Some(true),
         Direction::Auto => None,
     };
-    let Scratch {
-        chars,
-        shaped,
-        fast,
-        ..
-    } = scratch;
-    let rtl = qualify(text, auto, chars, fast)?;
-    resolve(chars, rtl, fast);
-    let total = build_units(shaping, chars, shaped, fast);
+    let rtl = qualify(text, auto, fast)?;
+    resolve(rtl, fast);
+    let total = build_units(shaping, fast);
     if total > width {
         find_breaks(text, fast);
     }
     wrap(width, total, fast);
+    if S::MAPS {
+        fill_offsets(text, fast);
+    }
     let lines = std::mem::take(&mut fast.lines);
     for &span in &lines {
-        line_order(fast, span.0, span.1, span.2, u8::from(rtl));
-        let line = sink.next_line();
-        if S::MAPS {
-            emit::<true>(fast, text.len(), span, offset, rtl, line);
+        line_levels(fast, span, u8::from(rtl));
+        if let Some((out, pad_to)) = sink.text_out() {
+            emit_text(fast, span, rtl, pad_to, out);
         } else {
-            emit::<false>(fast, text.len(), span, offset, rtl, line);
+            line_order(fast, span.0, span.1);
+            let line = sink.next_line();
+            emit_maps(fast, text.len(), span, offset, rtl, line);
+            sink.line_done();
         }
-        sink.line_done();
     }
     let count = lines.len();
     fast.lines = lines;
@@ -993,18 +1101,13 @@ mod tests {
     /// The break opportunities before units that `find_breaks` gives, and
     /// those of `unicode-linebreak` at the same places.
     fn breaks_both_ways(text: &str) -> Option<(Vec<usize>, Vec<usize>)> {
-        let mut scratch = Scratch::default();
-        let Scratch {
-            chars,
-            shaped,
-            fast,
-            ..
-        } = &mut scratch;
-        let rtl = qualify(text, Some(true), chars, fast)?;
-        resolve(chars, rtl, fast);
-        build_units(true, chars, shaped, fast);
-        find_breaks(text, fast);
-        let unit_offsets: Vec<usize> = fast.starts[..fast.starts.len() - 1]
+        let mut fast = FastScratch::default();
+        let rtl = qualify(text, Some(true), &mut fast)?;
+        resolve(rtl, &mut fast);
+        build_units(true, &mut fast);
+        find_breaks(text, &mut fast);
+        fill_offsets(text, &mut fast);
+        let unit_offsets: Vec<usize> = fast.starts[..fast.units]
             .iter()
             .map(|&i| fast.offsets[i as usize])
             .collect();
