@@ -73,7 +73,11 @@ pub fn render(
     mut output: impl Write,
     options: &RenderOptions,
 ) -> Result<(), RenderError> {
+    // (The cores this process may run on: one under `taskset -c 0`.)
     let workers = thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if workers == 1 {
+        return render_here(input, output, options);
+    }
     thread::scope(|scope| {
         let mut to_workers = Vec::with_capacity(workers);
         let mut from_workers = Vec::with_capacity(workers);
@@ -98,6 +102,56 @@ pub fn render(
     })
 }
 
+/// Render on the calling thread alone, for a single core: reading, laying
+/// out and writing in turn, with no threads to hand batches between.
+fn render_here(
+    input: impl BufRead,
+    mut output: impl Write,
+    options: &RenderOptions,
+) -> Result<(), RenderError> {
+    let right_align = options.align == Align::Right;
+    let mut paragraphs = Paragraphs::new(input, MAX_PARAGRAPH_BYTES);
+    let mut layouter = Layouter::default();
+    let mut out = Vec::with_capacity(2 * BATCH_BYTES);
+    let mut first = true;
+    loop {
+        match paragraphs.next_paragraph() {
+            Ok(Some((text, continued))) => {
+                let Some(text) = trimmed(text, continued) else {
+                    continue;
+                };
+                if !first && !continued {
+                    out.push(b'\n');
+                }
+                first = false;
+                layouter.write_lines_to(text, &options.layout, right_align, &mut out);
+                if out.len() >= BATCH_BYTES {
+                    output.write_all(&out)?;
+                    out.clear();
+                }
+            }
+            Ok(None) => break,
+            Err(error) => {
+                // What came before the error is written, as with threads.
+                output.write_all(&out)?;
+                output.flush()?;
+                return Err(error);
+            }
+        }
+    }
+    output.write_all(&out)?;
+    output.flush()?;
+    Ok(())
+}
+
+/// A paragraph as laid out: trimmed (a piece continuing a cut paragraph
+/// only at its end), `None` when blank.
+fn trimmed(text: &str, continued: bool) -> Option<&str> {
+    let text = if continued { text } else { text.trim_start() };
+    let text = text.trim_end();
+    (!text.is_empty()).then_some(text)
+}
+
 /// Read paragraphs and deal them out in batches, turn by turn.
 fn read_batches(input: impl BufRead, workers: &[SyncSender<Result<Batch, RenderError>>]) {
     let mut paragraphs = Paragraphs::new(input, MAX_PARAGRAPH_BYTES);
@@ -112,11 +166,9 @@ fn read_batches(input: impl BufRead, workers: &[SyncSender<Result<Batch, RenderE
     loop {
         match paragraphs.next_paragraph() {
             Ok(Some((text, continued))) => {
-                let text = if continued { text } else { text.trim_start() };
-                let text = text.trim_end();
-                if text.is_empty() {
+                let Some(text) = trimmed(text, continued) else {
                     continue;
-                }
+                };
                 batch.text.push_str(text);
                 batch
                     .paragraphs
@@ -355,5 +407,31 @@ mod tests {
             total.push_str(piece);
         }
         assert_eq!(total, input);
+    }
+
+    #[test]
+    fn one_thread_writes_what_the_workers_write() {
+        // Several batches' worth, a blank line, a paragraph cut in pieces,
+        // then (last) an invalid byte: the same text, and the same error
+        // after it.
+        let mut input = "كلمة (word) ١٢٣ 45.6% «نص»\n\n  abc\n".repeat(20_000);
+        input.push_str(&"ب ".repeat(MAX_PARAGRAPH_BYTES));
+        let mut input = input.into_bytes();
+        input.extend_from_slice(b"\nx\xff\n");
+        for align in [Align::Left, Align::Right] {
+            let options = RenderOptions {
+                layout: LayoutOptions {
+                    width: 30,
+                    ..LayoutOptions::default()
+                },
+                align,
+            };
+            let (mut threads, mut here) = (Vec::new(), Vec::new());
+            let threads_error = render(&input[..], &mut threads, &options).unwrap_err();
+            let here_error = render_here(&input[..], &mut here, &options).unwrap_err();
+            assert!(threads.len() > 2 * BATCH_BYTES);
+            assert!(threads == here, "{align:?}");
+            assert_eq!(threads_error.to_string(), here_error.to_string());
+        }
     }
 }

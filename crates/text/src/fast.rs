@@ -199,9 +199,9 @@ fn opening_of(c: char) -> char {
 pub(crate) struct FastScratch {
     /// The paragraph's characters.
     n: usize,
-    /// Per character: the character, its property entry, its resolved
-    /// class, its resolved level.
-    chars: Vec<char>,
+    /// Per character: the character (its code point), its property entry,
+    /// its resolved class, its resolved level.
+    chars: Vec<u32>,
     entries: Vec<u16>,
     resolved: Vec<u8>,
     levels: Vec<u8>,
@@ -264,7 +264,26 @@ fn qualify(text: &str, auto: Option<bool>, fast: &mut FastScratch) -> Option<boo
     let mut classes_seen = 0;
     let mut after_al = false;
     let mut first_strong: Option<bool> = None;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // Decoded here, as `str::chars` would, the common lengths first;
+        // the table ends before the four-byte sequences.
+        let b = u32::from(bytes[k]);
+        let c = if b < 0x80 {
+            k += 1;
+            b
+        } else if b < 0xE0 {
+            k += 2;
+            (b & 0x1F) << 6 | (u32::from(bytes[k - 1]) & 0x3F)
+        } else if b < 0xF0 {
+            k += 3;
+            (b & 0x0F) << 12
+                | (u32::from(bytes[k - 2]) & 0x3F) << 6
+                | (u32::from(bytes[k - 1]) & 0x3F)
+        } else {
+            return None;
+        };
         let entry = *table.get(c as usize)?;
         let class = (entry & CLASS) as u8;
         if entry & BASE != 0 {
@@ -340,16 +359,12 @@ fn resolve(rtl: bool, fast: &mut FastScratch) {
     if *seen & OPEN != 0 && *seen & CLOSE != 0 {
         brackets(chars, entries, p, sos, stack, pairs);
     }
-    neutrals(p, sos);
-
-    // I1–I2.
-    levels.clear();
-    levels.extend(p.iter().map(|&class| match (rtl, class) {
-        (false, AN | EN) => 2,
-        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
-        _ => u8::from(rtl),
-    }));
+    neutrals_and_levels(p, sos, rtl, grow(levels, *n));
 }
+
+/// The classes that W1–W6 leave alone but for AL, which becomes R (W3),
+/// outside a sequence of ETs: one bit per class.
+const UNTOUCHED: u16 = 1 << L | 1 << R | 1 << AL | 1 << WS | 1 << ON;
 
 /// W1–W6 in one pass, as `unicode-bidi` does them.
 fn weak(p: &mut [u8], sos: u8, eos: u8) {
@@ -361,17 +376,24 @@ fn weak(p: &mut [u8], sos: u8, eos: u8) {
     let mut et_from: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        if p[i] == AL && et_from.is_none() {
-            // A run of Arabic letters (most of the text) in one go: each
-            // becomes R, and leaves the state as the rules below would.
-            while i < n && p[i] == AL {
-                p[i] = R;
+        if et_from.is_none() && (1 << p[i]) & UNTOUCHED != 0 {
+            // A run of letters, spaces and other neutrals (most of the text)
+            // in one go: Arabic letters become R (W3), nothing else changes,
+            // and the state is left as the rules below would leave it.
+            let mut last = p[i];
+            while i < n && (1 << p[i]) & UNTOUCHED != 0 {
+                let class = p[i];
+                last = class;
+                if class <= AL {
+                    last_strong_is_al = class == AL;
+                }
+                p[i] = if class == AL { R } else { class };
                 i += 1;
             }
-            prev_before_w1 = AL;
-            last_strong_is_al = true;
-            prev_before_w5 = R;
-            prev_before_w4 = R;
+            prev_before_w1 = last;
+            let after = if last == AL { R } else { last };
+            prev_before_w5 = after;
+            prev_before_w4 = after;
             continue;
         }
         if p[i] == NSM {
@@ -445,7 +467,7 @@ fn w7(p: &mut [u8], sos: u8) {
 
 /// N0: bracket pairs (BD16), in the order of their openings.
 fn brackets(
-    chars: &[char],
+    chars: &[u32],
     entries: &[u16],
     p: &mut [u8],
     sos: u8,
@@ -461,6 +483,7 @@ fn brackets(
         if p[i] != ON || entries[i] & (OPEN | CLOSE) == 0 {
             continue;
         }
+        let c = char::from_u32(c).unwrap_or('\0');
         if entries[i] & OPEN != 0 {
             if stack.len() >= 63 {
                 break;
@@ -520,65 +543,89 @@ fn brackets(
 }
 
 /// N1–N2: a run of neutrals between two strong types of one direction
-/// (numbers counting as R) takes it; any other, the embedding's.
-fn neutrals(p: &mut [u8], sos: u8) {
+/// (numbers counting as R) takes it; any other, the embedding's. Then
+/// I1–I2: the level of each character, into `levels`.
+fn neutrals_and_levels(p: &[u8], sos: u8, rtl: bool, levels: &mut [u8]) {
     let n = p.len();
     let (e, eos) = (sos, sos);
+    let level_of = |class: u8| match (rtl, class) {
+        (false, AN | EN) => 2,
+        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
+        _ => u8::from(rtl),
+    };
     let is_ni = |class: u8| matches!(class, ON | WS);
     let mut prev = sos;
     let mut i = 0;
     while i < n {
-        if is_ni(p[i]) {
+        let class = p[i];
+        if is_ni(class) {
             let from = i;
             while i < n && is_ni(p[i]) {
                 i += 1;
             }
             let next = if i < n { p[i] } else { eos };
-            let class = match (prev, next) {
+            let resolved = match (prev, next) {
                 (L, L) => L,
                 (R | AN | EN, R | AN | EN) => R,
                 _ => e,
             };
-            p[from..i].fill(class);
-            if i == n {
-                break;
-            }
+            levels[from..i].fill(level_of(resolved));
+            continue;
         }
-        prev = p[i];
+        levels[i] = level_of(class);
+        prev = class;
         i += 1;
     }
 }
 
-/// What shaping draws for `c` (a letter with forms, not transparent):
-/// `shape::settle` with the joining worked out by the caller. `joins_before`:
-/// it joins the letter before it; `next`: the letter after it that it joins,
-/// if any. Returns the form, and whether it is a lam-alef ligature that
-/// swallows that letter.
+/// A drawn character packed for writing: its UTF-8 in the low four bytes
+/// (the first byte lowest), its length in bits 32–34, and [`PLAIN`] when it
+/// takes one cell alone (`width::is_plain_one_cell`).
+fn pack(c: char) -> u64 {
+    let mut utf8 = [0; 4];
+    let len = c.encode_utf8(&mut utf8).len() as u64;
+    let plain = if is_plain_one_cell(c) { PLAIN } else { 0 };
+    u64::from(u32::from_le_bytes(utf8)) | len << 32 | plain
+}
+
+/// In a packed character: takes one cell alone.
+const PLAIN: u64 = 1 << 35;
+
+/// Bytes a packed character takes.
 #[inline]
-fn form_of(c: char, joins_before: bool, next: Option<char>) -> (char, bool) {
-    if c == LAM
-        && let Some(alef) = next
-        && let Some(&(_, isolated, final_)) = LAM_ALEF.iter().find(|&&(a, _, _)| a == alef as u32)
-    {
-        let ligature = if joins_before { final_ } else { isolated };
-        return (char::from_u32(ligature).unwrap_or(c), true);
-    }
-    let Some(forms) = (c as u32)
-        .checked_sub(0x0600)
-        .and_then(|k| FORM_TABLE.get(k as usize))
-    else {
-        return (c, false);
-    };
-    let form = match (joins_before, next.is_some()) {
-        (false, false) => forms[0],
-        (true, false) => forms[1],
-        (false, true) => forms[2],
-        (true, true) => forms[3],
-    };
-    if form == 0 {
-        return (c, false);
-    }
-    (char::from_u32(u32::from(form)).unwrap_or(c), false)
+fn packed_len(packed: u64) -> usize {
+    ((packed >> 32) & 7) as usize
+}
+
+/// Each character of the table, packed.
+static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    (0..TABLE_END as u32)
+        .map(|cp| char::from_u32(cp).map_or(0, pack))
+        .collect()
+});
+
+/// The letters of the Arabic block in their four forms (`shape::settle`:
+/// isolated, final, initial, medial; itself where it has no such form),
+/// packed.
+static PACKED_FORMS: LazyLock<Vec<[u64; 4]>> = LazyLock::new(|| {
+    (0x0600..0x0700u32)
+        .map(|cp| {
+            let c = char::from_u32(cp).unwrap_or(' ');
+            let forms = FORM_TABLE[(cp - 0x0600) as usize];
+            forms.map(|form| match char::from_u32(u32::from(form)) {
+                Some(shaped) if form != 0 => pack(shaped),
+                _ => pack(c),
+            })
+        })
+        .collect()
+});
+
+/// The lam-alef ligature that lam followed by `alef` becomes (final when
+/// `joins_before`), if `alef` is one (`shape::settle`).
+#[inline]
+fn ligature(alef: u32, joins_before: bool) -> Option<char> {
+    let &(_, isolated, final_) = LAM_ALEF.iter().find(|&&(a, _, _)| a == alef)?;
+    char::from_u32(if joins_before { final_ } else { isolated })
 }
 
 /// The paragraph's units, as `units::build_units` cuts them, kept as
@@ -605,6 +652,8 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
         ..
     } = fast;
     let (chars, entries, levels) = (&chars[..n], &entries[..n], &levels[..n]);
+    let packed: &[u64] = &PACKED;
+    let packed_forms: &[[u64; 4]] = &PACKED_FORMS;
     let shape = shaping && *seen & FORMS != 0;
     // Sized for the most units there can be (and three bytes a character,
     // with room for a four-byte store at the end): written by index.
@@ -622,8 +671,9 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
     let mut ligated = usize::MAX;
     // Whether the last character that is not transparent joins the next.
     let mut previous_joins_next = false;
-    // The unit being cut: its first drawn character and how many it draws.
-    let mut first = ' ';
+    // The unit being cut: its first drawn character (packed) and how many
+    // it draws.
+    let mut first = 0;
     let mut count = 0usize;
     for i in 0..n {
         let entry = entries[i];
@@ -644,7 +694,7 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
             units += 1;
             count = 0;
         }
-        let mut d = c;
+        let mut d = packed.get(c as usize).copied().unwrap_or(0);
         if shape && entry & TRANSPARENT == 0 {
             let joins_before = previous_joins_next && entry & JOINS_PREVIOUS != 0;
             previous_joins_next = entry & JOINS_NEXT != 0;
@@ -664,21 +714,27 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
                         next = Some(j);
                     }
                 }
-                let (form, ligature) = form_of(c, joins_before, next.map(|j| chars[j]));
-                d = form;
-                if ligature && let Some(j) = next {
+                if c == u32::from(LAM)
+                    && let Some(j) = next
+                    && let Some(ligature) = ligature(chars[j], joins_before)
+                {
+                    d = pack(ligature);
                     ligated = j;
                     merge_until = j + 1;
+                } else if let Some(forms) = (c as usize)
+                    .checked_sub(0x0600)
+                    .and_then(|k| packed_forms.get(k))
+                {
+                    d = forms[usize::from(joins_before) | usize::from(next.is_some()) << 1];
                 }
             }
         }
         if entry & MIRRORED != 0 && levels[i] & 1 == 1 {
-            d = mirror(d).unwrap_or(d);
+            let c = char::from_u32(c).unwrap_or('\0');
+            d = pack(mirror(c).unwrap_or(c));
         }
-        let mut utf8 = [0; 4];
-        let len = d.encode_utf8(&mut utf8).len();
-        bytes_s[pos..pos + 4].copy_from_slice(&utf8);
-        pos += len;
+        bytes_s[pos..pos + 4].copy_from_slice(&(d as u32).to_le_bytes());
+        pos += packed_len(d);
         if count == 0 {
             first = d;
         }
@@ -700,11 +756,14 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
 }
 
 /// Cells a unit takes, as `units::build_units` measures it: one plain
-/// character is one cell, anything else is measured (`drawn` is the unit's
-/// drawn text, `first` its first character, `count` how many it has).
+/// character is one cell, and so is one with Arabic marks after it (a
+/// unit's characters after its first are marks: the only transparent
+/// characters of the table; the tests check the widths); anything else is
+/// measured (`drawn` is the unit's drawn text, `first` its first character
+/// packed, `count` how many it has).
 #[inline]
-fn unit_width(first: char, count: usize, drawn: &[u8]) -> usize {
-    if count == 1 && is_plain_one_cell(first) {
+fn unit_width(first: u64, count: usize, drawn: &[u8]) -> usize {
+    if count >= 1 && first & PLAIN != 0 {
         1
     } else {
         measure_unit(drawn)
@@ -737,15 +796,8 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
     breaks.clear();
     breaks.resize(units, None);
     if *every & LB_SIMPLE != 0 {
-        // Letters, digits, quotation marks, infix separators (. , : ; ،),
-        // marks and spaces: UAX #14 allows a break only after a space
-        // (LB18), before a letter, a digit or a quotation mark (LB7: not
-        // before a space; LB13: nor before IS; LB9: nor before a mark).
-        // Everything else holds them together (LB19, LB23, LB25, LB28,
-        // LB29). The tests compare this with `unicode-linebreak`.
         for (k, brk) in breaks.iter_mut().enumerate().skip(1) {
-            let i = starts[k] as usize;
-            if entries[i] & LB_AFTER_SPACE != 0 && chars[i - 1] == ' ' {
+            if simple_break(chars, entries, starts, k) {
                 *brk = Some(BreakOpportunity::Allowed);
             }
         }
@@ -762,10 +814,25 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
     }
 }
 
+/// Whether UAX #14 allows a break before unit `k` (not the first) of a
+/// paragraph of letters, digits, quotation marks, infix separators
+/// (. , : ; ،), marks and spaces only (`LB_SIMPLE`): only after a space
+/// (LB18), before a letter, a digit or a quotation mark (LB7: not before a
+/// space; LB13: nor before IS; LB9: nor before a mark). Everything else
+/// holds them together (LB19, LB23, LB25, LB28, LB29). The tests compare
+/// this with `unicode-linebreak`.
+#[inline]
+fn simple_break(chars: &[u32], entries: &[u16], starts: &[u32], k: usize) -> bool {
+    let i = starts[k] as usize;
+    entries[i] & LB_AFTER_SPACE != 0 && chars[i - 1] == u32::from(' ')
+}
+
 /// Greedy filling into `fast.lines` (first unit, end, first unit hung),
-/// `wrap::wrap` on the arrays.
+/// `wrap::wrap` on the arrays, with the break opportunities of
+/// `find_breaks` (in a paragraph of `LB_SIMPLE` characters, found here).
 fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
     let FastScratch {
+        chars,
         entries,
         starts,
         widths,
@@ -773,32 +840,73 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         lines,
         spans,
         units,
+        every,
         ..
     } = fast;
     let units = *units;
-    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
-    let w = |k: usize| widths[k] as usize;
     lines.clear();
     if total <= width {
         lines.push((0, units, units));
         return;
     }
+    let (widths, starts) = (&widths[..units], &starts[..=units]);
+    if *every & LB_SIMPLE != 0 {
+        let brk =
+            |k: usize| simple_break(chars, entries, starts, k).then_some(BreakOpportunity::Allowed);
+        fill(width, entries, starts, widths, brk, spans);
+    } else {
+        fill(width, entries, starts, widths, |k| breaks[k], spans);
+    }
+    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    for &(from, to, last) in spans.iter() {
+        let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
+        let mut hung = to - trailing;
+        if last && widths[from..to].iter().map(|&w| w as usize).sum::<usize>() <= width {
+            hung = to;
+        }
+        lines.push((from, to, hung));
+    }
+}
+
+/// The greedy filling of `wrap`, into `spans` (first unit, end, whether the
+/// last line), with `brk(k)` the opportunity before unit `k`.
+#[inline]
+fn fill(
+    width: usize,
+    entries: &[u16],
+    starts: &[u32],
+    widths: &[u32],
+    brk: impl Fn(usize) -> Option<BreakOpportunity>,
+    spans: &mut Vec<(usize, usize, bool)>,
+) {
+    let units = widths.len();
+    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    let w = |k: usize| widths[k] as usize;
     spans.clear();
     let mut start = 0;
     let mut line_width = 0;
     let mut segment_start = 0;
     while segment_start < units {
-        let mut segment_end = segment_start + 1;
-        while segment_end < units && breaks[segment_end].is_none() {
+        // The segment up to the next opportunity, in one pass: the width of
+        // what ends at its last unit that is not whitespace, and of the
+        // whitespace after that.
+        let mut content_end = segment_start;
+        let mut content_width = 0;
+        let mut space_width = 0;
+        let mut segment_end = segment_start;
+        loop {
+            if whitespace(segment_end) {
+                space_width += w(segment_end);
+            } else {
+                content_width += space_width + w(segment_end);
+                space_width = 0;
+                content_end = segment_end + 1;
+            }
             segment_end += 1;
+            if segment_end >= units || brk(segment_end).is_some() {
+                break;
+            }
         }
-        let trailing_space = (segment_start..segment_end)
-            .rev()
-            .take_while(|&k| whitespace(k))
-            .count();
-        let content_end = segment_end - trailing_space;
-        let content_width: usize = (segment_start..content_end).map(w).sum();
-        let space_width: usize = (content_end..segment_end).map(w).sum();
         if segment_start > start && line_width + content_width > width {
             spans.push((start, segment_start, false));
             start = segment_start;
@@ -817,7 +925,7 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         } else {
             line_width += content_width + space_width;
         }
-        if segment_end < units && breaks[segment_end] == Some(BreakOpportunity::Mandatory) {
+        if segment_end < units && brk(segment_end) == Some(BreakOpportunity::Mandatory) {
             spans.push((start, segment_end, false));
             start = segment_end;
             line_width = 0;
@@ -825,14 +933,6 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         segment_start = segment_end;
     }
     spans.push((start, units, true));
-    for &(from, to, last) in spans.iter() {
-        let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
-        let mut hung = to - trailing;
-        if last && (from..to).map(w).sum::<usize>() <= width {
-            hung = to;
-        }
-        lines.push((from, to, hung));
-    }
 }
 
 /// Rule L1 on a line's units (`reorder::line_levels` for the classes of
@@ -1070,7 +1170,7 @@ pub(super) fn layout_paragraph<S: LineSink>(
     let rtl = qualify(text, auto, fast)?;
     resolve(rtl, fast);
     let total = build_units(shaping, fast);
-    if total > width {
+    if total > width && fast.every & LB_SIMPLE == 0 {
         find_breaks(text, fast);
     }
     wrap(width, total, fast);
@@ -1167,6 +1267,49 @@ mod tests {
             check(&text);
         }
         assert!(simple > 100_000, "{simple}");
+    }
+
+    #[test]
+    fn a_plain_letter_with_marks_is_one_cell_only_marks_are_transparent_none_mirrored_has_forms() {
+        let marks: Vec<char> = (0..TABLE_END as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| TABLE[c as usize] & MARK != 0)
+            .collect();
+        assert_eq!(marks.len(), 22);
+        for c in (0..TABLE_END as u32).filter_map(char::from_u32) {
+            let entry = TABLE[c as usize];
+            if entry & TRANSPARENT != 0 {
+                assert_ne!(entry & MARK, 0, "{c:?}");
+            }
+            // (`build_units` mirrors the character, not its shaped form.)
+            assert!(entry & FORMS == 0 || entry & MIRRORED == 0, "{c:?}");
+            // What a unit can start with, drawn: shaped or not, ligated.
+            if entry & BASE == 0 || entry & CLASS != u16::from(AL) {
+                continue;
+            }
+            let mut firsts = vec![PACKED[c as usize]];
+            if let Some(forms) = PACKED_FORMS.get((c as usize).wrapping_sub(0x0600)) {
+                firsts.extend(forms);
+            }
+            if c == LAM {
+                for &(alef, _, _) in LAM_ALEF {
+                    for joins_before in [false, true] {
+                        firsts.extend(ligature(alef, joins_before).map(pack));
+                    }
+                }
+            }
+            for first in firsts.into_iter().filter(|&first| first & PLAIN != 0) {
+                let bytes = (first as u32).to_le_bytes();
+                let first = std::str::from_utf8(&bytes[..packed_len(first)]).unwrap();
+                for &m in &marks {
+                    for &m2 in &marks {
+                        for drawn in [format!("{first}{m}"), format!("{first}{m}{m2}")] {
+                            assert_eq!(drawn_width(&drawn), 1, "{drawn:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
