@@ -604,14 +604,23 @@ static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The letters of the Arabic block in their four forms (`shape::settle`:
-/// isolated, final, initial, medial; itself where it has no such form),
-/// packed.
+/// Each character of the table as shaping draws it (`shape::settle`),
+/// packed, by whether it joins the letter before it (1) and the one after
+/// it (2): the isolated, final, initial and medial forms of a letter of the
+/// Arabic block, itself four times for any other character, for a
+/// transparent one and where a letter lacks the form.
 static PACKED_FORMS: LazyLock<Vec<[u64; 4]>> = LazyLock::new(|| {
-    (0x0600..0x0700u32)
+    (0..TABLE_END as u32)
         .map(|cp| {
-            let c = char::from_u32(cp).unwrap_or(' ');
-            let forms = FORM_TABLE[(cp - 0x0600) as usize];
+            let Some(c) = char::from_u32(cp) else {
+                return [0; 4];
+            };
+            let forms = match (cp as usize).checked_sub(0x0600) {
+                Some(k) if TABLE[cp as usize] & (FORMS | TRANSPARENT) == FORMS => {
+                    FORM_TABLE.get(k).copied().unwrap_or_default()
+                }
+                _ => [0; 4],
+            };
             forms.map(|form| match char::from_u32(u32::from(form)) {
                 Some(shaped) if form != 0 => pack(shaped),
                 _ => pack(c),
@@ -637,6 +646,15 @@ fn ligature(alef: u32, joins_before: bool) -> Option<char> {
 /// Arabic marks after it, or a lam-alef ligature from the lam to the alef
 /// (which draws nothing). Returns their total width.
 fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
+    if shaping && fast.seen & FORMS != 0 {
+        cut_units::<true>(fast)
+    } else {
+        cut_units::<false>(fast)
+    }
+}
+
+/// `build_units`, shaping or not.
+fn cut_units<const SHAPE: bool>(fast: &mut FastScratch) -> usize {
     let n = fast.n;
     let FastScratch {
         chars,
@@ -647,14 +665,12 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
         unit_levels,
         unit_bytes,
         bytes,
-        seen,
         units: unit_count,
         ..
     } = fast;
     let (chars, entries, levels) = (&chars[..n], &entries[..n], &levels[..n]);
     let packed: &[u64] = &PACKED;
     let packed_forms: &[[u64; 4]] = &PACKED_FORMS;
-    let shape = shaping && *seen & FORMS != 0;
     // Sized for the most units there can be (and three bytes a character,
     // with room for a four-byte store at the end): written by index.
     let starts_s = grow(starts, n + 1);
@@ -694,40 +710,40 @@ fn build_units(shaping: bool, fast: &mut FastScratch) -> usize {
             units += 1;
             count = 0;
         }
-        let mut d = packed.get(c as usize).copied().unwrap_or(0);
-        if shape && entry & TRANSPARENT == 0 {
-            let joins_before = previous_joins_next && entry & JOINS_PREVIOUS != 0;
-            previous_joins_next = entry & JOINS_NEXT != 0;
+        let mut d;
+        if SHAPE {
+            // Joining, worked out without branching where it can be: with
+            // the next character that is not transparent (the next one, but
+            // for marks).
+            let mut j = i + 1;
+            let mut next = entries.get(j).copied().unwrap_or(0);
+            if next & TRANSPARENT != 0 {
+                while j < n && entries[j] & TRANSPARENT != 0 {
+                    j += 1;
+                }
+                next = entries.get(j).copied().unwrap_or(0);
+            }
+            let joins_before = previous_joins_next & (entry & JOINS_PREVIOUS != 0);
+            let joins_after = (entry & JOINS_NEXT != 0) & (next & JOINS_PREVIOUS != 0);
+            if entry & TRANSPARENT == 0 {
+                previous_joins_next = entry & JOINS_NEXT != 0;
+            }
             if i == ligated {
                 continue;
             }
-            if entry & FORMS != 0 {
-                // The next character that is not transparent, if this one
-                // joins it.
-                let mut next = None;
-                if entry & JOINS_NEXT != 0 {
-                    let mut j = i + 1;
-                    while j < n && entries[j] & TRANSPARENT != 0 {
-                        j += 1;
-                    }
-                    if j < n && entries[j] & JOINS_PREVIOUS != 0 {
-                        next = Some(j);
-                    }
-                }
-                if c == u32::from(LAM)
-                    && let Some(j) = next
-                    && let Some(ligature) = ligature(chars[j], joins_before)
-                {
-                    d = pack(ligature);
-                    ligated = j;
-                    merge_until = j + 1;
-                } else if let Some(forms) = (c as usize)
-                    .checked_sub(0x0600)
-                    .and_then(|k| packed_forms.get(k))
-                {
-                    d = forms[usize::from(joins_before) | usize::from(next.is_some()) << 1];
-                }
+            d = packed_forms.get(c as usize).map_or(0, |forms| {
+                forms[usize::from(joins_before) | usize::from(joins_after) << 1]
+            });
+            if c == u32::from(LAM)
+                && joins_after
+                && let Some(ligature) = ligature(chars[j], joins_before)
+            {
+                d = pack(ligature);
+                ligated = j;
+                merge_until = j + 1;
             }
+        } else {
+            d = packed.get(c as usize).copied().unwrap_or(0);
         }
         if entry & MIRRORED != 0 && levels[i] & 1 == 1 {
             let c = char::from_u32(c).unwrap_or('\0');
@@ -1288,9 +1304,7 @@ mod tests {
                 continue;
             }
             let mut firsts = vec![PACKED[c as usize]];
-            if let Some(forms) = PACKED_FORMS.get((c as usize).wrapping_sub(0x0600)) {
-                firsts.extend(forms);
-            }
+            firsts.extend(PACKED_FORMS[c as usize]);
             if c == LAM {
                 for &(alef, _, _) in LAM_ALEF {
                     for joins_before in [false, true] {
