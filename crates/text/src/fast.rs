@@ -269,21 +269,24 @@ fn qualify(text: &str, auto: Option<bool>, fast: &mut FastScratch) -> Option<boo
     while k < bytes.len() {
         // Decoded here, as `str::chars` would, the common lengths first;
         // the table ends before the four-byte sequences.
+        // All three lengths worked out, one chosen: no branch to mispredict
+        // between Arabic letters and spaces.
         let b = u32::from(bytes[k]);
+        if b >= 0xF0 {
+            return None;
+        }
+        let b1 = u32::from(bytes.get(k + 1).copied().unwrap_or(0)) & 0x3F;
+        let b2 = u32::from(bytes.get(k + 2).copied().unwrap_or(0)) & 0x3F;
+        let two = (b & 0x1F) << 6 | b1;
+        let three = (b & 0x0F) << 12 | b1 << 6 | b2;
         let c = if b < 0x80 {
-            k += 1;
             b
         } else if b < 0xE0 {
-            k += 2;
-            (b & 0x1F) << 6 | (u32::from(bytes[k - 1]) & 0x3F)
-        } else if b < 0xF0 {
-            k += 3;
-            (b & 0x0F) << 12
-                | (u32::from(bytes[k - 2]) & 0x3F) << 6
-                | (u32::from(bytes[k - 1]) & 0x3F)
+            two
         } else {
-            return None;
+            three
         };
+        k += 1 + usize::from(b >= 0xC0) + usize::from(b >= 0xE0);
         let entry = *table.get(c as usize)?;
         let class = (entry & CLASS) as u8;
         if entry & BASE != 0 {
@@ -548,11 +551,25 @@ fn brackets(
 fn neutrals_and_levels(p: &[u8], sos: u8, rtl: bool, levels: &mut [u8]) {
     let n = p.len();
     let (e, eos) = (sos, sos);
-    let level_of = |class: u8| match (rtl, class) {
-        (false, AN | EN) => 2,
-        (false, R) | (true, L | EN | AN) => u8::from(rtl) + 1,
-        _ => u8::from(rtl),
-    };
+    // By class, looked up rather than matched (no jump table): its level
+    // (I1–I2), and as a neighbour of neutrals the direction it counts as
+    // (1: L, 2: R, as R, AN and EN are; 0: neither).
+    let mut level_of = [u8::from(rtl); 16];
+    if rtl {
+        for class in [L, EN, AN] {
+            level_of[usize::from(class)] = 2;
+        }
+    } else {
+        level_of[usize::from(R)] = 1;
+        level_of[usize::from(AN)] = 2;
+        level_of[usize::from(EN)] = 2;
+    }
+    let mut direction = [0u8; 16];
+    direction[usize::from(L)] = 1;
+    for class in [R, AN, EN] {
+        direction[usize::from(class)] = 2;
+    }
+    let class_of = |direction: u8| if direction == 1 { L } else { R };
     let is_ni = |class: u8| matches!(class, ON | WS);
     let mut prev = sos;
     let mut i = 0;
@@ -564,15 +581,19 @@ fn neutrals_and_levels(p: &[u8], sos: u8, rtl: bool, levels: &mut [u8]) {
                 i += 1;
             }
             let next = if i < n { p[i] } else { eos };
-            let resolved = match (prev, next) {
-                (L, L) => L,
-                (R | AN | EN, R | AN | EN) => R,
-                _ => e,
+            let (before, after) = (
+                direction[usize::from(prev & 15)],
+                direction[usize::from(next & 15)],
+            );
+            let resolved = if before != 0 && before == after {
+                class_of(before)
+            } else {
+                e
             };
-            levels[from..i].fill(level_of(resolved));
+            levels[from..i].fill(level_of[usize::from(resolved & 15)]);
             continue;
         }
-        levels[i] = level_of(class);
+        levels[i] = level_of[usize::from(class & 15)];
         prev = class;
         i += 1;
     }
