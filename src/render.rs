@@ -11,7 +11,7 @@
 //! thread writes their output back in the same order. Every channel holds at
 //! most one batch, which bounds the memory in flight.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread;
 
@@ -256,27 +256,14 @@ impl<R: BufRead> Paragraphs<R> {
         self.buffer.drain(..self.consumed);
         self.offset += self.consumed as u64;
         let continued = self.cut;
-        // `self.buffer` may hold the rest of a cut paragraph: no newline in it.
-        let mut newline_at = None;
-        while newline_at.is_none() && self.buffer.len() < self.limit {
-            let available = self.input.fill_buf()?;
-            if available.is_empty() {
-                break;
-            }
-            let room = self.limit - self.buffer.len();
-            let take = available.len().min(room);
-            match available[..take].iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    newline_at = Some(self.buffer.len() + i);
-                    self.buffer.extend_from_slice(&available[..i + 1]);
-                    self.input.consume(i + 1);
-                }
-                None => {
-                    self.buffer.extend_from_slice(&available[..take]);
-                    self.input.consume(take);
-                }
-            }
-        }
+        // `self.buffer` may hold the rest of a cut paragraph: no newline in
+        // it. Read up to the next one, or until the buffer is full (`read_until`
+        // looks for it a word at a time).
+        let room = self.limit.saturating_sub(self.buffer.len());
+        (&mut self.input)
+            .take(room as u64)
+            .read_until(b'\n', &mut self.buffer)?;
+        let newline_at = (self.buffer.last() == Some(&b'\n')).then(|| self.buffer.len() - 1);
         if self.buffer.is_empty() {
             return Ok(None);
         }

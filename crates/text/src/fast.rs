@@ -1034,7 +1034,7 @@ fn line_order(fast: &mut FastScratch, from: usize, to: usize) {
 /// Copy what unit `k` draws to `dst[at..]`, and return where it ends: with
 /// one four-byte copy when it takes four bytes or fewer (`bytes` and `dst`
 /// have room to spare), as most do.
-#[inline]
+#[inline(always)]
 fn copy_unit(bytes: &[u8], unit_bytes: &[u32], k: usize, dst: &mut [u8], at: usize) -> usize {
     let (start, end) = (unit_bytes[k] as usize, unit_bytes[k + 1] as usize);
     let len = end - start;

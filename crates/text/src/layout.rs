@@ -225,6 +225,23 @@ impl Layouter {
     }
 
     fn lay_out(&mut self, text: &str, options: &LayoutOptions, sink: &mut impl LineSink) {
+        // The fast path takes no paragraph separator: when it takes the
+        // whole text, that is one bidi paragraph, and there is no need to
+        // look for them.
+        if !self.general_only
+            && fast::layout_paragraph(
+                text,
+                0,
+                options.direction,
+                options.shape,
+                options.width.max(1),
+                &mut self.scratch.fast,
+                sink,
+            )
+            .is_some()
+        {
+            return;
+        }
         let mut start = 0;
         let mut lines = 0;
         // The separators' UTF-8 begins with one of these bytes: look at the
