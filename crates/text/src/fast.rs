@@ -68,7 +68,7 @@ const TRANSPARENT: u16 = 1 << 12;
 /// Has presentation forms (or is lam): shaping may change it.
 const FORMS: u16 = 1 << 13;
 /// Of line break class AL, NU, QU, IS or CM, or U+0020 (SP): a paragraph
-/// of these only breaks after spaces (see `find_breaks`).
+/// of these only breaks after spaces (see `U_BREAK`).
 const LB_SIMPLE: u16 = 1 << 14;
 /// Of line break class AL, NU or QU: a break is allowed before it after a
 /// space (UAX #14 LB18), where IS or CM allow none (LB13, LB9).
@@ -216,11 +216,14 @@ pub(crate) struct FastScratch {
     /// Per unit: where it starts (in characters; one more entry, the end),
     /// the cells it takes, its level (rule L1 applied once its line is
     /// known), where its drawn text starts in `bytes` (one more entry, the
-    /// end), the break opportunity before it (when wrapping).
+    /// end), flags of its first character, the break opportunity before it
+    /// (when wrapping with `unicode-linebreak`).
     starts: Vec<u32>,
     widths: Vec<u32>,
     unit_levels: Vec<u8>,
     unit_bytes: Vec<u32>,
+    /// Per unit: `U_SPACE`, `U_WS`, `U_BREAK`.
+    unit_flags: Vec<u8>,
     breaks: Vec<Option<BreakOpportunity>>,
     /// What the units draw (shaped, mirrored), as UTF-8, unit after unit
     /// in logical order, with room to spare after the last.
@@ -238,6 +241,20 @@ pub(crate) struct FastScratch {
     /// The entries of the paragraph's characters and-ed together.
     every: u16,
 }
+
+/// A unit's flags: its first character is whitespace (`char::is_whitespace`:
+/// it hangs at a line's end)...
+const U_SPACE: u8 = 1;
+/// ... of class WS (rule L1 resets it at a line's end) ...
+const U_WS: u8 = 2;
+/// ... or, in a paragraph of letters, digits, quotation marks, infix
+/// separators (. , : ; ،), marks and spaces only (`LB_SIMPLE`), UAX #14
+/// allows a break before it: only after a space (LB18), before a letter, a
+/// digit or a quotation mark (LB7: not before a space; LB13: nor before IS;
+/// LB9: nor before a mark). Everything else holds them together (LB19,
+/// LB23, LB25, LB28, LB29). The tests compare this with
+/// `unicode-linebreak`.
+const U_BREAK: u8 = 4;
 
 /// The first `n` entries of `v`, which grows to hold them (its entries are
 /// left as they were: the caller writes them).
@@ -685,6 +702,7 @@ fn cut_units<const SHAPE: bool>(fast: &mut FastScratch) -> usize {
         widths,
         unit_levels,
         unit_bytes,
+        unit_flags,
         bytes,
         units: unit_count,
         ..
@@ -698,6 +716,7 @@ fn cut_units<const SHAPE: bool>(fast: &mut FastScratch) -> usize {
     let widths_s = grow(widths, n);
     let unit_levels_s = grow(unit_levels, n);
     let unit_bytes_s = grow(unit_bytes, n + 1);
+    let unit_flags_s = grow(unit_flags, n);
     let bytes_s = grow(bytes, 4 * n + 4);
     let mut units = 0;
     let mut total = 0;
@@ -728,6 +747,10 @@ fn cut_units<const SHAPE: bool>(fast: &mut FastScratch) -> usize {
             starts_s[units] = i as u32;
             unit_levels_s[units] = levels[i];
             unit_bytes_s[units] = pos as u32;
+            let after_space = i > 0 && chars[i - 1] == u32::from(' ');
+            unit_flags_s[units] = u8::from(entry & SPACE != 0) * U_SPACE
+                | u8::from(entry & CLASS == u16::from(WS)) * U_WS
+                | u8::from(entry & LB_AFTER_SPACE != 0 && after_space) * U_BREAK;
             units += 1;
             count = 0;
         }
@@ -820,11 +843,10 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
         fill_offsets(text, fast);
     }
     let FastScratch {
-        chars,
         starts,
         offsets,
         breaks,
-        entries,
+        unit_flags,
         every,
         units,
         ..
@@ -833,8 +855,9 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
     breaks.clear();
     breaks.resize(units, None);
     if *every & LB_SIMPLE != 0 {
+        // (What `wrap` does without this array: for the tests.)
         for (k, brk) in breaks.iter_mut().enumerate().skip(1) {
-            if simple_break(chars, entries, starts, k) {
+            if unit_flags[k] & U_BREAK != 0 {
                 *brk = Some(BreakOpportunity::Allowed);
             }
         }
@@ -851,28 +874,13 @@ fn find_breaks(text: &str, fast: &mut FastScratch) {
     }
 }
 
-/// Whether UAX #14 allows a break before unit `k` (not the first) of a
-/// paragraph of letters, digits, quotation marks, infix separators
-/// (. , : ; ،), marks and spaces only (`LB_SIMPLE`): only after a space
-/// (LB18), before a letter, a digit or a quotation mark (LB7: not before a
-/// space; LB13: nor before IS; LB9: nor before a mark). Everything else
-/// holds them together (LB19, LB23, LB25, LB28, LB29). The tests compare
-/// this with `unicode-linebreak`.
-#[inline]
-fn simple_break(chars: &[u32], entries: &[u16], starts: &[u32], k: usize) -> bool {
-    let i = starts[k] as usize;
-    entries[i] & LB_AFTER_SPACE != 0 && chars[i - 1] == u32::from(' ')
-}
-
 /// Greedy filling into `fast.lines` (first unit, end, first unit hung),
 /// `wrap::wrap` on the arrays, with the break opportunities of
-/// `find_breaks` (in a paragraph of `LB_SIMPLE` characters, found here).
+/// `find_breaks` (in a paragraph of `LB_SIMPLE` characters, `U_BREAK`).
 fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
     let FastScratch {
-        chars,
-        entries,
-        starts,
         widths,
+        unit_flags,
         breaks,
         lines,
         spans,
@@ -886,15 +894,14 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
         lines.push((0, units, units));
         return;
     }
-    let (widths, starts) = (&widths[..units], &starts[..=units]);
+    let (widths, flags) = (&widths[..units], &unit_flags[..units]);
     if *every & LB_SIMPLE != 0 {
-        let brk =
-            |k: usize| simple_break(chars, entries, starts, k).then_some(BreakOpportunity::Allowed);
-        fill(width, entries, starts, widths, brk, spans);
+        let brk = |k: usize| (flags[k] & U_BREAK != 0).then_some(BreakOpportunity::Allowed);
+        fill(width, flags, widths, brk, spans);
     } else {
-        fill(width, entries, starts, widths, |k| breaks[k], spans);
+        fill(width, flags, widths, |k| breaks[k], spans);
     }
-    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    let whitespace = |k: usize| flags[k] & U_SPACE != 0;
     for &(from, to, last) in spans.iter() {
         let trailing = (from..to).rev().take_while(|&k| whitespace(k)).count();
         let mut hung = to - trailing;
@@ -910,14 +917,13 @@ fn wrap(width: usize, total: usize, fast: &mut FastScratch) {
 #[inline]
 fn fill(
     width: usize,
-    entries: &[u16],
-    starts: &[u32],
+    flags: &[u8],
     widths: &[u32],
     brk: impl Fn(usize) -> Option<BreakOpportunity>,
     spans: &mut Vec<(usize, usize, bool)>,
 ) {
     let units = widths.len();
-    let whitespace = |k: usize| entries[starts[k] as usize] & SPACE != 0;
+    let whitespace = |k: usize| flags[k] & U_SPACE != 0;
     let w = |k: usize| widths[k] as usize;
     spans.clear();
     let mut start = 0;
@@ -978,8 +984,7 @@ fn fill(
 /// line only).
 fn line_levels(fast: &mut FastScratch, (from, to, hung): (usize, usize, usize), para: u8) {
     let FastScratch {
-        entries,
-        starts,
+        unit_flags,
         unit_levels,
         ..
     } = fast;
@@ -988,7 +993,7 @@ fn line_levels(fast: &mut FastScratch, (from, to, hung): (usize, usize, usize), 
     // unit hung past the end starts one (NBSP, class CS, may hang).
     let mut reset_from = to;
     for k in (from..to).rev() {
-        if entries[starts[k] as usize] & CLASS == u16::from(WS) {
+        if unit_flags[k] & U_WS != 0 {
             reset_from = k;
         } else {
             if k >= hung {
