@@ -9,7 +9,9 @@
 //! Paragraphs are independent, so batches of them are laid out on every core:
 //! a reader thread deals batches out to the workers in turn, and the calling
 //! thread writes their output back in the same order. Every channel holds at
-//! most one batch, which bounds the memory in flight.
+//! most one batch, which bounds the memory in flight. With one core (under
+//! `taskset -c 0`, say) the calling thread reads, lays out and writes by
+//! itself: threads there would only add hand-overs.
 
 use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};

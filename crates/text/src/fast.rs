@@ -12,9 +12,13 @@
 //! pass per rule group on the characters (W1–W7, N0 with a bracket stack,
 //! N1–N2, I1–I2), a port of `unicode-bidi` 0.3.18's own passes
 //! (`implicit.rs`), without its UTF-16 copy; units are cut without asking
-//! the grapheme segmenter; and each line is reordered by reversing runs.
-//! Anything else goes to the general path, which stays the reference: the
-//! tests compare the two ([`crate::layout_general`]).
+//! the grapheme segmenter, in the same pass that shapes them and writes
+//! what they draw as UTF-8 into one buffer (from tables of each character
+//! and its forms, encoded in advance); and each line is reordered by
+//! reversing runs, its bytes copied from that buffer a unit (or a
+//! left-to-right run) at a time. Anything else goes to the general path,
+//! which stays the reference: the tests compare the two
+//! ([`crate::layout_general`]).
 
 use std::sync::LazyLock;
 
