@@ -2,7 +2,7 @@
 //! with exactly the general path's result.
 //!
 //! A paragraph qualifies when every character is in one property table
-//! ([`props`]) as one of the classes L, R, AL, EN, ES, ET, AN, CS, ON, WS
+//! (`TABLE`) as one of the classes L, R, AL, EN, ES, ET, AN, CS, ON, WS
 //! (brackets only the ASCII ones), drawn in one cell and always a grapheme
 //! cluster of its own, or is an Arabic mark (U+064B–U+065F, U+0670) after an
 //! Arabic letter (class AL). Real news paragraphs do. Such a paragraph has
@@ -752,9 +752,10 @@ fn cut_units<const SHAPE: bool>(fast: &mut FastScratch) -> usize {
             unit_levels_s[units] = levels[i];
             unit_bytes_s[units] = pos as u32;
             let after_space = i > 0 && chars[i - 1] == u32::from(' ');
-            unit_flags_s[units] = u8::from(entry & SPACE != 0) * U_SPACE
-                | u8::from(entry & CLASS == u16::from(WS)) * U_WS
-                | u8::from(entry & LB_AFTER_SPACE != 0 && after_space) * U_BREAK;
+            let flag = |set: bool, flag: u8| if set { flag } else { 0 };
+            unit_flags_s[units] = flag(entry & SPACE != 0, U_SPACE)
+                | flag(entry & CLASS == u16::from(WS), U_WS)
+                | flag(entry & LB_AFTER_SPACE != 0 && after_space, U_BREAK);
             units += 1;
             count = 0;
         }
