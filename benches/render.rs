@@ -123,12 +123,12 @@ fn bench_render(c: &mut Criterion) {
         } else {
             Layouter::default()
         };
-        let mut out = String::new();
+        let mut out = Vec::new();
         group.bench_function(name, |b| {
             b.iter(|| {
                 out.clear();
                 for paragraph in &paragraphs {
-                    layouter.write_lines(paragraph, &options, &mut out);
+                    layouter.write_lines_to(paragraph, &options, false, &mut out);
                 }
                 out.len()
             })

@@ -9,9 +9,11 @@
 //! Paragraphs are independent, so batches of them are laid out on every core:
 //! a reader thread deals batches out to the workers in turn, and the calling
 //! thread writes their output back in the same order. Every channel holds at
-//! most one batch, which bounds the memory in flight.
+//! most one batch, which bounds the memory in flight. With one core (under
+//! `taskset -c 0`, say) the calling thread reads, lays out and writes by
+//! itself: threads there would only add hand-overs.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread;
 
@@ -63,8 +65,9 @@ struct Batch {
     paragraphs: Vec<(usize, bool)>,
 }
 
-/// What a worker sends back: rendered text, or the reader's error, in turn.
-type Rendered = Result<String, RenderError>;
+/// What a worker sends back: rendered text (UTF-8), or the reader's error,
+/// in turn.
+type Rendered = Result<Vec<u8>, RenderError>;
 
 /// Render every paragraph of `input` into `output`.
 pub fn render(
@@ -72,7 +75,11 @@ pub fn render(
     mut output: impl Write,
     options: &RenderOptions,
 ) -> Result<(), RenderError> {
+    // (The cores this process may run on: one under `taskset -c 0`.)
     let workers = thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if workers == 1 {
+        return render_here(input, output, options);
+    }
     thread::scope(|scope| {
         let mut to_workers = Vec::with_capacity(workers);
         let mut from_workers = Vec::with_capacity(workers);
@@ -88,13 +95,63 @@ pub fn render(
         // closed has no batch left, and then neither has any after it.
         for turn in 0.. {
             match from_workers[turn % workers].recv() {
-                Ok(rendered) => output.write_all(rendered?.as_bytes())?,
+                Ok(rendered) => output.write_all(&rendered?)?,
                 Err(_) => break,
             }
         }
         output.flush()?;
         Ok(())
     })
+}
+
+/// Render on the calling thread alone, for a single core: reading, laying
+/// out and writing in turn, with no threads to hand batches between.
+fn render_here(
+    input: impl BufRead,
+    mut output: impl Write,
+    options: &RenderOptions,
+) -> Result<(), RenderError> {
+    let right_align = options.align == Align::Right;
+    let mut paragraphs = Paragraphs::new(input, MAX_PARAGRAPH_BYTES);
+    let mut layouter = Layouter::default();
+    let mut out = Vec::with_capacity(2 * BATCH_BYTES);
+    let mut first = true;
+    loop {
+        match paragraphs.next_paragraph() {
+            Ok(Some((text, continued))) => {
+                let Some(text) = trimmed(text, continued) else {
+                    continue;
+                };
+                if !first && !continued {
+                    out.push(b'\n');
+                }
+                first = false;
+                layouter.write_lines_to(text, &options.layout, right_align, &mut out);
+                if out.len() >= BATCH_BYTES {
+                    output.write_all(&out)?;
+                    out.clear();
+                }
+            }
+            Ok(None) => break,
+            Err(error) => {
+                // What came before the error is written, as with threads.
+                output.write_all(&out)?;
+                output.flush()?;
+                return Err(error);
+            }
+        }
+    }
+    output.write_all(&out)?;
+    output.flush()?;
+    Ok(())
+}
+
+/// A paragraph as laid out: trimmed (a piece continuing a cut paragraph
+/// only at its end), `None` when blank.
+fn trimmed(text: &str, continued: bool) -> Option<&str> {
+    let text = if continued { text } else { text.trim_start() };
+    let text = text.trim_end();
+    (!text.is_empty()).then_some(text)
 }
 
 /// Read paragraphs and deal them out in batches, turn by turn.
@@ -111,11 +168,9 @@ fn read_batches(input: impl BufRead, workers: &[SyncSender<Result<Batch, RenderE
     loop {
         match paragraphs.next_paragraph() {
             Ok(Some((text, continued))) => {
-                let text = if continued { text } else { text.trim_start() };
-                let text = text.trim_end();
-                if text.is_empty() {
+                let Some(text) = trimmed(text, continued) else {
                     continue;
-                }
+                };
                 batch.text.push_str(text);
                 batch
                     .paragraphs
@@ -150,13 +205,13 @@ fn lay_out_batches(
     let mut layouter = Layouter::default();
     while let Ok(batch) = batches.recv() {
         let result = batch.map(|batch| {
-            let mut out = String::with_capacity(batch.text.len() * 2);
+            let mut out = Vec::with_capacity(batch.text.len() * 2);
             let mut start = 0;
             for &(end, blank_line_before) in &batch.paragraphs {
                 if blank_line_before {
-                    out.push('\n');
+                    out.push(b'\n');
                 }
-                layouter.write_lines_aligned(
+                layouter.write_lines_to(
                     &batch.text[start..end],
                     &options.layout,
                     right_align,
@@ -203,27 +258,14 @@ impl<R: BufRead> Paragraphs<R> {
         self.buffer.drain(..self.consumed);
         self.offset += self.consumed as u64;
         let continued = self.cut;
-        // `self.buffer` may hold the rest of a cut paragraph: no newline in it.
-        let mut newline_at = None;
-        while newline_at.is_none() && self.buffer.len() < self.limit {
-            let available = self.input.fill_buf()?;
-            if available.is_empty() {
-                break;
-            }
-            let room = self.limit - self.buffer.len();
-            let take = available.len().min(room);
-            match available[..take].iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    newline_at = Some(self.buffer.len() + i);
-                    self.buffer.extend_from_slice(&available[..i + 1]);
-                    self.input.consume(i + 1);
-                }
-                None => {
-                    self.buffer.extend_from_slice(&available[..take]);
-                    self.input.consume(take);
-                }
-            }
-        }
+        // `self.buffer` may hold the rest of a cut paragraph: no newline in
+        // it. Read up to the next one, or until the buffer is full (`read_until`
+        // looks for it a word at a time).
+        let room = self.limit.saturating_sub(self.buffer.len());
+        (&mut self.input)
+            .take(room as u64)
+            .read_until(b'\n', &mut self.buffer)?;
+        let newline_at = (self.buffer.last() == Some(&b'\n')).then(|| self.buffer.len() - 1);
         if self.buffer.is_empty() {
             return Ok(None);
         }
@@ -354,5 +396,31 @@ mod tests {
             total.push_str(piece);
         }
         assert_eq!(total, input);
+    }
+
+    #[test]
+    fn one_thread_writes_what_the_workers_write() {
+        // Several batches' worth, a blank line, a paragraph cut in pieces,
+        // then (last) an invalid byte: the same text, and the same error
+        // after it.
+        let mut input = "كلمة (word) ١٢٣ 45.6% «نص»\n\n  abc\n".repeat(20_000);
+        input.push_str(&"ب ".repeat(MAX_PARAGRAPH_BYTES));
+        let mut input = input.into_bytes();
+        input.extend_from_slice(b"\nx\xff\n");
+        for align in [Align::Left, Align::Right] {
+            let options = RenderOptions {
+                layout: LayoutOptions {
+                    width: 30,
+                    ..LayoutOptions::default()
+                },
+                align,
+            };
+            let (mut threads, mut here) = (Vec::new(), Vec::new());
+            let threads_error = render(&input[..], &mut threads, &options).unwrap_err();
+            let here_error = render_here(&input[..], &mut here, &options).unwrap_err();
+            assert!(threads.len() > 2 * BATCH_BYTES);
+            assert!(threads == here, "{align:?}");
+            assert_eq!(threads_error.to_string(), here_error.to_string());
+        }
     }
 }

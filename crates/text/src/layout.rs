@@ -154,6 +154,10 @@ pub fn layout(text: &str, options: &LayoutOptions) -> Paragraph {
 #[derive(Default)]
 pub struct Layouter {
     scratch: Scratch,
+    /// The line the general path fills when only text is written.
+    line: Line,
+    /// Text written for [`Layouter::write_lines_aligned`].
+    written: Vec<u8>,
     /// Never take the fast path (for the tests that compare the two).
     general_only: bool,
 }
@@ -178,8 +182,7 @@ impl Layouter {
     }
 
     /// Append the visual lines of `text` to `out`, each followed by a line
-    /// feed: what [`layout`] draws, without building the maps (for `qari
-    /// render`, which only prints).
+    /// feed: what [`layout`] draws, without building the maps.
     pub fn write_lines(&mut self, text: &str, options: &LayoutOptions, out: &mut String) {
         self.write_lines_aligned(text, options, false, out);
     }
@@ -194,16 +197,51 @@ impl Layouter {
         right_align: bool,
         out: &mut String,
     ) {
+        let mut written = std::mem::take(&mut self.written);
+        written.clear();
+        self.write_lines_to(text, options, right_align, &mut written);
+        // (Always UTF-8: the engine writes nothing else.)
+        out.push_str(&String::from_utf8_lossy(&written));
+        self.written = written;
+    }
+
+    /// As [`Layouter::write_lines_aligned`], onto the end of a byte buffer:
+    /// for `qari render`, which only prints, the fastest way (the fast path
+    /// copies its drawn bytes straight there).
+    pub fn write_lines_to(
+        &mut self,
+        text: &str,
+        options: &LayoutOptions,
+        right_align: bool,
+        out: &mut Vec<u8>,
+    ) {
         let mut sink = TextSink {
             out,
-            line: Line::default(),
+            line: std::mem::take(&mut self.line),
             pad_to: right_align.then_some(options.width),
-            start: 0,
         };
         self.lay_out(text, options, &mut sink);
+        self.line = sink.line;
     }
 
     fn lay_out(&mut self, text: &str, options: &LayoutOptions, sink: &mut impl LineSink) {
+        // The fast path takes no paragraph separator: when it takes the
+        // whole text, that is one bidi paragraph, and there is no need to
+        // look for them.
+        if !self.general_only
+            && fast::layout_paragraph(
+                text,
+                0,
+                options.direction,
+                options.shape,
+                options.width.max(1),
+                &mut self.scratch.fast,
+                sink,
+            )
+            .is_some()
+        {
+            return;
+        }
         let mut start = 0;
         let mut lines = 0;
         // The separators' UTF-8 begins with one of these bytes: look at the
@@ -254,7 +292,7 @@ impl Layouter {
                 options.direction,
                 options.shape,
                 options.width.max(1),
-                &mut self.scratch,
+                &mut self.scratch.fast,
                 sink,
             )
         {
@@ -286,6 +324,10 @@ pub(super) trait LineSink {
     fn next_line(&mut self) -> &mut Line;
     /// The line last handed out is complete.
     fn line_done(&mut self);
+    /// For a sink that only prints: where the fast path writes each line's
+    /// text itself (as [`TextSink::line_done`] would), and the width to
+    /// which a right-to-left line is padded on the left, if any.
+    fn text_out(&mut self) -> Option<(&mut Vec<u8>, Option<usize>)>;
 }
 
 impl LineSink for Paragraph {
@@ -298,25 +340,27 @@ impl LineSink for Paragraph {
     }
 
     fn line_done(&mut self) {}
+
+    fn text_out(&mut self) -> Option<(&mut Vec<u8>, Option<usize>)> {
+        None
+    }
 }
 
-/// Lines written out as text, straight onto the end of `out`.
+/// Lines written out as text, onto the end of `out`.
 struct TextSink<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
+    /// The line the general path fills.
     line: Line,
     /// Right-to-left lines are padded on the left to this width.
     pad_to: Option<usize>,
-    /// Where the line being filled starts in `line.text`.
-    start: usize,
 }
 
 impl LineSink for TextSink<'_> {
     const MAPS: bool = false;
 
     fn next_line(&mut self) -> &mut Line {
-        // The line is filled at the end of the output, which it borrows.
-        self.line.text = std::mem::take(self.out);
-        self.start = self.line.text.len();
+        self.line.text.clear();
+        self.line.clusters.clear();
         self.line.width = 0;
         &mut self.line
     }
@@ -326,11 +370,14 @@ impl LineSink for TextSink<'_> {
             && self.line.rtl
         {
             let padding = width.saturating_sub(self.line.width);
-            let spaces: String = std::iter::repeat_n(' ', padding).collect();
-            self.line.text.insert_str(self.start, &spaces);
+            self.out.resize(self.out.len() + padding, b' ');
         }
-        self.line.text.push('\n');
-        *self.out = std::mem::take(&mut self.line.text);
+        self.out.extend_from_slice(self.line.text.as_bytes());
+        self.out.push(b'\n');
+    }
+
+    fn text_out(&mut self) -> Option<(&mut Vec<u8>, Option<usize>)> {
+        Some((self.out, self.pad_to))
     }
 }
 
