@@ -37,6 +37,14 @@ pub use error::Error;
 pub use output::Order;
 
 use crate::article::Library;
+use crate::dict::Dictionaries;
+
+/// Where qari keeps its caches (the dictionaries' indexes), from the
+/// environment: `$XDG_CACHE_HOME/qari`, else `~/.cache/qari`
+/// ([`Dictionaries::cache_dir`]); `None` without either variable.
+pub fn cache_dir() -> Option<PathBuf> {
+    Dictionaries::cache_dir(std::env::var_os("XDG_CACHE_HOME"), std::env::var_os("HOME"))
+}
 
 /// The library in `folder`, else in the default folder
 /// ([`Library::default_root`]).
