@@ -1,7 +1,7 @@
 //! The dictionary cache: a dictd dictionary's index, built once from its
 //! files and kept in one file of the cache folder, so that a later start
 //! reads that file and looks words up in it without parsing or normalising
-//! anything, and reads only the definitions a lookup shows
+//! the dictionary, and reads only the definitions a lookup shows
 //! ([`Definitions`]).
 //!
 //! A cache file, named after the dictionary (`freedict-ara-eng-` and a
@@ -11,26 +11,31 @@
 //!   modification time of the `.index` and of the definitions file, and
 //!   the normal form of [`PROBE`] (so a change to the normalisation
 //!   rebuilds it); a cache whose stamp differs is rebuilt;
-//! - whether the dictionary is read in reverse, and the counts of the
+//! - whether the dictionary is read in reverse, and the sizes of the
 //!   sections that follow;
-//! - the entries, in the index's order: where the headword is in the
-//!   strings, and the offset and length of the definition in the data;
-//! - the keys, sorted by their bytes, each with where its name is in the
-//!   strings and where its list of entries is in the lists: the normalised
-//!   Arabic headwords of an Arabic → English dictionary, or the normalised
-//!   Arabic phrases of an English → Arabic one's definitions;
-//! - the English keys (an English → Arabic dictionary's headwords, trimmed
-//!   and lowercased), likewise;
-//! - the lists of entries (numbers), then the strings.
+//! - for each entry, in the index's order, where its headword starts in
+//!   the strings, and the offset and length of its definition in the data;
+//! - a reverse (English → Arabic) dictionary's phrases, the normalised
+//!   Arabic of its definitions, sorted by their bytes, each with where it
+//!   starts in the strings and where its entries start in the lists;
+//! - the lists;
+//! - the entries sorted: a forward dictionary's Arabic headwords by their
+//!   normal form, a reverse one's headwords trimmed and lowercased (for
+//!   English lookups); both are binary-searched, the key made from the
+//!   headword at each step, so the keys themselves are not stored;
+//! - the strings: the headwords, then the phrases;
+//! - a checksum of all the above.
 //!
-//! The file is read whole and checked (its length against the counts,
-//! every range in bounds, every entry number an entry) before it is used:
-//! a truncated, garbage or hostile file is ignored and rebuilt, never a
-//! panic. It is written atomically; a folder that cannot be written is no
-//! error (the index is then built in memory, as when there is no cache).
+//! The file is read whole and checked (the checksum, its length against
+//! the sizes, every offset in bounds and ascending, every entry number an
+//! entry) before it is used: a truncated, damaged or garbage file is
+//! ignored and rebuilt, never a panic. (One made by hand to pass these
+//! checks can only give wrong answers, not a crash.) It is written
+//! atomically; a folder that cannot be written is no error: the index
+//! just made is used from memory.
 //!
 //! A cached dictionary gives the same matches, in the same order, as the
-//! loaded one it was made from: the lists keep the loaded index's order.
+//! loaded one it was made from: every list keeps the loaded index's order.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -219,7 +224,31 @@ pub(super) fn serialise(
         out.extend(section.into_iter().flat_map(u32::to_le_bytes));
     }
     out.extend(strings);
+    let sum = checksum(&out);
+    out.extend(sum.to_le_bytes());
     Some(out)
+}
+
+/// A 64-bit checksum of `bytes` (not cryptographic: it finds a cache
+/// that was cut short or damaged, at several GB/s): four lanes, each
+/// word folded in by bijective steps, so any change to one word changes
+/// the sum.
+fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut lanes = [1u64, 2, 3, 4];
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            *lane = (lane.rotate_left(23) ^ word).wrapping_mul(K);
+        }
+    }
+    for &byte in blocks.remainder() {
+        lanes[0] = (lanes[0].rotate_left(23) ^ u64::from(byte)).wrapping_mul(K);
+    }
+    let [a, b, c, d] = lanes;
+    (a ^ b.rotate_left(16) ^ c.rotate_left(32) ^ d.rotate_left(48) ^ bytes.len() as u64)
+        .wrapping_mul(K)
 }
 
 /// What an English headword is looked up by: trimmed, lowercased.
@@ -264,7 +293,13 @@ impl Cached {
     /// The cache in `bytes`, if it is one, of this format's version,
     /// stamped `stamp`, and sound (see the module's notes); the
     /// dictionary's main file is `main`.
-    pub(super) fn open(bytes: Vec<u8>, stamp: &[u8], main: &Path) -> Option<Cached> {
+    pub(super) fn open(mut bytes: Vec<u8>, stamp: &[u8], main: &Path) -> Option<Cached> {
+        let body = bytes.len().checked_sub(8)?;
+        let sum: [u8; 8] = bytes.get(body..)?.try_into().ok()?;
+        if checksum(bytes.get(..body)?) != u64::from_le_bytes(sum) {
+            return None;
+        }
+        bytes.truncate(body);
         let number = |at: usize| -> Option<usize> {
             let bytes: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
             Some(u32::from_le_bytes(bytes) as usize)
@@ -448,4 +483,304 @@ fn partition_point(count: usize, before: impl Fn(usize) -> bool) -> usize {
         }
     }
     low
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::MetadataExt;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::dict::reverse::SEPARATORS;
+    use crate::dict::{DictMatch, Dictionaries};
+
+    fn fixtures() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dictd"))
+    }
+
+    /// Words to look up in the dictionaries of `dir`: every headword, every
+    /// phrase of every definition, each also with clitics and in capitals,
+    /// and a few more.
+    fn words(dir: &Path) -> Vec<String> {
+        let mut phrases: Vec<String> = ["", " ", "zzz", "كتابه", "وبالحكومة", "ALLY", "Ally "]
+            .map(str::to_owned)
+            .to_vec();
+        let mut indexes: Vec<PathBuf> = (fs::read_dir(dir).unwrap())
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "index"))
+            .collect();
+        indexes.sort();
+        for index in indexes {
+            let text = fs::read_to_string(&index).unwrap();
+            phrases.extend(
+                text.lines()
+                    .map(|l| l.split('\t').next().unwrap().to_owned()),
+            );
+            let data = dictzip::read_definitions(&index).unwrap();
+            let data = String::from_utf8_lossy(&data);
+            for line in data.lines() {
+                phrases.extend(line.split(SEPARATORS).map(|p| p.trim().to_owned()));
+            }
+        }
+        let mut out = Vec::new();
+        for phrase in phrases {
+            out.extend([
+                format!("و{phrase}"),
+                format!("ب{phrase}"),
+                format!("{phrase}ه"),
+                phrase.to_uppercase(),
+                phrase,
+            ]);
+        }
+        out
+    }
+
+    fn results(dictionaries: &Dictionaries, words: &[String]) -> Vec<Vec<DictMatch>> {
+        words.iter().map(|w| dictionaries.lookup(w)).collect()
+    }
+
+    /// The cache files in `dir`, by name, with their inode numbers.
+    fn cache_files(dir: &Path) -> Vec<(String, u64)> {
+        let mut out: Vec<(String, u64)> = (fs::read_dir(dir.join("qari")).unwrap())
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, e.metadata().unwrap().ino())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn cached_and_loaded_dictionaries_give_the_same_results() {
+        let cache = tempfile::tempdir().unwrap();
+        let folder = cache.path().join("qari");
+        let words = words(&fixtures());
+        let loaded = Dictionaries::load(&[fixtures()]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(loaded.list.iter().all(|d| !d.is_cached()));
+        let expected = results(&loaded, &words);
+        // Forward and reverse matches, several for a word, English ones.
+        let all: Vec<&DictMatch> = expected.iter().flatten().collect();
+        assert!(all.iter().any(|m| m.reverse) && all.iter().any(|m| !m.reverse));
+        assert!(expected.iter().any(|found| found.len() >= 3));
+        let english = loaded.lookup("ally");
+        assert_eq!(english.len(), 2, "{english:?}");
+        // Built and written, then read from the files written.
+        let built = Dictionaries::load_cached(&[fixtures()], &folder);
+        let files = cache_files(cache.path());
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert!(files[0].0.starts_with("qari-test-ara-eng-"), "{files:?}");
+        let read = Dictionaries::load_cached(&[fixtures()], &folder);
+        assert_eq!(cache_files(cache.path()), files, "not rebuilt");
+        for dictionaries in [&built, &read] {
+            assert!(dictionaries.problems.is_empty());
+            assert!(dictionaries.list.iter().all(|d| d.is_cached()));
+            let described = |d: &Dictionaries| -> Vec<(String, bool, usize)> {
+                (d.list.iter())
+                    .map(|d| (d.name.clone(), d.reverse, d.len()))
+                    .collect()
+            };
+            assert_eq!(described(dictionaries), described(&loaded));
+            assert_eq!(results(dictionaries, &words), expected);
+            assert_eq!(dictionaries.lookup("ally"), english);
+        }
+    }
+
+    /// StarDict dictionaries are not cached, and read as before.
+    #[test]
+    fn stardict_dictionaries_stay_loaded() {
+        let cache = tempfile::tempdir().unwrap();
+        let dir = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/stardict"
+        ));
+        let loaded = Dictionaries::load(std::slice::from_ref(&dir));
+        let through = Dictionaries::load_cached(std::slice::from_ref(&dir), cache.path());
+        assert_eq!(through.list.len(), 2);
+        assert!(through.list.iter().all(|d| !d.is_cached()));
+        let words = words(&fixtures());
+        assert_eq!(results(&through, &words), results(&loaded, &words));
+    }
+
+    #[test]
+    fn a_changed_dictionary_rebuilds_its_cache() {
+        let (dicts, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        for entry in fs::read_dir(fixtures()).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dicts.path().join(path.file_name().unwrap())).unwrap();
+        }
+        let dirs = [dicts.path().to_path_buf()];
+        let folder = cache.path().join("qari");
+        let load = || Dictionaries::load_cached(&dirs, &folder);
+        assert!(load().lookup("حاكم").is_empty());
+        let before = cache_files(cache.path());
+        // A new entry in the plain English → Arabic dictionary.
+        let dict = dicts.path().join("qari-test-eng-ara.dict");
+        let mut data = fs::read(&dict).unwrap();
+        let at = data.len();
+        data.extend("Ruler\nحاكم\n".as_bytes());
+        fs::write(&dict, &data).unwrap();
+        let index = dicts.path().join("qari-test-eng-ara.index");
+        let mut text = fs::read_to_string(&index).unwrap();
+        let (offset, length) = (at as u64, data.len() as u64 - at as u64);
+        let b64 = |mut n: u64| {
+            let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut digits = vec![alphabet[(n % 64) as usize]];
+            while n >= 64 {
+                n /= 64;
+                digits.insert(0, alphabet[(n % 64) as usize]);
+            }
+            String::from_utf8(digits).unwrap()
+        };
+        text.push_str(&format!("Ruler\t{}\t{}\n", b64(offset), b64(length)));
+        fs::write(&index, text).unwrap();
+        let found = load().lookup("الحاكم");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].headword.as_str(), found[0].reverse),
+            ("Ruler", true)
+        );
+        let after = cache_files(cache.path());
+        assert_eq!(after[0], before[0], "the unchanged one stays");
+        assert_ne!(after[1], before[1], "the changed one is rebuilt");
+        // The same size, another time: rebuilt too.
+        let file = fs::File::options().write(true).open(&dict).unwrap();
+        let modified = file.metadata().unwrap().modified().unwrap();
+        file.set_modified(modified - std::time::Duration::from_secs(60))
+            .unwrap();
+        drop(file);
+        assert_eq!(load().lookup("الحاكم"), found);
+        assert_ne!(cache_files(cache.path())[1], after[1]);
+    }
+
+    #[test]
+    fn a_damaged_cache_is_ignored_and_rebuilt() {
+        let cache = tempfile::tempdir().unwrap();
+        let folder = cache.path().join("qari");
+        let dirs = [fixtures()];
+        let words = words(&fixtures());
+        let expected = results(&Dictionaries::load(&dirs), &words);
+        let _ = Dictionaries::load_cached(&dirs, &folder);
+        let files = cache_files(cache.path());
+        let check = |name: &str, bytes: &[u8]| {
+            let path = folder.join(name);
+            fs::write(&path, bytes).unwrap();
+            let dictionaries = Dictionaries::load_cached(&dirs, &folder);
+            assert!(dictionaries.problems.is_empty());
+            assert!(dictionaries.list.iter().all(|d| d.is_cached()));
+            // Only the lookups that the damaged one answers, for speed.
+            for (word, expected) in words.iter().zip(&expected).step_by(7) {
+                assert_eq!(&dictionaries.lookup(word), expected, "{name}: {word}");
+            }
+        };
+        for (name, _) in &files {
+            let good = fs::read(folder.join(name)).unwrap();
+            for length in (0..good.len()).step_by(5) {
+                check(name, &good[..length]);
+                assert_eq!(fs::read(folder.join(name)).unwrap(), good, "rebuilt");
+            }
+            for at in (0..good.len()).step_by(3) {
+                let mut bad = good.clone();
+                bad[at] ^= 0x41;
+                check(name, &bad);
+                assert_eq!(fs::read(folder.join(name)).unwrap(), good, "rebuilt");
+            }
+            let mut garbage = good.clone();
+            garbage
+                .iter_mut()
+                .enumerate()
+                .for_each(|(i, b)| *b = (i * 7) as u8);
+            check(name, &garbage);
+            check(name, b"");
+            // Another dictionary's cache under this one's name.
+            let other = &files.iter().find(|(n, _)| n != name).unwrap().0;
+            check(name, &fs::read(folder.join(other)).unwrap());
+        }
+    }
+
+    /// Every cache that passes the checks but was made by hand (valid
+    /// checksum, numbers changed): lookups never panic.
+    #[test]
+    fn a_forged_cache_never_panics() {
+        let cache = tempfile::tempdir().unwrap();
+        let folder = cache.path().join("qari");
+        let dirs = [fixtures()];
+        let _ = Dictionaries::load_cached(&dirs, &folder);
+        let words = words(&fixtures());
+        for (name, _) in cache_files(cache.path()) {
+            let good = fs::read(folder.join(&name)).unwrap();
+            let body = &good[..good.len() - 8];
+            for at in (0..body.len()).step_by(2) {
+                for value in [0x00, 0x01, 0x7f, 0xff] {
+                    let mut forged = body.to_vec();
+                    forged[at] = value;
+                    let sum = checksum(&forged);
+                    forged.extend(sum.to_le_bytes());
+                    let main = fixtures()
+                        .join(name.split('-').take(4).collect::<Vec<_>>().join("-") + ".index");
+                    let Some((stamp, _)) = stamp(&main) else {
+                        panic!("{main:?}");
+                    };
+                    let Some(cached) = Cached::open(forged, &stamp, &main) else {
+                        continue;
+                    };
+                    let dictionary = Dictionary::cached("x".to_owned(), Layout::FirstLine, cached);
+                    for word in words.iter().step_by(11) {
+                        let readings = crate::arabic::analyses(&normalize(word));
+                        let _ = dictionary.lookup(&readings);
+                        let _ = dictionary.lookup_english(word);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unwritable_cache_folder_is_no_error() {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let folder = file.path().join("qari");
+        let dirs = [fixtures()];
+        let words = words(&fixtures());
+        let dictionaries = Dictionaries::load_cached(&dirs, &folder);
+        assert!(dictionaries.problems.is_empty());
+        assert_eq!(dictionaries.list.len(), 2);
+        assert_eq!(
+            results(&dictionaries, &words),
+            results(&Dictionaries::load(&dirs), &words)
+        );
+    }
+
+    #[test]
+    fn the_cache_folder_comes_from_the_environment() {
+        let dir = |xdg: Option<&str>, home: Option<&str>| {
+            Dictionaries::cache_dir(xdg.map(Into::into), home.map(Into::into))
+        };
+        assert_eq!(dir(Some("/c"), Some("/h")), Some(PathBuf::from("/c/qari")));
+        assert_eq!(
+            dir(Some("relative"), Some("/h")),
+            Some(PathBuf::from("/h/.cache/qari"))
+        );
+        assert_eq!(
+            dir(Some(""), Some("/h")),
+            Some(PathBuf::from("/h/.cache/qari"))
+        );
+        assert_eq!(dir(None, None), None);
+        assert_eq!(dir(None, Some("")), None);
+    }
+
+    #[test]
+    fn cache_names_are_the_dictionary_and_a_hash_of_its_path() {
+        let name = file_name(Path::new("/usr/share/dictd/freedict-ara-eng.index"));
+        assert!(name.starts_with("freedict-ara-eng-"), "{name}");
+        assert!(name.ends_with(".cache"));
+        assert_ne!(
+            name,
+            file_name(Path::new("/usr/local/dictd/freedict-ara-eng.index"))
+        );
+        assert!(file_name(Path::new("/d/قاموس ع.index")).starts_with("_______-"));
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

@@ -8,13 +8,16 @@
 //!   [`DICTIONARY_DATA`], counted before it is kept, so a gzip bomb costs
 //!   no memory;
 //! - one entry's span at a time ([`Definitions`]), once the index is cached:
-//!   a seek in a plain `.dict`; for a `.dict.dz`, only the chunks covering
-//!   the span, inflated as raw deflate, each at most its chunk length. A
-//!   `.dict.dz` without `RA` is inflated whole, as above, on the first read.
+//!   a positional read in a plain `.dict`; for a `.dict.dz`, only the
+//!   chunks covering the span, inflated as raw deflate, each at most its
+//!   chunk length, the last [`RECENT_CHUNKS`] kept. A `.dict.dz` without
+//!   `RA` is inflated whole, as above, when it is opened.
 
-use std::fs;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use flate2::{Decompress, FlushDecompress, Status};
 
@@ -62,9 +65,16 @@ pub(super) fn read_definitions(main: &Path) -> Result<Vec<u8>, DictError> {
 #[derive(Debug)]
 pub(super) enum Definitions {
     /// `NAME.dict`: each span read where it is.
-    Plain(PathBuf),
+    Plain { path: PathBuf, file: File },
     /// A `.dict.dz` with dictzip's chunk table.
-    Chunked { path: PathBuf, chunks: Chunks },
+    Chunked {
+        path: PathBuf,
+        file: File,
+        chunks: Chunks,
+        /// The chunks inflated last, most recent first (at most
+        /// [`RECENT_CHUNKS`]): a reader's lookups come back to them.
+        recent: Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+    },
     /// A `.dict.dz` without one: inflated whole.
     Whole { path: PathBuf, data: Vec<u8> },
 }
@@ -82,6 +92,9 @@ pub(super) struct Chunks {
 /// table (the extra field is at most 64 KiB; file name and comment, which
 /// may follow it, are short).
 const HEADER_CAP: u64 = 1 << 20;
+/// How many inflated chunks a dictionary keeps (at most 64 KiB each):
+/// FreeDict's have about 55 chunks of 57 KiB.
+const RECENT_CHUNKS: usize = 64;
 
 impl Definitions {
     /// The definitions of the dictionary whose main file is `main`: the
@@ -89,14 +102,19 @@ impl Definitions {
     /// header), or, without one, the whole compressed file inflated.
     pub(super) fn open(main: &Path) -> Result<Definitions, DictError> {
         let (path, zipped) = definitions_file(main)?;
-        if !zipped {
-            return Ok(Definitions::Plain(path));
-        }
         let file = open_regular(&path)?;
-        let header = read_header(BufReader::new(file).take(HEADER_CAP))
+        if !zipped {
+            return Ok(Definitions::Plain { path, file });
+        }
+        let header = read_header(BufReader::new(&file).take(HEADER_CAP))
             .map_err(|source| FileError::io(&path, source))?;
         match header {
-            Some(chunks) => Ok(Definitions::Chunked { path, chunks }),
+            Some(chunks) => Ok(Definitions::Chunked {
+                path,
+                file,
+                chunks,
+                recent: Mutex::new(Vec::new()),
+            }),
             None => {
                 let data = read_definitions(main)?;
                 Ok(Definitions::Whole { path, data })
@@ -107,7 +125,7 @@ impl Definitions {
     /// The `length` bytes of the data at `offset`; a span past the end of
     /// the data, or longer than [`DICTIONARY_DATA`], is an error.
     pub(super) fn read(&self, offset: u64, length: u64) -> Result<Vec<u8>, DictError> {
-        let (Definitions::Plain(path)
+        let (Definitions::Plain { path, .. }
         | Definitions::Chunked { path, .. }
         | Definitions::Whole { path, .. }) = self;
         let short = || DictError::ShortSpan {
@@ -125,22 +143,20 @@ impl Definitions {
                 .and_then(|(start, end)| data.get(start..end))
                 .map(<[u8]>::to_vec)
                 .ok_or_else(short),
-            Definitions::Plain(_) => {
-                let mut file = open_regular(path)?;
-                let io_error = |source| FileError::io(path, source);
-                file.seek(SeekFrom::Start(offset)).map_err(io_error)?;
-                let mut bytes = Vec::new();
-                file.take(length)
-                    .read_to_end(&mut bytes)
-                    .map_err(io_error)?;
-                if bytes.len() as u64 != length {
-                    return Err(short());
+            Definitions::Plain { file, .. } => {
+                let mut bytes = vec![0; usize::try_from(length).map_err(|_| short())?];
+                match file.read_exact_at(&mut bytes, offset) {
+                    Ok(()) => Ok(bytes),
+                    Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => Err(short()),
+                    Err(error) => Err(FileError::io(path, error).into()),
                 }
-                Ok(bytes)
             }
-            Definitions::Chunked { chunks, .. } => {
-                read_chunks(path, chunks, offset, length)?.ok_or_else(short)
-            }
+            Definitions::Chunked {
+                file,
+                chunks,
+                recent,
+                ..
+            } => read_chunks(path, file, chunks, recent, offset, length)?.ok_or_else(short),
         }
     }
 }
@@ -209,11 +225,14 @@ fn chunk_table(mut extra: &[u8]) -> Option<(u16, Vec<u16>)> {
 }
 
 /// The `length` bytes at `offset` of a dictzip file's data: only the
-/// chunks covering them are read and inflated. `None` when the span is
-/// past the chunks, or a chunk does not inflate to its length.
+/// chunks covering them are inflated (those in `recent` are not again).
+/// `None` when the span is past the chunks, or a chunk does not inflate to
+/// its length.
 fn read_chunks(
     path: &Path,
+    file: &File,
     chunks: &Chunks,
+    recent: &Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
     offset: u64,
     length: u64,
 ) -> Result<Option<Vec<u8>>, DictError> {
@@ -221,38 +240,59 @@ fn read_chunks(
         return Ok(Some(Vec::new()));
     }
     let chunk_length = u64::from(chunks.length);
-    let first = offset / chunk_length;
-    let last = (offset + length - 1) / chunk_length;
-    let (Ok(first), Ok(last)) = (usize::try_from(first), usize::try_from(last)) else {
+    let (Ok(first), Ok(last)) = (
+        usize::try_from(offset / chunk_length),
+        usize::try_from((offset + length - 1) / chunk_length),
+    ) else {
         return Ok(None);
     };
-    let (Some(&from), Some(&to)) = (chunks.starts.get(first), chunks.starts.get(last + 1)) else {
+    if last + 1 >= chunks.starts.len() {
         return Ok(None);
-    };
-    let io_error = |source| FileError::io(path, source);
-    let mut file = open_regular(path)?;
-    file.seek(SeekFrom::Start(from)).map_err(io_error)?;
-    let mut compressed = Vec::new();
-    file.take(to - from)
-        .read_to_end(&mut compressed)
-        .map_err(io_error)?;
+    }
     let full = usize::from(chunks.length);
     let mut data = Vec::with_capacity(full * (last - first + 1));
     for chunk in first..=last {
-        let start = usize::try_from(chunks.starts[chunk] - from).unwrap_or(usize::MAX);
-        let end = usize::try_from(chunks.starts[chunk + 1] - from).unwrap_or(usize::MAX);
-        let Some(input) = compressed.get(start..end) else {
+        let Some(inflated) = inflated_chunk(path, file, chunks, recent, chunk)? else {
             return Ok(None);
         };
-        let inflated = inflate_chunk(input, full);
-        // Every chunk but the file's last is full.
-        if chunk + 2 < chunks.starts.len() && inflated.len() != full {
-            return Ok(None);
-        }
         data.extend_from_slice(&inflated);
     }
     let skip = (offset - first as u64 * chunk_length) as usize;
     Ok(data.get(skip..skip + length as usize).map(<[u8]>::to_vec))
+}
+
+/// Chunk `chunk`, inflated: from `recent`, else read and inflated (and
+/// kept there). `None` for a chunk that is not full but not the last.
+fn inflated_chunk(
+    path: &Path,
+    file: &File,
+    chunks: &Chunks,
+    recent: &Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+    chunk: usize,
+) -> Result<Option<Arc<Vec<u8>>>, DictError> {
+    let mut recent = recent.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(at) = recent.iter().position(|(number, _)| *number == chunk) {
+        let kept = recent.remove(at);
+        let inflated = Arc::clone(&kept.1);
+        recent.insert(0, kept);
+        return Ok(Some(inflated));
+    }
+    let (Some(&from), Some(&to)) = (chunks.starts.get(chunk), chunks.starts.get(chunk + 1)) else {
+        return Ok(None);
+    };
+    let mut compressed = vec![0; usize::try_from(to - from).unwrap_or(0)];
+    file.read_exact_at(&mut compressed, from)
+        .map_err(|source| FileError::io(path, source))?;
+    let full = usize::from(chunks.length);
+    let inflated = inflate_chunk(&compressed, full);
+    // Every chunk but the file's last is full.
+    if chunk + 2 < chunks.starts.len() && inflated.len() != full {
+        return Ok(None);
+    }
+    let inflated = Arc::new(inflated);
+    recent.insert(0, (chunk, Arc::clone(&inflated)));
+    recent.truncate(RECENT_CHUNKS);
+    Ok(Some(inflated))
 }
 
 /// One dictzip chunk inflated (raw deflate, flushed at its end), at most
@@ -303,10 +343,200 @@ fn inflate(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, DictError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::Write;
 
+    use flate2::{Compress, Compression, FlushCompress};
+
     use super::*;
+
+    /// `data` as dictzip writes it: chunks of `chunk` bytes, each deflated
+    /// on its own, listed in the header's `RA` subfield, after which come
+    /// a file name and, with `more`, a comment and a header CRC.
+    pub(in crate::dict) fn dictzip(data: &[u8], chunk: usize, more: bool) -> Vec<u8> {
+        let pieces: Vec<Vec<u8>> = (data.chunks(chunk).enumerate())
+            .map(|(i, part)| {
+                let last = (i + 1) * chunk >= data.len();
+                let mut deflate = Compress::new(Compression::best(), false);
+                let mut out = Vec::with_capacity(2 * part.len() + 64);
+                let flush = if last {
+                    FlushCompress::Finish
+                } else {
+                    FlushCompress::Full
+                };
+                deflate.compress_vec(part, &mut out, flush).unwrap();
+                out
+            })
+            .collect();
+        let mut ra = Vec::new();
+        for number in [1, chunk, pieces.len()] {
+            ra.extend((number as u16).to_le_bytes());
+        }
+        for piece in &pieces {
+            ra.extend((piece.len() as u16).to_le_bytes());
+        }
+        // Another subfield first, as a writer may put one.
+        let mut extra = b"XY\x01\x00z".to_vec();
+        extra.extend(b"RA");
+        extra.extend((ra.len() as u16).to_le_bytes());
+        extra.extend(ra);
+        let flags = if more { 4 | 8 | 16 | 2 } else { 4 | 8 };
+        let mut out = vec![0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 2, 3];
+        out.extend((extra.len() as u16).to_le_bytes());
+        out.extend(extra);
+        out.extend(b"test.dict\0");
+        if more {
+            out.extend(b"a comment\0");
+            let mut crc = flate2::Crc::new();
+            crc.update(&out);
+            out.extend((crc.sum() as u16).to_le_bytes());
+        }
+        for piece in pieces {
+            out.extend(piece);
+        }
+        let mut crc = flate2::Crc::new();
+        crc.update(data);
+        out.extend(crc.sum().to_le_bytes());
+        out.extend((data.len() as u32).to_le_bytes());
+        out
+    }
+
+    /// Text to compress: Arabic and English lines, not repetitive enough
+    /// to compress away.
+    fn sample(length: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut n = 7u32;
+        while out.len() < length {
+            n = n.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let word = ["حكومة", "Government", "سيطر", "ally", "الحليف", "\n", "1. "]
+                [(n >> 16) as usize % 7];
+            out.extend(word.as_bytes());
+        }
+        out
+    }
+
+    /// Every span of `data` that matters to chunks of 37 bytes: within one,
+    /// across a boundary, across many, at the ends, empty.
+    fn spans(length: u64) -> Vec<(u64, u64)> {
+        let mut out = vec![(0, 0), (0, 1), (0, length), (length, 0), (length - 1, 1)];
+        for start in [0, 1, 20, 36, 37, 38, 73, 74, 100, 350, length - 40] {
+            for span in [1, 2, 17, 37, 38, 74, 75, 200] {
+                if start + span <= length {
+                    out.push((start, span));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chunk_reads_equal_the_whole_inflate() {
+        let dir = tempfile::tempdir().unwrap();
+        let main = dir.path().join("t.index");
+        let data = sample(1000);
+        for more in [false, true] {
+            std::fs::write(dir.path().join("t.dict.dz"), dictzip(&data, 37, more)).unwrap();
+            // The whole file, as an index is built, is the data.
+            assert_eq!(read_definitions(&main).unwrap(), data);
+            let definitions = Definitions::open(&main).unwrap();
+            assert!(
+                matches!(definitions, Definitions::Chunked { .. }),
+                "{definitions:?}"
+            );
+            let length = data.len() as u64;
+            for (offset, span) in spans(length) {
+                let read = definitions.read(offset, span).unwrap();
+                assert_eq!(
+                    read,
+                    &data[offset as usize..(offset + span) as usize],
+                    "{offset} {span}"
+                );
+            }
+            for (offset, span) in [
+                (length, 1),
+                (length - 1, 2),
+                (5000, 10),
+                (u32::MAX.into(), 1),
+            ] {
+                let error = definitions.read(offset, span).unwrap_err();
+                assert!(
+                    error
+                        .to_string()
+                        .contains("t.dict.dz: no definition at byte"),
+                    "{error}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn gzip_without_a_chunk_table_and_plain_files_read_spans_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let main = dir.path().join("t.index");
+        let data = sample(500);
+        std::fs::write(dir.path().join("t.dict.dz"), gzip(&data)).unwrap();
+        let whole = Definitions::open(&main).unwrap();
+        assert!(matches!(whole, Definitions::Whole { .. }), "{whole:?}");
+        std::fs::write(dir.path().join("t.dict"), &data).unwrap();
+        let plain = Definitions::open(&main).unwrap();
+        assert!(matches!(plain, Definitions::Plain { .. }), "{plain:?}");
+        for definitions in [whole, plain] {
+            for (offset, span) in spans(data.len() as u64) {
+                let read = definitions.read(offset, span).unwrap();
+                assert_eq!(read, &data[offset as usize..(offset + span) as usize]);
+            }
+            assert!(definitions.read(data.len() as u64, 1).is_err());
+        }
+    }
+
+    /// A damaged dictzip file: chunks that do not inflate, a chunk table
+    /// past the end of the file, a header cut short. Errors, never a
+    /// panic, and never more than a chunk's length from one chunk.
+    #[test]
+    fn damaged_dictzip_files_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let main = dir.path().join("t.index");
+        let data = sample(400);
+        let good = dictzip(&data, 37, false);
+        let zipped = dir.path().join("t.dict.dz");
+        for at in (0..good.len()).step_by(3) {
+            for damage in [0x00, 0xff, 0x55] {
+                let mut bad = good.clone();
+                bad[at] ^= damage | 1;
+                std::fs::write(&zipped, &bad).unwrap();
+                let Ok(definitions) = Definitions::open(&main) else {
+                    continue;
+                };
+                for (offset, span) in [(0, 400), (30, 20), (390, 10)] {
+                    if let Ok(read) = definitions.read(offset, span) {
+                        assert_eq!(read.len() as u64, span);
+                    }
+                }
+            }
+            std::fs::write(&zipped, &good[..at]).unwrap();
+            if let Ok(definitions) = Definitions::open(&main) {
+                let _ = definitions.read(0, 400);
+            }
+        }
+    }
+
+    #[test]
+    fn the_chunk_table_is_read_from_the_extra_field() {
+        let mut extra = b"RA".to_vec();
+        extra.extend([10, 0, 1, 0, 0x10, 0, 2, 0, 5, 0, 6, 0]);
+        assert_eq!(chunk_table(&extra), Some((16, vec![5, 6])));
+        // Version 2, chunk length 0, sizes cut short, no RA: none.
+        for bad in [
+            &b"RA\x0a\x00\x02\x00\x10\x00\x02\x00\x05\x00\x06\x00"[..],
+            b"RA\x0a\x00\x01\x00\x00\x00\x02\x00\x05\x00\x06\x00",
+            b"RA\x08\x00\x01\x00\x10\x00\x02\x00\x05\x00",
+            b"XY\x00\x00",
+            b"RA\xff\xff",
+            b"",
+        ] {
+            assert_eq!(chunk_table(bad), None, "{bad:?}");
+        }
+    }
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
