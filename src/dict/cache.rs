@@ -15,15 +15,15 @@
 //!   sections that follow;
 //! - for each entry, in the index's order, where its headword starts in
 //!   the strings, and the offset and length of its definition in the data;
-//! - a reverse (English → Arabic) dictionary's phrases, the normalised
-//!   Arabic of its definitions, sorted by their bytes, each with where it
-//!   starts in the strings and where its entries start in the lists;
-//! - the lists;
-//! - the entries sorted: a forward dictionary's Arabic headwords by their
-//!   normal form, a reverse one's headwords trimmed and lowercased (for
-//!   English lookups); both are binary-searched, the key made from the
-//!   headword at each step, so the keys themselves are not stored;
-//! - the strings: the headwords, then the phrases;
+//! - the keys, sorted by their bytes, each with where it starts in the
+//!   strings and where its entries start in the lists: the normalised
+//!   Arabic headwords of a forward (Arabic → English) dictionary, or the
+//!   normalised Arabic phrases of a reverse one's definitions;
+//! - the lists of entries, each in the loaded index's order;
+//! - a reverse dictionary's entries sorted by their headword trimmed and
+//!   lowercased (for English lookups; binary-searched, the key made from
+//!   the headword at each step, so these keys are not stored);
+//! - the strings: the headwords, then the keys;
 //! - a checksum of all the above.
 //!
 //! The file is read whole and checked (the checksum, its length against
@@ -166,34 +166,32 @@ pub(super) fn serialise(
         .iter()
         .flat_map(|&(at, length)| [at, length])
         .collect();
-    // The phrases of a reverse dictionary, sorted, each with its entries;
-    // the Arabic headwords of a forward one, sorted by their normal form.
+    // The keys, sorted, each with its entries: the normalised Arabic
+    // headwords of a forward dictionary, the phrases of a reverse one.
     let (mut key_starts, mut list_starts, mut lists) = (Vec::new(), Vec::new(), Vec::new());
+    let mut keyed: Vec<(&str, Vec<u32>)> = match &loaded.keys {
+        Keys::Forward(index) => (index.iter())
+            .map(|(key, list)| (key.as_str(), list.clone()))
+            .collect(),
+        Keys::Reverse(index) => (index.keys())
+            .map(|key| (key, index.entries(key).collect()))
+            .collect(),
+    };
+    keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (key, list) in keyed {
+        key_starts.push(offset(&strings)?);
+        strings.extend(key.as_bytes());
+        list_starts.push(u32::try_from(lists.len()).ok()?);
+        lists.extend(list);
+    }
+    // A reverse dictionary's English headwords, by their lowercase.
     let mut sorted: Vec<u32> = Vec::new();
-    match &loaded.keys {
-        Keys::Forward(index) => {
-            let mut keys: Vec<&String> = index.keys().collect();
-            keys.sort_unstable();
-            for key in keys {
-                sorted.extend(index.get(key).into_iter().flatten());
-            }
-        }
-        Keys::Reverse(index) => {
-            let mut keys: Vec<&str> = index.keys().collect();
-            keys.sort_unstable();
-            for key in keys {
-                key_starts.push(offset(&strings)?);
-                strings.extend(key.as_bytes());
-                list_starts.push(u32::try_from(lists.len()).ok()?);
-                lists.extend(index.entries(key));
-            }
-            // The English headwords, by their lowercase.
-            let mut english: Vec<(String, u32)> = (entries.iter().enumerate())
-                .map(|(number, (headword, ..))| (english_key(headword), number as u32))
-                .collect();
-            english.sort_unstable();
-            sorted = english.into_iter().map(|(_, number)| number).collect();
-        }
+    if dictionary.reverse {
+        let mut english: Vec<(String, u32)> = (entries.iter().enumerate())
+            .map(|(number, (headword, ..))| (english_key(headword), number as u32))
+            .collect();
+        english.sort_unstable();
+        sorted = english.into_iter().map(|(_, number)| number).collect();
     }
     key_starts.push(offset(&strings)?);
     list_starts.push(u32::try_from(lists.len()).ok()?);
@@ -272,15 +270,14 @@ pub(super) struct Cached {
     headword_starts: Section,
     /// Each entry's definition: offset and length in the data.
     definitions: Section,
-    /// Where each phrase starts in the strings, then where the last ends.
+    /// Where each key starts in the strings, then where the last ends.
     key_starts: Section,
-    /// Where each phrase's entries start in the lists, then where the last
+    /// Where each key's entries start in the lists, then where the last
     /// one's end.
     list_starts: Section,
     lists: Section,
-    /// Entry numbers: the Arabic headwords of a forward dictionary by
-    /// their normal form, or the headwords of a reverse one by their
-    /// [`english_key`]; equal keys in entry order.
+    /// Entry numbers: the headwords of a reverse dictionary by their
+    /// [`english_key`], equal keys in entry order.
     sorted: Section,
     strings: Section,
     /// The dictionary's main file, beside which its definitions are.
@@ -403,26 +400,18 @@ impl Cached {
         self.reverse
     }
 
-    /// The entries indexed under the normalised Arabic `key`: the phrase's
-    /// list in a reverse dictionary, the headwords of that normal form in
-    /// a forward one (binary searches).
-    pub(super) fn keyed(&self, key: &str) -> Box<dyn Iterator<Item = u32> + '_> {
-        if self.reverse {
-            let phrases = self.key_starts.count - 1;
-            let at = partition_point(phrases, |i| {
-                self.string(self.key_starts, i) < key.as_bytes()
-            });
-            if at == phrases || self.string(self.key_starts, at) != key.as_bytes() {
-                return Box::new(std::iter::empty());
-            }
-            let (from, to) = (
-                self.number(self.list_starts, at) as usize,
-                self.number(self.list_starts, at + 1) as usize,
-            );
-            Box::new((from..to).map(|i| self.number(self.lists, i)))
+    /// The entries indexed under the normalised Arabic `key` (a binary
+    /// search).
+    pub(super) fn keyed(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let keys = self.key_starts.count - 1;
+        let at = partition_point(keys, |i| self.string(self.key_starts, i) < key.as_bytes());
+        let (from, to) = if at < keys && self.string(self.key_starts, at) == key.as_bytes() {
+            let list = |i| self.number(self.list_starts, i) as usize;
+            (list(at), list(at + 1))
         } else {
-            Box::new(self.sorted_by(key, |headword| normalize(headword)))
-        }
+            (0, 0)
+        };
+        (from..to).map(|i| self.number(self.lists, i))
     }
 
     /// The entries whose headword, trimmed and lowercased, is `english`
@@ -435,7 +424,7 @@ impl Cached {
     }
 
     /// The run of [`sorted`](Cached::sorted) entries whose headword's
-    /// `key` is `wanted`.
+    /// `key` is `wanted` (a binary search, the key made at each step).
     fn sorted_by(
         &self,
         wanted: &str,
@@ -444,7 +433,9 @@ impl Cached {
         let count = self.sorted.count;
         let key_of = |i: usize| key(self.headword(self.number(self.sorted, i)));
         let from = partition_point(count, |i| key_of(i).as_str() < wanted);
-        let to = from + partition_point(count - from, |i| key_of(from + i).as_str() <= wanted);
+        let to = (from..count)
+            .find(|&i| key_of(i) != wanted)
+            .unwrap_or(count);
         (from..to).map(|i| self.number(self.sorted, i))
     }
 

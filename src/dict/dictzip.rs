@@ -249,6 +249,12 @@ fn read_chunks(
     if last + 1 >= chunks.starts.len() {
         return Ok(None);
     }
+    let skip = (offset - first as u64 * chunk_length) as usize;
+    if first == last {
+        // Within one chunk: no copy of the chunk.
+        let inflated = inflated_chunk(path, file, chunks, recent, first)?;
+        return Ok(inflated.and_then(|data| Some(data.get(skip..skip + length as usize)?.to_vec())));
+    }
     let full = usize::from(chunks.length);
     let mut data = Vec::with_capacity(full * (last - first + 1));
     for chunk in first..=last {
@@ -257,7 +263,6 @@ fn read_chunks(
         };
         data.extend_from_slice(&inflated);
     }
-    let skip = (offset - first as u64 * chunk_length) as usize;
     Ok(data.get(skip..skip + length as usize).map(<[u8]>::to_vec))
 }
 
