@@ -1,6 +1,6 @@
 //! Glossary and dictionary speed: one word looked up in the bundled
 //! glossary and both FreeDict dictionaries, every word of a sentence, and
-//! loading the dictionaries.
+//! loading the dictionaries (whole, and through the cache of their indexes).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -69,6 +69,19 @@ fn loading(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("freedict_both_directions", |b| {
         b.iter(|| black_box(Dictionaries::load(&dictionary_dirs()).list.len()))
+    });
+    // Through the cache of their indexes (made once, before timing), as
+    // `qari` loads them: the cache read and checked.
+    let cache = tempfile::tempdir().unwrap();
+    let cached = || Dictionaries::load_cached(&dictionary_dirs(), cache.path());
+    assert!(cached().list.iter().all(|d| d.is_cached()));
+    group.bench_function("freedict_both_directions_cached", |b| {
+        b.iter(|| black_box(cached().list.len()))
+    });
+    // A cold lookup as `qari lookup` makes it: the caches read, then one
+    // word looked up (its definitions read from the dictzip chunks).
+    group.bench_function("freedict_cached_and_one_lookup", |b| {
+        b.iter(|| black_box(cached().lookup("كتاب").len()))
     });
     group.bench_function("bundled_glossary", |b| {
         b.iter(|| black_box(Glossary::load(None).entries.len()))

@@ -73,11 +73,14 @@ pub(super) enum Definitions {
         chunks: Chunks,
         /// The chunks inflated last, most recent first (at most
         /// [`RECENT_CHUNKS`]): a reader's lookups come back to them.
-        recent: Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+        recent: Recent,
     },
     /// A `.dict.dz` without one: inflated whole.
     Whole { path: PathBuf, data: Vec<u8> },
 }
+
+/// Chunks inflated lately, by number, most recent first.
+pub(super) type Recent = Mutex<Vec<(usize, Arc<Vec<u8>>)>>;
 
 /// dictzip's chunk table: every chunk but the last holds `length` bytes
 /// of the data once inflated.
@@ -232,7 +235,7 @@ fn read_chunks(
     path: &Path,
     file: &File,
     chunks: &Chunks,
-    recent: &Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+    recent: &Recent,
     offset: u64,
     length: u64,
 ) -> Result<Option<Vec<u8>>, DictError> {
@@ -272,7 +275,7 @@ fn inflated_chunk(
     path: &Path,
     file: &File,
     chunks: &Chunks,
-    recent: &Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+    recent: &Recent,
     chunk: usize,
 ) -> Result<Option<Arc<Vec<u8>>>, DictError> {
     let mut recent = recent.lock().unwrap_or_else(PoisonError::into_inner);
