@@ -152,7 +152,7 @@ pub(super) fn serialise(
     spans: &[(u32, u32)],
     stamp: &[u8],
 ) -> Option<Vec<u8>> {
-    let (_, loaded) = dictionary.loaded()?;
+    let loaded = dictionary.loaded()?;
     let entries = &loaded.entries;
     let mut strings: Vec<u8> = Vec::new();
     let offset = |strings: &Vec<u8>| u32::try_from(strings.len()).ok();

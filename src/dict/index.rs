@@ -147,11 +147,11 @@ impl Dictionary {
         }
     }
 
-    /// What a cache is made of: the layout, and the loaded body (`None`
-    /// for a cached one).
-    pub(super) fn loaded(&self) -> Option<(Layout, &Loaded)> {
+    /// What a cache is made of: the loaded entries and index (`None` for
+    /// a cached dictionary).
+    pub(super) fn loaded(&self) -> Option<&Loaded> {
         match &self.body {
-            Body::Loaded(loaded) => Some((self.layout, loaded)),
+            Body::Loaded(loaded) => Some(loaded),
             Body::Cached(_) => None,
         }
     }
