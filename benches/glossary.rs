@@ -1,6 +1,7 @@
 //! Glossary and dictionary speed: one word looked up in the bundled
 //! glossary and both FreeDict dictionaries, every word of a sentence,
-//! loading the dictionaries, and a whole cold `qari lookup` process.
+//! loading the dictionaries (whole, and through the cache of their
+//! indexes), and a whole cold `qari lookup` process.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -70,15 +71,25 @@ fn loading(c: &mut Criterion) {
     group.bench_function("freedict_both_directions", |b| {
         b.iter(|| black_box(Dictionaries::load(&dictionary_dirs()).list.len()))
     });
+    // Through the cache of their indexes (made once, before timing), as
+    // `qari` loads them: the cache read and checked.
+    let cache = tempfile::tempdir().unwrap();
+    let cached = || Dictionaries::load_cached(&dictionary_dirs(), cache.path());
+    assert!(cached().list.iter().all(|d| d.is_cached()));
+    group.bench_function("freedict_both_directions_cached", |b| {
+        b.iter(|| black_box(cached().list.len()))
+    });
+    // A cold lookup as `qari lookup` makes it: the caches read, then one
+    // word looked up (its definitions read from the dictzip chunks).
+    group.bench_function("freedict_cached_and_one_lookup", |b| {
+        b.iter(|| black_box(cached().lookup("كتاب").len()))
+    });
     group.bench_function("bundled_glossary", |b| {
         b.iter(|| black_box(Glossary::load(None).entries.len()))
     });
     group.finish();
 }
 
-/// `glossary import` of 20,000 rows under the lock into a glossary of
-/// 10,000 (half of the rows update an entry, half add one): the reader
-/// waits behind the lock meanwhile, so this must stay well under 2 s.
 /// `qari lookup كتاب` as a new process, from exec to exit: the bundled
 /// glossary, the lexicon and both FreeDict dictionaries loaded for one
 /// word, through the caches in `~/.cache/qari` (made by a first run here,
@@ -106,6 +117,9 @@ fn cold_lookup(c: &mut Criterion) {
     group.finish();
 }
 
+/// `glossary import` of 20,000 rows under the lock into a glossary of
+/// 10,000 (half of the rows update an entry, half add one): the reader
+/// waits behind the lock meanwhile, so this must stay well under 2 s.
 fn import_20000_rows(c: &mut Criterion) {
     let existing: Vec<Entry> = (0..10_000).map(|i| Entry::new(&word(i), "old")).collect();
     let rows: Vec<Entry> = (5_000..25_000)

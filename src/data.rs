@@ -244,6 +244,26 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_folder_comes_from_the_environment() {
+        let dir = |pairs: &[(&str, &str)]| cache_dir(env(pairs));
+        let qari = |path: &str| Some(PathBuf::from(path));
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", "/c"), ("HOME", "/h")]),
+            qari("/c/qari")
+        );
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", "relative"), ("HOME", "/h")]),
+            qari("/h/.cache/qari")
+        );
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", ""), ("HOME", "/h")]),
+            qari("/h/.cache/qari")
+        );
+        assert_eq!(dir(&[]), None);
+        assert_eq!(dir(&[("HOME", "")]), None);
+    }
+
+    #[test]
     fn a_broken_lexicon_is_reported_with_its_file_and_line() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("lexicon.tsv");

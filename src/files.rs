@@ -166,6 +166,13 @@ pub const DICTIONARY_DATA: Cap = Cap {
     what: "a dictionary's decompressed data",
 };
 
+/// A dictionary's cached index (`qari`'s own file, in the cache folder):
+/// a larger one is not read, and is rebuilt.
+pub const DICTIONARY_CACHE: Cap = Cap {
+    limit: 256 << 20,
+    what: "a dictionary's cached index",
+};
+
 /// `1234567` → "1,234,567".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

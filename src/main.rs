@@ -32,7 +32,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let settings = cli.settings(Config::from_env()?);
     let library = || cli::library(settings.library.clone());
-    let dictionaries = || Dictionaries::load(&settings.dictionaries);
+    let cache = cli::cache_dir();
+    let dictionaries = || Dictionaries::load_with(&settings.dictionaries, cache.as_deref());
     let (out, err) = (io::stdout().lock(), io::stderr());
     match cli.command {
         Some(Command::Render(args)) => {
@@ -137,6 +138,7 @@ fn run(cli: Cli) -> Result<()> {
             cli::read::run(
                 &library,
                 dictionaries,
+                cache.as_deref(),
                 cli.article.as_deref(),
                 options,
                 keys,

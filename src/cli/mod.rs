@@ -38,6 +38,13 @@ pub use output::Order;
 
 use crate::article::Library;
 
+/// Where qari keeps its caches (the analyser, the dictionaries' indexes),
+/// from the environment: `$XDG_CACHE_HOME/qari`, else `~/.cache/qari`
+/// ([`crate::data::cache_dir`]); `None` without either variable.
+pub fn cache_dir() -> Option<PathBuf> {
+    crate::data::cache_dir(|name| std::env::var(name).ok())
+}
+
 /// The library in `folder`, else in the default folder
 /// ([`Library::default_root`]).
 pub fn library(folder: Option<PathBuf>) -> Result<Library, Error> {

@@ -33,12 +33,14 @@ pub struct ReaderOptions {
 
 /// Opens the reader on `wanted` (an id or a path), else on the last article
 /// read, else on the first bundled one, in the terminal on standard input
-/// and output; the dictionaries in `dictionary_dirs` load meanwhile. The
+/// and output; the dictionaries in `dictionary_dirs` load meanwhile
+/// (through the caches in `cache`, when given). The
 /// keys are `keys` (the learner's `keys.toml`); when that file could not be
 /// used, the reader says why and uses the default keys.
 pub fn run(
     library: &Library,
     dictionary_dirs: &[PathBuf],
+    cache: Option<&Path>,
     wanted: Option<&str>,
     options: ReaderOptions,
     keys: Result<Keymap, KeysError>,
@@ -105,7 +107,11 @@ pub fn run(
     // dictionaries, which load in the background (the first frame does
     // not wait for them).
     let (sender, inbox) = mpsc::channel();
-    load_dictionaries(dictionary_dirs.to_vec(), sender.clone());
+    load_dictionaries(
+        dictionary_dirs.to_vec(),
+        cache.map(Path::to_path_buf),
+        sender.clone(),
+    );
     load_analyser(sender.clone());
     let worker = Worker::spawn(Executor::new(Some(library.clone())), sender.clone());
     let modes = Modes { bidi, emulator };

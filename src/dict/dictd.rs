@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::index::{Layout, Parsed};
-use super::{DictError, Dictionary, Format, base64, dictzip, file_stem};
+use super::{DictError, Dictionary, Format, base64, cache, dictzip, file_stem};
 
 /// The dictd format, marked by `NAME.index`.
 pub struct Dictd;
@@ -24,6 +24,13 @@ impl Format for Dictd {
     fn load(&self, index_path: &Path) -> Result<Dictionary, DictError> {
         let parsed = parse(index_path)?;
         Dictionary::build(parsed, index_path)
+    }
+
+    fn load_cached(&self, index_path: &Path, cache: &Path) -> Result<Dictionary, DictError> {
+        let name = file_stem(index_path);
+        cache::load(index_path, cache, name, Layout::FirstLine, || {
+            parse(index_path)
+        })
     }
 }
 

@@ -67,6 +67,17 @@ pub enum DictError {
         quoted(.headword)
     )]
     IdxPastEnd { path: PathBuf, headword: String },
+    /// A span of the definitions that a cached index points at but the
+    /// file does not hold (it changed under qari, or is broken).
+    #[error(
+        "{}: no definition at byte {offset} ({length} bytes): the file is shorter or broken",
+        .path.display()
+    )]
+    ShortSpan {
+        path: PathBuf,
+        offset: u64,
+        length: u64,
+    },
     /// Entries whose definitions overlap so much that reading each
     /// distinct one would mean more than `limit` bytes.
     #[error(

@@ -1,20 +1,26 @@
-//! A dictionary in memory, whatever its format: the text of its
-//! definitions, made once at load; the entries (a headword and where its
-//! definition is in that text); and the index from normalised Arabic to
-//! entries, by headword for an Arabic → English dictionary, by the Arabic of
-//! the definitions ([`super::reverse`]) for an English → Arabic one. A
-//! lookup is a few hash probes, and each match copies its senses out of the
-//! text.
+//! A dictionary, whatever its format, held one of two ways.
 //!
-//! When the data is already the text (dictd's UTF-8), it is kept as is, and
-//! entries point into it; otherwise (StarDict fields and markup, bytes that
-//! are not UTF-8) each distinct definition is made into text once, and the
-//! entries that share it point at the same text.
+//! - Loaded: the text of its definitions, made once at load; the entries (a
+//!   headword and where its definition is in that text); and the index from
+//!   normalised Arabic to entries, by headword for an Arabic → English
+//!   dictionary, by the Arabic of the definitions ([`super::reverse`]) for
+//!   an English → Arabic one. A lookup is a few hash probes, and each match
+//!   copies its senses out of the text. When the data is already the text
+//!   (dictd's UTF-8), it is kept as is, and entries point into it;
+//!   otherwise (StarDict fields and markup, bytes that are not UTF-8) each
+//!   distinct definition is made into text once, and the entries that
+//!   share it point at the same text.
+//! - Cached ([`super::cache`]): the same index and entries, serialised from
+//!   a loaded dictionary into one buffer and binary-searched; each match
+//!   reads its definition's span from the definitions file.
+//!
+//! Both give the same matches, in the same order, with the same senses.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use super::cache::Cached;
 use super::reverse::{self, ReverseIndex};
 use super::{Analysis, DictError, DictMatch, has_arabic_letter, normalize};
 use crate::files::DICTIONARY_DATA;
@@ -51,7 +57,7 @@ pub(super) struct Parsed {
     pub convert: Option<Convert>,
 }
 
-/// A dictionary, loaded.
+/// A dictionary, loaded or cached.
 pub struct Dictionary {
     /// Its name: the file name without extension (e.g. `freedict-ara-eng`),
     /// or a StarDict `bookname`.
@@ -59,18 +65,29 @@ pub struct Dictionary {
     /// True for an English → Arabic dictionary indexed by its definitions.
     pub reverse: bool,
     layout: Layout,
+    body: Body,
+}
+
+/// Where a dictionary's entries and index are.
+enum Body {
+    Loaded(Loaded),
+    Cached(Cached),
+}
+
+/// A dictionary whose text, entries and index are in memory.
+pub(super) struct Loaded {
     /// The definitions' text: the data itself, or each distinct definition
     /// made into text (its non-empty lines, trimmed, each followed by a
     /// newline), one after another.
     text: String,
     /// Headword, and start and end in `text` of its definition (the
     /// parser's list, its spans replaced in place).
-    entries: Vec<(String, u32, u32)>,
-    keys: Keys,
+    pub(super) entries: Vec<(String, u32, u32)>,
+    pub(super) keys: Keys,
 }
 
 /// The index.
-enum Keys {
+pub(super) enum Keys {
     /// Normalised Arabic headword → entries.
     Forward(HashMap<String, Vec<u32>>),
     Reverse(ReverseIndex),
@@ -90,23 +107,53 @@ enum Source {
 
 impl fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Dictionary")
-            .field("name", &self.name)
+        let mut out = f.debug_struct("Dictionary");
+        out.field("name", &self.name)
             .field("reverse", &self.reverse)
-            .field("entries", &self.entries.len())
-            .field("text_bytes", &self.text.len())
-            .finish_non_exhaustive()
+            .field("entries", &self.len());
+        match &self.body {
+            Body::Loaded(loaded) => out.field("text_bytes", &loaded.text.len()),
+            Body::Cached(cached) => out.field("cache_bytes", &cached.size()),
+        };
+        out.finish_non_exhaustive()
     }
 }
 
 impl Dictionary {
     /// How many headwords it has.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.body {
+            Body::Loaded(loaded) => loaded.entries.len(),
+            Body::Cached(cached) => cached.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    /// True when its index comes from a cache ([`super::cache`]).
+    pub fn is_cached(&self) -> bool {
+        matches!(self.body, Body::Cached(_))
+    }
+
+    /// A dictionary read through `cached`.
+    pub(super) fn cached(name: String, layout: Layout, cached: Cached) -> Dictionary {
+        Dictionary {
+            name,
+            reverse: cached.reverse(),
+            layout,
+            body: Body::Cached(cached),
+        }
+    }
+
+    /// What a cache is made of: the loaded entries and index (`None` for
+    /// a cached dictionary).
+    pub(super) fn loaded(&self) -> Option<&Loaded> {
+        match &self.body {
+            Body::Loaded(loaded) => Some(loaded),
+            Body::Cached(_) => None,
+        }
     }
 
     /// Makes the definitions' text and builds the index. Each distinct
@@ -176,9 +223,11 @@ impl Dictionary {
             name,
             reverse,
             layout,
-            text: source.into_text(),
-            entries: spans,
-            keys,
+            body: Body::Loaded(Loaded {
+                text: source.into_text(),
+                entries: spans,
+                keys,
+            }),
         })
     }
 
@@ -200,10 +249,9 @@ impl Dictionary {
                 if out.len() >= MAX_MATCHES || candidates > MAX_CANDIDATES {
                     return out;
                 }
-                let Some((headword, start, end)) = self.entries.get(entry as usize) else {
+                let Some(found) = self.entry_match(entry, analysis) else {
                     continue;
                 };
-                let found = self.entry_match(headword, *start, *end, analysis);
                 if out.iter().any(|m| m.headword == found.headword) {
                     continue;
                 }
@@ -225,25 +273,43 @@ impl Dictionary {
             stem: wanted.clone(),
             ..Analysis::default()
         };
-        let mut out: Vec<DictMatch> = Vec::new();
-        for (headword, start, end) in &self.entries {
-            if out.len() >= MAX_MATCHES {
-                break;
-            }
-            if headword.trim().to_lowercase() != wanted {
-                continue;
-            }
-            out.push(self.entry_match(headword, *start, *end, &analysis));
-        }
-        out
+        let entries: Vec<u32> = match &self.body {
+            Body::Loaded(loaded) => (loaded.entries.iter().enumerate())
+                .filter(|(_, (headword, ..))| headword.trim().to_lowercase() == wanted)
+                .map(|(number, _)| number as u32)
+                .take(MAX_MATCHES)
+                .collect(),
+            Body::Cached(cached) => cached.english(&wanted).take(MAX_MATCHES).collect(),
+        };
+        (entries.into_iter())
+            .filter_map(|entry| self.entry_match(entry, &analysis))
+            .collect()
     }
 
-    /// The entry `headword` (its definition at `start..end`) as a match
+    /// Entry number `entry` as a match found through `analysis` (`None`
+    /// for a number past the entries).
+    fn entry_match(&self, entry: u32, analysis: &Analysis) -> Option<DictMatch> {
+        Some(match &self.body {
+            Body::Loaded(loaded) => {
+                let (headword, start, end) = loaded.entries.get(entry as usize)?;
+                let text = (loaded.text)
+                    .get(*start as usize..*end as usize)
+                    .unwrap_or_default();
+                self.make_match(headword, text, analysis)
+            }
+            Body::Cached(cached) => {
+                let (headword, text) = cached.entry(entry)?;
+                self.make_match(headword, &text, analysis)
+            }
+        })
+    }
+
+    /// The entry `headword`, its definition's text `text`, as a match
     /// found through `analysis`: its title line, when it repeats the
     /// headword, gives the headword as written ("Government /ɡˈʌvənmənt/"
     /// → "Government"); the other lines are the senses.
-    fn entry_match(&self, headword: &str, start: u32, end: u32, analysis: &Analysis) -> DictMatch {
-        let mut lines = self.lines(headword, start, end).peekable();
+    fn make_match(&self, headword: &str, text: &str, analysis: &Analysis) -> DictMatch {
+        let mut lines = self.lines(headword, text).peekable();
         let mut title: &str = headword;
         if let Some(first) = lines.peek()
             && starts_with_caseless(first, headword)
@@ -261,27 +327,23 @@ impl Dictionary {
     }
 
     /// The entries indexed under `key`.
-    fn entries_for<'a>(&'a self, key: &str) -> impl Iterator<Item = u32> + 'a {
-        let (forward, reverse) = match &self.keys {
+    fn entries_for<'a>(&'a self, key: &str) -> Box<dyn Iterator<Item = u32> + 'a> {
+        let loaded = match &self.body {
+            Body::Loaded(loaded) => loaded,
+            Body::Cached(cached) => return Box::new(cached.keyed(key)),
+        };
+        let (forward, reverse) = match &loaded.keys {
             Keys::Forward(index) => (index.get(key), None),
             Keys::Reverse(index) => (None, Some(index.entries(key))),
         };
         let forward = forward.into_iter().flatten().copied();
-        forward.chain(reverse.into_iter().flatten())
+        Box::new(forward.chain(reverse.into_iter().flatten()))
     }
 
-    /// The non-empty lines, trimmed, of an entry's definition as dictd
-    /// writes it: the headword first (for StarDict, the headword's own).
-    fn lines<'a>(
-        &'a self,
-        headword: &'a str,
-        start: u32,
-        end: u32,
-    ) -> impl Iterator<Item = &'a str> {
-        let text = self
-            .text
-            .get(start as usize..end as usize)
-            .unwrap_or_default();
+    /// The non-empty lines, trimmed, of an entry's definition (its text
+    /// `text`) as dictd writes it: the headword first (for StarDict, the
+    /// headword's own).
+    fn lines<'a>(&self, headword: &'a str, text: &'a str) -> impl Iterator<Item = &'a str> {
         let headword = match self.layout {
             Layout::FirstLine => "",
             Layout::Apart => headword,

@@ -6,8 +6,13 @@
 //! - [`dictd`] and [`stardict`] parse their formats; [`dictzip`] reads the
 //!   definitions file, compressed or not; [`base64`] is dictd's numbers,
 //!   [`html`] the markup StarDict definitions may hold.
-//! - [`index`] holds a loaded dictionary: each distinct definition's text,
-//!   made once at load, and a hash index, so a lookup is a few probes.
+//! - [`index`] holds a dictionary: loaded (each distinct definition's
+//!   text, made once at load, and a hash index, so a lookup is a few
+//!   probes) or cached.
+//! - [`cache`] keeps a dictd dictionary's index in a file of the cache
+//!   folder, checked against the dictionary's files, so that a start reads
+//!   it instead of building it; lookups then read only the definitions they
+//!   show. StarDict dictionaries are always loaded.
 //! - [`reverse`] indexes an English → Arabic dictionary by the Arabic of
 //!   its definitions.
 //! - [`merged`]: one word's results merged per Arabic headword, forward
@@ -18,6 +23,7 @@
 //! one `use` below, and `crate::files` for reading; nothing else of qari.
 
 mod base64;
+mod cache;
 mod dictd;
 mod dictzip;
 mod error;
@@ -51,6 +57,12 @@ pub trait Format: Sync {
     /// Loads the dictionary marked by `path`. Errors name the file they are
     /// about.
     fn load(&self, path: &Path) -> Result<Dictionary, DictError>;
+    /// Loads it through a cache in the folder `cache` (see [`cache`]), for
+    /// the formats that have one; the others [`load`](Format::load).
+    fn load_cached(&self, path: &Path, cache: &Path) -> Result<Dictionary, DictError> {
+        let _ = cache;
+        self.load(path)
+    }
 }
 
 /// Every format qari reads.
@@ -127,8 +139,21 @@ impl Dictionaries {
     }
 
     /// Loads every dictionary in `dirs` (missing folders are fine), in the
-    /// order of their folders, then of their file names.
+    /// order of their folders, then of their file names, each in memory.
     pub fn load(dirs: &[PathBuf]) -> Dictionaries {
+        Dictionaries::load_with(dirs, None)
+    }
+
+    /// [`load`](Dictionaries::load), through caches of their indexes in
+    /// the folder `cache` (made if missing; one that cannot be written is
+    /// no error: the indexes are then built in memory each time).
+    pub fn load_cached(dirs: &[PathBuf], cache: &Path) -> Dictionaries {
+        Dictionaries::load_with(dirs, Some(cache))
+    }
+
+    /// [`load_cached`](Dictionaries::load_cached) with a cache folder,
+    /// else [`load`](Dictionaries::load).
+    pub fn load_with(dirs: &[PathBuf], cache: Option<&Path>) -> Dictionaries {
         let start = Instant::now();
         let mut found = Dictionaries::default();
         for dir in dirs {
@@ -142,7 +167,11 @@ impl Dictionaries {
                 let Some(format) = format_of(&path) else {
                     continue;
                 };
-                match format.load(&path) {
+                let loaded = match cache {
+                    Some(cache) => format.load_cached(&path, cache),
+                    None => format.load(&path),
+                };
+                match loaded {
                     Ok(dictionary) => found.list.push(dictionary),
                     Err(problem) => found.problems.push(problem),
                 }

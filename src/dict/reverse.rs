@@ -72,6 +72,11 @@ impl ReverseIndex {
         }
     }
 
+    /// Every phrase indexed (normalised), in no order.
+    pub(super) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.keys.keys().map(String::as_str)
+    }
+
     /// The entries whose definitions hold the phrase `key` (normalised).
     pub(super) fn entries(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
         self.keys

@@ -99,12 +99,12 @@ fn coalesce(batch: Vec<Effect>) -> Vec<Effect> {
     kept
 }
 
-/// Loads the dictionaries in `dirs` on a thread of their own (it takes a
-/// while, and saves must not wait behind it); sends
-/// [`Msg::DictionariesLoaded`] when done.
-pub fn load_dictionaries(dirs: Vec<PathBuf>, results: Sender<Msg>) {
+/// Loads the dictionaries in `dirs` on a thread of their own (it can take
+/// a while, and saves must not wait behind it), through the caches in
+/// `cache` when given; sends [`Msg::DictionariesLoaded`] when done.
+pub fn load_dictionaries(dirs: Vec<PathBuf>, cache: Option<PathBuf>, results: Sender<Msg>) {
     std::thread::spawn(move || {
-        let dictionaries = Dictionaries::load(&dirs);
+        let dictionaries = Dictionaries::load_with(&dirs, cache.as_deref());
         let _ = results.send(Msg::DictionariesLoaded(Arc::new(dictionaries)));
     });
 }

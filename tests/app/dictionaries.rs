@@ -180,3 +180,67 @@ fn a_stardict_offset_past_any_end_is_reported() {
         loaded.problems
     );
 }
+
+/// Words to compare cached and loaded dictionaries on: every `step`th
+/// headword of the dictd indexes in `dir`, and each with clitics.
+fn headwords(dir: &std::path::Path, step: usize) -> Vec<String> {
+    let mut out = vec![
+        "للحكومة".to_owned(),
+        "والجثامين".to_owned(),
+        "وحليفه".to_owned(),
+    ];
+    for name in ["ara-eng", "eng-ara"] {
+        let Some(index) = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().ends_with(&format!("{name}.index")))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(index).unwrap();
+        for line in text.lines().step_by(step) {
+            let headword = line.split('\t').next().unwrap();
+            out.extend([
+                format!("و{headword}"),
+                format!("ال{headword}"),
+                headword.to_owned(),
+            ]);
+        }
+    }
+    out
+}
+
+/// The dictionaries of `dir`, loaded in memory, then through a cache
+/// (built, then read back), give the same results for `words`.
+fn cached_equals_loaded(dir: PathBuf, words: &[String]) {
+    let cache = tempfile::tempdir().unwrap();
+    let loaded = load_cleanly(dir.clone());
+    assert!(!loaded.list.is_empty());
+    let expected: Vec<Vec<DictMatch>> = words.iter().map(|w| loaded.lookup(w)).collect();
+    assert!(expected.iter().filter(|found| !found.is_empty()).count() > words.len() / 4);
+    for pass in ["built", "read back"] {
+        let cached = Dictionaries::load_cached(std::slice::from_ref(&dir), cache.path());
+        assert!(cached.problems.is_empty(), "{:?}", cached.problems);
+        assert!(cached.list.iter().all(|d| d.is_cached()), "{pass}");
+        for (word, expected) in words.iter().zip(&expected) {
+            assert_eq!(&cached.lookup(word), expected, "{pass}: {word}");
+        }
+    }
+}
+
+#[test]
+fn dictd_fixtures_give_the_same_results_cached() {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dictd"));
+    cached_equals_loaded(dir.clone(), &headwords(&dir, 1));
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs FreeDict in /usr/share/dictd (--features system-tests)"
+)]
+fn freedict_gives_the_same_results_cached() {
+    let dir = PathBuf::from("/usr/share/dictd");
+    let _ = freedict();
+    cached_equals_loaded(dir.clone(), &headwords(&dir, 23));
+}

@@ -14,8 +14,15 @@ use qari::text::{mirror, text_width, unshape};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fribidi/");
 
+/// `qari`, its dictionary caches in the target folder, never in the
+/// home of whoever runs the tests.
 fn qari() -> assert_cmd::Command {
-    assert_cmd::Command::new(cargo_bin("qari"))
+    let mut command = assert_cmd::Command::new(cargo_bin("qari"));
+    command.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+    );
+    command
 }
 
 fn render(args: &[&str], input: &str) -> String {
@@ -452,6 +459,55 @@ fn lookup_prints_glossary_and_dictionary_matches_and_how() {
         .assert()
         .code(1)
         .stderr("qari: no glossary entry or dictionary result for \"zzz\"\n");
+}
+
+/// dictd dictionaries are read through caches of their indexes in
+/// `$XDG_CACHE_HOME/qari`: made by the first lookup, read by the next, with
+/// the same output.
+#[test]
+fn lookup_caches_dictd_indexes_under_the_cache_home() {
+    let (library, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let dictd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dictd");
+    let lookup = |cache_home: Option<&std::path::Path>| {
+        let mut command = qari();
+        command
+            .args(["lookup", "وحكومته"])
+            .env("QARI_LIBRARY", library.path())
+            .env("QARI_DICTIONARIES", dictd);
+        match cache_home {
+            Some(home) => command.env("XDG_CACHE_HOME", home),
+            None => command
+                .env_remove("XDG_CACHE_HOME")
+                .env("HOME", library.path().join("home")),
+        };
+        let output = command.assert().success().get_output().clone();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = lookup(Some(cache.path()));
+    assert!(
+        first.contains("حكومة  [qari-test-ara-eng]\n    Government\n    matched: و + حكومة + ه\n"),
+        "{first}"
+    );
+    // The dictionaries' caches (the analyser's, lexicon-HASH.bin, is there
+    // too).
+    let mut files: Vec<String> = std::fs::read_dir(cache.path().join("qari"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".cache"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].starts_with("qari-test-ara-eng-") && files[0].ends_with(".cache"));
+    assert_eq!(lookup(Some(cache.path())), first);
+    // Without XDG_CACHE_HOME: ~/.cache/qari.
+    assert_eq!(lookup(None), first);
+    assert!(
+        library
+            .path()
+            .join("home/.cache/qari")
+            .join(&files[0])
+            .exists()
+    );
 }
 
 /// An English word is looked up in the English → Arabic dictionaries by

@@ -95,6 +95,7 @@ fn run_probed(args: &[&str], out: &Path) -> Outcome {
         .env("QARI_PROBE_OUT", out)
         .env_remove("QARI_LIBRARY")
         .env_remove("QARI_DICTIONARIES")
+        .env_remove("XDG_CACHE_HOME")
         .env("HOME", out)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
@@ -664,5 +665,65 @@ fn hostile_inputs_are_refused_in_one_line_in_bounded_time_and_memory() {
         "{} failed:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// Issue 13's budget for a cold `qari lookup`: with the analyser and both
+/// FreeDict dictionaries cached (in `~/.cache/qari`, made by a first
+/// lookup), a new process looking one word up peaks under 40 MB resident,
+/// and the dictionaries add at most 10 MiB to one without them. (Loading
+/// them whole cost about 34 MB, the lexicon parsed from text 31 MB.)
+#[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs FreeDict in /usr/share/dictd (--features system-tests)"
+)]
+fn a_cold_lookup_through_the_dictionary_cache_is_light() {
+    let dir = tempfile::tempdir().unwrap();
+    let (library, none) = (dir.path().join("library"), dir.path().join("none"));
+    fs::create_dir_all(&none).unwrap();
+    let lookup = |dictionaries: &Path, out: &str| {
+        let args = [
+            "lookup",
+            "كتاب",
+            "--library",
+            library.to_str().unwrap(),
+            "--dictionaries",
+            dictionaries.to_str().unwrap(),
+        ];
+        run_probed(&args, &dir.path().join(out))
+    };
+    let freedict = Path::new("/usr/share/dictd");
+    let building = lookup(freedict, "home");
+    assert_eq!(building.code, Some(0), "{}", building.stderr);
+    let cached = lookup(freedict, "home");
+    assert_eq!(cached.stdout, building.stdout);
+    let caches = fs::read_dir(dir.path().join("home/.cache/qari"))
+        .unwrap()
+        .count();
+    assert_eq!(caches, 3, "the analyser's and the two dictionaries'");
+    // Twice: the first makes the analyser's cache in that home.
+    lookup(&none, "other-home");
+    let without = lookup(&none, "other-home");
+    println!(
+        "qari lookup كتاب: building the caches {} KiB, {:.3} s; cached {} KiB, {:.3} s; \
+         no dictionaries {} KiB, {:.3} s",
+        building.peak_kib,
+        building.seconds,
+        cached.peak_kib,
+        cached.seconds,
+        without.peak_kib,
+        without.seconds
+    );
+    assert!(
+        cached.peak_kib - without.peak_kib < 10 * 1024,
+        "{} KiB with the dictionaries cached, {} KiB without dictionaries",
+        cached.peak_kib,
+        without.peak_kib
+    );
+    assert!(
+        cached.peak_kib < 40 * 1024,
+        "{} KiB with the caches made, over 40 MB",
+        cached.peak_kib
     );
 }

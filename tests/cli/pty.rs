@@ -42,6 +42,11 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("QARI_LIBRARY", library);
+        // Dictionary caches in the target folder, not the tester's home.
+        command.env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        );
         command.env_remove("NO_COLOR");
         // Nothing here answers a colour query: skip its timeout.
         command.env("QARI_THEME", "dark");
