@@ -12,4 +12,8 @@ pub const BUNDLED_GLOSSARY: &[(&str, &str)] = &[
         "deir-ez-zor-2017.toml",
         include_str!("../../glossary/deir-ez-zor-2017.toml"),
     ),
+    (
+        "names-in-the-news.toml",
+        include_str!("../../glossary/names-in-the-news.toml"),
+    ),
 ];
