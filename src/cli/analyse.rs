@@ -191,7 +191,7 @@ fn merged(glossary: &Glossary, found: &Match, analysis: &Analysis) -> JsonReadin
 }
 
 /// The readings of one word, best first: the analyser's (ranked in
-/// context when `previous` is given), each told by the glossary entry for
+/// context when `previous` or `next` is given), each told by the glossary entry for
 /// its lemma when there is one; the learner's entries found otherwise
 /// first, and other entries after; then the dictionaries' results. A guess
 /// only when nothing else reads the word.
@@ -200,8 +200,9 @@ fn readings_of(
     dictionaries: Option<&Dictionaries>,
     word: &str,
     previous: Option<&str>,
+    next: Option<&str>,
 ) -> Vec<JsonReading> {
-    let (analyses, matches) = glossary.readings_in_context(word, previous);
+    let (analyses, matches) = glossary.readings_in_context(word, previous, next);
     let same = |m: &Match, a: &Analysis| m.explains(a);
     let mut used = vec![false; matches.len()];
     let mut out: Vec<JsonReading> = Vec::new();
@@ -275,13 +276,17 @@ pub fn analyse(
         for sentence in paragraph {
             sentence_number += 1;
             let mut previous: Option<&str> = None;
-            for range in words(sentence) {
-                let word = &sentence[range];
+            let tokens: Vec<&str> = words(sentence)
+                .into_iter()
+                .map(|range| &sentence[range])
+                .collect();
+            for (i, &word) in tokens.iter().enumerate() {
                 if !is_word(word) {
                     previous = Some(word);
                     continue;
                 }
-                let readings = readings_of(glossary, None, word, previous);
+                let next = tokens.get(i + 1).copied();
+                let readings = readings_of(glossary, None, word, previous, next);
                 counts.tokens += 1;
                 if readings.iter().any(|r| r.source != "guess") {
                     counts.understood += 1;
@@ -308,7 +313,7 @@ pub fn lookup_json(
         if word.is_empty() {
             continue;
         }
-        let readings = readings_of(glossary, Some(dictionaries), word, None);
+        let readings = readings_of(glossary, Some(dictionaries), word, None, None);
         found += usize::from(!readings.is_empty());
         write_word(&mut out, true, word, 0, 0, readings)?;
     }
