@@ -115,8 +115,9 @@ pub fn rank_in_context(
     known: impl Fn(&Analysis) -> bool,
 ) -> Ranked {
     let previous = previous.map(normalize);
+    // Only a word with an elative reading looks at the next word.
     let before_indefinite = next
-        .filter(|next| has_arabic_letter(next))
+        .filter(|next| readings.iter().any(is_elative) && has_arabic_letter(next))
         .is_some_and(|next| !is_definite(&normalize(next)));
     let wants: Option<&[&str]> = match previous.as_deref() {
         Some(p) if BEFORE_A_NOUN.contains(&p) => Some(&["noun", "adj", "noun_prop"]),
