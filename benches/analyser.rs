@@ -64,7 +64,8 @@ fn analyser(c: &mut Criterion) {
             let at = next % tokens.len();
             next += 1;
             let previous = at.checked_sub(1).map(|p| tokens[p]);
-            black_box(glossary.readings_in_context(tokens[at], previous))
+            let next = tokens.get(at + 1).copied();
+            black_box(glossary.readings_in_context(tokens[at], previous, next))
         })
     });
 

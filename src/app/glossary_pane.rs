@@ -145,7 +145,8 @@ impl App {
             return Vec::new();
         };
         let previous = self.word.checked_sub(1).and_then(|w| sentence.word(w));
-        let (readings, _) = self.glossary.readings_in_context(word, previous);
+        let next = sentence.word(self.word + 1);
+        let (readings, _) = self.glossary.readings_in_context(word, previous, next);
         readings
             .iter()
             .filter(|r| !r.guess)

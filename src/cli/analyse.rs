@@ -210,8 +210,8 @@ fn from_dictionary(found: &DictMatch) -> JsonReading<'_> {
 }
 
 /// The readings of one word, best first: the analyser's (ranked in
-/// context when `previous` is given), each told by the glossary entry for
-/// its lemma when there is one; the learner's entries found otherwise
+/// context when the caller gave its neighbours), each told by the glossary
+/// entry for its lemma when there is one; the learner's entries found otherwise
 /// first, and other entries after; then the dictionaries' results. A guess
 /// only when nothing else reads the word.
 fn readings_of<'a>(
@@ -278,13 +278,17 @@ pub fn analyse(
         for sentence in paragraph {
             sentence_number += 1;
             let mut previous: Option<&str> = None;
-            for range in words(sentence) {
-                let word = &sentence[range];
+            let tokens: Vec<&str> = words(sentence)
+                .into_iter()
+                .map(|range| &sentence[range])
+                .collect();
+            for (i, &word) in tokens.iter().enumerate() {
                 if !is_word(word) {
                     previous = Some(word);
                     continue;
                 }
-                let (analyses, matches) = glossary.readings_in_context(word, previous);
+                let next = tokens.get(i + 1).copied();
+                let (analyses, matches) = glossary.readings_in_context(word, previous, next);
                 let readings = readings_of(glossary, &analyses, &matches, &[]);
                 counts.tokens += 1;
                 if readings.iter().any(|r| r.source != "guess") {
@@ -312,7 +316,7 @@ pub fn lookup_json(
         if word.is_empty() {
             continue;
         }
-        let (analyses, matches) = glossary.readings_in_context(word, None);
+        let (analyses, matches) = glossary.readings_in_context(word, None, None);
         let from_dictionaries = dictionaries.lookup(word);
         let readings = readings_of(glossary, &analyses, &matches, &from_dictionaries);
         found += usize::from(!readings.is_empty());

@@ -47,7 +47,7 @@ pub fn lookup(
     let mut out = Printable::new(out);
     let mut line = |text: &str| writeln!(out, "{}", order.line(text, Direction::Ltr));
     let found = glossary.lookup(word);
-    let (ranked, _) = glossary.readings_in_context(word, None);
+    let (ranked, _) = glossary.readings_in_context(word, None, None);
     let readings: Vec<&Analysis> = ranked.iter().filter(|r| !r.guess).collect();
     let from_dictionaries = dictionaries.lookup(word);
     if found.is_empty() && readings.is_empty() && from_dictionaries.is_empty() {

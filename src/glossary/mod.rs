@@ -255,16 +255,22 @@ impl Glossary {
         self.lookup_readings(&self.analyser.analyse_shared(word))
     }
 
-    /// The analyser's readings of `word`, ranked in context (`previous` is
-    /// the word before it, if any), and the entries found for it.
-    pub fn readings_in_context(&self, word: &str, previous: Option<&str>) -> (Ranked, Vec<Match>) {
+    /// The analyser's readings of `word`, ranked in context (`previous` and
+    /// `next` are the words before and after it, if any), and the entries
+    /// found for it.
+    pub fn readings_in_context(
+        &self,
+        word: &str,
+        previous: Option<&str>,
+        next: Option<&str>,
+    ) -> (Ranked, Vec<Match>) {
         // The word is analysed once, for its entries and its readings.
         let readings = self.analyser.analyse_shared(word);
         let matches = match self.phrase_entries(&normalize(word)) {
             Some(entries) => entries,
             None => self.lookup_readings(&readings),
         };
-        let ranked = rank_in_context(readings, previous, |r| {
+        let ranked = rank_in_context(readings, previous, next, |r| {
             matches.iter().any(|m| m.explains(r))
         });
         (ranked, matches)

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::arabic::{Analysis, normalize};
+use crate::arabic::{Analysis, SegmentKind, has_arabic_letter, normalize};
 
 /// Words whose next word is most likely a noun (prepositions).
 const BEFORE_A_NOUN: &[&str] = &[
@@ -50,6 +50,28 @@ const KNOWN_BONUS: i32 = 1100;
 /// neighbour calls for (a noun after a preposition: four times).
 const FITS_BONUS: i32 = 1400;
 
+/// Whether a word (normalised) is definite: the article, after a
+/// conjunction or preposition written on the word (الكتاب، والكتاب،
+/// بالكتاب، للكتاب).
+fn is_definite(word: &str) -> bool {
+    let word = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.starts_with("ال") || rest.starts_with("لل") || rest.starts_with("بال"))
+        .unwrap_or(word);
+    ["ال", "بال", "كال", "لل"]
+        .iter()
+        .any(|article| word.starts_with(article))
+}
+
+/// Whether a reading is an elative (أفعل "bigger, biggest": the lexicon's
+/// category `Nel`).
+fn is_elative(reading: &Analysis) -> bool {
+    reading
+        .segments
+        .iter()
+        .any(|s| s.kind == SegmentKind::Stem && s.pos == "Nel")
+}
+
 /// A word's readings in the order ranking put them, over the analyser's
 /// shared copy (no reading is cloned to be ranked).
 #[derive(Debug, Clone)]
@@ -81,25 +103,77 @@ impl Ranked {
 /// what the glossaries know: each reading's likelihood
 /// ([`Analysis::likelihood`]) gains [`KNOWN_BONUS`] when its lemma has an
 /// entry (`known`) and [`FITS_BONUS`] when it is a noun or adjective after
-/// a preposition, a verb after أن لن لم قد. Guesses stay last; the sort is
-/// stable, so the analyser's order stays among equals.
+/// a preposition, a verb after أن لن لم قد, and an elative before a word
+/// without the article (أحدث تقرير "the latest report", أكثر من "more
+/// than": the elative's construct, not the verb أحدث "he caused"). Guesses
+/// stay last; the sort is stable, so the analyser's order stays among
+/// equals.
 pub fn rank_in_context(
     readings: Arc<[Analysis]>,
     previous: Option<&str>,
+    next: Option<&str>,
     known: impl Fn(&Analysis) -> bool,
 ) -> Ranked {
     let previous = previous.map(normalize);
+    // Only a word with an elative reading looks at the next word.
+    let before_indefinite = next
+        .filter(|next| readings.iter().any(is_elative) && has_arabic_letter(next))
+        .is_some_and(|next| !is_definite(&normalize(next)));
     let wants: Option<&[&str]> = match previous.as_deref() {
         Some(p) if BEFORE_A_NOUN.contains(&p) => Some(&["noun", "adj", "noun_prop"]),
         Some(p) if BEFORE_A_VERB.contains(&p) => Some(&["verb"]),
         _ => None,
     };
     let score = |r: &Analysis| {
-        let fits = wants.is_some_and(|w| w.contains(&r.pos.as_deref().unwrap_or("")));
+        let fits = wants.is_some_and(|w| w.contains(&r.pos.as_deref().unwrap_or("")))
+            || (before_indefinite && is_elative(r));
         r.likelihood + if known(r) { KNOWN_BONUS } else { 0 } + if fits { FITS_BONUS } else { 0 }
     };
     let keys: Vec<(bool, i32)> = readings.iter().map(|r| (r.guess, -score(r))).collect();
     let mut order: Vec<u32> = (0..readings.len() as u32).collect();
     order.sort_by_key(|&i| keys[i as usize]);
     Ranked { readings, order }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::Segment;
+
+    fn reading(lemma: &str, pos: &str, tag: &str, likelihood: i32) -> Analysis {
+        Analysis {
+            stem: normalize(lemma),
+            lemma: Some(lemma.to_owned()),
+            pos: Some(pos.to_owned()),
+            segments: vec![Segment {
+                form: lemma.to_owned(),
+                kind: SegmentKind::Stem,
+                pos: tag.to_owned(),
+                gloss: String::new(),
+            }],
+            likelihood,
+            ..Analysis::default()
+        }
+    }
+
+    /// أحدث: the verb "he caused" is likelier alone, the elative "newest"
+    /// before a word without the article (أحدث تقرير "the latest report").
+    #[test]
+    fn an_elative_before_a_word_without_the_article() {
+        let readings: Arc<[Analysis]> = vec![
+            reading("أَحْدَث", "verb", "PV", 3400),
+            reading("أَحْدَث", "noun", "Nel", 2500),
+        ]
+        .into();
+        let first = |next: Option<&str>| {
+            let ranked = rank_in_context(readings.clone(), Some("يظهر"), next, |_| false);
+            ranked.first().and_then(|r| r.pos.clone())
+        };
+        assert_eq!(first(Some("تقرير")).as_deref(), Some("noun"));
+        assert_eq!(first(Some("أكثر")).as_deref(), Some("noun"));
+        assert_eq!(first(Some("التقرير")).as_deref(), Some("verb"));
+        assert_eq!(first(Some("والتقرير")).as_deref(), Some("verb"));
+        assert_eq!(first(Some("،")).as_deref(), Some("verb"));
+        assert_eq!(first(None).as_deref(), Some("verb"));
+    }
 }

@@ -476,7 +476,8 @@ fn the_bundled_articles_lemmas_agree_with_the_bundled_glossary() {
             };
             let headword = &glossary.entries[bundled.entry].headword;
             let previous = found.first.checked_sub(1).map(|p| words[p]);
-            let (readings, _) = glossary.readings_in_context(word, previous);
+            let next = words.get(found.first + 1).copied();
+            let (readings, _) = glossary.readings_in_context(word, previous, next);
             let Some(first) = readings.iter().find(|r| !r.guess) else {
                 continue;
             };

@@ -52,9 +52,10 @@ const PIECE_COST: f32 = std::f32::consts::LN_2;
 const ANALYSED_WORDS: usize = 50_000;
 
 /// What a first- or second-person subject costs (news is told in the third
-/// person: فقدت is "she lost" before "I lost"), and what the rare
+/// person: فقدت is "she lost" before "I lost", أحدث "newest" or "he caused"
+/// before "I happen"), and what the rare
 /// particles لَ "indeed" and "would have" cost (لكن is "but", not لَ + كُنَّ).
-const SPEAKER_COST: f32 = 1.1;
+const SPEAKER_COST: f32 = std::f32::consts::LN_10;
 const RARE_PARTICLE_COST: f32 = std::f32::consts::LN_10;
 /// News rarely says "you": a second-person pronoun makes a reading ten
 /// times less likely.
@@ -98,6 +99,18 @@ fn affix_cost(segments: &[Segment]) -> f32 {
 /// كان).
 const MISSPELT_COST: f32 = std::f32::consts::LN_10;
 
+/// How many letters of an affix (`vocalised`, as the lexicon has it) the
+/// text (`written`) spells otherwise: عادة is not عادَ + ـهُ "he returned
+/// it", whose pronoun the text would write ه. An affix whose letters do not
+/// line up with the text's counts none.
+fn misspelt(vocalised: &str, written: &[char]) -> usize {
+    let letters = vocalised.chars().filter(|&c| !is_mark(c));
+    if letters.clone().count() != written.len() {
+        return 0;
+    }
+    letters.zip(written).filter(|(a, b)| a != *b).count()
+}
+
 /// A coarse part of speech, as shown to the learner and written in JSON.
 fn coarse_pos(tags: &str, category: &str) -> &'static str {
     let tag = tags.split('+').find(|t| !t.is_empty()).unwrap_or("");
@@ -125,16 +138,20 @@ fn coarse_pos(tags: &str, category: &str) -> &'static str {
 }
 
 /// The order parts of speech are tried in when nothing else tells readings
-/// apart (lower first): news text is mostly function words and nouns.
+/// apart (lower first): news text is mostly function words and nouns. An
+/// adverb comes before the noun it is made from (عادة is "usually" before
+/// "habit"): the lexicon lists a noun's accusative as an adverb only where
+/// that use is common.
 fn pos_rank(pos: &str, category: &str) -> u8 {
     match pos {
         "prep" | "conj" | "part" | "pron" => 0,
-        "noun" | "num" => 1,
-        "adj" | "adv" => 2,
-        "verb" if category.starts_with("CV") => 5,
-        "verb" => 2,
-        "noun_prop" => 3,
-        _ => 4,
+        "adv" => 1,
+        "noun" | "num" => 2,
+        "adj" => 3,
+        "verb" if category.starts_with("CV") => 6,
+        "verb" => 3,
+        "noun_prop" => 4,
+        _ => 5,
     }
 }
 
@@ -349,12 +366,14 @@ impl Bama {
                             if !seen.insert((vocalised.clone(), stem.lemma)) {
                                 continue;
                             }
-                            let misspelt = stem
-                                .written
-                                .chars()
-                                .zip(&written[p..n - s])
-                                .filter(|(a, b)| a != *b)
-                                .count();
+                            let misspelt = misspelt(&prefix.vocalised, &written[..p])
+                                + stem
+                                    .written
+                                    .chars()
+                                    .zip(&written[p..n - s])
+                                    .filter(|(a, b)| a != *b)
+                                    .count()
+                                + misspelt(&suffix.vocalised, &written[n - s..]);
                             let mut reading = self.reading(prefix, &stem, suffix, vocalised);
                             let category = lexicon.category_name(stem.category);
                             let pieces = reading.prefixes.len() + reading.suffixes.len();

@@ -104,6 +104,19 @@ fn the_spelling_of_the_text_ranks_first() {
 }
 
 #[test]
+fn the_spelling_of_the_text_counts_in_affixes_too() {
+    // عادة ends in ة: not عادَ + ـهُ "he returned it", whose pronoun is ه.
+    let first = bama()
+        .readings("عادة")
+        .into_iter()
+        .next()
+        .expect("a reading");
+    assert_eq!(first.lemma.as_deref(), Some("عادَة"), "{first:?}");
+    // And the other way round: مدرسته is مدرسة + ه, spelt with ت.
+    assert_eq!(lemmas("مدرسته").first(), Some(&key("مَدْرَسَة")));
+}
+
+#[test]
 fn vowels_in_the_text_rule_readings_out() {
     let bare = bama().readings("كتب");
     assert!(bare.iter().any(|r| r.pos.as_deref() == Some("verb")));
