@@ -344,6 +344,7 @@ impl Lexicon {
         if !saw_stems || lexicon.stems.is_empty() {
             return Err(LexiconError::NoStems);
         }
+        lexicon.compact(&mut stem_keys);
         lexicon.stem_index = KeyIndex::build(&lexicon.arena, &stem_keys);
         let categories = lexicon.category_names.len();
         for table in [&mut lexicon.ab, &mut lexicon.ac, &mut lexicon.bc] {
@@ -389,6 +390,38 @@ impl Lexicon {
                 pairs.size == categories
                     && pairs.bits.len() == (categories * categories).div_ceil(64)
             })
+    }
+
+    /// Keeps in the arena only the strings rows point at (not the text's
+    /// comments, affixes, categories and tabs), each tag and each key that
+    /// is its stem's spelling once: the cached analyser is read and checked
+    /// at every start, so every byte of it costs time.
+    fn compact(&mut self, stem_keys: &mut [Span]) {
+        let old = std::mem::take(&mut self.arena);
+        let mut arena = String::with_capacity(old.len() / 2);
+        let mut copy = |span: Span| {
+            let start = arena.len();
+            arena.push_str(span.of(&old));
+            Span {
+                start: start as u32,
+                len: span.len,
+            }
+        };
+        let mut tags: FxHashMap<&str, Span> = FxHashMap::default();
+        for (stem, key) in self.stems.iter_mut().zip(stem_keys.iter_mut()) {
+            let same_key = key.of(&old) == stem.written.of(&old);
+            stem.vocalised = copy(stem.vocalised);
+            stem.gloss = copy(stem.gloss);
+            let tag = stem.tags.of(&old);
+            stem.tags = *tags.entry(tag).or_insert_with(|| copy(stem.tags));
+            stem.written = copy(stem.written);
+            *key = if same_key { stem.written } else { copy(*key) };
+        }
+        for lemma in &mut self.lemmas {
+            lemma.vocalised = copy(lemma.vocalised);
+        }
+        arena.shrink_to_fit();
+        self.arena = arena;
     }
 
     /// Appends a derived string to the arena.
