@@ -87,22 +87,14 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Lookup { words, json: true }) => {
             let library = library()?;
-            let dictionaries = dictionaries();
-            cli::analyse::run_lookup_json(&library, &dictionaries, &words, io::stdin(), out, err)?;
+            cli::analyse::run_lookup_json(&library, dictionaries, &words, io::stdin(), out, err)?;
         }
         Some(Command::Lookup { words, json: false }) => {
             let [word] = &words[..] else {
                 return Err(cli::Error::OneWordAtATime.into());
             };
             let library = library()?;
-            cli::lookup::lookup(
-                &library,
-                &dictionaries(),
-                word,
-                Order::of_stdout(),
-                out,
-                err,
-            )?;
+            cli::lookup::lookup(&library, dictionaries, word, Order::of_stdout(), out, err)?;
         }
         Some(Command::Analyse { file, json }) => {
             let output = BufWriter::with_capacity(1 << 16, out);

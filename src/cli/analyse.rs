@@ -22,7 +22,7 @@ use crate::glossary::{Glossary, Match, Ranked};
 
 use super::Error;
 use super::import::read_text;
-use super::output::load_glossary_analysed;
+use super::output::{load_glossary_analysed, load_glossary_and_dictionaries};
 use crate::article::Library;
 
 /// `qari analyse [--json] [FILE|-]`: the library's glossaries and the
@@ -44,13 +44,13 @@ pub fn run_analyse(
 /// input).
 pub fn run_lookup_json(
     library: &Library,
-    dictionaries: &Dictionaries,
+    dictionaries: impl FnOnce() -> Dictionaries + Send,
     words: &[String],
     stdin: impl Read,
     out: impl Write,
     mut err: impl Write,
 ) -> Result<usize, Error> {
-    let glossary = load_glossary_analysed(library, &mut err)?;
+    let (glossary, dictionaries) = load_glossary_and_dictionaries(library, dictionaries, &mut err)?;
     for problem in &dictionaries.problems {
         writeln!(err, "qari: skipped dictionary {problem}")?;
     }
@@ -66,7 +66,7 @@ pub fn run_lookup_json(
     } else {
         words.to_vec()
     };
-    lookup_json(&glossary, dictionaries, &words, out)
+    lookup_json(&glossary, &dictionaries, &words, out)
 }
 
 /// One morpheme, as written in JSON. Borrowed from the reading it is of:

@@ -13,7 +13,7 @@ use crate::glossary::Entry;
 use crate::text::Direction;
 use crate::ui::strings;
 
-use super::output::load_glossary_analysed;
+use super::output::load_glossary_and_dictionaries;
 use super::{Error, Order};
 
 /// How many results `lookup` printed.
@@ -29,9 +29,12 @@ pub struct Found {
 /// (the first in full and at most [`MAX_READINGS`], as the glossary pane
 /// shows them), then the dictionaries' results, on `out`; glossary and dictionary files that could not be
 /// read go to `err`. Nothing found is [`Error::NotFound`].
+///
+/// `dictionaries` loads the dictionaries; it runs beside the glossary's
+/// loading.
 pub fn lookup(
     library: &Library,
-    dictionaries: &Dictionaries,
+    dictionaries: impl FnOnce() -> Dictionaries + Send,
     word: &str,
     order: Order,
     out: impl Write,
@@ -40,7 +43,7 @@ pub fn lookup(
     if word.trim().is_empty() {
         return Err(Error::EmptyWord);
     }
-    let glossary = load_glossary_analysed(library, &mut err)?;
+    let (glossary, dictionaries) = load_glossary_and_dictionaries(library, dictionaries, &mut err)?;
     for problem in &dictionaries.problems {
         writeln!(err, "qari: skipped dictionary {problem}")?;
     }
@@ -147,7 +150,7 @@ mod tests {
         for word in ["", "  "] {
             let found = lookup(
                 &library,
-                &test_dictionaries(),
+                test_dictionaries,
                 word,
                 Order::Logical,
                 Vec::new(),
@@ -163,7 +166,7 @@ mod tests {
         let mut out = Vec::new();
         let found = lookup(
             &library,
-            &test_dictionaries(),
+            test_dictionaries,
             "والهدنة",
             Order::Logical,
             &mut out,
@@ -195,7 +198,7 @@ mod tests {
         let mut out = Vec::new();
         let found = lookup(
             &library,
-            &Dictionaries::default(),
+            Dictionaries::default,
             "سيصدرون",
             Order::Logical,
             &mut out,
@@ -221,7 +224,7 @@ mod tests {
         let mut err = Vec::new();
         let result = lookup(
             &library,
-            &Dictionaries::default(),
+            Dictionaries::default,
             "zzz",
             Order::Logical,
             Vec::new(),

@@ -1,9 +1,11 @@
 //! What the commands share about their output: the order Arabic is printed
-//! in, and the glossary loaded with its problems said.
+//! in, and the glossary (and the dictionaries beside it) loaded with its problems
+//! said.
 
 use std::io::{self, IsTerminal, Write};
 
 use crate::article::Library;
+use crate::dict::Dictionaries;
 use crate::glossary::Glossary;
 use crate::text::{Direction, LayoutOptions, layout};
 
@@ -79,6 +81,23 @@ pub(super) fn load_glossary_analysed(
         Err(problem) => writeln!(err, "qari: skipped {problem}")?,
     }
     Ok(glossary)
+}
+
+/// [`load_glossary_analysed`] and `dictionaries()` side by side, on two
+/// threads: a one-word lookup then waits for the slower of the two, not for
+/// both (each reads its caches in a few milliseconds). A dictionary loader
+/// that panicked counts as no dictionaries.
+pub(super) fn load_glossary_and_dictionaries(
+    library: &Library,
+    dictionaries: impl FnOnce() -> Dictionaries + Send,
+    err: impl Write,
+) -> io::Result<(Glossary, Dictionaries)> {
+    std::thread::scope(|scope| {
+        let loading = scope.spawn(dictionaries);
+        let glossary = load_glossary_analysed(library, err);
+        let dictionaries = loading.join().unwrap_or_default();
+        Ok((glossary?, dictionaries))
+    })
 }
 
 #[cfg(test)]
