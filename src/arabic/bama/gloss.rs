@@ -299,7 +299,9 @@ fn conjugated(gloss: &str, tense: Tense, subject: &str) -> String {
 /// A short gloss of the whole word, in English order; a verb's is told in
 /// its `tense` ("he says", "they said", "he will say").
 pub fn whole_word(prefix: &str, stem: &str, suffix: &str, pos: &str, tense: Tense) -> String {
-    let mut stem = first_alternative(&first_sense(stem));
+    // A preposition and its pronoun written as one stem (لَهُ "to/for +
+    // it/him") read as words: "to it".
+    let mut stem = first_alternative(&first_sense(stem)).replace(" + ", " ");
     let mut before: Vec<String> = prefix
         .split(" + ")
         .map(|p| first_alternative(&without_notes(p)))
@@ -352,6 +354,20 @@ pub fn whole_word(prefix: &str, stem: &str, suffix: &str, pos: &str, tense: Tens
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preposition_and_pronoun_written_as_one_stem_read_as_words() {
+        // BAMA glosses لَهُ "to/for + it/him (it/he has)": the learner sees
+        // "to it (it has)", not the lexicon's "+".
+        assert_eq!(
+            whole_word("", "to/for + it/him (it/he has)", "", "prep", Tense::Plain),
+            "to it (it has)"
+        );
+        assert_eq!(
+            whole_word("and", "with/by + it/them/her", "", "prep", Tense::Plain),
+            "and with it"
+        );
+    }
 
     #[test]
     fn a_noun_with_a_conjunction_and_a_possessive() {
