@@ -295,10 +295,6 @@ mod tests {
         (dir, lexicon)
     }
 
-    fn readings(bama: &Bama, word: &str) -> Vec<crate::arabic::Analysis> {
-        bama.readings(word)
-    }
-
     #[test]
     fn the_cached_analyser_reads_as_the_parsed_one_and_is_rebuilt_when_its_data_changes() {
         let (_data, lexicon) = data_copy();
@@ -321,8 +317,8 @@ mod tests {
             "لكن",
             "xyz",
         ] {
-            assert_eq!(readings(&cached, word), readings(&parsed, word), "{word}");
-            assert_eq!(readings(&first, word), readings(&parsed, word), "{word}");
+            assert_eq!(cached.readings(word), parsed.readings(word), "{word}");
+            assert_eq!(first.readings(word), parsed.readings(word), "{word}");
         }
         // Another stamp (the data changed, or another program made it):
         // not used.
@@ -338,7 +334,7 @@ mod tests {
         std::fs::write(&frequencies, "# none\n").expect("written");
         let rebuilt = load_lexicon_cached(&lexicon, Some(cache.path())).expect("rebuilt");
         let unranked = load_lexicon(&lexicon).expect("parsed");
-        assert_eq!(readings(&rebuilt, "كتاب"), readings(&unranked, "كتاب"));
+        assert_eq!(rebuilt.readings("كتاب"), unranked.readings("كتاب"));
         let bytes = std::fs::read(&files[0]).expect("read");
         assert!(
             Bama::from_cache(&bytes, &stamp(&lexicon)).is_some(),

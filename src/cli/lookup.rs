@@ -27,8 +27,9 @@ pub struct Found {
 
 /// Prints the glossary's entries for `word`, then the analyser's readings
 /// (the first in full and at most [`MAX_READINGS`], as the glossary pane
-/// shows them), then the dictionaries' results, on `out`; glossary and dictionary files that could not be
-/// read go to `err`. Nothing found is [`Error::NotFound`].
+/// shows them), then the dictionaries' results, on `out`; glossary and
+/// dictionary files that could not be read go to `err`. Nothing found is
+/// [`Error::NotFound`].
 ///
 /// `dictionaries` loads the dictionaries; it runs beside the glossary's
 /// loading.

@@ -1,6 +1,6 @@
 //! What the commands share about their output: the order Arabic is printed
-//! in, and the glossary (and the dictionaries beside it) loaded with its problems
-//! said.
+//! in, and the glossary (and the dictionaries beside it) loaded with its
+//! problems said.
 
 use std::io::{self, IsTerminal, Write};
 
