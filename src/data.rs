@@ -9,7 +9,9 @@
 //! the `data/` folder of the source tree qari was built from, so that
 //! `cargo run` in a clone finds it. Without it qari still runs, matching
 //! words by stripping clitics only. Beside the lexicon, `freq/lemmas.tsv`
-//! (optional, CC BY-SA 4.0) says how common each lemma is, for ranking.
+//! (optional, CC BY-SA 4.0) says how common each lemma is, for ranking, and
+//! `senses/news.tsv` (optional, qari's own) adds the senses news gives
+//! lemmas that the 2002 lexicon lacks.
 //!
 //! Parsing the lexicon's text takes a tenth of a second, too long for a
 //! one-word `qari lookup`: the parsed analyser is kept in the cache folder
@@ -33,11 +35,20 @@ use crate::files::{Cap, FileError, atomic_write, read_capped, read_text_capped};
 pub const LEXICON: &str = "bama/lexicon.tsv";
 /// The lemma frequencies' place under the same data folder (optional).
 pub const FREQUENCIES: &str = "freq/lemmas.tsv";
+/// qari's own senses the lexicon lacks, under the same data folder
+/// (optional).
+pub const SENSES: &str = "senses/news.tsv";
 
 /// The frequency file (400 KB today).
 pub const FREQUENCY_FILE: Cap = Cap {
     limit: 16 << 20,
     what: "the lemma frequencies",
+};
+
+/// The senses file (tens of kB today).
+pub const SENSES_FILE: Cap = Cap {
+    limit: 16 << 20,
+    what: "the news senses",
 };
 
 /// The lexicon file (3.6 MB today): a cap far above it.
@@ -124,7 +135,19 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         source,
     })?;
     drop(text);
-    let Some(frequencies) = frequencies_beside(path) else {
+    let bama = match beside(path, SENSES) {
+        Some(senses) => {
+            let text = read_text_capped(&senses, SENSES_FILE)?;
+            bama.with_senses(&text)
+                .map_err(|source| DataError::Lexicon {
+                    path: senses.display().to_string(),
+                    source,
+                })?
+                .0
+        }
+        None => bama,
+    };
+    let Some(frequencies) = beside(path, FREQUENCIES) else {
         return Ok(bama);
     };
     let text = read_text_capped(&frequencies, FREQUENCY_FILE)?;
@@ -135,12 +158,13 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         })
 }
 
-/// The frequency file of the data folder the lexicon at `lexicon` is in.
-fn frequencies_beside(lexicon: &Path) -> Option<PathBuf> {
+/// The file at `relative` ([`FREQUENCIES`], [`SENSES`]) in the data folder
+/// the lexicon at `lexicon` is in, if it is there.
+fn beside(lexicon: &Path, relative: &str) -> Option<PathBuf> {
     lexicon
         .parent()
         .and_then(Path::parent)
-        .map(|dir| dir.join(FREQUENCIES))
+        .map(|dir| dir.join(relative))
         .filter(|p| p.is_file())
 }
 
@@ -169,16 +193,22 @@ pub fn load_lexicon_cached(path: &Path, cache: Option<&Path>) -> Result<Bama, Da
     Ok(bama)
 }
 
-/// What a cached analyser was made from: this program and the lexicon and
-/// frequency files, each as path, size and modification time (nanoseconds).
-/// Any of them changing makes a different stamp.
+/// What a cached analyser was made from: this program and the lexicon,
+/// senses and frequency files, each as path, size and modification time
+/// (nanoseconds). Any of them changing makes a different stamp.
 fn stamp(lexicon: &Path) -> Vec<u8> {
     let mut stamp = String::new();
     let program = std::env::current_exe().ok();
-    let frequencies = frequencies_beside(lexicon);
-    for file in [program.as_deref(), Some(lexicon), frequencies.as_deref()]
-        .into_iter()
-        .flatten()
+    let senses = beside(lexicon, SENSES);
+    let frequencies = beside(lexicon, FREQUENCIES);
+    for file in [
+        program.as_deref(),
+        Some(lexicon),
+        senses.as_deref(),
+        frequencies.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         let (size, modified) = std::fs::metadata(file)
             .map(|meta| {

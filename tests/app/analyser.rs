@@ -263,6 +263,49 @@ fn common_slips_of_the_first_reading() {
     );
 }
 
+/// A hamza seat written in the text is a vowel chosen: إحياء is إِحْياء
+/// "revival", not أَحْياء "districts" (the plural of the commoner حَيّ);
+/// a seat left off still finds both (احياء).
+#[test]
+fn a_hamza_seat_the_text_writes_is_believed() {
+    let glossary = glossary();
+    let first_lemma = |text: &str, word: &str| {
+        let words = analysed(&glossary, text);
+        let found = words.iter().find(|w| w.word == word).unwrap();
+        key(&found.readings.first().unwrap().lemma)
+    };
+    assert_eq!(
+        first_lemma("شارك الآلاف في إحياء ذكرى الضحايا", "إحياء"),
+        key("إِحْياء")
+    );
+    assert_eq!(first_lemma("يسكن في أحياء فقيرة", "أحياء"), key("حَيّ"));
+    let lemmas: Vec<String> = analysed(&glossary, "احياء")[0]
+        .readings
+        .iter()
+        .map(|r| key(&r.lemma))
+        .collect();
+    assert!(lemmas.contains(&key("إِحْياء")) && lemmas.contains(&key("حَيّ")));
+}
+
+/// A name the lexicon spells like a word does not come before the word:
+/// فقيه is "jurist" before it is the name Faqih, أمل "hope" before Amal.
+#[test]
+fn a_word_comes_before_a_name_spelt_like_it() {
+    let glossary = glossary();
+    for (text, word) in [
+        ("قال فقيه دستوري إن القرار باطل", "فقيه"),
+        ("عبر عن أمل في السلام", "أمل"),
+    ] {
+        let words = analysed(&glossary, text);
+        let found = words.iter().find(|w| w.word == word).unwrap();
+        let first = found.readings.first().unwrap();
+        assert!(
+            !first.gloss[0].starts_with(char::is_uppercase) && first.source == "analyser",
+            "{word}: {first:?}"
+        );
+    }
+}
+
 /// Statuses are per lemma: the learner's entry for كِتاب "book" colours
 /// كتابه "his book" and the broken plural والكتب "and the books", but not
 /// مكتبة "library", another lemma of the same root.

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::key_index::{KeyIndex, Span};
+use super::senses::{SenseAddition, is_plural_of, plural};
 use crate::arabic::is_mark;
 
 /// What is wrong with a lexicon file, and on which line.
@@ -97,6 +98,9 @@ pub struct LemmaRow<'a> {
 struct StoredLemma {
     vocalised: Span,
     root: u32,
+    /// BAMA's sense number: homographic lemmas (عَقْد 1 "holding", عَقْد 2
+    /// "contract") are told apart by it.
+    sense: u16,
 }
 
 /// The parsed lexicon.
@@ -281,10 +285,9 @@ impl Lexicon {
                             (lexicon.roots.len() - 1) as u32
                         };
                     }
-                    // BAMA's vowel class and sense number are not used yet:
-                    // homographic lemmas are told apart by their index.
+                    // BAMA's vowel class is not used.
                     ["L", vocalised, _vowels, sense, ref derived @ ..] if derived.len() <= 1 => {
-                        sense
+                        let sense = sense
                             .parse::<u16>()
                             .map_err(|_| bad(line_no, line, "a sense number"))?;
                         // A root on the L line (derived by gen_bama.py from
@@ -300,6 +303,7 @@ impl Lexicon {
                         lexicon.lemmas.push(StoredLemma {
                             vocalised: span_of(vocalised),
                             root,
+                            sense,
                         });
                         lemma = Some((lexicon.lemmas.len() - 1) as u32);
                     }
@@ -422,6 +426,76 @@ impl Lexicon {
         }
         arena.shrink_to_fit();
         self.arena = arena;
+    }
+
+    /// Writes `additions` (qari's senses file, [`super::senses`]) into the
+    /// glosses of their lemmas' stems: the active verb stems of a `verb`
+    /// line, the other stems of a `noun/adj` line, in the plural on a
+    /// noun's plural stem. Returns how many lines found their lemma.
+    pub(super) fn add_senses(&mut self, additions: &[SenseAddition]) -> usize {
+        let mut lemmas: FxHashMap<(&str, u16), Vec<u32>> = FxHashMap::default();
+        for (id, lemma) in self.lemmas.iter().enumerate() {
+            lemmas
+                .entry((lemma.vocalised.of(&self.arena), lemma.sense))
+                .or_default()
+                .push(id as u32);
+        }
+        let mut stems_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for (id, stem) in self.stems.iter().enumerate() {
+            stems_of.entry(stem.lemma).or_default().push(id as u32);
+        }
+        // (stem, its new gloss), worked out before the arena grows.
+        let mut glosses: Vec<(u32, String)> = Vec::new();
+        let mut found = 0;
+        for addition in additions {
+            let Some(ids) = lemmas.get(&(addition.lemma.as_str(), addition.sense)) else {
+                continue;
+            };
+            found += 1;
+            for lemma in ids {
+                let stems: Vec<u32> = stems_of
+                    .get(lemma)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&id| {
+                        let category = self.category_name(self.stems[id as usize].category);
+                        let verb = ["PV", "IV", "CV"].iter().any(|v| category.starts_with(v));
+                        verb == addition.verb && !category.contains("Pass")
+                    })
+                    .collect();
+                let first_gloss = |id: u32| {
+                    let gloss = self.stems[id as usize].gloss.of(&self.arena);
+                    gloss.split(';').next().unwrap_or("").trim()
+                };
+                let singular = stems.first().map_or("", |&id| first_gloss(id));
+                for &id in &stems {
+                    let old = self.stems[id as usize].gloss.of(&self.arena);
+                    let in_plural = !addition.verb && is_plural_of(first_gloss(id), singular);
+                    let new: Vec<String> = addition
+                        .senses
+                        .iter()
+                        .map(|s| if in_plural { plural(s) } else { s.clone() })
+                        .filter(|s| !old.split(';').any(|o| o.trim() == s))
+                        .collect();
+                    if new.is_empty() {
+                        continue;
+                    }
+                    let new = new.join(";");
+                    let gloss = match (old.is_empty(), addition.first) {
+                        (true, _) => new,
+                        (false, true) => format!("{new};{old}"),
+                        (false, false) => format!("{old};{new}"),
+                    };
+                    glosses.push((id, gloss));
+                }
+            }
+        }
+        for (id, gloss) in glosses {
+            let span = self.push_derived(gloss.chars());
+            self.stems[id as usize].gloss = span;
+        }
+        found
     }
 
     /// Appends a derived string to the arena.
@@ -555,6 +629,36 @@ mod tests {
         let id = |name: &str| lexicon.categories[name];
         assert!(lexicon.compatible(id("Pref-Wa"), stem.category, id("Suff-0")));
         assert!(!lexicon.compatible(id("Pref-Wa"), stem.category, id("Pref-0")));
+    }
+
+    /// A `noun/adj` line goes on the noun's stems, in the plural on its
+    /// plural stem; a `verb` line on the active verb stems only; a line
+    /// whose lemma and sense number are not in the lexicon changes nothing.
+    #[test]
+    fn senses_are_written_into_the_glosses_of_their_lemmas_stems() {
+        let text = TINY.replace(
+            "كِتاب\tN\tbook\n",
+            "كِتاب\tN\tbook\nL\tعَقْد\t\t2\nعَقْد\tN\tcontract;agreement\nعُقُود\tN\tcontracts;agreements\n\
+             L\tخَطَّط\t\t1\nخَطَّط\tPV\tdraw lines\nخَطَّط\tPV_Pass\tbe demarcated\n",
+        );
+        let mut lexicon = Lexicon::parse(&text).unwrap();
+        let additions = super::super::senses::parse(
+            "عَقْد\t2\tnoun/adj\tdecade\tafter\nخَطَّط\t1\tverb\tplan;draw lines\tfirst\n\
+             عَقْد\t1\tnoun/adj\tholding\tfirst\nخَطَّط\t1\tnoun/adj\tplan\tfirst\n",
+        )
+        .unwrap();
+        assert_eq!(lexicon.add_senses(&additions), 3);
+        let glosses: Vec<&str> = lexicon.stems().map(|stem| stem.gloss).collect();
+        assert_eq!(
+            glosses,
+            [
+                "book",
+                "contract;agreement;decade",
+                "contracts;agreements;decades",
+                "plan;draw lines",
+                "be demarcated",
+            ]
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod gloss;
 mod key_index;
 mod lexicon;
 mod pattern;
+pub mod senses;
 
 use std::collections::HashSet;
 
@@ -63,7 +64,11 @@ const SECOND_PERSON_PRONOUN_COST: f32 = std::f32::consts::LN_10;
 
 /// The layout of a cached analyser ([`Bama::to_cache`]): raise it when the
 /// lexicon's structures change, so older caches are rebuilt.
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
+
+/// The share of a lemma's frequency that a name spelt like it takes
+/// ([`Bama::with_frequencies`]).
+const NAME_SPELT_LIKE_A_WORD_SHARE: f32 = 0.1;
 
 /// How a lemma's frequency is shared among its stems ([`Bama::with_frequencies`]).
 const STEM_SHARE_EXPONENT: f32 = 0.5;
@@ -98,6 +103,18 @@ fn affix_cost(segments: &[Segment]) -> f32 {
 /// seat, ى for ي) costs: such a reading is ten times less likely (كأن for
 /// كان).
 const MISSPELT_COST: f32 = std::f32::consts::LN_10;
+
+/// What a hamza seat the text writes costs where the lexicon has another
+/// one (إ for أ), beyond [`MISSPELT_COST`]: a hamza left off (ا for أ) is
+/// how much news is typed, but a seat written is a vowel chosen, so إحياء
+/// "revival" is not أحياء "districts". Such a reading is a thousand times
+/// less likely in all.
+const SEAT_CONTRADICTED_COST: f32 = 2.0 * std::f32::consts::LN_10;
+
+/// Alef with a hamza above or below, or with madda: each says its vowel.
+fn is_hamza_seat(c: char) -> bool {
+    matches!(c, 'أ' | 'إ' | 'آ')
+}
 
 /// How many letters of an affix (`vocalised`, as the lexicon has it) the
 /// text (`written`) spells otherwise: عادة is not عادَ + ـهُ "he returned
@@ -200,6 +217,16 @@ impl Bama {
         })
     }
 
+    /// The analyser with the senses of qari's senses file (`text`, see
+    /// [`senses`]) written into its glosses; call it before
+    /// [`Bama::with_frequencies`]. Also returns how many of the file's
+    /// lines found their lemma.
+    pub fn with_senses(mut self, text: &str) -> Result<(Bama, usize), LexiconError> {
+        let additions = senses::parse(text)?;
+        let found = self.lexicon.add_senses(&additions);
+        Ok((self, found))
+    }
+
     /// The analyser ranking readings by how common their lemmas are:
     /// `text` is a frequency file (`data/freq/lemmas.tsv`: `#` comments,
     /// then a vocalised lemma, a tab and occurrences per million words on
@@ -246,6 +273,23 @@ impl Bama {
         for stem in lexicon.stems() {
             *stems.entry((stem.lemma, is_verb(&stem))).or_default() += 1;
         }
+        // The frequency file has one line for lemmas spelt alike, so a
+        // name spelt like a word (فَقِيه "Faqih" and "jurist") would take the
+        // word's frequency: the name gets a tenth of it. The lexicon files
+        // many names under a noun's category; their glosses are capitalised.
+        let is_name = |stem: &StemRow| {
+            lexicon.category_name(stem.category).starts_with("Nprop")
+                || coarse_pos(stem.tags, "") == "noun_prop"
+                || stem
+                    .gloss
+                    .split(';')
+                    .all(|sense| sense.trim_start().starts_with(char::is_uppercase))
+        };
+        let words: rustc_hash::FxHashSet<&str> = lexicon
+            .stems()
+            .filter(|stem| !is_name(stem))
+            .map(|stem| lexicon.lemma(stem.lemma).vocalised)
+            .collect();
         self.frequencies = lexicon
             .stems()
             .map(|stem| {
@@ -253,7 +297,12 @@ impl Bama {
                 let lemma = lexicon.lemma(stem.lemma).vocalised;
                 let count = by_lemma.get(&(lemma, verb)).copied().unwrap_or(0.0);
                 let share = stems.get(&(stem.lemma, verb)).copied().unwrap_or(1).max(1);
-                count / (share as f32).powf(STEM_SHARE_EXPONENT)
+                let name_share = if is_name(&stem) && words.contains(lemma) {
+                    NAME_SPELT_LIKE_A_WORD_SHARE
+                } else {
+                    1.0
+                };
+                name_share * count / (share as f32).powf(STEM_SHARE_EXPONENT)
             })
             .collect();
         Ok(self)
@@ -366,19 +415,19 @@ impl Bama {
                             if !seen.insert((vocalised.clone(), stem.lemma)) {
                                 continue;
                             }
+                            let stem_letters = || stem.written.chars().zip(&written[p..n - s]);
                             let misspelt = misspelt(&prefix.vocalised, &written[..p])
-                                + stem
-                                    .written
-                                    .chars()
-                                    .zip(&written[p..n - s])
-                                    .filter(|(a, b)| a != *b)
-                                    .count()
+                                + stem_letters().filter(|(a, b)| a != *b).count()
                                 + misspelt(&suffix.vocalised, &written[n - s..]);
+                            let seats_contradicted = stem_letters()
+                                .filter(|&(a, &b)| a != b && is_hamza_seat(a) && is_hamza_seat(b))
+                                .count();
                             let mut reading = self.reading(prefix, &stem, suffix, vocalised);
                             let category = lexicon.category_name(stem.category);
                             let pieces = reading.prefixes.len() + reading.suffixes.len();
                             let likelihood = self.likelihood(stem_id, pieces)
                                 - MISSPELT_COST * misspelt as f32
+                                - SEAT_CONTRADICTED_COST * seats_contradicted as f32
                                 - affix_cost(&reading.segments);
                             reading.likelihood = (likelihood * 1000.0) as i32;
                             let rank = Ranked {
