@@ -38,6 +38,9 @@ pub const FREQUENCIES: &str = "freq/lemmas.tsv";
 /// qari's own senses the lexicon lacks, under the same data folder
 /// (optional).
 pub const SENSES: &str = "senses/news.tsv";
+/// qari's own list of the readings news usually means by common words,
+/// under the same data folder (optional).
+pub const USUAL_READINGS: &str = "senses/usual.tsv";
 
 /// The frequency file (400 KB today).
 pub const FREQUENCY_FILE: Cap = Cap {
@@ -147,6 +150,17 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         }
         None => bama,
     };
+    let bama = match beside(path, USUAL_READINGS) {
+        Some(usual) => {
+            let text = read_text_capped(&usual, SENSES_FILE)?;
+            bama.with_usual_readings(&text)
+                .map_err(|source| DataError::Lexicon {
+                    path: usual.display().to_string(),
+                    source,
+                })?
+        }
+        None => bama,
+    };
     let Some(frequencies) = beside(path, FREQUENCIES) else {
         return Ok(bama);
     };
@@ -194,17 +208,19 @@ pub fn load_lexicon_cached(path: &Path, cache: Option<&Path>) -> Result<Bama, Da
 }
 
 /// What a cached analyser was made from: this program and the lexicon,
-/// senses and frequency files, each as path, size and modification time
+/// senses, usual readings and frequency files, each as path, size and modification time
 /// (nanoseconds). Any of them changing makes a different stamp.
 fn stamp(lexicon: &Path) -> Vec<u8> {
     let mut stamp = String::new();
     let program = std::env::current_exe().ok();
     let senses = beside(lexicon, SENSES);
+    let usual = beside(lexicon, USUAL_READINGS);
     let frequencies = beside(lexicon, FREQUENCIES);
     for file in [
         program.as_deref(),
         Some(lexicon),
         senses.as_deref(),
+        usual.as_deref(),
         frequencies.as_deref(),
     ]
     .into_iter()

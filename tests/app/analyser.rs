@@ -306,6 +306,22 @@ fn a_word_comes_before_a_name_spelt_like_it() {
     }
 }
 
+/// ـين and ـي are the sound masculine plural before they are the dual:
+/// المصابين "the injured", مواطنيها "its citizens"; a noun with no sound
+/// plural is still a dual (البلدين "the two countries").
+#[test]
+fn a_plural_before_a_dual_written_alike() {
+    let glossary = glossary();
+    let words = analysed(&glossary, "عاد المصابين من مواطنيها إلى البلدين");
+    let first = |word: &str| {
+        let found = words.iter().find(|w| w.word == word).unwrap();
+        found.readings.first().unwrap().word_gloss.clone()
+    };
+    assert!(!first("المصابين").contains("two"), "{}", first("المصابين"));
+    assert!(!first("مواطنيها").contains("two"), "{}", first("مواطنيها"));
+    assert!(first("البلدين").contains("two"), "{}", first("البلدين"));
+}
+
 /// Statuses are per lemma: the learner's entry for كِتاب "book" colours
 /// كتابه "his book" and the broken plural والكتب "and the books", but not
 /// مكتبة "library", another lemma of the same root.

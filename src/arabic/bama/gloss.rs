@@ -64,12 +64,13 @@ fn without_notes(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The first of alternatives written with a slash ("by/with" -> "by",
-/// "he/it" -> "he"), keeping words that merely contain one inside brackets.
+/// The first of alternatives written with a slash or a semicolon ("by/with"
+/// and "by;with" -> "by", "he/it" -> "he"), keeping words that merely
+/// contain one inside brackets.
 fn first_alternative(piece: &str) -> String {
     piece
         .split_whitespace()
-        .map(|word| word.split('/').next().unwrap_or(word))
+        .map(|word| word.split(['/', ';']).next().unwrap_or(word))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -354,6 +355,20 @@ pub fn whole_word(prefix: &str, stem: &str, suffix: &str, pos: &str, tense: Tens
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lexicon glosses the prefix بِ "by;with": the word's gloss takes
+    /// the first ("by ratio", not "by;with ratio").
+    #[test]
+    fn a_prefix_glossed_with_alternatives_gives_the_first() {
+        assert_eq!(
+            whole_word("by;with", "ratio", "", "noun", Tense::Plain),
+            "by ratio"
+        );
+        assert_eq!(
+            whole_word("and + by;with", "ratio", "", "noun", Tense::Plain),
+            "and by ratio"
+        );
+    }
 
     #[test]
     fn a_preposition_and_pronoun_written_as_one_stem_read_as_words() {

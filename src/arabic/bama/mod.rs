@@ -42,7 +42,17 @@ pub struct Bama {
     /// How common each stem is (its share of its lemma's occurrences per
     /// million words), by stem index; empty when no frequencies were given.
     frequencies: Vec<f32>,
+    /// The reading news usually means by a common written word, where the
+    /// frequencies put another first ([`Bama::with_usual_readings`]):
+    /// word as written (no marks) -> (lemma, is a verb reading).
+    usual: rustc_hash::FxHashMap<Box<str>, (Box<str>, bool)>,
 }
+
+/// How much likelier than the likeliest other reading a word's usual
+/// reading ([`Bama::with_usual_readings`]) is made: five times. Enough to
+/// come first alone and before a glossary's or a neighbour's say
+/// ([`crate::glossary::rank`]), not both together.
+const USUAL_READING_MARGIN: f32 = 1.609_438; // ln 5
 
 /// What a prefix or suffix costs a reading in the ranking, in the same
 /// units as a lemma's log frequency: each piece makes a reading half as
@@ -64,7 +74,7 @@ const SECOND_PERSON_PRONOUN_COST: f32 = std::f32::consts::LN_10;
 
 /// The layout of a cached analyser ([`Bama::to_cache`]): raise it when the
 /// lexicon's structures change, so older caches are rebuilt.
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 
 /// The share of a lemma's frequency that a name spelt like it takes
 /// ([`Bama::with_frequencies`]).
@@ -95,9 +105,18 @@ fn affix_cost(segments: &[Segment]) -> f32 {
         if tag.contains("EMPHATIC_PARTICLE") || tag.contains("RESULT_CLAUSE_PARTICLE") {
             cost += RARE_PARTICLE_COST;
         }
+        if tag.contains("_DU_ACCGEN") {
+            cost += DUAL_COST;
+        }
     }
     cost
 }
+
+/// What the dual ending ـَيْن / ـَيْ costs, which the sound masculine plural
+/// ـِين / ـِي is written like: news says المصابين "the injured" and
+/// مواطنيها "its citizens" far more often than "the two injured", "its two
+/// citizens" (a noun with no sound plural keeps its dual: البلدين).
+const DUAL_COST: f32 = 1.098_612_3; // ln 3
 
 /// What each letter spelled otherwise than the lexicon spells it (a hamza
 /// seat, ى for ي) costs: such a reading is ten times less likely (كأن for
@@ -214,6 +233,7 @@ impl Bama {
             lexicon: Lexicon::parse(text)?,
             analysed: Default::default(),
             frequencies: Vec::new(),
+            usual: Default::default(),
         })
     }
 
@@ -225,6 +245,17 @@ impl Bama {
         let additions = senses::parse(text)?;
         let found = self.lexicon.add_senses(&additions);
         Ok((self, found))
+    }
+
+    /// The analyser with qari's usual readings (`text`, see [`senses`]): a
+    /// listed word's readings of its usual lemma come first, without
+    /// context, by [`USUAL_READING_MARGIN`].
+    pub fn with_usual_readings(mut self, text: &str) -> Result<Bama, LexiconError> {
+        self.usual = senses::parse_usual(text)?
+            .into_iter()
+            .map(|u| (u.word.into_boxed_str(), (u.lemma.into_boxed_str(), u.verb)))
+            .collect();
+        Ok(self)
     }
 
     /// The analyser ranking readings by how common their lemmas are:
@@ -313,7 +344,13 @@ impl Bama {
     /// frequencies as they are in memory, so [`Bama::from_cache`] loads it
     /// without parsing text (a few milliseconds instead of a hundred).
     pub fn to_cache(&self, stamp: &[u8]) -> Result<Vec<u8>, postcard::Error> {
-        postcard::to_stdvec(&(CACHE_FORMAT, stamp, &self.lexicon, &self.frequencies))
+        postcard::to_stdvec(&(
+            CACHE_FORMAT,
+            stamp,
+            &self.lexicon,
+            &self.frequencies,
+            &self.usual,
+        ))
     }
 
     /// The analyser from the bytes [`Bama::to_cache`] made with the same
@@ -326,13 +363,19 @@ impl Bama {
         if format != CACHE_FORMAT || cached_stamp != stamp {
             return None;
         }
-        let (lexicon, frequencies): (Lexicon, Vec<f32>) = postcard::from_bytes(rest).ok()?;
+        type Cached = (
+            Lexicon,
+            Vec<f32>,
+            rustc_hash::FxHashMap<Box<str>, (Box<str>, bool)>,
+        );
+        let (lexicon, frequencies, usual): Cached = postcard::from_bytes(rest).ok()?;
         let whole = lexicon.is_consistent()
             && (frequencies.is_empty() || frequencies.len() == lexicon.stem_count());
         whole.then(|| Bama {
             lexicon,
             analysed: Default::default(),
             frequencies,
+            usual,
         })
     }
 
@@ -449,6 +492,27 @@ impl Bama {
         // (صُدّر keeps صَدَّر, whose shadda it shows, not صَدْر).
         if let Some(least) = found.iter().map(|(_, _, c)| *c).min() {
             found.retain(|(_, _, contradicted)| *contradicted == least);
+        }
+        let bare: String = written.iter().collect();
+        if let Some((lemma, verb)) = self.usual.get(bare.as_str()) {
+            let is_usual = |reading: &Analysis| {
+                reading.lemma.as_deref() == Some(&**lemma)
+                    && (reading.pos.as_deref() == Some("verb")) == *verb
+            };
+            let best_other = found
+                .iter()
+                .filter(|(_, reading, _)| !is_usual(reading))
+                .map(|(_, reading, _)| reading.likelihood)
+                .max();
+            if let Some(best_other) = best_other {
+                let floor = best_other + (USUAL_READING_MARGIN * 1000.0) as i32;
+                for (rank, reading, _) in &mut found {
+                    if is_usual(reading) && reading.likelihood < floor {
+                        reading.likelihood = floor;
+                        rank.unlikely = -floor;
+                    }
+                }
+            }
         }
         found.sort_by_key(|(rank, _, _)| *rank);
         found.into_iter().map(|(_, reading, _)| reading).collect()

@@ -11,6 +11,12 @@
 //! there, `verb` or `noun/adj` (which of the lemma's stems take the
 //! senses), the senses (English, `;` between them), and `first` (shown
 //! before the lexicon's glosses: the sense news uses most) or `after`.
+//!
+//! Beside it, `data/senses/usual.tsv` names the reading news usually means
+//! by a common written word where that is not the one the lemma frequencies
+//! put first (شرطة is شُرْطَة "police", not شَرْطَة "dash"): the word as
+//! written (without vowels), the lemma (vocalised) and `verb` or
+//! `noun/adj`, separated by tabs.
 
 use super::lexicon::LexiconError;
 
@@ -83,6 +89,43 @@ pub fn parse(text: &str) -> Result<Vec<SenseAddition>, LexiconError> {
     Ok(additions)
 }
 
+/// One line of the usual readings file: `word` (as written, no vowels)
+/// usually means `lemma` (a verb reading of it, or not).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UsualReading {
+    pub word: String,
+    pub lemma: String,
+    pub verb: bool,
+}
+
+/// The lines of a usual readings file, or the first line that is not one.
+pub fn parse_usual(text: &str) -> Result<Vec<UsualReading>, LexiconError> {
+    let mut usual = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let verb = match fields[..] {
+            [word, lemma, "verb"] if !word.is_empty() && !lemma.is_empty() => true,
+            [word, lemma, "noun/adj"] if !word.is_empty() && !lemma.is_empty() => false,
+            _ => {
+                return Err(LexiconError::Line {
+                    line: n + 1,
+                    found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
+                    expected: "3 fields: a word, its usual lemma, and verb or noun/adj",
+                });
+            }
+        };
+        usual.push(UsualReading {
+            word: fields[0].to_owned(),
+            lemma: fields[1].to_owned(),
+            verb,
+        });
+    }
+    Ok(usual)
+}
+
 /// The English plural of a sense, made on its last word before any
 /// parenthesis ("legal scholar" → "legal scholars", "capacity (as)" →
 /// "capacities (as)"): for a plural stem of a noun, whose glosses the
@@ -141,6 +184,18 @@ mod tests {
             "عَقْد\t2\tnoun/adj\t ; \tafter\n",
         ] {
             let error = parse(&format!("# c\n{bad}")).unwrap_err();
+            assert!(error.to_string().starts_with("line 2:"), "{error}");
+        }
+    }
+
+    #[test]
+    fn usual_readings_parse_and_bad_ones_name_their_line() {
+        let usual = parse_usual("# c\nشرطة\tشُرْطَة\tnoun/adj\nقال\tقال\tverb\n").unwrap();
+        assert_eq!(usual.len(), 2);
+        assert!(!usual[0].verb && usual[1].verb);
+        for bad in ["شرطة\tشُرْطَة\n", "شرطة\tشُرْطَة\tnoun\n", "\tشُرْطَة\tverb\n"]
+        {
+            let error = parse_usual(&format!("# c\n{bad}")).unwrap_err();
             assert!(error.to_string().starts_with("line 2:"), "{error}");
         }
     }
