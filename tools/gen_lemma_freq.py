@@ -19,8 +19,9 @@ What it does:
    is the 'large' one), keeps the words that contain an Arabic letter, and gets
    each one's frequency with `word_frequency(word, 'ar')`;
 2. feeds those words to `qari lookup --json -` (with a throw-away library and
-   QARI_DATA pointing at this tree's data/ folder, so the lexicon is
-   data/bama/lexicon.tsv) and keeps, for each word, the distinct `lemma`
+   QARI_DATA pointing at a throw-away data folder holding only this tree's
+   data/bama/lexicon.tsv: not qari's own additions in data/senses/, nor the
+   frequencies being made) and keeps, for each word, the distinct `lemma`
    strings of its lexicon readings: source "analyser", "bundled" or "learner"
    with a non-empty `vocalized` field (dictionary and guess readings are
    ignored; a word with no lexicon reading contributes nothing);
@@ -211,7 +212,15 @@ def lookup(qari, words):
     env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="qari-freq-") as library:
         env["QARI_LIBRARY"] = library
-        env["QARI_DATA"] = os.path.join(ROOT, "data")
+        env["XDG_CACHE_HOME"] = os.path.join(library, "cache")
+        # A data folder with the lexicon alone: the estimate is of the
+        # lexicon's lemmas and glosses, not of qari's additions beside it
+        # (data/senses/), and does not depend on the frequencies it replaces.
+        data = os.path.join(library, "data")
+        os.makedirs(os.path.join(data, "bama"))
+        os.symlink(os.path.join(ROOT, "data", "bama", "lexicon.tsv"),
+                   os.path.join(data, "bama", "lexicon.tsv"))
+        env["QARI_DATA"] = data
         proc = subprocess.run([qari, "lookup", "--json", "-"], input="\n".join(words) + "\n",
                               capture_output=True, text=True, env=env)
     if proc.returncode != 0:
