@@ -322,6 +322,20 @@ fn a_plural_before_a_dual_written_alike() {
     assert!(first("البلدين").contains("two"), "{}", first("البلدين"));
 }
 
+/// A word `data/senses/usual.tsv` lists gets its usual reading first: الشرطة
+/// is شُرْطَة "police", not شَرْطَة "dash" (the lemma frequencies cannot tell
+/// two lemmas spelt alike apart); the other readings stay after it.
+#[test]
+fn a_common_word_gets_the_reading_news_usually_means() {
+    let glossary = glossary();
+    let words = analysed(&glossary, "قالت الشرطة إن الحادث وقع أمس");
+    let police = words.iter().find(|w| w.word == "الشرطة").unwrap();
+    let first = police.readings.first().unwrap();
+    assert_eq!(first.lemma, "شُرْطَة", "{first:?}");
+    assert!(first.gloss.iter().any(|g| g.contains("police")), "{first:?}");
+    assert!(police.readings.iter().any(|r| r.lemma == "شَرْطَة"));
+}
+
 /// Statuses are per lemma: the learner's entry for كِتاب "book" colours
 /// كتابه "his book" and the broken plural والكتب "and the books", but not
 /// مكتبة "library", another lemma of the same root.
