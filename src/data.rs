@@ -28,7 +28,7 @@ use std::time::UNIX_EPOCH;
 use thiserror::Error;
 
 use crate::arabic::Bama;
-use crate::arabic::bama::LexiconError;
+use crate::arabic::bama::{LexiconError, senses};
 use crate::files::{Cap, FileError, atomic_write, read_capped, read_text_capped};
 
 /// The lexicon's place under a data folder.
@@ -38,6 +38,9 @@ pub const FREQUENCIES: &str = "freq/lemmas.tsv";
 /// qari's own senses the lexicon lacks, under the same data folder
 /// (optional).
 pub const SENSES: &str = "senses/news.tsv";
+/// qari's own names and words of the news the lexicon lacks, under the
+/// same data folder (optional).
+pub const NAMES: &str = "senses/names.tsv";
 /// qari's own list of the readings news usually means by common words,
 /// under the same data folder (optional).
 pub const USUAL_READINGS: &str = "senses/usual.tsv";
@@ -132,8 +135,21 @@ pub fn cache_dir(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// the lemma frequencies of the same data folder (`DIR/freq/lemmas.tsv`)
 /// when they are there.
 pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
-    let text = read_text_capped(path, LEXICON_FILE)?;
+    let mut text = read_text_capped(path, LEXICON_FILE)?;
+    if let Some(names) = beside(path, NAMES) {
+        let stems =
+            senses::names_as_stems(&read_text_capped(&names, SENSES_FILE)?).map_err(|source| {
+                DataError::Lexicon {
+                    path: names.display().to_string(),
+                    source,
+                }
+            })?;
+        text.push('\n');
+        text.push_str(&stems);
+    }
     let bama = Bama::parse(&text).map_err(|source| DataError::Lexicon {
+        // The names' lines were checked as they were turned into stems: a
+        // line the parser refuses is the lexicon's.
         path: path.display().to_string(),
         source,
     })?;
@@ -208,18 +224,20 @@ pub fn load_lexicon_cached(path: &Path, cache: Option<&Path>) -> Result<Bama, Da
 }
 
 /// What a cached analyser was made from: this program and the lexicon,
-/// senses, usual readings and frequency files, each as path, size and modification time
+/// senses, names, usual readings and frequency files, each as path, size and modification time
 /// (nanoseconds). Any of them changing makes a different stamp.
 fn stamp(lexicon: &Path) -> Vec<u8> {
     let mut stamp = String::new();
     let program = std::env::current_exe().ok();
     let senses = beside(lexicon, SENSES);
+    let names = beside(lexicon, NAMES);
     let usual = beside(lexicon, USUAL_READINGS);
     let frequencies = beside(lexicon, FREQUENCIES);
     for file in [
         program.as_deref(),
         Some(lexicon),
         senses.as_deref(),
+        names.as_deref(),
         usual.as_deref(),
         frequencies.as_deref(),
     ]
@@ -253,6 +271,7 @@ pub fn lexicon() -> Result<Option<Bama>, DataError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::arabic::SegmentKind;
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {
@@ -324,15 +343,28 @@ mod tests {
             .join("data")
             .join(LEXICON);
         let bama = load_lexicon(&path).expect("the repository's lexicon");
-        assert_eq!(bama.lemma_count(), 38_618);
+        assert_eq!(bama.lemma_count(), 38_618 + names_listed());
     }
 
-    /// A data folder with the repository's lexicon and frequencies,
-    /// copied, so a test can change them.
+    /// How many words the repository's `senses/names.tsv` lists: each is a
+    /// lemma of its own beside the lexicon's 38,618.
+    fn names_listed() -> usize {
+        let names = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(NAMES);
+        std::fs::read_to_string(names)
+            .expect("data/senses/names.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .count()
+    }
+
+    /// A data folder with the repository's lexicon, frequencies and
+    /// qari's additions, copied, so a test can change them.
     fn data_copy() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        for relative in [LEXICON, FREQUENCIES] {
+        for relative in [LEXICON, FREQUENCIES, SENSES, NAMES, USUAL_READINGS] {
             let to = dir.path().join(relative);
             std::fs::create_dir_all(to.parent().expect("a folder")).expect("made");
             std::fs::copy(source.join(relative), &to).expect("copied");
@@ -361,6 +393,8 @@ mod tests {
             "التضخم",
             "المقبلة",
             "لكن",
+            "الشرطة",
+            "والحوثيين",
             "xyz",
         ] {
             assert_eq!(cached.readings(word), parsed.readings(word), "{word}");
@@ -385,6 +419,30 @@ mod tests {
         assert!(
             Bama::from_cache(&bytes, &stamp(&lexicon)).is_some(),
             "rewritten"
+        );
+
+        // So do qari's names: a name added is read at the next start.
+        let names = lexicon
+            .parent()
+            .and_then(Path::parent)
+            .expect("the data folder")
+            .join(NAMES);
+        let name = |bama: &Bama| {
+            bama.readings("وقزطلبون")
+                .first()
+                .and_then(|r| r.segments.iter().find(|s| s.kind == SegmentKind::Stem))
+                .map(|s| s.gloss.clone())
+        };
+        assert_eq!(name(&rebuilt), None);
+        std::fs::write(
+            &names,
+            "قزطلبون\tQaztalbun (a made-up name)\tnoun_prop\tperson\n",
+        )
+        .expect("written");
+        let rebuilt = load_lexicon_cached(&lexicon, Some(cache.path())).expect("rebuilt");
+        assert_eq!(
+            name(&rebuilt).as_deref(),
+            Some("Qaztalbun (a made-up name)")
         );
     }
 
@@ -425,7 +483,7 @@ mod tests {
             .path();
         std::fs::write(&file, b"garbage").expect("written");
         let again = load_lexicon_cached(&lexicon, Some(cache.path())).expect("loaded");
-        assert_eq!(again.lemma_count(), 38_618);
+        assert_eq!(again.lemma_count(), 38_618 + names_listed());
         assert!(
             std::fs::read(&file).expect("read").len() > 1_000_000,
             "rewritten"

@@ -226,10 +226,10 @@ fn labelled_words_in_context() {
         println!("  tune, lemma or root: {miss}");
     }
     let heldout = &scores["heldout"];
-    assert!(heldout.percent(heldout.among) >= 97.0, "{report}");
-    assert!(heldout.percent(heldout.first_gloss) >= 80.0, "{report}");
+    assert!(heldout.percent(heldout.among) >= 98.0, "{report}");
+    assert!(heldout.percent(heldout.first_gloss) >= 88.0, "{report}");
     assert!(
-        heldout.percent(heldout.first_lemma_and_root) >= 80.0,
+        heldout.percent(heldout.first_lemma_and_root) >= 86.0,
         "{report}"
     );
 }
@@ -332,7 +332,10 @@ fn a_common_word_gets_the_reading_news_usually_means() {
     let police = words.iter().find(|w| w.word == "الشرطة").unwrap();
     let first = police.readings.first().unwrap();
     assert_eq!(first.lemma, "شُرْطَة", "{first:?}");
-    assert!(first.gloss.iter().any(|g| g.contains("police")), "{first:?}");
+    assert!(
+        first.gloss.iter().any(|g| g.contains("police")),
+        "{first:?}"
+    );
     assert!(police.readings.iter().any(|r| r.lemma == "شَرْطَة"));
 }
 
@@ -389,7 +392,7 @@ fn ntrex_word_tokens_mostly_get_a_reading() {
         "NTREX: {understood} of {tokens} Arabic word tokens ({share:.1} %) get a reading that is not a guess"
     );
     assert!(tokens > 20_000, "{tokens}");
-    assert!(share >= 90.0, "{share:.1} %");
+    assert!(share >= 95.0, "{share:.1} %");
 }
 
 #[test]

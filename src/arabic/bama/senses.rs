@@ -126,6 +126,46 @@ pub fn parse_usual(text: &str) -> Result<Vec<UsualReading>, LexiconError> {
     Ok(usual)
 }
 
+/// qari's names file (`data/senses/names.tsv`: word, gloss, part of
+/// speech, kind, separated by tabs) as stems in the lexicon's own format, to
+/// be parsed with it: each word a lemma of its own, without a root, in the
+/// lexicon's category for names (`Nprop`: a conjunction or preposition may
+/// be written on it, وترامب, لترامب; no suffix), tagged as the part of
+/// speech says. The words are written as news writes them, with the
+/// article where it is part of what is listed (الحوثيين "the Houthis").
+pub fn names_as_stems(text: &str) -> Result<String, LexiconError> {
+    let mut stems = String::from("[stems]\nR\t\n");
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let bad = |expected: &'static str| LexiconError::Line {
+            line: n + 1,
+            found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
+            expected,
+        };
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [word, gloss, pos, _kind] = fields[..] else {
+            return Err(bad("4 fields: word, gloss, part of speech, kind"));
+        };
+        if word.is_empty() || !word.chars().all(crate::arabic::is_arabic_letter) {
+            return Err(bad("a word of Arabic letters in the first field"));
+        }
+        let tag = match pos {
+            "noun_prop" => "NOUN_PROP",
+            "noun" => "NOUN",
+            "adj" => "ADJ",
+            _ => return Err(bad("noun_prop, noun or adj in the third field")),
+        };
+        let gloss = gloss.trim().replace(';', ",");
+        if gloss.is_empty() {
+            return Err(bad("a gloss in the second field"));
+        }
+        stems.push_str(&format!("L\t{word}\t\t1\n{word}\tNprop\t{gloss}\t{tag}\n"));
+    }
+    Ok(stems)
+}
+
 /// The English plural of a sense, made on its last word before any
 /// parenthesis ("legal scholar" → "legal scholars", "capacity (as)" →
 /// "capacities (as)"): for a plural stem of a noun, whose glosses the
@@ -196,6 +236,28 @@ mod tests {
         for bad in ["شرطة\tشُرْطَة\n", "شرطة\tشُرْطَة\tnoun\n", "\tشُرْطَة\tverb\n"]
         {
             let error = parse_usual(&format!("# c\n{bad}")).unwrap_err();
+            assert!(error.to_string().starts_with("line 2:"), "{error}");
+        }
+    }
+
+    #[test]
+    fn names_become_stems_and_bad_lines_name_their_line() {
+        let stems = names_as_stems(
+            "# c\nترامب\tTrump (president; US)\tnoun_prop\tperson\nالتغريدة\tthe tweet\tnoun\tword\n",
+        )
+        .unwrap();
+        assert_eq!(
+            stems,
+            "[stems]\nR\t\nL\tترامب\t\t1\nترامب\tNprop\tTrump (president, US)\tNOUN_PROP\n\
+             L\tالتغريدة\t\t1\nالتغريدة\tNprop\tthe tweet\tNOUN\n"
+        );
+        for bad in [
+            "ترامب\tTrump\tnoun_prop\n",
+            "Trump\tTrump\tnoun_prop\tperson\n",
+            "ترامب\tTrump\tverb\tperson\n",
+            "ترامب\t \tnoun_prop\tperson\n",
+        ] {
+            let error = names_as_stems(&format!("# c\n{bad}")).unwrap_err();
             assert!(error.to_string().starts_with("line 2:"), "{error}");
         }
     }
