@@ -188,6 +188,16 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         })
 }
 
+/// The optional files found beside the lexicon at `lexicon` (qari's
+/// senses, names and usual readings, and the frequencies), as their paths
+/// under the data folder: what `qari check` reports.
+pub fn found_beside(lexicon: &Path) -> Vec<&'static str> {
+    [SENSES, NAMES, USUAL_READINGS, FREQUENCIES]
+        .into_iter()
+        .filter(|relative| beside(lexicon, relative).is_some())
+        .collect()
+}
+
 /// The file at `relative` ([`FREQUENCIES`], [`SENSES`]) in the data folder
 /// the lexicon at `lexicon` is in, if it is there.
 fn beside(lexicon: &Path, relative: &str) -> Option<PathBuf> {

@@ -38,6 +38,10 @@ pub fn check(
                     counted(bama.stem_count(), "stem", "stems"),
                     path.display()
                 )?;
+                let beside = crate::data::found_beside(&path);
+                if !beside.is_empty() {
+                    writeln!(out, "analyser data beside it: {}", beside.join(", "))?;
+                }
                 glossary.set_analyser(std::sync::Arc::new(bama));
             }
             Err(problem) => {
@@ -153,6 +157,12 @@ mod tests {
             .unwrap_or(0);
         assert!(lemmas > 38_618, "{out}");
         assert!(
+            out.contains(
+                "analyser data beside it: senses/news.tsv, senses/names.tsv, senses/usual.tsv, freq/lemmas.tsv\n"
+            ),
+            "{out}"
+        );
+        assert!(
             out.ends_with(
                 "deir-ez-zor-2017: 606/606 word tokens have a glossed reading, from the glossary or the analyser (100.0 %)\n"
             ),
@@ -165,8 +175,9 @@ mod tests {
         let failed = check(&library, &Dictionaries::default(), &mut out);
         assert!(matches!(failed, Err(Error::Unreadable(1))), "{failed:?}");
         let out = text(out);
-        let second = out.lines().nth(1).unwrap_or("");
-        assert!(second.starts_with("error: "), "{out}");
-        assert!(second.contains("mine.toml:1:1: missing field"), "{out}");
+        // After the analyser's two lines.
+        let third = out.lines().nth(2).unwrap_or("");
+        assert!(third.starts_with("error: "), "{out}");
+        assert!(third.contains("mine.toml:1:1: missing field"), "{out}");
     }
 }
