@@ -10,6 +10,7 @@
 mod action;
 pub mod form;
 mod glossary_pane;
+pub mod interlinear;
 pub mod keys;
 mod msg;
 mod notice;

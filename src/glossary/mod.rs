@@ -18,6 +18,7 @@ mod rank;
 mod review;
 mod stats;
 mod store;
+mod word_glosses;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ pub use store::{
     GlossaryError, GlossaryFile, Merged, Saved, USER_FILE, UserGlossary, entry_for,
     load_glossary_file, parse_glossary, same_headword,
 };
+pub use word_glosses::WordGloss;
 
 /// Where an entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,120 @@
+//! One short English gloss per word of a sentence, for the reader's
+//! interlinear row: the learner's entry for the word, else the bundled
+//! glossary's, else the analyser's first reading in context (its short
+//! whole-word gloss, "and its allies"). A multi-word term (وقف إطلاق النار)
+//! gets one gloss spanning its words; a numeral gets its value.
+
+use crate::arabic::numeral;
+
+use super::Glossary;
+
+/// The gloss of a run of words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordGloss {
+    /// The first word of the run, and how many words it spans (more than
+    /// one for a multi-word term).
+    pub first: usize,
+    pub len: usize,
+    pub text: String,
+}
+
+/// An entry's sense made short for a gloss row: its first sense, without
+/// notes in brackets ("to announce (عن: something)" → "to announce").
+fn short(sense: &str) -> String {
+    let first = sense.split([';', ',']).next().unwrap_or("");
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in first.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Glossary {
+    /// The glosses of `words` (a sentence's words in order), one per word
+    /// or term that has one, in order.
+    pub fn word_glosses(&self, words: &[&str]) -> Vec<WordGloss> {
+        let matches = self.match_sentence(words);
+        let mut out = Vec::with_capacity(words.len());
+        let mut matched = matches.iter().peekable();
+        let mut index = 0;
+        while index < words.len() {
+            if let Some(found) = matched.next_if(|m| m.first == index) {
+                let text = found
+                    .matches
+                    .iter()
+                    .filter_map(|m| self.entries[m.entry].senses.first())
+                    .map(|sense| short(sense))
+                    .find(|text| !text.is_empty());
+                if let Some(text) = text {
+                    out.push(WordGloss {
+                        first: index,
+                        len: found.len,
+                        text,
+                    });
+                    index += found.len;
+                    continue;
+                }
+            }
+            let word = words[index];
+            let text = match numeral(word) {
+                Some(number) => Some(match number.prefix {
+                    Some(clitic) => format!("{} {}", short(clitic.gloss), number.western),
+                    None => number.western,
+                }),
+                None => {
+                    let previous = index.checked_sub(1).map(|i| words[i]);
+                    let next = words.get(index + 1).copied();
+                    let (readings, _) = self.readings_in_context(word, previous, next);
+                    readings
+                        .first()
+                        .filter(|r| !r.guess)
+                        .and_then(|r| r.gloss.clone())
+                        .filter(|g| !g.is_empty())
+                }
+            };
+            if let Some(text) = text {
+                out.push(WordGloss {
+                    first: index,
+                    len: 1,
+                    text,
+                });
+            }
+            index += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn senses_are_made_short() {
+        assert_eq!(short("to announce (عن: something)"), "to announce");
+        assert_eq!(short("for, to"), "for");
+        assert_eq!(short("wounded; injured"), "wounded");
+    }
+
+    /// The bundled glossary alone (no analyser): entries give the glosses,
+    /// a term spans its words, a numeral gives its value, an unknown word
+    /// none.
+    #[test]
+    fn entries_terms_and_numerals() {
+        let glossary = Glossary::load(None);
+        let words = ["قال", "وقف", "إطلاق", "النار", "و3", "زززز"];
+        let glosses = glossary.word_glosses(&words);
+        let at = |first: usize| glosses.iter().find(|g| g.first == first);
+        assert_eq!(at(0).map(|g| g.text.as_str()), Some("to say"));
+        let term = at(1).expect("the term");
+        assert_eq!(term.len, 3, "{glosses:?}");
+        assert_eq!(at(4).map(|g| g.text.as_str()), Some("and 3"));
+        assert!(at(5).is_none(), "{glosses:?}");
+    }
+}
