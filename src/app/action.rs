@@ -49,6 +49,9 @@ pub enum Action {
     UndoStatus,
     /// Colour words by what the learner knows of them, or not.
     ToggleWordColours,
+    /// Word glosses under the lines: every sentence on screen, the current
+    /// one only, off (`i`).
+    CycleInterlinear,
     /// Review the entries due now.
     StartReview,
     /// In a review: show the gloss and the translation.

@@ -31,7 +31,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::dict::{DictMatch, Dictionaries};
-use crate::glossary::{Glossary, SentenceMatch, Stats, Status, knowledge_stats};
+use crate::glossary::{Glossary, SentenceMatch, Stats, Status, WordGloss, knowledge_stats};
 
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
@@ -170,6 +170,10 @@ pub struct App {
     analyser: Option<Arc<dyn Analyser>>,
     /// What the learner knows of each word, per sentence laid out so far.
     knowledge: Knowledge,
+    /// The interlinear glosses of the sentences shown with gloss rows,
+    /// worked out as they come on screen; forgotten when the glossary or
+    /// the analyser changes.
+    glosses: HashMap<usize, Rc<[WordGloss]>>,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
     /// Whether the learner was told that espeak-ng is missing.
@@ -192,6 +196,10 @@ pub struct App {
     /// Started as `qari review`: leaving the review leaves qari.
     review_only: bool,
 }
+
+/// Sentences whose interlinear glosses are kept (a screen shows far
+/// fewer); beyond it they are worked out again.
+const GLOSSED_SENTENCES_KEPT: usize = 512;
 
 /// Articles longer than this get no share of known words in the status
 /// line (it would cost a lookup of every word at start).
@@ -232,6 +240,7 @@ impl App {
             dictionaries: None,
             analyser: None,
             knowledge: Knowledge::default(),
+            glosses: HashMap::new(),
             stats: None,
             told_speech_missing: false,
             speeches_asked: 0,
@@ -305,9 +314,34 @@ impl App {
         &self.knowledge
     }
 
+    /// The interlinear glosses of the sentences on screen with gloss rows.
+    pub fn glosses(&self) -> &HashMap<usize, Rc<[WordGloss]>> {
+        &self.glosses
+    }
+
+    /// Works out the glosses of the sentences that gained gloss rows.
+    fn refresh_glosses(&mut self) {
+        if self.glosses.len() > GLOSSED_SENTENCES_KEPT {
+            self.glosses.clear();
+        }
+        for row in &self.view.rows {
+            let Row::Gloss { sentence, .. } = row else {
+                continue;
+            };
+            if self.glosses.contains_key(sentence) {
+                continue;
+            }
+            let text = &self.article.sentences[*sentence];
+            let words: Vec<&str> = text.words.iter().map(|r| &text.ar[r.clone()]).collect();
+            let glosses = self.glossary.word_glosses(&words);
+            self.glosses.insert(*sentence, glosses.into());
+        }
+    }
+
     /// Forgets derived knowledge after the glossary changed.
     pub(crate) fn glossary_changed(&mut self) {
         self.knowledge.by_sentence.clear();
+        self.glosses.clear();
         self.stats = (self.article.sentences.len() <= STATS_LIMIT).then(|| {
             knowledge_stats(
                 &self.glossary,
@@ -496,6 +530,10 @@ impl App {
             Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
+            Action::CycleInterlinear if self.options.bidi == BidiMode::Terminal => {
+                self.message = Some(Notice::NoInterlinearInTerminalBidi);
+            }
+            Action::CycleInterlinear => self.view.interlinear = self.view.interlinear.next(),
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
             Action::Speak => self.speak(),
@@ -652,6 +690,7 @@ impl App {
         self.view
             .scroll_to(&self.article, self.sentence, cursor_line);
         self.refresh_knowledge();
+        self.refresh_glosses();
         self.glossary_pane = if self.screen.glossary.is_some() {
             GlossaryPane::of(self)
         } else {

@@ -15,6 +15,8 @@ pub enum Notice {
     Said(String),
     /// The glossary pane cannot be shown under `--bidi terminal`.
     OnePaneInTerminalBidi,
+    /// Interlinear glosses cannot be placed under `--bidi terminal`.
+    NoInterlinearInTerminalBidi,
     /// espeak-ng is not installed (said once).
     SpeechMissing,
     SpeechFailed(String),

@@ -38,12 +38,42 @@ pub enum Row {
         line: usize,
         paragraph: Rc<Paragraph>,
     },
+    /// The interlinear glosses of the line above ([`Interlinear`]).
+    Gloss {
+        sentence: usize,
+        line: usize,
+        paragraph: Rc<Paragraph>,
+    },
+}
+
+/// Which sentences show a row of word glosses under each of their lines
+/// (`i` cycles through them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Interlinear {
+    #[default]
+    Off,
+    /// Every sentence on screen.
+    All,
+    /// The current sentence only.
+    Current,
+}
+
+impl Interlinear {
+    /// The next mode of the cycle: every sentence, the current one, off.
+    pub fn next(self) -> Interlinear {
+        match self {
+            Interlinear::Off => Interlinear::All,
+            Interlinear::All => Interlinear::Current,
+            Interlinear::Current => Interlinear::Off,
+        }
+    }
 }
 
 impl Row {
+    /// The sentence and line of text this row shows (not a gloss row's).
     pub fn line(&self) -> Option<(usize, &Line)> {
         match self {
-            Row::Blank => None,
+            Row::Blank | Row::Gloss { .. } => None,
             Row::Text {
                 sentence,
                 line,
@@ -122,6 +152,10 @@ pub struct ReaderView {
     pub more_above: bool,
     /// Lines of the current sentence are out of view below the area.
     pub more_below: bool,
+    /// Which sentences have gloss rows.
+    pub interlinear: Interlinear,
+    /// The current sentence, as the last [`ReaderView::arrange`] was told.
+    current: usize,
     cache: HashMap<(usize, usize), Rc<Paragraph>>,
     direction: Direction,
     shape: bool,
@@ -160,8 +194,19 @@ impl ReaderView {
         paragraph
     }
 
+    /// Rows each line of sentence `index` takes: one, and one more for its
+    /// glosses when [`ReaderView::interlinear`] shows them.
+    pub fn rows_per_line(&self, index: usize) -> usize {
+        match self.interlinear {
+            Interlinear::All => 2,
+            Interlinear::Current if index == self.current => 2,
+            _ => 1,
+        }
+    }
+
+    /// Rows sentence `index` takes (its lines and their gloss rows).
     fn height_of(&mut self, article: &Article, index: usize) -> usize {
-        self.sentence_layout(article, index).lines.len().max(1)
+        self.sentence_layout(article, index).lines.len().max(1) * self.rows_per_line(index)
     }
 
     /// Places the text column and the study panel inside `inner` (the reader
@@ -176,6 +221,7 @@ impl ReaderView {
         study: Vec<StudyRow>,
         scroll: usize,
     ) {
+        self.current = current;
         let (gutter, _) = gutter_and_margin(inner.width);
         let width = column_width(inner.width);
         let spare = inner.width - gutter - width;
@@ -222,19 +268,26 @@ impl ReaderView {
     /// Moves the anchor the least that shows all of sentence `current`
     /// plus one row of what follows, then fills the rows. A sentence taller
     /// than the area is followed inside: the anchor moves the least that
-    /// shows `cursor_line` (the line of the word under the cursor), and
-    /// [`ReaderView::more_above`] / [`ReaderView::more_below`] say what of
-    /// it is out of view.
+    /// shows `cursor_line` (the line of the word under the cursor, and its
+    /// gloss row), and [`ReaderView::more_above`] /
+    /// [`ReaderView::more_below`] say what of it is out of view. The
+    /// anchor's `line` counts rows of its sentence, gloss rows included.
     pub fn scroll_to(&mut self, article: &Article, current: usize, cursor_line: usize) {
         let height = usize::from(self.text.height);
         let last = article.sentences.len().saturating_sub(1);
         let current = current.min(last);
+        self.current = current;
         // The anchor may be stale after a resize or a jump.
         self.top.sentence = self.top.sentence.min(last);
         let top_height = self.height_of(article, self.top.sentence);
         self.top.line = self.top.line.min(top_height - 1);
         let own = self.height_of(article, current);
-        let cursor_line = cursor_line.min(own - 1);
+        let per_line = self.rows_per_line(current);
+        let cursor_line = cursor_line.min(own / per_line - 1);
+        let (cursor_first, cursor_last) = (
+            cursor_line * per_line,
+            cursor_line * per_line + per_line - 1,
+        );
 
         if height > 0 && own > height {
             // Taller than the area: the view stays inside the sentence and
@@ -244,10 +297,10 @@ impl ReaderView {
             } else {
                 0
             };
-            if cursor_line < line {
-                line = cursor_line;
-            } else if cursor_line >= line + height {
-                line = cursor_line + 1 - height;
+            if cursor_first < line {
+                line = cursor_first;
+            } else if cursor_last >= line + height {
+                line = (cursor_last + 1).saturating_sub(height);
             }
             self.top = Anchor {
                 sentence: current,
@@ -280,7 +333,10 @@ impl ReaderView {
             .rows
             .iter()
             .filter_map(|row| match row {
-                Row::Text { sentence, line, .. } if *sentence == current => Some(*line),
+                Row::Text { sentence, line, .. } if *sentence == current => Some(line * per_line),
+                Row::Gloss { sentence, line, .. } if *sentence == current => {
+                    Some(line * per_line + 1)
+                }
                 _ => None,
             })
             .fold(None, |range: Option<(usize, usize)>, line| match range {
@@ -345,14 +401,24 @@ impl ReaderView {
         let mut line = self.top.line;
         while self.rows.len() < height && index < article.sentences.len() {
             let paragraph = self.sentence_layout(article, index);
-            for number in line..paragraph.lines.len() {
+            let per_line = self.rows_per_line(index);
+            for number in line..paragraph.lines.len() * per_line {
                 if self.rows.len() == height {
                     break;
                 }
-                self.rows.push(Row::Text {
-                    sentence: index,
-                    line: number,
-                    paragraph: Rc::clone(&paragraph),
+                let (sentence, line, paragraph) = (index, number / per_line, Rc::clone(&paragraph));
+                self.rows.push(if number % per_line == 0 {
+                    Row::Text {
+                        sentence,
+                        line,
+                        paragraph,
+                    }
+                } else {
+                    Row::Gloss {
+                        sentence,
+                        line,
+                        paragraph,
+                    }
                 });
             }
             index += 1;
@@ -400,7 +466,7 @@ impl ReaderView {
 }
 
 /// The words of a sentence as they sit on its lines.
-fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
+pub fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
     let mut spots: Vec<WordSpot> = Vec::new();
     for (line_index, line) in paragraph.lines.iter().enumerate() {
         let first_on_line = spots.len();

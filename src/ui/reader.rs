@@ -8,10 +8,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::view::{StudyHeading, StudyKind};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::app::interlinear;
+use crate::app::view::{self, StudyHeading, StudyKind};
 use crate::app::{App, BidiMode, Knowledge, ReaderView, Row};
 use crate::article::Article;
-use crate::text::{Cluster, Direction};
+use crate::glossary::WordGloss;
+use crate::text::{Cluster, Direction, Paragraph};
 
 use super::strings;
 use super::text::{draw_first_line, draw_line};
@@ -31,6 +36,8 @@ pub struct ReaderPane<'a> {
     pub knowledge: &'a Knowledge,
     pub theme: &'a Theme,
     pub bidi: BidiMode,
+    /// The word glosses of the sentences shown with gloss rows.
+    pub glosses: &'a HashMap<usize, Rc<[WordGloss]>>,
 }
 
 impl<'a> ReaderPane<'a> {
@@ -50,6 +57,7 @@ impl<'a> ReaderPane<'a> {
             knowledge: app.knowledge(),
             theme,
             bidi: app.options.bidi,
+            glosses: app.glosses(),
         }
     }
 }
@@ -59,6 +67,15 @@ impl Widget for ReaderPane<'_> {
     fn render(self, _area: Rect, buf: &mut Buffer) {
         let (view, theme) = (self.view, self.theme);
         for (row, y) in view.rows.iter().zip(view.text.top()..view.text.bottom()) {
+            if let Row::Gloss {
+                sentence,
+                line,
+                paragraph,
+            } = row
+            {
+                self.draw_glosses(buf, y, *sentence, paragraph, *line);
+                continue;
+            }
             let Row::Text { sentence, .. } = row else {
                 continue;
             };
@@ -112,6 +129,70 @@ impl Widget for ReaderPane<'_> {
             }
         }
         draw_study(view, buf, theme, self.bidi);
+    }
+}
+
+impl ReaderPane<'_> {
+    /// The gloss row under line `line` of sentence `index`: each word's
+    /// gloss from its leftmost cell ([`interlinear::place`]), in the colour
+    /// of what the learner knows of the word; the cursor word's marked.
+    fn draw_glosses(
+        &self,
+        buf: &mut Buffer,
+        y: u16,
+        index: usize,
+        paragraph: &Paragraph,
+        line: usize,
+    ) {
+        let (view, theme) = (self.view, self.theme);
+        let (Some(glosses), Some(text), Some(laid)) = (
+            self.glosses.get(&index),
+            self.article.sentences.get(index),
+            paragraph.lines.get(line),
+        ) else {
+            return;
+        };
+        let spots: Vec<_> = view::spots(text, paragraph)
+            .into_iter()
+            .filter(|spot| spot.line == line)
+            .collect();
+        // A term's gloss goes under all its words on this line, as one.
+        let runs: Vec<(usize, usize, usize)> = glosses
+            .iter()
+            .filter_map(|gloss| {
+                let words = gloss.first..gloss.first + gloss.len;
+                let on_line = spots.iter().filter(|spot| words.contains(&spot.word));
+                let left = on_line.clone().map(|spot| spot.left).min()?;
+                let right = on_line.map(|spot| spot.right).max()?;
+                Some((gloss.first, left, right))
+            })
+            .collect();
+        let x = view.line_x(laid);
+        let width = usize::from(view.text.right().saturating_sub(x));
+        let text_of = |first: usize| {
+            glosses
+                .iter()
+                .find(|gloss| gloss.first == first)
+                .map(|gloss| gloss.text.as_str())
+        };
+        let known = self.knowledge.of(index);
+        let is_current = index == self.current;
+        for placed in interlinear::place(&runs, text_of, width) {
+            let span = text.words.get(placed.word).map(|w| w.start);
+            let under_cursor = is_current
+                && span
+                    .is_some_and(|start| self.cursor.as_ref().is_some_and(|c| c.contains(&start)));
+            let style = if under_cursor {
+                theme.cursor_word
+            } else {
+                match known {
+                    Some(known) => theme.gloss.patch(theme.knowledge(known[placed.word])),
+                    None => theme.gloss,
+                }
+            };
+            let column = x + u16::try_from(placed.column).unwrap_or(u16::MAX);
+            buf.set_stringn(column, y, &placed.text, width - placed.column, style);
+        }
     }
 }
 

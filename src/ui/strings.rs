@@ -35,6 +35,9 @@ impl fmt::Display for Notice {
             Notice::OnePaneInTerminalBidi => f.write_str(
                 "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes",
             ),
+            Notice::NoInterlinearInTerminalBidi => f.write_str(
+                "With --bidi terminal there are no word glosses under the lines: the terminal places the words, so qari cannot put a gloss under each",
+            ),
             Notice::SpeechMissing => write!(
                 f,
                 "espeak-ng is not installed, so {} cannot read aloud (apt-get install espeak-ng)",
@@ -445,6 +448,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleAlwaysTranslation => "translations always shown / hidden",
         Action::ToggleNotes => "show / hide the notes",
         Action::ToggleAlwaysNotes => "notes always shown / hidden",
+        Action::CycleInterlinear => "word glosses: every sentence, this one, off",
         Action::StudyDown => "scroll translation and notes down",
         Action::StudyUp => "scroll translation and notes up",
         Action::SwitchFocus => "focus the reader or the glossary",

@@ -39,6 +39,9 @@ pub struct Theme {
     pub message: Style,
     pub study_heading: Style,
     pub translation: Style,
+    /// A word's gloss in the interlinear row (patched with the word's
+    /// colour for what the learner knows of it).
+    pub gloss: Style,
     pub note: Style,
     pub missing: Style,
     pub selected: Style,
@@ -111,6 +114,7 @@ impl Theme {
             message: bold.add_modifier(Modifier::REVERSED),
             study_heading: bold,
             translation: plain,
+            gloss: plain,
             note: plain,
             missing: dim.add_modifier(Modifier::ITALIC),
             selected: reversed,

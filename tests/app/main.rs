@@ -10,5 +10,6 @@ mod app;
 mod bundled_article;
 mod concurrency;
 mod dictionaries;
+mod interlinear;
 mod screens;
 mod theme_contrast;

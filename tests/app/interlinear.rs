@@ -1,0 +1,169 @@
+//! The interlinear gloss row (`i`): under each line of Arabic, each word's
+//! short gloss starting under the word, on every sentence on screen, the
+//! current one, or none; the current sentence stays in view with the extra
+//! rows at every size.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use qari::app::{Action, App, BidiMode, Options, Row};
+use qari::dict::Dictionaries;
+use qari::glossary::Glossary;
+use qari::runtime::{Executor, Inline};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::Arc;
+
+use common::bundled_article;
+
+fn app_at(columns: u16, rows: u16, options: Options) -> Inline {
+    let app = App::new(bundled_article(), 0, options)
+        .with_glossary(Glossary::load(None))
+        .with_dictionaries(Arc::new(Dictionaries::default()));
+    let mut app = Inline::new(app, Executor::new(None));
+    app.update(Action::Resize { columns, rows });
+    app
+}
+
+/// (sentence, line) of rows, in order.
+type Lines = Vec<(usize, usize)>;
+
+/// (sentence, line) of each text row and of each gloss row, in order.
+fn rows(app: &App) -> (Lines, Lines) {
+    let mut text = Vec::new();
+    let mut glosses = Vec::new();
+    for row in &app.view.rows {
+        match row {
+            Row::Text { sentence, line, .. } => text.push((*sentence, *line)),
+            Row::Gloss { sentence, line, .. } => glosses.push((*sentence, *line)),
+            Row::Blank => {}
+        }
+    }
+    (text, glosses)
+}
+
+#[test]
+fn i_cycles_every_sentence_then_the_current_one_then_off() {
+    let mut app = app_at(120, 40, Options::default());
+    app.update(Action::NextSentence);
+    assert!(rows(&app).1.is_empty());
+
+    app.update(Action::CycleInterlinear);
+    let (text, glosses) = rows(&app);
+    // Every line on screen but perhaps the last row's has its gloss row
+    // right under it.
+    let mut expected = text.clone();
+    if app
+        .view
+        .rows
+        .last()
+        .is_some_and(|r| matches!(r, Row::Text { .. }))
+    {
+        expected.pop();
+    }
+    assert_eq!(glosses, expected);
+    for (at, row) in app.view.rows.iter().enumerate().skip(1) {
+        if let Row::Gloss { sentence, line, .. } = row {
+            assert!(
+                matches!(&app.view.rows[at - 1], Row::Text { sentence: s, line: l, .. } if s == sentence && l == line),
+                "gloss row {at} is not under its line"
+            );
+        }
+    }
+
+    app.update(Action::CycleInterlinear);
+    let (_, glosses) = rows(&app);
+    assert!(!glosses.is_empty());
+    assert!(
+        glosses.iter().all(|&(sentence, _)| sentence == 1),
+        "{glosses:?}"
+    );
+
+    app.update(Action::CycleInterlinear);
+    assert!(rows(&app).1.is_empty());
+}
+
+#[test]
+fn the_current_sentence_stays_in_view_with_gloss_rows_at_every_size() {
+    for (columns, rows_) in [(120, 40), (80, 24), (40, 12), (20, 5), (1, 1)] {
+        let mut app = app_at(columns, rows_, Options::default());
+        app.update(Action::CycleInterlinear);
+        for index in 0..app.article.sentences.len() {
+            app.update(Action::FirstSentence);
+            for _ in 0..index {
+                app.update(Action::NextSentence);
+            }
+            let (text, _) = rows(&app);
+            if app.view.text.height == 0 {
+                continue;
+            }
+            let shown: Vec<usize> = text
+                .iter()
+                .filter(|(sentence, _)| *sentence == index)
+                .map(|(_, line)| *line)
+                .collect();
+            assert!(
+                !shown.is_empty(),
+                "{columns}x{rows_}: sentence {index} not shown"
+            );
+            assert_eq!(
+                shown[0], 0,
+                "{columns}x{rows_}: sentence {index} starts off screen"
+            );
+        }
+    }
+}
+
+/// Drawn: the glosses sit on the row under the Arabic, each starting in its
+/// word's columns; the bundled glossary's entries give them.
+#[test]
+fn glosses_are_drawn_under_their_words() {
+    let mut app = app_at(120, 40, Options::default());
+    app.update(Action::CycleInterlinear);
+    let area = app.screen.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let at = app
+        .view
+        .rows
+        .iter()
+        .position(|r| {
+            matches!(
+                r,
+                Row::Gloss {
+                    sentence: 0,
+                    line: 0,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    let y = app.view.text.y + at as u16;
+    let row: String = (app.view.text.x..app.view.text.right())
+        .map(|x| buffer[(x, y)].symbol().to_owned())
+        .collect();
+    let glosses = app.glosses().get(&0).unwrap();
+    assert!(glosses.len() >= 5, "{glosses:?}");
+    // The headline's first word, الجيش, is rightmost: its gloss starts
+    // under it and is there (whole or cut).
+    let army = glosses.iter().find(|g| g.first == 0).unwrap();
+    let start: String = army.text.chars().take(3).collect();
+    assert!(row.contains(&start), "{row:?} lacks {start:?}");
+}
+
+#[test]
+fn under_terminal_bidi_interlinear_is_refused_in_one_line() {
+    let options = Options {
+        bidi: BidiMode::Terminal,
+        ..Options::default()
+    };
+    let mut app = app_at(120, 40, options);
+    app.update(Action::CycleInterlinear);
+    assert!(rows(&app).1.is_empty());
+    let said = app.message.as_ref().unwrap().to_string();
+    assert!(said.contains("--bidi terminal"), "{said}");
+    assert!(!said.contains('\n'));
+}
