@@ -140,7 +140,10 @@ fn key_to_frame(c: &mut Criterion) {
     // With word glosses under every line of every sentence on screen (`i`).
     for (name, article) in [
         ("interlinear_bundled_24_sentences", bundled()),
-        ("interlinear_generated_100000_sentences", long_article(100_000)),
+        (
+            "interlinear_generated_100000_sentences",
+            long_article(100_000),
+        ),
     ] {
         let mut app = reader(article, &dictionaries, true);
         app.update(Action::CycleInterlinear);

@@ -43,7 +43,7 @@ pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
 pub use study_panel::StudyPanel;
-pub use view::{ReaderView, Row, WordSpot};
+pub use view::{Interlinear, ReaderView, Row, WordSpot};
 
 /// What the learner knows of the words of each sentence laid out so far,
 /// for colouring them.
@@ -265,6 +265,13 @@ impl App {
     /// done) leaves qari instead of going back to the reader.
     pub fn for_review(mut self) -> App {
         self.review_only = true;
+        self
+    }
+
+    /// The app with word glosses under the lines as the learner left them
+    /// (`i`, kept in `state.toml`).
+    pub fn with_interlinear(mut self, mode: view::Interlinear) -> App {
+        self.view.interlinear = mode;
         self
     }
 
@@ -533,7 +540,16 @@ impl App {
             Action::CycleInterlinear if self.options.bidi == BidiMode::Terminal => {
                 self.message = Some(Notice::NoInterlinearInTerminalBidi);
             }
-            Action::CycleInterlinear => self.view.interlinear = self.view.interlinear.next(),
+            Action::CycleInterlinear => {
+                self.view.interlinear = self.view.interlinear.next();
+                if self.view.interlinear != Interlinear::Off && !self.view.glosses_fit() {
+                    self.message = Some(Notice::TooNarrowForGlosses);
+                }
+                if self.saves {
+                    self.effects
+                        .push(Effect::SaveInterlinear(self.view.interlinear));
+                }
+            }
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),
             Action::Speak => self.speak(),

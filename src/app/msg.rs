@@ -112,6 +112,8 @@ pub enum Effect {
         article: String,
         sentence: usize,
     },
+    /// Remember the interlinear mode (`i`) for the next start.
+    SaveInterlinear(super::view::Interlinear),
     /// Read this Arabic text aloud, stopping what was being read.
     Speak(String),
     StopSpeaking,

@@ -17,6 +17,8 @@ pub enum Notice {
     OnePaneInTerminalBidi,
     /// Interlinear glosses cannot be placed under `--bidi terminal`.
     NoInterlinearInTerminalBidi,
+    /// The reader is too narrow for interlinear glosses.
+    TooNarrowForGlosses,
     /// espeak-ng is not installed (said once).
     SpeechMissing,
     SpeechFailed(String),

@@ -18,6 +18,11 @@ use crate::text::{Direction, LayoutOptions, Line, Paragraph, layout};
 
 use super::screen::MAX_TEXT_WIDTH;
 
+/// The narrowest text column that gets interlinear gloss rows: narrower,
+/// a line holds two or three words and their glosses would be cut to a
+/// letter and `…`.
+pub const MIN_GLOSS_WIDTH: u16 = 24;
+
 /// Cached layouts beyond this many are dropped (a screen shows far fewer).
 const CACHE_LIMIT: usize = 2048;
 
@@ -59,6 +64,24 @@ pub enum Interlinear {
 }
 
 impl Interlinear {
+    /// The mode as `state.toml` keeps it: `all`, `current`, none when off.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Interlinear::Off => None,
+            Interlinear::All => Some("all"),
+            Interlinear::Current => Some("current"),
+        }
+    }
+
+    /// The mode `state.toml` names (anything else is off).
+    pub fn from_name(name: Option<&str>) -> Interlinear {
+        match name {
+            Some("all") => Interlinear::All,
+            Some("current") => Interlinear::Current,
+            _ => Interlinear::Off,
+        }
+    }
+
     /// The next mode of the cycle: every sentence, the current one, off.
     pub fn next(self) -> Interlinear {
         match self {
@@ -197,11 +220,20 @@ impl ReaderView {
     /// Rows each line of sentence `index` takes: one, and one more for its
     /// glosses when [`ReaderView::interlinear`] shows them.
     pub fn rows_per_line(&self, index: usize) -> usize {
+        if !self.glosses_fit() {
+            return 1;
+        }
         match self.interlinear {
             Interlinear::All => 2,
             Interlinear::Current if index == self.current => 2,
             _ => 1,
         }
+    }
+
+    /// Whether the text column is wide enough for glosses to say anything
+    /// ([`MIN_GLOSS_WIDTH`]); narrower, the lines go without them.
+    pub fn glosses_fit(&self) -> bool {
+        self.text.width >= MIN_GLOSS_WIDTH
     }
 
     /// Rows sentence `index` takes (its lines and their gloss rows).

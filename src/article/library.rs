@@ -66,6 +66,10 @@ pub struct ReadingState {
     /// shows them again).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub hidden: BTreeSet<String>,
+    /// The reader's word glosses under the lines (`i`): `all` or
+    /// `current`; none when off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interlinear: Option<String>,
 }
 
 /// The lock taken around every write into `DIR/articles/` (an import, a
@@ -516,6 +520,12 @@ impl Library {
             state.position.insert(article.to_owned(), sentence);
             state.read.insert(article.to_owned(), timestamp());
         })
+    }
+
+    /// Records the reader's interlinear mode (`all`, `current`, or `None`
+    /// for off), under the state's lock like [`Library::save_position`].
+    pub fn save_interlinear(&self, mode: Option<&str>) -> Result<(), StateError> {
+        self.change_state(|state| state.interlinear = mode.map(str::to_owned))
     }
 
     /// Applies `change` to the reading state as it is on disk, under the

@@ -9,7 +9,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use crate::app::keys::{Keymap, install};
-use crate::app::{Action, App, BidiMode, Effect, Msg, Options};
+use crate::app::{Action, App, BidiMode, Effect, Interlinear, Msg, Options};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
 use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries};
@@ -81,6 +81,7 @@ pub fn run(
     let mut app = App::new(article, position.saturating_sub(1), options)
         .with_glossary(glossary)
         .with_saving()
+        .with_interlinear(Interlinear::from_name(state.interlinear.as_deref()))
         .with_articles(catalog.articles.clone());
     if review {
         app = app.for_review();

@@ -81,6 +81,11 @@ impl Executor {
                 let error = library.save_position(&article, sentence).err()?;
                 Some(Msg::PositionNotSaved(error.to_string()))
             }
+            Effect::SaveInterlinear(mode) => {
+                let library = self.library.as_ref()?;
+                let error = library.save_interlinear(mode.name()).err()?;
+                Some(Msg::PositionNotSaved(error.to_string()))
+            }
             Effect::Speak(text) => {
                 self.speeches += 1;
                 match self.speech.speak(&text) {

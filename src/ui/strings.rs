@@ -35,6 +35,11 @@ impl fmt::Display for Notice {
             Notice::OnePaneInTerminalBidi => f.write_str(
                 "With --bidi terminal the glossary pane stays hidden: the terminal reorders whole rows, which would mix the panes",
             ),
+            Notice::TooNarrowForGlosses => write!(
+                f,
+                "Word glosses need a reader at least {} columns wide: they come back when it is",
+                crate::app::view::MIN_GLOSS_WIDTH
+            ),
             Notice::NoInterlinearInTerminalBidi => f.write_str(
                 "With --bidi terminal there are no word glosses under the lines: the terminal places the words, so qari cannot put a gloss under each",
             ),

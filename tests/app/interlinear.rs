@@ -154,6 +154,23 @@ fn glosses_are_drawn_under_their_words() {
     assert!(row.contains(&start), "{row:?} lacks {start:?}");
 }
 
+/// A reader too narrow for glosses to say anything gets none, and one line
+/// saying so; widened, the glosses come back.
+#[test]
+fn a_narrow_reader_says_it_has_no_room_for_glosses() {
+    let mut app = app_at(20, 12, Options::default());
+    app.update(Action::CycleInterlinear);
+    assert!(rows(&app).1.is_empty());
+    let said = app.message.as_ref().unwrap().to_string();
+    assert!(said.contains("columns wide"), "{said}");
+    assert!(!said.contains('\n'));
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    assert!(!rows(&app).1.is_empty());
+}
+
 #[test]
 fn under_terminal_bidi_interlinear_is_refused_in_one_line() {
     let options = Options {
@@ -166,4 +183,37 @@ fn under_terminal_bidi_interlinear_is_refused_in_one_line() {
     let said = app.message.as_ref().unwrap().to_string();
     assert!(said.contains("--bidi terminal"), "{said}");
     assert!(!said.contains('\n'));
+}
+
+/// The mode is kept in `state.toml` (under its lock, beside the reading
+/// positions) and read back at the next start.
+#[test]
+fn the_mode_is_remembered_in_the_reading_state() {
+    use qari::app::Interlinear;
+    use qari::article::Library;
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(dir.path());
+    library.save_position("elsewhere", 7).unwrap();
+    let app = App::new(bundled_article(), 0, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_saving();
+    let mut app = Inline::new(app, Executor::new(Some(Library::new(dir.path()))));
+    app.update(Action::Resize {
+        columns: 80,
+        rows: 24,
+    });
+    app.update(Action::CycleInterlinear);
+    let (state, problem) = library.load_state();
+    assert!(problem.is_none(), "{problem:?}");
+    assert_eq!(state.interlinear.as_deref(), Some("all"));
+    assert_eq!(state.position.get("elsewhere"), Some(&7));
+    assert_eq!(
+        Interlinear::from_name(state.interlinear.as_deref()),
+        Interlinear::All
+    );
+
+    app.update(Action::CycleInterlinear);
+    app.update(Action::CycleInterlinear);
+    let (state, _) = library.load_state();
+    assert_eq!(state.interlinear, None, "off is not written");
 }
