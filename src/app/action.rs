@@ -52,6 +52,8 @@ pub enum Action {
     /// Word glosses under the lines: every sentence on screen, the current
     /// one only, off (`i`).
     CycleInterlinear,
+    /// A transliteration row under the lines, or none (`x`).
+    ToggleTranslit,
     /// Review the entries due now.
     StartReview,
     /// In a review: show the gloss and the translation.

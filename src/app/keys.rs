@@ -102,6 +102,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('n')], A::ToggleNotes),
     bind(Global, &[ch('N')], A::ToggleAlwaysNotes),
     bind(Global, &[ch('i')], A::CycleInterlinear),
+    bind(Global, &[ch('x')], A::ToggleTranslit),
     bind(Global, &[ch('J'), key(K::PageDown)], A::StudyDown),
     bind(Global, &[ch('K'), key(K::PageUp)], A::StudyUp),
     bind(Global, &[key(K::Tab), key(K::BackTab)], A::SwitchFocus),
@@ -367,6 +368,7 @@ const NAMES: &[(Action, &str)] = &[
     (A::ToggleNotes, "toggle_notes"),
     (A::ToggleAlwaysNotes, "toggle_always_notes"),
     (A::CycleInterlinear, "cycle_interlinear"),
+    (A::ToggleTranslit, "toggle_translit"),
     (A::StudyDown, "study_down"),
     (A::StudyUp, "study_up"),
     (A::SwitchFocus, "switch_focus"),
@@ -618,8 +620,8 @@ mod tests {
         assert_eq!(action_for_key(big_g, Glossary), Some(A::LastSentence));
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(ctrl_c, Reader), Some(A::Quit));
-        let plain_x = KeyEvent::new(K::Char('x'), KeyModifiers::NONE);
-        assert_eq!(action_for_key(plain_x, Reader), None);
+        let plain_z = KeyEvent::new(K::Char('z'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(plain_z, Reader), None);
         // In a form, q and j are typed, not obeyed.
         let q = KeyEvent::new(K::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for_key(q, Scope::Editing), Some(A::Input('q')));
@@ -655,6 +657,7 @@ mod tests {
             (Global, ch('n'), A::ToggleNotes),
             (Global, ch('N'), A::ToggleAlwaysNotes),
             (Global, ch('i'), A::CycleInterlinear),
+            (Global, ch('x'), A::ToggleTranslit),
             (Global, ch('J'), A::StudyDown),
             (Global, key(K::PageDown), A::StudyDown),
             (Global, ch('K'), A::StudyUp),

@@ -332,7 +332,7 @@ impl App {
             self.glosses.clear();
         }
         for row in &self.view.rows {
-            let Row::Gloss { sentence, .. } = row else {
+            let (Row::Gloss { sentence, .. } | Row::Translit { sentence, .. }) = row else {
                 continue;
             };
             if self.glosses.contains_key(sentence) {
@@ -537,8 +537,16 @@ impl App {
             Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
-            Action::CycleInterlinear if self.options.bidi == BidiMode::Terminal => {
+            Action::CycleInterlinear | Action::ToggleTranslit
+                if self.options.bidi == BidiMode::Terminal =>
+            {
                 self.message = Some(Notice::NoInterlinearInTerminalBidi);
+            }
+            Action::ToggleTranslit => {
+                self.view.translit = !self.view.translit;
+                if self.view.translit && !self.view.glosses_fit() {
+                    self.message = Some(Notice::TooNarrowForGlosses);
+                }
             }
             Action::CycleInterlinear => {
                 self.view.interlinear = self.view.interlinear.next();

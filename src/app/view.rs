@@ -49,6 +49,20 @@ pub enum Row {
         line: usize,
         paragraph: Rc<Paragraph>,
     },
+    /// The transliteration of the words of the line above (`x`), under
+    /// its gloss row when there is one.
+    Translit {
+        sentence: usize,
+        line: usize,
+        paragraph: Rc<Paragraph>,
+    },
+}
+
+/// What a row under a line of text holds.
+enum RowKind {
+    Text,
+    Gloss,
+    Translit,
 }
 
 /// Which sentences show a row of word glosses under each of their lines
@@ -96,7 +110,7 @@ impl Row {
     /// The sentence and line of text this row shows (not a gloss row's).
     pub fn line(&self) -> Option<(usize, &Line)> {
         match self {
-            Row::Blank | Row::Gloss { .. } => None,
+            Row::Blank | Row::Gloss { .. } | Row::Translit { .. } => None,
             Row::Text {
                 sentence,
                 line,
@@ -177,6 +191,9 @@ pub struct ReaderView {
     pub more_below: bool,
     /// Which sentences have gloss rows.
     pub interlinear: Interlinear,
+    /// Whether lines have a transliteration row (`x`): under the gloss row
+    /// of the sentences that have one, else under every line.
+    pub translit: bool,
     /// The current sentence, as the last [`ReaderView::arrange`] was told.
     current: usize,
     cache: HashMap<(usize, usize), Rc<Paragraph>>,
@@ -220,13 +237,33 @@ impl ReaderView {
     /// Rows each line of sentence `index` takes: one, and one more for its
     /// glosses when [`ReaderView::interlinear`] shows them.
     pub fn rows_per_line(&self, index: usize) -> usize {
-        if !self.glosses_fit() {
-            return 1;
-        }
-        match self.interlinear {
-            Interlinear::All => 2,
-            Interlinear::Current if index == self.current => 2,
-            _ => 1,
+        1 + usize::from(self.has_glosses(index)) + usize::from(self.has_translit(index))
+    }
+
+    /// Whether sentence `index`'s lines have a gloss row.
+    pub fn has_glosses(&self, index: usize) -> bool {
+        self.glosses_fit()
+            && match self.interlinear {
+                Interlinear::All => true,
+                Interlinear::Current => index == self.current,
+                Interlinear::Off => false,
+            }
+    }
+
+    /// Whether sentence `index`'s lines have a transliteration row: with
+    /// glosses on the current sentence only, that one; else every one.
+    pub fn has_translit(&self, index: usize) -> bool {
+        self.translit
+            && self.glosses_fit()
+            && (self.interlinear != Interlinear::Current || index == self.current)
+    }
+
+    /// What row `k` (from 0) under a line of sentence `index` holds.
+    fn row_under_line(&self, index: usize, k: usize) -> RowKind {
+        match (k, self.has_glosses(index)) {
+            (0, _) => RowKind::Text,
+            (1, true) => RowKind::Gloss,
+            _ => RowKind::Translit,
         }
     }
 
@@ -369,6 +406,9 @@ impl ReaderView {
                 Row::Gloss { sentence, line, .. } if *sentence == current => {
                     Some(line * per_line + 1)
                 }
+                Row::Translit { sentence, line, .. } if *sentence == current => {
+                    Some(line * per_line + per_line - 1)
+                }
                 _ => None,
             })
             .fold(None, |range: Option<(usize, usize)>, line| match range {
@@ -439,19 +479,24 @@ impl ReaderView {
                     break;
                 }
                 let (sentence, line, paragraph) = (index, number / per_line, Rc::clone(&paragraph));
-                self.rows.push(if number % per_line == 0 {
-                    Row::Text {
-                        sentence,
-                        line,
-                        paragraph,
-                    }
-                } else {
-                    Row::Gloss {
-                        sentence,
-                        line,
-                        paragraph,
-                    }
-                });
+                self.rows
+                    .push(match self.row_under_line(index, number % per_line) {
+                        RowKind::Text => Row::Text {
+                            sentence,
+                            line,
+                            paragraph,
+                        },
+                        RowKind::Gloss => Row::Gloss {
+                            sentence,
+                            line,
+                            paragraph,
+                        },
+                        RowKind::Translit => Row::Translit {
+                            sentence,
+                            line,
+                            paragraph,
+                        },
+                    });
             }
             index += 1;
             line = 0;

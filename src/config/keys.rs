@@ -206,11 +206,11 @@ mod tests {
     #[test]
     fn keys_given_replace_the_defaults_of_that_action_only() {
         let keymap = parse_text(
-            "# mine\n[global]\nquit = [\"x\", \"Ctrl-C\"]\nsearch = \"f\"\n\n[reader]\nnext_sentence = [\"l\", \"Down\"]\n",
+            "# mine\n[global]\nquit = [\"z\", \"Ctrl-C\"]\nsearch = \"f\"\n\n[reader]\nnext_sentence = [\"l\", \"Down\"]\n",
         )
         .unwrap();
         assert_eq!(
-            keymap.action_for_key(press('x'), Scope::Reader),
+            keymap.action_for_key(press('z'), Scope::Reader),
             Some(Action::Quit)
         );
         assert_eq!(keymap.action_for_key(press('q'), Scope::Reader), None);
@@ -232,7 +232,7 @@ mod tests {
             keymap.action_for_key(press('j'), Scope::Glossary),
             Some(Action::GlossaryDown)
         );
-        assert_eq!(keymap.keys_in(Scope::Global, Action::Quit), ["x", "Ctrl-C"]);
+        assert_eq!(keymap.keys_in(Scope::Global, Action::Quit), ["z", "Ctrl-C"]);
         assert_eq!(
             keymap.keys_in(Scope::Reader, Action::NextSentence),
             ["l", "↓"]
@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn an_unknown_action_is_refused_with_its_place_and_the_actions_there_are() {
-        let refused = message("[global]\nquit = \"x\"\nfly = \"y\"\n");
+        let refused = message("[global]\nquit = \"z\"\nfly = \"y\"\n");
         assert!(
             refused.starts_with(&format!(
                 "{PATH}:3:7: unknown action `fly` in [global], expected one of `first_sentence`,"
@@ -256,7 +256,7 @@ mod tests {
         );
         // An action of another scope is not one of this scope's.
         assert!(
-            message("[reader]\nglossary_down = \"x\"\n").starts_with(&format!(
+            message("[reader]\nglossary_down = \"z\"\n").starts_with(&format!(
                 "{PATH}:2:17: unknown action `glossary_down` in [reader]"
             ))
         );
@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn an_unknown_table_is_refused_with_its_place() {
-        let refused = message("[global]\nquit = \"x\"\n[normal]\nquit = \"q\"\n");
+        let refused = message("[global]\nquit = \"z\"\n[normal]\nquit = \"q\"\n");
         assert!(refused.starts_with(&format!("{PATH}:3:")), "{refused}");
         assert!(refused.contains("unknown field `normal`"), "{refused}");
     }
@@ -301,8 +301,8 @@ mod tests {
         );
         // Two overrides.
         assert!(
-            message("[global]\nsearch = \"x\"\nquit = \"x\"\n")
-                .starts_with(&format!("{PATH}:3:8: x would be bound to both"))
+            message("[global]\nsearch = \"z\"\nquit = \"z\"\n")
+                .starts_with(&format!("{PATH}:3:8: z would be bound to both"))
         );
         // A global key the reader binds to something else.
         assert_eq!(

@@ -16,6 +16,9 @@ pub struct WordGloss {
     pub first: usize,
     pub len: usize,
     pub text: String,
+    /// The word (or term) in Latin letters, when the entry or the reading
+    /// gives it.
+    pub translit: Option<String>,
 }
 
 /// An entry's sense made short for a gloss row: its first sense, without
@@ -45,28 +48,32 @@ impl Glossary {
         let mut index = 0;
         while index < words.len() {
             if let Some(found) = matched.next_if(|m| m.first == index) {
-                let text = found
+                let entry = found
                     .matches
                     .iter()
-                    .filter_map(|m| self.entries[m.entry].senses.first())
-                    .map(|sense| short(sense))
-                    .find(|text| !text.is_empty());
-                if let Some(text) = text {
+                    .map(|m| &self.entries[m.entry])
+                    .find(|entry| entry.senses.first().is_some_and(|s| !short(s).is_empty()));
+                if let Some(entry) = entry {
+                    let translit = (!entry.translit.is_empty()).then(|| entry.translit.clone());
                     out.push(WordGloss {
                         first: index,
                         len: found.len,
-                        text,
+                        text: short(&entry.senses[0]),
+                        translit,
                     });
                     index += found.len;
                     continue;
                 }
             }
             let word = words[index];
-            let text = match numeral(word) {
-                Some(number) => Some(match number.prefix {
-                    Some(clitic) => format!("{} {}", short(clitic.gloss), number.western),
-                    None => number.western,
-                }),
+            let found = match numeral(word) {
+                Some(number) => Some((
+                    match number.prefix {
+                        Some(clitic) => format!("{} {}", short(clitic.gloss), number.western),
+                        None => number.western,
+                    },
+                    None,
+                )),
                 None => {
                     let previous = index.checked_sub(1).map(|i| words[i]);
                     let next = words.get(index + 1).copied();
@@ -74,15 +81,16 @@ impl Glossary {
                     readings
                         .first()
                         .filter(|r| !r.guess)
-                        .and_then(|r| r.gloss.clone())
-                        .filter(|g| !g.is_empty())
+                        .and_then(|r| Some((r.gloss.clone()?, r.translit.clone())))
+                        .filter(|(gloss, _)| !gloss.is_empty())
                 }
             };
-            if let Some(text) = text {
+            if let Some((text, translit)) = found {
                 out.push(WordGloss {
                     first: index,
                     len: 1,
                     text,
+                    translit,
                 });
             }
             index += 1;

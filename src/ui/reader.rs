@@ -67,14 +67,24 @@ impl Widget for ReaderPane<'_> {
     fn render(self, _area: Rect, buf: &mut Buffer) {
         let (view, theme) = (self.view, self.theme);
         for (row, y) in view.rows.iter().zip(view.text.top()..view.text.bottom()) {
-            if let Row::Gloss {
-                sentence,
-                line,
-                paragraph,
-            } = row
-            {
-                self.draw_glosses(buf, y, *sentence, paragraph, *line);
-                continue;
+            match row {
+                Row::Gloss {
+                    sentence,
+                    line,
+                    paragraph,
+                } => {
+                    self.draw_glosses(buf, y, *sentence, paragraph, *line, false);
+                    continue;
+                }
+                Row::Translit {
+                    sentence,
+                    line,
+                    paragraph,
+                } => {
+                    self.draw_glosses(buf, y, *sentence, paragraph, *line, true);
+                    continue;
+                }
+                _ => {}
             }
             let Row::Text { sentence, .. } = row else {
                 continue;
@@ -133,9 +143,10 @@ impl Widget for ReaderPane<'_> {
 }
 
 impl ReaderPane<'_> {
-    /// The gloss row under line `line` of sentence `index`: each word's
-    /// gloss from its leftmost cell ([`interlinear::place`]), in the colour
-    /// of what the learner knows of the word; the cursor word's marked.
+    /// The gloss row under line `line` of sentence `index` (or, with
+    /// `translit`, its transliteration row): each word's gloss from its
+    /// leftmost cell ([`interlinear::place`]), in the colour of what the
+    /// learner knows of the word; the cursor word's marked.
     fn draw_glosses(
         &self,
         buf: &mut Buffer,
@@ -143,6 +154,7 @@ impl ReaderPane<'_> {
         index: usize,
         paragraph: &Paragraph,
         line: usize,
+        translit: bool,
     ) {
         let (view, theme) = (self.view, self.theme);
         let (Some(glosses), Some(text), Some(laid)) = (
@@ -170,10 +182,12 @@ impl ReaderPane<'_> {
         let x = view.line_x(laid);
         let width = usize::from(view.text.right().saturating_sub(x));
         let text_of = |first: usize| {
-            glosses
-                .iter()
-                .find(|gloss| gloss.first == first)
-                .map(|gloss| gloss.text.as_str())
+            let gloss = glosses.iter().find(|gloss| gloss.first == first)?;
+            if translit {
+                gloss.translit.as_deref()
+            } else {
+                Some(gloss.text.as_str())
+            }
         };
         let known = self.knowledge.of(index);
         let is_current = index == self.current;

@@ -454,6 +454,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleNotes => "show / hide the notes",
         Action::ToggleAlwaysNotes => "notes always shown / hidden",
         Action::CycleInterlinear => "word glosses: every sentence, this one, off",
+        Action::ToggleTranslit => "transliteration under the lines, or not",
         Action::StudyDown => "scroll translation and notes down",
         Action::StudyUp => "scroll translation and notes up",
         Action::SwitchFocus => "focus the reader or the glossary",

@@ -36,7 +36,7 @@ fn rows(app: &App) -> (Lines, Lines) {
         match row {
             Row::Text { sentence, line, .. } => text.push((*sentence, *line)),
             Row::Gloss { sentence, line, .. } => glosses.push((*sentence, *line)),
-            Row::Blank => {}
+            Row::Translit { .. } | Row::Blank => {}
         }
     }
     (text, glosses)
@@ -216,4 +216,43 @@ fn the_mode_is_remembered_in_the_reading_state() {
     app.update(Action::CycleInterlinear);
     let (state, _) = library.load_state();
     assert_eq!(state.interlinear, None, "off is not written");
+}
+
+/// `x` adds a transliteration row under each line (under its gloss row when
+/// there is one), and works alone.
+#[test]
+fn x_adds_a_transliteration_row_alone_or_under_the_glosses() {
+    let kinds = |app: &App| -> Vec<char> {
+        app.view
+            .rows
+            .iter()
+            .map(|row| match row {
+                Row::Text { .. } => 't',
+                Row::Gloss { .. } => 'g',
+                Row::Translit { .. } => 'x',
+                Row::Blank => ' ',
+            })
+            .collect()
+    };
+    let mut app = app_at(120, 40, Options::default());
+    app.update(Action::ToggleTranslit);
+    let alone: String = kinds(&app).into_iter().collect();
+    let under_every_line = |rows: &str, after: &str| {
+        rows.split('t')
+            .skip(1)
+            .all(|under| under.trim_end() == after)
+    };
+    assert!(under_every_line(&alone, "x"), "{alone:?}");
+    let translit = app.glosses().get(&0).unwrap();
+    let first = translit.iter().find(|g| g.first == 0).unwrap();
+    let latin = first.translit.as_deref().unwrap();
+    assert!(latin.chars().any(|c| c.is_ascii_alphabetic()), "{latin}");
+
+    app.update(Action::CycleInterlinear);
+    let both: String = kinds(&app).into_iter().collect();
+    assert!(under_every_line(&both, "gx"), "{both:?}");
+
+    app.update(Action::ToggleTranslit);
+    let glosses_only: String = kinds(&app).into_iter().collect();
+    assert!(under_every_line(&glosses_only, "g"), "{glosses_only:?}");
 }

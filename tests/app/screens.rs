@@ -795,7 +795,7 @@ fn a_keys_file_changes_what_the_keys_do_and_everything_that_names_them() {
 
     let path = std::path::Path::new("/home/u/.config/qari/keys.toml");
     let keymap = qari::config::keys::parse(
-        b"[global]\nquit = \"x\"\nspeak = \"F5\"\ntoggle_translation = \"y\"\n",
+        b"[global]\nquit = \"z\"\nspeak = \"F5\"\ntoggle_translation = \"y\"\n",
         path,
     )
     .unwrap();
@@ -821,13 +821,13 @@ fn a_keys_file_changes_what_the_keys_do_and_everything_that_names_them() {
         .lines()
         .find(|row| row.contains(qari::ui::strings::describe(Action::Quit)))
         .unwrap();
-    assert!(quit_row.contains("x "), "{quit_row}");
+    assert!(quit_row.contains("z "), "{quit_row}");
     assert!(!quit_row.contains("q "), "{quit_row}");
     app.update(Action::ToggleHelp);
-    // t no longer shows the translation, q no longer quits; x does.
+    // t no longer shows the translation, q no longer quits; z does.
     app.update(press('q'));
     assert!(!app.should_quit);
-    app.update(press('x'));
+    app.update(press('z'));
     assert!(app.should_quit);
 
     install(Keymap::default());
