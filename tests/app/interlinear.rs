@@ -256,3 +256,64 @@ fn x_adds_a_transliteration_row_alone_or_under_the_glosses() {
     let glosses_only: String = kinds(&app).into_iter().collect();
     assert!(under_every_line(&glosses_only, "g"), "{glosses_only:?}");
 }
+
+/// The screen with glosses on every sentence, as a snapshot: the bundled
+/// article at 120×40, 80×24 and 40×15, and an imported NTREX article
+/// (real news nobody here wrote, read with the analyser) at 120×40 and
+/// 80×24, with transliterations too.
+#[test]
+fn snapshots_of_the_interlinear_view() {
+    fn screen(app: &App) -> String {
+        let area = app.screen.area;
+        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(app, frame.area()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..area.height)
+            .map(|y| {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < area.width {
+                    let symbol = buffer[(x, y)].symbol();
+                    row.push_str(symbol);
+                    x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+                }
+                row.trim_end().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    for (columns, rows_) in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app_at(columns, rows_, Options::default());
+        app.update(Action::CycleInterlinear);
+        insta::assert_snapshot!(
+            format!("interlinear_bundled_{columns}x{rows_}"),
+            screen(&app)
+        );
+    }
+
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ntrex/ar/bbc.381669.ar.txt"
+    ))
+    .unwrap();
+    let article = qari::article::import_text("ntrex", &text, None, None, "", None).article;
+    let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+    let analyser: Arc<dyn qari::arabic::Analyser> =
+        Arc::new(qari::data::load_lexicon(&lexicon).unwrap());
+    for (columns, rows_) in [(120, 40), (80, 24)] {
+        let app = App::new(article.clone(), 1, Options::default())
+            .with_glossary(Glossary::load(None))
+            .with_dictionaries(Arc::new(Dictionaries::default()));
+        let mut app = Inline::new(app, Executor::new(None));
+        app.update(qari::app::Msg::AnalyserLoaded(Arc::clone(&analyser)));
+        app.update(Action::Resize {
+            columns,
+            rows: rows_,
+        });
+        app.update(Action::CycleInterlinear);
+        app.update(Action::ToggleTranslit);
+        insta::assert_snapshot!(format!("interlinear_ntrex_{columns}x{rows_}"), screen(&app));
+    }
+}
