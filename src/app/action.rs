@@ -54,6 +54,9 @@ pub enum Action {
     CycleInterlinear,
     /// A transliteration row under the lines, or none (`x`).
     ToggleTranslit,
+    /// The text with the vowels of each word's first reading, or as
+    /// printed (`V`).
+    ToggleVowels,
     /// Review the entries due now.
     StartReview,
     /// In a review: show the gloss and the translation.

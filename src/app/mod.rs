@@ -174,6 +174,11 @@ pub struct App {
     /// worked out as they come on screen; forgotten when the glossary or
     /// the analyser changes.
     glosses: HashMap<usize, Rc<[WordGloss]>>,
+    /// Whether the text is drawn with its vowels (`V`).
+    pub vowelled: bool,
+    /// The vowel marks of the sentences on screen, when `vowelled`, worked
+    /// out as they come on screen.
+    vowels: HashMap<usize, Rc<SentenceVowels>>,
     /// The article's word counts by knowledge (small articles only).
     pub stats: Option<Stats>,
     /// Whether the learner was told that espeak-ng is missing.
@@ -196,6 +201,10 @@ pub struct App {
     /// Started as `qari review`: leaving the review leaves qari.
     review_only: bool,
 }
+
+/// A sentence's vowel marks: (byte offset of a letter, the marks drawn on
+/// it), in order.
+pub type SentenceVowels = [(usize, String)];
 
 /// Sentences whose interlinear glosses are kept (a screen shows far
 /// fewer); beyond it they are worked out again.
@@ -241,6 +250,8 @@ impl App {
             analyser: None,
             knowledge: Knowledge::default(),
             glosses: HashMap::new(),
+            vowelled: false,
+            vowels: HashMap::new(),
             stats: None,
             told_speech_missing: false,
             speeches_asked: 0,
@@ -326,6 +337,33 @@ impl App {
         &self.glosses
     }
 
+    /// The vowel marks of the sentences on screen, when the text is drawn
+    /// with its vowels.
+    pub fn vowels(&self) -> Option<&HashMap<usize, Rc<SentenceVowels>>> {
+        self.vowelled.then_some(&self.vowels)
+    }
+
+    /// Works out the vowels of the sentences on screen not yet vowelled.
+    fn refresh_vowels(&mut self) {
+        if !self.vowelled {
+            return;
+        }
+        if self.vowels.len() > GLOSSED_SENTENCES_KEPT {
+            self.vowels.clear();
+        }
+        for row in &self.view.rows {
+            let Row::Text { sentence, .. } = row else {
+                continue;
+            };
+            if self.vowels.contains_key(sentence) {
+                continue;
+            }
+            let text = &self.article.sentences[*sentence];
+            let vowels = self.glossary.vowels(&text.ar, &text.words);
+            self.vowels.insert(*sentence, vowels.into());
+        }
+    }
+
     /// Works out the glosses of the sentences that gained gloss rows.
     fn refresh_glosses(&mut self) {
         if self.glosses.len() > GLOSSED_SENTENCES_KEPT {
@@ -349,6 +387,7 @@ impl App {
     pub(crate) fn glossary_changed(&mut self) {
         self.knowledge.by_sentence.clear();
         self.glosses.clear();
+        self.vowels.clear();
         self.stats = (self.article.sentences.len() <= STATS_LIMIT).then(|| {
             knowledge_stats(
                 &self.glossary,
@@ -537,11 +576,12 @@ impl App {
             Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
             Action::ToggleWordColours => self.word_colours = !self.word_colours,
-            Action::CycleInterlinear | Action::ToggleTranslit
+            Action::CycleInterlinear | Action::ToggleTranslit | Action::ToggleVowels
                 if self.options.bidi == BidiMode::Terminal =>
             {
                 self.message = Some(Notice::NoInterlinearInTerminalBidi);
             }
+            Action::ToggleVowels => self.vowelled = !self.vowelled,
             Action::ToggleTranslit => {
                 self.view.translit = !self.view.translit;
                 if self.view.translit && !self.view.glosses_fit() {
@@ -715,6 +755,7 @@ impl App {
             .scroll_to(&self.article, self.sentence, cursor_line);
         self.refresh_knowledge();
         self.refresh_glosses();
+        self.refresh_vowels();
         self.glossary_pane = if self.screen.glossary.is_some() {
             GlossaryPane::of(self)
         } else {

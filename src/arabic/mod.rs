@@ -30,7 +30,7 @@ mod translit;
 pub use analysis::{Affix, Analyser, Analysis, Segment, SegmentKind};
 pub use bama::Bama;
 pub use clitics::{Clitic, CliticKind};
-pub use normalize::{MarkedLetter, fold_marks, is_mark, marked_letters, normalize};
+pub use normalize::{MarkedLetter, fold_marks, is_mark, marked_letters, marks_for, normalize};
 pub use numerals::{Numeral, arabic_indic, numeral};
 pub use script::{LANGUAGE, Written, direction, has_arabic_letter, is_arabic_letter};
 pub use stem::{CliticStripper, analyses};

@@ -51,6 +51,24 @@ pub fn marked_letters(word: &str) -> Vec<MarkedLetter> {
     out
 }
 
+/// The marks `vocalised` (a reading of `written`, with its vowels) puts on
+/// each letter of `written`, in order: what vowelling the word as the text
+/// spells it adds. `None` when the text already has marks of its own or the
+/// letters do not line up (a reading spelled with another hamza seat, ى for
+/// ي or ة for ه still lines up: the text's letters stay).
+pub fn marks_for(written: &str, vocalised: &str) -> Option<Vec<Vec<char>>> {
+    let text = marked_letters(written);
+    let reading = marked_letters(vocalised);
+    if text.len() != reading.len() || text.iter().any(|l| !l.marks.is_empty()) {
+        return None;
+    }
+    let fold = crate::arabic::bama::key;
+    let same = text.iter().zip(&reading).all(|(a, b)| {
+        a.letter == b.letter || fold(&a.letter.to_string()) == fold(&b.letter.to_string())
+    });
+    same.then(|| reading.into_iter().map(|l| l.marks).collect())
+}
+
 /// `word` without Arabic vowel marks (tashkeel) and tatweel, so that وَقَّعَ
 /// and وقع count as one word.
 pub fn fold_marks(word: &str) -> String {
@@ -108,6 +126,21 @@ fn normalize_token(token: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_readings_marks_go_on_the_letters_as_the_text_spells_them() {
+        let marks = marks_for("اعلنت", "أَعْلَنَت").unwrap();
+        assert_eq!(marks.len(), 5);
+        assert_eq!(marks[0], ['\u{064E}']);
+        assert_eq!(marks[1], ['\u{0652}']);
+        assert!(marks[4].is_empty());
+        assert_eq!(marks_for("كَتب", "كَتَبَ"), None, "the text's own marks stay");
+        assert_eq!(
+            marks_for("كتاب", "كَتَبَ"),
+            None,
+            "letters that do not line up"
+        );
+    }
 
     #[test]
     fn marks_alefs_final_letters_and_digits() {

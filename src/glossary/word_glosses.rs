@@ -4,7 +4,9 @@
 //! whole-word gloss, "and its allies"). A multi-word term (وقف إطلاق النار)
 //! gets one gloss spanning its words; a numeral gets its value.
 
-use crate::arabic::numeral;
+use std::ops::Range;
+
+use crate::arabic::{marked_letters, marks_for, numeral};
 
 use super::Glossary;
 
@@ -94,6 +96,46 @@ impl Glossary {
                 });
             }
             index += 1;
+        }
+        out
+    }
+}
+
+impl Glossary {
+    /// The vowel marks of a sentence read with the analyser: for each
+    /// letter of `text` (at its byte offset) that the first reading in
+    /// context of its word vowels, the marks to draw on it. `words` are the
+    /// sentence's word ranges in `text`. Words with no reading, a guess, or
+    /// marks of their own stay as printed; case endings the analyser does
+    /// not know are not guessed.
+    pub fn vowels(&self, text: &str, words: &[Range<usize>]) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (index, range) in words.iter().enumerate() {
+            let word = &text[range.clone()];
+            let previous = index.checked_sub(1).map(|i| &text[words[i].clone()]);
+            let next = words.get(index + 1).map(|r| &text[r.clone()]);
+            let (readings, _) = self.readings_in_context(word, previous, next);
+            let Some(vocalised) = readings
+                .first()
+                .filter(|r| !r.guess)
+                .and_then(|r| r.vocalised.as_deref())
+            else {
+                continue;
+            };
+            let Some(marks) = marks_for(word, vocalised) else {
+                continue;
+            };
+            // Each letter's byte offset in the sentence, tatweel skipped as
+            // `marked_letters` skips it.
+            let letters = word
+                .char_indices()
+                .filter(|&(_, c)| c != '\u{0640}' && !crate::arabic::is_mark(c));
+            debug_assert_eq!(marked_letters(word).len(), marks.len());
+            for ((at, _), marks) in letters.zip(marks) {
+                if !marks.is_empty() {
+                    out.push((range.start + at, marks.into_iter().collect()));
+                }
+            }
         }
         out
     }

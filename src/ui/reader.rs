@@ -13,10 +13,10 @@ use std::rc::Rc;
 
 use crate::app::interlinear;
 use crate::app::view::{self, StudyHeading, StudyKind};
-use crate::app::{App, BidiMode, Knowledge, ReaderView, Row};
+use crate::app::{App, BidiMode, Knowledge, ReaderView, Row, SentenceVowels};
 use crate::article::Article;
 use crate::glossary::WordGloss;
-use crate::text::{Cluster, Direction, Paragraph};
+use crate::text::{Cluster, Direction, Line, Paragraph};
 
 use super::strings;
 use super::text::{draw_first_line, draw_line};
@@ -38,6 +38,9 @@ pub struct ReaderPane<'a> {
     pub bidi: BidiMode,
     /// The word glosses of the sentences shown with gloss rows.
     pub glosses: &'a HashMap<usize, Rc<[WordGloss]>>,
+    /// With the text drawn vowelled (`V`): each sentence's marks, by the
+    /// byte offset of the letter they go on.
+    pub vowels: Option<&'a HashMap<usize, Rc<SentenceVowels>>>,
 }
 
 impl<'a> ReaderPane<'a> {
@@ -58,6 +61,7 @@ impl<'a> ReaderPane<'a> {
             theme,
             bidi: app.options.bidi,
             glosses: app.glosses(),
+            vowels: app.vowels(),
         }
     }
 }
@@ -125,6 +129,9 @@ impl Widget for ReaderPane<'_> {
                 }
             };
             draw_line(buf, x, y, view.text.width, line, self.bidi, style_of);
+            if let Some(marks) = self.vowels.and_then(|v| v.get(&sentence_index)) {
+                draw_vowels(buf, x, y, view.text.width, line, marks);
+            }
             if is_current && let Some(gutter) = view.gutter_x {
                 // A sentence taller than the area says on its first and last
                 // rows shown that more of it is above or below.
@@ -207,6 +214,41 @@ impl ReaderPane<'_> {
             let column = x + u16::try_from(placed.column).unwrap_or(u16::MAX);
             buf.set_stringn(column, y, &placed.text, width - placed.column, style);
         }
+    }
+}
+
+/// The vowels of a line drawn (`marks`: the byte offset in the sentence of
+/// a letter, and its marks): each letter's marks are added to the cell of
+/// the cluster the engine drew it in. Marks take no cell and do not change
+/// how letters join, so the line's layout and shaping stay the engine's.
+fn draw_vowels(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_width: u16,
+    line: &Line,
+    marks: &[(usize, String)],
+) {
+    let limit = usize::from(max_width.min(buf.area.right().saturating_sub(x)));
+    for cluster in &line.clusters {
+        if cluster.width == 0 || cluster.column + cluster.width > limit {
+            continue;
+        }
+        let first = marks.partition_point(|(at, _)| *at < cluster.source.start);
+        let on: String = marks[first..]
+            .iter()
+            .take_while(|(at, _)| *at < cluster.source.end)
+            .map(|(_, m)| m.as_str())
+            .collect();
+        if on.is_empty() {
+            continue;
+        }
+        let Ok(column) = u16::try_from(cluster.column) else {
+            continue;
+        };
+        let cell = &mut buf[(x + column, y)];
+        let symbol = format!("{}{on}", cell.symbol());
+        cell.set_symbol(&symbol);
     }
 }
 

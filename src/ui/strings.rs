@@ -41,7 +41,7 @@ impl fmt::Display for Notice {
                 crate::app::view::MIN_GLOSS_WIDTH
             ),
             Notice::NoInterlinearInTerminalBidi => f.write_str(
-                "With --bidi terminal there are no word glosses under the lines: the terminal places the words, so qari cannot put a gloss under each",
+                "With --bidi terminal there are no glosses, transliterations or vowels on the words: the terminal places the words, so qari cannot",
             ),
             Notice::SpeechMissing => write!(
                 f,
@@ -455,6 +455,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleAlwaysNotes => "notes always shown / hidden",
         Action::CycleInterlinear => "word glosses: every sentence, this one, off",
         Action::ToggleTranslit => "transliteration under the lines, or not",
+        Action::ToggleVowels => "the text with its vowels, or as printed",
         Action::StudyDown => "scroll translation and notes down",
         Action::StudyUp => "scroll translation and notes up",
         Action::SwitchFocus => "focus the reader or the glossary",

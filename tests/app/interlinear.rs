@@ -1,17 +1,17 @@
 //! The interlinear gloss row (`i`): under each line of Arabic, each word's
 //! short gloss starting under the word, on every sentence on screen, the
 //! current one, or none; the current sentence stays in view with the extra
-//! rows at every size.
+//! rows at every size. The transliteration row (`x`) and the vowelled text
+//! (`V`) too.
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
 
+use crate::screens::draw;
 use qari::app::{Action, App, BidiMode, Options, Row};
 use qari::dict::Dictionaries;
 use qari::glossary::Glossary;
 use qari::runtime::{Executor, Inline};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::sync::Arc;
 
 use common::bundled_article;
@@ -21,6 +21,27 @@ fn app_at(columns: u16, rows: u16, options: Options) -> Inline {
         .with_glossary(Glossary::load(None))
         .with_dictionaries(Arc::new(Dictionaries::default()));
     let mut app = Inline::new(app, Executor::new(None));
+    app.update(Action::Resize { columns, rows });
+    app
+}
+
+/// The reader at sentence `at` of an NTREX article imported as a learner
+/// would (real news nobody here wrote), with the analyser loaded.
+fn ntrex_app(at: usize, columns: u16, rows: u16) -> Inline {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ntrex/ar/bbc.381669.ar.txt"
+    ))
+    .unwrap();
+    let article = qari::article::import_text("ntrex", &text, None, None, "", None).article;
+    let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
+    let analyser: Arc<dyn qari::arabic::Analyser> =
+        Arc::new(qari::data::load_lexicon(&lexicon).unwrap());
+    let app = App::new(article, at, Options::default())
+        .with_glossary(Glossary::load(None))
+        .with_dictionaries(Arc::new(Dictionaries::default()));
+    let mut app = Inline::new(app, Executor::new(None));
+    app.update(qari::app::Msg::AnalyserLoaded(analyser));
     app.update(Action::Resize { columns, rows });
     app
 }
@@ -120,12 +141,7 @@ fn the_current_sentence_stays_in_view_with_gloss_rows_at_every_size() {
 fn glosses_are_drawn_under_their_words() {
     let mut app = app_at(120, 40, Options::default());
     app.update(Action::CycleInterlinear);
-    let area = app.screen.area;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = draw(&app);
     let at = app
         .view
         .rows
@@ -265,11 +281,7 @@ fn x_adds_a_transliteration_row_alone_or_under_the_glosses() {
 fn snapshots_of_the_interlinear_view() {
     fn screen(app: &App) -> String {
         let area = app.screen.area;
-        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        terminal
-            .draw(|frame| frame.render_widget(app, frame.area()))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
+        let buffer = draw(app);
         (0..area.height)
             .map(|y| {
                 let mut row = String::new();
@@ -293,27 +305,72 @@ fn snapshots_of_the_interlinear_view() {
         );
     }
 
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/ntrex/ar/bbc.381669.ar.txt"
-    ))
-    .unwrap();
-    let article = qari::article::import_text("ntrex", &text, None, None, "", None).article;
-    let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
-    let analyser: Arc<dyn qari::arabic::Analyser> =
-        Arc::new(qari::data::load_lexicon(&lexicon).unwrap());
     for (columns, rows_) in [(120, 40), (80, 24)] {
-        let app = App::new(article.clone(), 1, Options::default())
-            .with_glossary(Glossary::load(None))
-            .with_dictionaries(Arc::new(Dictionaries::default()));
-        let mut app = Inline::new(app, Executor::new(None));
-        app.update(qari::app::Msg::AnalyserLoaded(Arc::clone(&analyser)));
-        app.update(Action::Resize {
-            columns,
-            rows: rows_,
-        });
+        let mut app = ntrex_app(1, columns, rows_);
         app.update(Action::CycleInterlinear);
         app.update(Action::ToggleTranslit);
         insta::assert_snapshot!(format!("interlinear_ntrex_{columns}x{rows_}"), screen(&app));
     }
+}
+
+/// `V` draws each word with the vowels of its first reading, on the cells
+/// the engine put its letters in: on an imported NTREX article (unvowelled
+/// news) read with the analyser, at least a quarter of the letters on screen
+/// gain a haraka; the layout (which cells hold text) does not change, and
+/// `V` again draws the text as printed.
+#[test]
+fn v_draws_the_text_vowelled_on_the_same_cells() {
+    fn cells(app: &App) -> Vec<Vec<String>> {
+        let buffer = draw(app);
+        let text = app.view.text;
+        (text.top()..text.bottom())
+            .map(|y| {
+                (text.left()..text.right())
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+    let is_letter = |s: &str| {
+        s.chars().any(|c| {
+            ('\u{0621}'..='\u{064A}').contains(&c)
+                || ('\u{FB50}'..='\u{FDFF}').contains(&c)
+                || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+        })
+    };
+    let has_haraka = |s: &str| s.chars().any(|c| ('\u{064B}'..='\u{0652}').contains(&c));
+
+    let mut app = ntrex_app(0, 120, 40);
+    let printed = cells(&app);
+    app.update(Action::ToggleVowels);
+    let vowelled = cells(&app);
+    let letters = vowelled.iter().flatten().filter(|c| is_letter(c)).count();
+    let marked = vowelled
+        .iter()
+        .flatten()
+        .filter(|c| is_letter(c) && has_haraka(c))
+        .count();
+    assert!(letters > 500, "{letters} letters on screen");
+    println!("{marked} of {letters} letters on screen gained a haraka");
+    assert!(
+        marked * 4 >= letters,
+        "{marked} of {letters} letters gained a haraka"
+    );
+    // The same cells hold text, and without the marks the same text.
+    // The marks: harakat, and the dagger alef of هٰذا.
+    let strip = |c: &String| -> String {
+        c.chars()
+            .filter(|&c| !('\u{064B}'..='\u{0652}').contains(&c) && c != '\u{0670}')
+            .collect()
+    };
+    for (y, (a, b)) in printed.iter().zip(&vowelled).enumerate() {
+        let a: Vec<String> = a.iter().map(strip).collect();
+        let b: Vec<String> = b.iter().map(strip).collect();
+        assert_eq!(a, b, "row {y}");
+    }
+    // The few marks the text prints itself (تقليديًا) are all there were.
+    let printed_marked = printed.iter().flatten().filter(|c| has_haraka(c)).count();
+    assert!(printed_marked * 20 < letters, "{printed_marked}");
+    app.update(Action::ToggleVowels);
+    assert_eq!(cells(&app), printed);
 }

@@ -30,7 +30,9 @@ fn app(columns: u16, rows: u16, options: Options) -> App {
     app
 }
 
-fn draw(app: &App) -> Buffer {
+/// The whole screen as drawn on a `TestBackend` (the other test modules
+/// draw through it too).
+pub(crate) fn draw(app: &App) -> Buffer {
     let area = app.screen.area;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     terminal
