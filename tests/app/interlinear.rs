@@ -276,7 +276,7 @@ fn x_adds_a_transliteration_row_alone_or_under_the_glosses() {
 /// The screen with glosses on every sentence, as a snapshot: the bundled
 /// article at 120×40, 80×24 and 40×15, and an imported NTREX article
 /// (real news nobody here wrote, read with the analyser) at 120×40 and
-/// 80×24, with transliterations too.
+/// 80×24, with transliterations too, and vowelled.
 #[test]
 fn snapshots_of_the_interlinear_view() {
     fn screen(app: &App) -> String {
@@ -310,6 +310,14 @@ fn snapshots_of_the_interlinear_view() {
         app.update(Action::CycleInterlinear);
         app.update(Action::ToggleTranslit);
         insta::assert_snapshot!(format!("interlinear_ntrex_{columns}x{rows_}"), screen(&app));
+    }
+    // And vowelled (`V`), with the glosses: the marks sit on the letters
+    // of the same cells.
+    for (columns, rows_) in [(120, 40), (80, 24)] {
+        let mut app = ntrex_app(1, columns, rows_);
+        app.update(Action::CycleInterlinear);
+        app.update(Action::ToggleVowels);
+        insta::assert_snapshot!(format!("vowelled_ntrex_{columns}x{rows_}"), screen(&app));
     }
 }
 
