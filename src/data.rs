@@ -51,10 +51,11 @@ pub const FREQUENCY_FILE: Cap = Cap {
     what: "the lemma frequencies",
 };
 
-/// The senses file (tens of kB today).
+/// qari's additions beside the lexicon: its senses, names and usual
+/// readings (tens of kB each today).
 pub const SENSES_FILE: Cap = Cap {
     limit: 16 << 20,
-    what: "the news senses",
+    what: "qari's additions to the lexicon",
 };
 
 /// The lexicon file (3.6 MB today): a cap far above it.
@@ -154,38 +155,33 @@ pub fn load_lexicon(path: &Path) -> Result<Bama, DataError> {
         source,
     })?;
     drop(text);
-    let bama = match beside(path, SENSES) {
-        Some(senses) => {
-            let text = read_text_capped(&senses, SENSES_FILE)?;
-            bama.with_senses(&text)
-                .map_err(|source| DataError::Lexicon {
-                    path: senses.display().to_string(),
-                    source,
-                })?
-                .0
-        }
-        None => bama,
-    };
-    let bama = match beside(path, USUAL_READINGS) {
-        Some(usual) => {
-            let text = read_text_capped(&usual, SENSES_FILE)?;
-            bama.with_usual_readings(&text)
-                .map_err(|source| DataError::Lexicon {
-                    path: usual.display().to_string(),
-                    source,
-                })?
-        }
-        None => bama,
-    };
-    let Some(frequencies) = beside(path, FREQUENCIES) else {
+    let bama = apply_beside(bama, path, SENSES, Bama::with_senses)?;
+    let bama = apply_beside(bama, path, USUAL_READINGS, Bama::with_usual_readings)?;
+    apply_beside(bama, path, FREQUENCIES, Bama::with_frequencies)
+}
+
+/// `bama` changed by `apply` with the text of the optional file `relative`
+/// beside the lexicon at `lexicon`, if it is there; a line `apply` refuses
+/// is reported with that file's path.
+fn apply_beside(
+    bama: Bama,
+    lexicon: &Path,
+    relative: &str,
+    apply: impl FnOnce(Bama, &str) -> Result<Bama, LexiconError>,
+) -> Result<Bama, DataError> {
+    let Some(file) = beside(lexicon, relative) else {
         return Ok(bama);
     };
-    let text = read_text_capped(&frequencies, FREQUENCY_FILE)?;
-    bama.with_frequencies(&text)
-        .map_err(|source| DataError::Lexicon {
-            path: frequencies.display().to_string(),
-            source,
-        })
+    let cap = if relative == FREQUENCIES {
+        FREQUENCY_FILE
+    } else {
+        SENSES_FILE
+    };
+    let text = read_text_capped(&file, cap)?;
+    apply(bama, &text).map_err(|source| DataError::Lexicon {
+        path: file.display().to_string(),
+        source,
+    })
 }
 
 /// The optional files found beside the lexicon at `lexicon` (qari's

@@ -202,6 +202,23 @@ pub struct App {
     review_only: bool,
 }
 
+/// Adds to `cache` what `make` works out for each sentence that `wanted`
+/// picks from the rows on screen and the cache lacks; past
+/// [`GLOSSED_SENTENCES_KEPT`] sentences it starts afresh.
+fn fill_for_rows<V>(
+    cache: &mut HashMap<usize, V>,
+    rows: &[Row],
+    wanted: impl Fn(&Row) -> Option<usize>,
+    make: impl Fn(usize) -> V,
+) {
+    if cache.len() > GLOSSED_SENTENCES_KEPT {
+        cache.clear();
+    }
+    for index in rows.iter().filter_map(wanted) {
+        cache.entry(index).or_insert_with(|| make(index));
+    }
+}
+
 /// A sentence's vowel marks: (byte offset of a letter, the marks drawn on
 /// it), in order.
 pub type SentenceVowels = [(usize, String)];
@@ -348,39 +365,32 @@ impl App {
         if !self.vowelled {
             return;
         }
-        if self.vowels.len() > GLOSSED_SENTENCES_KEPT {
-            self.vowels.clear();
-        }
-        for row in &self.view.rows {
-            let Row::Text { sentence, .. } = row else {
-                continue;
-            };
-            if self.vowels.contains_key(sentence) {
-                continue;
-            }
-            let text = &self.article.sentences[*sentence];
-            let vowels = self.glossary.vowels(&text.ar, &text.words);
-            self.vowels.insert(*sentence, vowels.into());
-        }
+        let (article, glossary) = (&self.article, &self.glossary);
+        fill_for_rows(
+            &mut self.vowels,
+            &self.view.rows,
+            Row::line_of_text,
+            |index| {
+                let text = &article.sentences[index];
+                glossary.vowels(&text.ar, &text.words).into()
+            },
+        );
     }
 
-    /// Works out the glosses of the sentences that gained gloss rows.
+    /// Works out the glosses of the sentences that gained gloss or
+    /// transliteration rows.
     fn refresh_glosses(&mut self) {
-        if self.glosses.len() > GLOSSED_SENTENCES_KEPT {
-            self.glosses.clear();
-        }
-        for row in &self.view.rows {
-            let (Row::Gloss { sentence, .. } | Row::Translit { sentence, .. }) = row else {
-                continue;
-            };
-            if self.glosses.contains_key(sentence) {
-                continue;
-            }
-            let text = &self.article.sentences[*sentence];
-            let words: Vec<&str> = text.words.iter().map(|r| &text.ar[r.clone()]).collect();
-            let glosses = self.glossary.word_glosses(&words);
-            self.glosses.insert(*sentence, glosses.into());
-        }
+        let (article, glossary) = (&self.article, &self.glossary);
+        fill_for_rows(
+            &mut self.glosses,
+            &self.view.rows,
+            Row::annotated_sentence,
+            |index| {
+                let text = &article.sentences[index];
+                let words: Vec<&str> = text.words.iter().map(|r| &text.ar[r.clone()]).collect();
+                glossary.word_glosses(&words).into()
+            },
+        );
     }
 
     /// Forgets derived knowledge after the glossary changed.

@@ -107,6 +107,22 @@ impl Interlinear {
 }
 
 impl Row {
+    /// The sentence whose text this row shows, if it is a line of text.
+    pub fn line_of_text(&self) -> Option<usize> {
+        match self {
+            Row::Text { sentence, .. } => Some(*sentence),
+            _ => None,
+        }
+    }
+
+    /// The sentence whose words this row glosses or transliterates.
+    pub fn annotated_sentence(&self) -> Option<usize> {
+        match self {
+            Row::Gloss { sentence, .. } | Row::Translit { sentence, .. } => Some(*sentence),
+            _ => None,
+        }
+    }
+
     /// The sentence and line of text this row shows (not a gloss row's).
     pub fn line(&self) -> Option<(usize, &Line)> {
         match self {
@@ -543,33 +559,39 @@ impl ReaderView {
 }
 
 /// The words of a sentence as they sit on its lines.
-pub fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
+fn spots(sentence: &Sentence, paragraph: &Paragraph) -> Vec<WordSpot> {
     let mut spots: Vec<WordSpot> = Vec::new();
     for (line_index, line) in paragraph.lines.iter().enumerate() {
-        let first_on_line = spots.len();
-        for cluster in &line.clusters {
-            let Some(word) = sentence.word_at(cluster.source.start) else {
-                continue;
-            };
-            if !sentence.words[word].contains(&cluster.source.start) {
-                continue; // a space or punctuation
-            }
-            let (left, right) = (cluster.column, cluster.column + cluster.width);
-            match spots[first_on_line..].iter_mut().find(|s| s.word == word) {
-                Some(spot) => {
-                    spot.left = spot.left.min(left);
-                    spot.right = spot.right.max(right);
-                }
-                None => spots.push(WordSpot {
-                    word,
-                    line: line_index,
-                    left,
-                    right,
-                }),
-            }
-        }
+        line_spots(sentence, line, line_index, &mut spots);
     }
     spots
+}
+
+/// Adds to `spots` the words of `sentence` on `line` (line `line_index` of
+/// its layout), in visual order: what a line's gloss row is placed by.
+pub fn line_spots(sentence: &Sentence, line: &Line, line_index: usize, spots: &mut Vec<WordSpot>) {
+    let first_on_line = spots.len();
+    for cluster in &line.clusters {
+        let Some(word) = sentence.word_at(cluster.source.start) else {
+            continue;
+        };
+        if !sentence.words[word].contains(&cluster.source.start) {
+            continue; // a space or punctuation
+        }
+        let (left, right) = (cluster.column, cluster.column + cluster.width);
+        match spots[first_on_line..].iter_mut().find(|s| s.word == word) {
+            Some(spot) => {
+                spot.left = spot.left.min(left);
+                spot.right = spot.right.max(right);
+            }
+            None => spots.push(WordSpot {
+                word,
+                line: line_index,
+                left,
+                right,
+            }),
+        }
+    }
 }
 
 /// Two cells for the current-sentence marker and a space on the side lines

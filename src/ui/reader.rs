@@ -171,10 +171,8 @@ impl ReaderPane<'_> {
         ) else {
             return;
         };
-        let spots: Vec<_> = view::spots(text, paragraph)
-            .into_iter()
-            .filter(|spot| spot.line == line)
-            .collect();
+        let mut spots = Vec::new();
+        view::line_spots(text, laid, line, &mut spots);
         // A term's gloss goes under all its words on this line, as one.
         let runs: Vec<(usize, usize, usize)> = glosses
             .iter()

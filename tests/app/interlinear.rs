@@ -131,6 +131,35 @@ fn the_current_sentence_stays_in_view_with_gloss_rows_at_every_size() {
                 shown[0], 0,
                 "{columns}x{rows_}: sentence {index} starts off screen"
             );
+            // All of it, with its gloss rows, when that fits.
+            let lines = app
+                .view
+                .rows
+                .iter()
+                .find_map(|row| match row {
+                    Row::Text {
+                        sentence,
+                        paragraph,
+                        ..
+                    } if *sentence == index => Some(paragraph.lines.len()),
+                    _ => None,
+                })
+                .unwrap();
+            let needed = lines * app.view.rows_per_line(index);
+            if needed < usize::from(app.view.text.height) {
+                assert_eq!(
+                    shown.len(),
+                    lines,
+                    "{columns}x{rows_}: sentence {index} cut"
+                );
+                let (_, glosses) = rows(&app);
+                let glossed = glosses.iter().filter(|(s, _)| *s == index).count();
+                assert_eq!(
+                    glossed,
+                    if app.view.glosses_fit() { lines } else { 0 },
+                    "{columns}x{rows_}: sentence {index}'s gloss rows"
+                );
+            }
         }
     }
 }
@@ -158,16 +187,34 @@ fn glosses_are_drawn_under_their_words() {
         })
         .unwrap();
     let y = app.view.text.y + at as u16;
-    let row: String = (app.view.text.x..app.view.text.right())
-        .map(|x| buffer[(x, y)].symbol().to_owned())
-        .collect();
+    let Row::Text { paragraph, .. } = &app.view.rows[at - 1] else {
+        panic!("no line above the gloss row");
+    };
+    let line = &paragraph.lines[0];
+    let mut spots = Vec::new();
+    qari::app::view::line_spots(&app.article.sentences[0], line, 0, &mut spots);
     let glosses = app.glosses().get(&0).unwrap();
     assert!(glosses.len() >= 5, "{glosses:?}");
-    // The headline's first word, الجيش, is rightmost: its gloss starts
-    // under it and is there (whole or cut).
-    let army = glosses.iter().find(|g| g.first == 0).unwrap();
-    let start: String = army.text.chars().take(3).collect();
-    assert!(row.contains(&start), "{row:?} lacks {start:?}");
+    // Each single word's gloss begins in the cell under its word's leftmost
+    // cell (whole, or cut with …).
+    let x0 = app.view.line_x(line);
+    let mut checked = 0;
+    for gloss in glosses.iter().filter(|g| g.len == 1) {
+        let Some(spot) = spots.iter().find(|s| s.word == gloss.first) else {
+            continue;
+        };
+        let x = x0 + spot.left as u16;
+        let first = gloss.text.chars().next().unwrap().to_string();
+        // A gloss with one cell of room is cut to "…" alone.
+        let drawn = buffer[(x, y)].symbol();
+        assert!(
+            drawn == first || drawn == "…",
+            "the gloss {:?} does not start under its word: {drawn:?}",
+            gloss.text
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} glosses checked");
 }
 
 /// A reader too narrow for glosses to say anything gets none, and one line

@@ -581,7 +581,8 @@ impl Lexicon {
     }
 }
 
-fn bad(line: usize, text: &str, expected: &'static str) -> LexiconError {
+/// A line that is not what was expected, as an error naming it.
+pub(super) fn bad(line: usize, text: &str, expected: &'static str) -> LexiconError {
     // Arabic stays Arabic in the message; control characters (a tab
     // between fields) are shown as a space.
     let mut found: String = text

@@ -239,12 +239,11 @@ impl Bama {
 
     /// The analyser with the senses of qari's senses file (`text`, see
     /// [`senses`]) written into its glosses; call it before
-    /// [`Bama::with_frequencies`]. Also returns how many of the file's
-    /// lines found their lemma.
-    pub fn with_senses(mut self, text: &str) -> Result<(Bama, usize), LexiconError> {
-        let additions = senses::parse(text)?;
-        let found = self.lexicon.add_senses(&additions);
-        Ok((self, found))
+    /// [`Bama::with_frequencies`]. A line whose lemma the lexicon lacks
+    /// changes nothing.
+    pub fn with_senses(mut self, text: &str) -> Result<Bama, LexiconError> {
+        self.lexicon.add_senses(&senses::parse(text)?);
+        Ok(self)
     }
 
     /// The analyser with qari's usual readings (`text`, see [`senses`]): a
@@ -493,8 +492,10 @@ impl Bama {
         if let Some(least) = found.iter().map(|(_, _, c)| *c).min() {
             found.retain(|(_, _, contradicted)| *contradicted == least);
         }
-        let bare: String = written.iter().collect();
-        if let Some((lemma, verb)) = self.usual.get(bare.as_str()) {
+        let usual = (!self.usual.is_empty())
+            .then(|| self.usual.get(written.iter().collect::<String>().as_str()))
+            .flatten();
+        if let Some((lemma, verb)) = usual {
             let is_usual = |reading: &Analysis| {
                 reading.lemma.as_deref() == Some(&**lemma)
                     && (reading.pos.as_deref() == Some("verb")) == *verb

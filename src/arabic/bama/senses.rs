@@ -18,7 +18,16 @@
 //! written (without vowels), the lemma (vocalised) and `verb` or
 //! `noun/adj`, separated by tabs.
 
-use super::lexicon::LexiconError;
+use super::lexicon::{LexiconError, bad};
+
+/// The records of one of these files: each line that is not a `#` comment
+/// or blank, with its number (from 1) and its tab-separated fields.
+fn records(text: &str) -> impl Iterator<Item = (usize, &str, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|(n, line)| (n + 1, line, line.split('\t').collect()))
+}
 
 /// One line of the senses file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,16 +50,8 @@ pub struct SenseAddition {
 /// The additions of a senses file, or the first line that is not one.
 pub fn parse(text: &str) -> Result<Vec<SenseAddition>, LexiconError> {
     let mut additions = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = |expected: &'static str| LexiconError::Line {
-            line: n + 1,
-            found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
-            expected,
-        };
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (n, line, fields) in records(text) {
+        let bad = |expected| bad(n, line, expected);
         let [lemma, sense, pos, senses, place] = fields[..] else {
             return Err(bad(
                 "5 fields: lemma, sense number, verb or noun/adj, senses, first or after",
@@ -91,7 +92,7 @@ pub fn parse(text: &str) -> Result<Vec<SenseAddition>, LexiconError> {
 
 /// One line of the usual readings file: `word` (as written, no vowels)
 /// usually means `lemma` (a verb reading of it, or not).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsualReading {
     pub word: String,
     pub lemma: String,
@@ -101,20 +102,16 @@ pub struct UsualReading {
 /// The lines of a usual readings file, or the first line that is not one.
 pub fn parse_usual(text: &str) -> Result<Vec<UsualReading>, LexiconError> {
     let mut usual = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (n, line, fields) in records(text) {
         let verb = match fields[..] {
             [word, lemma, "verb"] if !word.is_empty() && !lemma.is_empty() => true,
             [word, lemma, "noun/adj"] if !word.is_empty() && !lemma.is_empty() => false,
             _ => {
-                return Err(LexiconError::Line {
-                    line: n + 1,
-                    found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
-                    expected: "3 fields: a word, its usual lemma, and verb or noun/adj",
-                });
+                return Err(bad(
+                    n,
+                    line,
+                    "3 fields: a word, its usual lemma, and verb or noun/adj",
+                ));
             }
         };
         usual.push(UsualReading {
@@ -135,16 +132,8 @@ pub fn parse_usual(text: &str) -> Result<Vec<UsualReading>, LexiconError> {
 /// article where it is part of what is listed (الحوثيين "the Houthis").
 pub fn names_as_stems(text: &str) -> Result<String, LexiconError> {
     let mut stems = String::from("[stems]\nR\t\n");
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = |expected: &'static str| LexiconError::Line {
-            line: n + 1,
-            found: format!("\"{}\"", line.chars().take(60).collect::<String>()),
-            expected,
-        };
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (n, line, fields) in records(text) {
+        let bad = |expected| bad(n, line, expected);
         let [word, gloss, pos, _kind] = fields[..] else {
             return Err(bad("4 fields: word, gloss, part of speech, kind"));
         };
