@@ -29,6 +29,9 @@ pub enum Action {
     SwitchFocus,
     GlossaryDown,
     GlossaryUp,
+    /// Make the reading selected in the glossary pane this word's reading
+    /// in this sentence (again: give it back to the analyser).
+    ChooseReading,
     ToggleGlossaryPane,
     SwapGlossarySide,
     ToggleHelp,

@@ -1,9 +1,14 @@
 //! What the glossary pane shows, computed once per change of state (not
-//! per frame): the entries for the word under the cursor, the dictionaries'
-//! senses, the sentence's other entries, or the hits of a search. The
-//! widget in `ui` only draws it.
+//! per frame): the entries for the word under the cursor, the analyser's
+//! readings of it, the dictionaries' senses, the sentence's other entries,
+//! or the hits of a search. The widget in `ui` only draws it.
+//!
+//! With the focus in the pane, `j`/`k` select among the entries and the
+//! readings, in the order they are shown; `e` and `d` act on the selected
+//! entry, and `Enter` makes the selected reading the word's reading in this
+//! sentence, kept in the article's learner overlay.
 
-use crate::arabic::{Analysis, Numeral, numeral};
+use crate::arabic::{Analysis, Numeral, ReadingId, numeral};
 use crate::dict::{DictMatch, Merged, merge};
 use crate::glossary::Entry;
 
@@ -29,6 +34,10 @@ pub struct GlossaryPane {
     /// in context, the first shown in full (none for a term, a guess, or
     /// before the lexicon has loaded).
     pub readings: Vec<Analysis>,
+    /// Whether the first reading is the one the learner chose here.
+    pub reading_chosen: bool,
+    /// Which line of the pane's selection the first reading is.
+    pub readings_offset: usize,
     /// The dictionaries' senses for the cursor's word, one per Arabic
     /// headword (forward and reverse entries merged); none while they load.
     pub dictionaries: Option<Vec<Merged>>,
@@ -97,6 +106,7 @@ impl GlossaryPane {
             })
             .collect();
         let readings = app.cursor_readings();
+        let reading_chosen = app.cursor_reading_chosen();
         // The lemma the dictionaries' headwords are ranked by: the first
         // reading's, else the entry the word matched.
         let lemma = readings.first().and_then(|r| r.lemma.clone()).or_else(|| {
@@ -113,10 +123,12 @@ impl GlossaryPane {
             search: None,
             unmatched,
             cursor,
+            readings_offset: matches.len(),
+            list_offset: matches.len() + readings.len(),
             readings,
+            reading_chosen,
             dictionaries,
             list: listed(&entries[matches.len()..]),
-            list_offset: matches.len(),
             selected,
         }
     }
@@ -133,20 +145,90 @@ fn english_result(found: &DictMatch) -> Merged {
     }
 }
 
+/// Something the glossary pane's selection can be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneItem {
+    /// An entry (its index in the glossary).
+    Entry(usize),
+    /// One of the cursor word's readings (its place among them).
+    Reading(usize),
+}
+
 impl App {
+    /// What the pane's selection goes through, in the order the pane
+    /// shows them: the cursor's entries, its readings, the sentence's
+    /// other entries (or a search's hits).
+    pub fn pane_items(&self) -> Vec<PaneItem> {
+        if let Some((_, hits)) = &self.search_results {
+            return hits.iter().map(|&e| PaneItem::Entry(e)).collect();
+        }
+        let matches = self.cursor_matches();
+        let entries = self.pane_entries_after(&matches);
+        let (cursor, others) = entries.split_at(matches.len());
+        let readings = (0..self.cursor_readings().len()).map(PaneItem::Reading);
+        (cursor.iter().map(|&e| PaneItem::Entry(e)))
+            .chain(readings)
+            .chain(others.iter().map(|&e| PaneItem::Entry(e)))
+            .collect()
+    }
+
+    /// Whether the learner chose a reading for the cursor's word here.
+    pub fn cursor_reading_chosen(&self) -> bool {
+        let chosen = self.current().readings.get(&self.word);
+        // Found, it was put first.
+        chosen.is_some_and(|id| id.find(self.cursor_readings().iter()) == Some(0))
+    }
+
+    /// `Enter` in the glossary pane: the selected reading becomes the
+    /// cursor word's reading in this sentence, saved in the article's
+    /// overlay; on the reading already chosen, the word goes back to the
+    /// analyser's ranking.
+    pub(super) fn choose_reading(&mut self) {
+        let Some(PaneItem::Reading(at)) = self.pane_items().get(self.pane.selected()).copied()
+        else {
+            self.message = Some(super::Notice::EnterChoosesAReading);
+            return;
+        };
+        if let Some(unsaved) = self.sentence_unsaved() {
+            self.message = Some(unsaved);
+            return;
+        }
+        let readings = self.cursor_readings();
+        let Some(reading) = readings.get(at) else {
+            return;
+        };
+        let chosen = (!(at == 0 && self.cursor_reading_chosen())).then(|| ReadingId::of(reading));
+        let sentence = self.current();
+        let (Some(text), ar) = (sentence.word(self.word), sentence.ar.clone()) else {
+            return;
+        };
+        let change = super::SentenceChange::Reading {
+            word: self.word,
+            text: text.to_owned(),
+            chosen,
+        };
+        self.save_sentence_change(self.sentence, ar, change);
+    }
+
     /// The lexicon's readings of the word under the cursor (a single
-    /// word), ranked in context, best first.
+    /// word), ranked in context, best first: the one the learner chose
+    /// for it here first of all.
     pub fn cursor_readings(&self) -> Vec<Analysis> {
         if self.cursor_span().len() != 1 {
             return Vec::new();
         }
         let sentence = self.current();
-        let Some(word) = sentence.word(self.word) else {
+        if self.word >= sentence.words.len() {
             return Vec::new();
-        };
-        let previous = self.word.checked_sub(1).and_then(|w| sentence.word(w));
-        let next = sentence.word(self.word + 1);
-        let (readings, _) = self.glossary.readings_in_context(word, previous, next);
+        }
+        let words: Vec<&str> = sentence
+            .words
+            .iter()
+            .map(|r| &sentence.ar[r.clone()])
+            .collect();
+        let readings = self
+            .glossary
+            .readings_at(&words, self.word, &sentence.readings);
         readings
             .iter()
             .filter(|r| !r.guess)

@@ -36,9 +36,12 @@ use crate::glossary::{Glossary, SentenceMatch, Stats, Status, WordGloss, knowled
 pub use action::Action;
 pub use form::{Field, Form, FormKind};
 pub use glossary_pane::{
-    GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneState, ShownEntry,
+    GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneItem, PaneState,
+    ShownEntry,
 };
-pub use msg::{Effect, EntryChange, EntrySaved, Msg, SentenceEdit, SpeechProblem, StatusBefore};
+pub use msg::{
+    Effect, EntryChange, EntrySaved, Msg, SentenceChange, SentenceEdit, SpeechProblem, StatusBefore,
+};
 pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
@@ -372,7 +375,9 @@ impl App {
             Row::line_of_text,
             |index| {
                 let text = &article.sentences[index];
-                glossary.vowels(&text.ar, &text.words).into()
+                glossary
+                    .vowels(&text.ar, &text.words, &text.readings)
+                    .into()
             },
         );
     }
@@ -388,9 +393,16 @@ impl App {
             |index| {
                 let text = &article.sentences[index];
                 let words: Vec<&str> = text.words.iter().map(|r| &text.ar[r.clone()]).collect();
-                glossary.word_glosses(&words).into()
+                glossary.word_glosses(&words, &text.readings).into()
             },
         );
+    }
+
+    /// Forgets the glosses and vowels of sentence `index` (a reading was
+    /// chosen in it).
+    pub(crate) fn sentence_readings_changed(&mut self, index: usize) {
+        self.glosses.remove(&index);
+        self.vowels.remove(&index);
     }
 
     /// Forgets derived knowledge after the glossary changed.
@@ -490,7 +502,11 @@ impl App {
                 self.replace_glossary(glossary);
             }
             Msg::EntrySaved(saved) => self.entry_saved(*saved),
-            Msg::SentenceSaved { index, result } => self.sentence_saved(index, result),
+            Msg::SentenceSaved {
+                index,
+                change,
+                result,
+            } => self.sentence_saved(index, change, result),
             // Tried again at the next move (not at once: a full disk would
             // be asked again and again), and at exit.
             Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),
@@ -545,6 +561,7 @@ impl App {
             }
             Action::GlossaryDown => self.pane.down(),
             Action::GlossaryUp => self.pane.up(),
+            Action::ChooseReading => self.choose_reading(),
             Action::ToggleGlossaryPane if self.options.bidi == BidiMode::Terminal => {
                 self.message = Some(Notice::OnePaneInTerminalBidi);
             }
@@ -740,11 +757,7 @@ impl App {
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
-        let items = match &self.search_results {
-            Some((_, hits)) => hits.len(),
-            None => self.pane_entries().len(),
-        };
-        self.pane.clamp(items);
+        self.pane.clamp(self.pane_items().len());
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::Event;
 
-use crate::arabic::Analyser;
+use crate::arabic::{Analyser, ReadingId};
 use crate::article::{Article, Origin};
 use crate::dict::Dictionaries;
 use crate::glossary::{Entry, Glossary, GlossaryError, Grade, Saved, Status};
@@ -44,10 +44,11 @@ pub enum Msg {
     /// A change to the learner's glossary was applied on disk (or not),
     /// with the glossary as it is on disk now.
     EntrySaved(Box<EntrySaved>),
-    /// Sentence `index`'s translation and notes were saved (the article as
-    /// it is on disk now, and the overlay file), or why not.
+    /// A change to sentence `index` was saved (the article as it is on
+    /// disk now, and the overlay file), or why not.
     SentenceSaved {
         index: usize,
+        change: SentenceChange,
         result: Result<(Box<Article>, PathBuf), String>,
     },
     /// The reading position could not be saved.
@@ -160,8 +161,7 @@ pub enum EntryChange {
     },
 }
 
-/// A sentence's translation and notes as the learner wrote them, for the
-/// article's overlay.
+/// A change the learner made to a sentence, for the article's overlay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceEdit {
     pub article: String,
@@ -171,6 +171,23 @@ pub struct SentenceEdit {
     /// changed on disk meanwhile is not edited.
     pub index: usize,
     pub ar: String,
-    pub translation: String,
-    pub notes: Vec<String>,
+    pub change: SentenceChange,
+}
+
+/// What changes in the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SentenceChange {
+    /// `E`: its translation and notes, as the learner wrote them.
+    Text {
+        translation: String,
+        notes: Vec<String>,
+    },
+    /// `Enter` on a reading in the glossary pane: word `word` (whose text
+    /// is `text`) read as `chosen` here, or (`None`) as the analyser ranks
+    /// it again.
+    Reading {
+        word: usize,
+        text: String,
+        chosen: Option<ReadingId>,
+    },
 }

@@ -71,6 +71,15 @@ pub enum Notice {
     SentenceSaved {
         file: PathBuf,
     },
+    /// `Enter` on a reading: `word` reads as `chosen` in this sentence
+    /// (`None`: as the analyser ranks it again), kept in `file`.
+    ReadingChosen {
+        word: String,
+        chosen: Option<crate::arabic::ReadingId>,
+        file: PathBuf,
+    },
+    /// `Enter` in the glossary pane on something that is not a reading.
+    EnterChoosesAReading,
     /// A search and its number of hits.
     SearchHits {
         query: String,

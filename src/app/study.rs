@@ -12,7 +12,10 @@ use crate::glossary::{
 };
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
-use super::{App, Effect, EntryChange, EntrySaved, Focus, Notice, Overlay, SentenceEdit, Unsaved};
+use super::{
+    App, Effect, EntryChange, EntrySaved, Focus, Notice, Overlay, SentenceChange, SentenceEdit,
+    Unsaved,
+};
 
 impl App {
     /// Recomputes the current sentence's glossary matches when the sentence
@@ -281,7 +284,10 @@ impl App {
     /// else the first for the cursor word.
     pub fn target_entry(&self) -> Option<usize> {
         match self.focus {
-            Focus::Glossary => self.pane_entries().get(self.pane.selected()).copied(),
+            Focus::Glossary => match self.pane_items().get(self.pane.selected()) {
+                Some(super::PaneItem::Entry(entry)) => Some(*entry),
+                _ => None,
+            },
             Focus::Reader => self.cursor_matches().first().map(|m| m.entry),
         }
     }
@@ -408,10 +414,8 @@ impl App {
             .find(|c| c.is_control())
         {
             Some(Notice::ControlCharacter(c))
-        } else if !self.saves && self.article.origin == Origin::Bundled {
-            Some(Notice::NoLibrary(Unsaved::Article))
         } else {
-            None
+            self.sentence_unsaved()
         };
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return;
@@ -424,25 +428,53 @@ impl App {
             return;
         };
         form.saving = true;
+        self.save_sentence_change(index, ar, SentenceChange::Text { translation, notes });
+    }
+
+    /// Why a change to a sentence cannot be saved, when it is known before
+    /// asking: a bundled article with no library to keep the change in.
+    pub(super) fn sentence_unsaved(&self) -> Option<Notice> {
+        (!self.saves && self.article.origin == Origin::Bundled)
+            .then_some(Notice::NoLibrary(Unsaved::Article))
+    }
+
+    /// Asks for `change` to sentence `index` (whose text is `ar`) to be
+    /// saved in the article's overlay.
+    pub(super) fn save_sentence_change(
+        &mut self,
+        index: usize,
+        ar: String,
+        change: SentenceChange,
+    ) {
         self.effects.push(Effect::SaveSentence(SentenceEdit {
             article: self.article.id.clone(),
             origin: self.article.origin.clone(),
             index,
             ar,
-            translation,
-            notes,
+            change,
         }));
     }
 
-    /// The sentence form's save came back from the worker.
+    /// A change to a sentence (the form's, or a reading chosen) came back
+    /// from the worker.
     pub(super) fn sentence_saved(
         &mut self,
         index: usize,
+        change: SentenceChange,
         result: Result<(Box<Article>, PathBuf), String>,
     ) {
+        let form_waiting = matches!(change, SentenceChange::Text { .. })
+            && matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
         match result {
             Ok((saved, path)) => {
-                self.message = Some(Notice::SentenceSaved { file: path });
+                self.message = Some(match change {
+                    SentenceChange::Text { .. } => Notice::SentenceSaved { file: path },
+                    SentenceChange::Reading { text, chosen, .. } => Notice::ReadingChosen {
+                        word: text,
+                        chosen,
+                        file: path,
+                    },
+                });
                 let same_text = saved.sentences.len() == self.article.sentences.len()
                     && (saved.sentences.iter())
                         .zip(&self.article.sentences)
@@ -457,13 +489,16 @@ impl App {
                     // only, so the reader's view stays the one it laid out.
                     mine.en.clone_from(&theirs.en);
                     mine.notes.clone_from(&theirs.notes);
+                    mine.readings.clone_from(&theirs.readings);
                 }
-                if matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving) {
+                // Its glosses and vowels follow the readings chosen now.
+                self.sentence_readings_changed(index);
+                if form_waiting {
                     self.overlay = None;
                 }
             }
             Err(error) => match &mut self.overlay {
-                Some(Overlay::Form(form)) if form.saving => {
+                Some(Overlay::Form(form)) if form_waiting => {
                     form.saving = false;
                     form.error = Some(Notice::Said(error));
                 }

@@ -10,6 +10,7 @@
 //! stripper leaves empty.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -171,5 +172,98 @@ impl Analysis {
 impl fmt::Display for Analysis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(&self.stem))
+    }
+}
+
+/// Which reading of a word the learner chose for one place in a text
+/// (`Enter` in the glossary pane), as it is kept in the article's learner
+/// overlay: what the learner saw of the reading, so that the same reading
+/// is found again when the lexicon is read anew (its order, likelihoods
+/// and internal numbering may change between versions; these do not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ReadingId {
+    /// The whole word with its vowels.
+    pub vocalised: String,
+    pub lemma: String,
+    pub pos: String,
+    /// The short whole-word gloss.
+    pub gloss: String,
+}
+
+/// The readings the learner chose in a sentence, by word index.
+pub type ChosenReadings = BTreeMap<usize, ReadingId>;
+
+impl ReadingId {
+    /// The identity of `reading`.
+    pub fn of(reading: &Analysis) -> ReadingId {
+        let field = |value: &Option<String>| value.clone().unwrap_or_default();
+        ReadingId {
+            vocalised: field(&reading.vocalised),
+            lemma: field(&reading.lemma),
+            pos: field(&reading.pos),
+            gloss: field(&reading.gloss),
+        }
+    }
+
+    /// Where the chosen reading is among `readings`: the one with all four
+    /// fields the same, else the one reading with the same vowels and
+    /// lemma (a gloss reworded by a later lexicon), else none. A guess is
+    /// never the chosen reading.
+    pub fn find<'a>(&self, readings: impl Iterator<Item = &'a Analysis> + Clone) -> Option<usize> {
+        let candidates = readings.enumerate().filter(|(_, r)| !r.guess);
+        if let Some((at, _)) = candidates.clone().find(|(_, r)| ReadingId::of(r) == *self) {
+            return Some(at);
+        }
+        let same_form = |r: &Analysis| {
+            r.vocalised.as_deref() == Some(self.vocalised.as_str())
+                && r.lemma.as_deref() == Some(self.lemma.as_str())
+        };
+        let mut similar = candidates.filter(|(_, r)| same_form(r));
+        match (similar.next(), similar.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(vocalised: &str, lemma: &str, pos: &str, gloss: &str) -> Analysis {
+        Analysis {
+            vocalised: Some(vocalised.into()),
+            lemma: Some(lemma.into()),
+            pos: Some(pos.into()),
+            gloss: Some(gloss.into()),
+            ..Analysis::plain("x")
+        }
+    }
+
+    #[test]
+    fn a_chosen_reading_is_found_again_by_what_the_learner_saw_of_it() {
+        let readings = [
+            reading("قَطَر", "قَطَر", "noun_prop", "Qatar"),
+            reading("قَطْر", "قَطْر", "noun", "rain"),
+            reading("قَطَّرَ", "قَطَّر", "verb", "distil"),
+        ];
+        let rain = ReadingId::of(&readings[1]);
+        assert_eq!(rain.find(readings.iter()), Some(1));
+        // Another order, the gloss reworded: found by its vowels and lemma.
+        let reworded = [
+            reading("قَطَّرَ", "قَطَّر", "verb", "distil"),
+            reading("قَطْر", "قَطْر", "noun", "rainfall"),
+        ];
+        assert_eq!(rain.find(reworded.iter()), Some(1));
+        // Two with the same vowels and lemma, neither exactly it: none.
+        let two = [
+            reading("قَطْر", "قَطْر", "noun", "drops"),
+            reading("قَطْر", "قَطْر", "adj", "dripping"),
+        ];
+        assert_eq!(rain.find(two.iter()), None);
+        // A guess is never it.
+        let mut guess = readings[1].clone();
+        guess.guess = true;
+        assert_eq!(rain.find([guess].iter()), None);
     }
 }

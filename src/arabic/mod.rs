@@ -27,7 +27,7 @@ mod script;
 mod stem;
 mod translit;
 
-pub use analysis::{Affix, Analyser, Analysis, Segment, SegmentKind};
+pub use analysis::{Affix, Analyser, Analysis, ChosenReadings, ReadingId, Segment, SegmentKind};
 pub use bama::Bama;
 pub use clitics::{Clitic, CliticKind};
 pub use normalize::{MarkedLetter, fold_marks, is_mark, marked_letters, marks_for, normalize};

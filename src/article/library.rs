@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::file::WRITTEN_BY_QARI;
 use super::overlay::{Overlay, OverlayError, OverlayNotice, SentenceEdit, parse_overlay};
-use super::{Article, ArticleError, BUNDLED, Origin, parse_article};
+use super::{Article, ArticleError, BUNDLED, Origin, Sentence, parse_article};
 use crate::files::{
     ARTICLE_FILE, FileError, OVERLAY_FILE, STATE_FILE, atomic_write, line_and_column, move_aside,
     move_to_free_name, open_regular, read_capped, with_lock,
@@ -313,7 +313,16 @@ impl Library {
             let mut notices: Vec<OverlayNotice> =
                 self.migrate_copy_locked(article_id).into_iter().collect();
             let mut article = self.base_article(article_id, origin, &path)?;
-            if article.sentences.get(index).is_none_or(|s| s.ar != ar) {
+            // The word a reading is chosen for must be that word still (the
+            // sentence's text being the same, it is; checked all the same).
+            let word_moved = |s: &Sentence| {
+                (edit.reading.as_ref()).is_some_and(|r| s.word(r.word) != Some(r.text.as_str()))
+            };
+            if article
+                .sentences
+                .get(index)
+                .is_none_or(|s| s.ar != ar || word_moved(s))
+            {
                 return Err(OverlayError::Changed {
                     path: shown.clone(),
                     id: article_id.to_owned(),
@@ -947,6 +956,7 @@ mod tests {
                 SentenceEdit {
                     en: Some(en.to_owned()),
                     notes: bundled.sentences.get(index).map(|s| s.notes.clone()),
+                    reading: None,
                 },
             )
         };

@@ -13,6 +13,8 @@ mod words;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::arabic::ChosenReadings;
+
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Alignment, Imported, MAX_SLUG, import_text, slug};
@@ -24,8 +26,8 @@ pub use manage::{
     MAX_ID, MAX_TITLE, ManageError, Removed, Renamed, Restored, SameText, id_problem, title_problem,
 };
 pub use overlay::{
-    EditProblem, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry, OverlayError, OverlayNotice,
-    SentenceEdit, parse_overlay,
+    EditProblem, MAX_READING_FIELD_CHARS, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry,
+    OverlayError, OverlayNotice, ReadingEdit, SentenceEdit, WordReading, parse_overlay,
 };
 pub use split::{Split, split};
 pub use words::words;
@@ -88,6 +90,9 @@ pub struct Sentence {
     pub starts_paragraph: bool,
     /// Byte ranges of the words in `ar`, in logical order.
     pub words: Vec<Range<usize>>,
+    /// The readings the learner chose for words of the sentence (by word
+    /// index), from the article's learner overlay.
+    pub readings: ChosenReadings,
 }
 
 impl Sentence {
@@ -100,6 +105,7 @@ impl Sentence {
             heading: false,
             starts_paragraph: false,
             words,
+            readings: ChosenReadings::new(),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The learner's layer of an article: what they changed in it (a sentence's
-//! translation, its notes), kept apart from the article in
+//! translation, its notes, the reading chosen for a word), kept apart from the article in
 //! `DIR/overlays/ID.toml` and applied over it when the library reads it, so
 //! a later fix to a bundled article's text or notes still shows through
 //! wherever the learner changed nothing (README, "The learner's layer of an
@@ -26,11 +26,15 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{Article, Sentence};
+use crate::arabic::ReadingId;
 use crate::files::{FileError, line_and_column, read_toml, thousands};
 use crate::quote::quoted;
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = 4_000;
+/// The longest field of a chosen reading (its vowelled form, lemma, part
+/// of speech, gloss), in characters: the analyser's are far shorter.
+pub const MAX_READING_FIELD_CHARS: usize = 500;
 
 /// What the learner changed in an article, entry by entry in file order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,6 +55,9 @@ pub struct OverlayEntry {
     pub en: Option<String>,
     /// The learner's notes (the whole list).
     pub notes: Option<Vec<String>>,
+    /// The readings the learner chose for words of the sentence, in word
+    /// order.
+    pub readings: Vec<WordReading>,
     /// Where the entry starts in its file (1-based), for messages; 0 for
     /// one not read from a file.
     pub line: usize,
@@ -63,14 +70,37 @@ impl OverlayEntry {
             ar: ar.to_owned(),
             en: None,
             notes: None,
+            readings: Vec::new(),
             line: 0,
         }
     }
 
     /// Whether the entry changes nothing.
     fn is_empty(&self) -> bool {
-        self.en.is_none() && self.notes.is_none()
+        self.en.is_none() && self.notes.is_none() && self.readings.is_empty()
     }
+}
+
+/// The reading the learner chose for one word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordReading {
+    /// The word's index in the sentence (0-based); the file holds its
+    /// number, 1-based.
+    pub word: usize,
+    /// The word as written: it must still be word `word` of the sentence
+    /// for the choice to apply.
+    pub text: String,
+    pub reading: ReadingId,
+}
+
+/// A change to the reading of one word: `Some` chooses it, `None` gives the
+/// word back to the analyser's ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingEdit {
+    /// The word's index in the sentence (0-based) and its text.
+    pub word: usize,
+    pub text: String,
+    pub chosen: Option<ReadingId>,
 }
 
 /// One sentence's change, as the learner made it. A field that is `None`
@@ -80,6 +110,8 @@ impl OverlayEntry {
 pub struct SentenceEdit {
     pub en: Option<String>,
     pub notes: Option<Vec<String>>,
+    /// One word's reading chosen, or given back to the analyser.
+    pub reading: Option<ReadingEdit>,
 }
 
 impl SentenceEdit {
@@ -88,11 +120,27 @@ impl SentenceEdit {
         SentenceEdit {
             en: Some(en.into()),
             notes: Some(notes),
+            reading: None,
+        }
+    }
+
+    /// The choice (or, with `None`, the unchoosing) of a reading for word
+    /// `word` of the sentence, whose text is `text` (`Enter` in the
+    /// glossary pane).
+    pub fn reading(word: usize, text: &str, chosen: Option<ReadingId>) -> SentenceEdit {
+        SentenceEdit {
+            reading: Some(ReadingEdit {
+                word,
+                text: text.to_owned(),
+                chosen,
+            }),
+            ..SentenceEdit::default()
         }
     }
 
     /// Why the edit cannot be saved, if it cannot: a translation over
-    /// [`MAX_TRANSLATION_CHARS`], a control character anywhere.
+    /// [`MAX_TRANSLATION_CHARS`], a reading's field over
+    /// [`MAX_READING_FIELD_CHARS`], a control character anywhere.
     pub fn problem(&self) -> Option<EditProblem> {
         if let Some(en) = &self.en {
             let chars = en.chars().count();
@@ -100,7 +148,19 @@ impl SentenceEdit {
                 return Some(EditProblem::TooLong { chars });
             }
         }
-        let texts = self.en.iter().chain(self.notes.iter().flatten());
+        let chosen = self.reading.iter().flat_map(|r| &r.chosen);
+        let reading_fields: Vec<&String> = chosen
+            .flat_map(|id| [&id.vocalised, &id.lemma, &id.pos, &id.gloss])
+            .collect();
+        if let Some(long) = reading_fields
+            .iter()
+            .find(|f| f.chars().count() > MAX_READING_FIELD_CHARS)
+        {
+            return Some(EditProblem::ReadingTooLong {
+                chars: long.chars().count(),
+            });
+        }
+        let texts = (self.en.iter().chain(self.notes.iter().flatten())).chain(reading_fields);
         texts
             .flat_map(|text| text.chars())
             .find(|c| c.is_control())
@@ -115,6 +175,8 @@ pub enum EditProblem {
     TooLong { chars: usize },
     #[error("the text holds a control character (U+{code:04X})")]
     ControlCharacter { code: u32 },
+    #[error("a field of the reading is {} characters long, over the limit of {}", thousands(*.chars as u64), thousands(MAX_READING_FIELD_CHARS as u64))]
+    ReadingTooLong { chars: usize },
 }
 
 /// Why a sentence's edit was not saved. Messages name the file.
@@ -235,6 +297,19 @@ struct EntryFile {
     en: Option<String>,
     #[serde(default)]
     notes: Option<Vec<String>>,
+    #[serde(default)]
+    reading: Vec<Spanned<ReadingFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingFile {
+    word: Spanned<usize>,
+    text: Spanned<String>,
+    vocalised: Spanned<String>,
+    lemma: Spanned<String>,
+    pos: Spanned<String>,
+    gloss: Spanned<String>,
 }
 
 #[derive(Serialize)]
@@ -251,10 +326,22 @@ struct EntryOut<'a> {
     en: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reading: Vec<ReadingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReadingOut<'a> {
+    word: usize,
+    text: &'a str,
+    vocalised: &'a str,
+    lemma: &'a str,
+    pos: &'a str,
+    gloss: &'a str,
 }
 
 /// The first line of an overlay file qari writes.
-const HEADER: &str = "# Your changes to an article, applied over it (written by qari; format: README.md,\n# \"The learner's layer of an article\"). Each [[sentence]] is found by its number\n# and its Arabic text.\n";
+const HEADER: &str = "# Your changes to an article, applied over it (written by qari; format: README.md,\n# \"The learner's layer of an article\"). Each [[sentence]] is found by its number\n# and its Arabic text; each [[sentence.reading]] is the reading you chose for a word.\n";
 
 /// Reads an overlay from the bytes of a file; `path` names it in errors.
 /// Unknown keys, a number below 1, an empty or over-long `ar` and two
@@ -295,15 +382,78 @@ pub fn parse_overlay(bytes: &[u8], path: &Path) -> Result<Overlay, FileError> {
                 ),
             ));
         }
+        let readings = parse_readings(entry.reading, &syntax)?;
         entries.push(OverlayEntry {
             index: number - 1,
             ar,
             en: entry.en,
             notes: entry.notes,
+            readings,
             line,
         });
     }
     Ok(Overlay { entries })
+}
+
+/// A sentence's chosen readings, checked: word numbers from 1, each once;
+/// the word's text not empty; no field over [`MAX_READING_FIELD_CHARS`].
+fn parse_readings(
+    readings: Vec<Spanned<ReadingFile>>,
+    syntax: &dyn Fn(Range<usize>, &dyn fmt::Display) -> FileError,
+) -> Result<Vec<WordReading>, FileError> {
+    let mut out: Vec<WordReading> = Vec::with_capacity(readings.len());
+    for spanned in readings {
+        let reading = spanned.into_inner();
+        let word = *reading.word.get_ref();
+        if word == 0 {
+            return Err(syntax(
+                reading.word.span(),
+                &"expected the word's number in the sentence, 1 or more (the first word is 1)",
+            ));
+        }
+        if out.iter().any(|r| r.word == word - 1) {
+            return Err(syntax(
+                reading.word.span(),
+                &format!("a second reading for word {word} of this sentence"),
+            ));
+        }
+        if reading.text.get_ref().trim().is_empty() {
+            return Err(syntax(
+                reading.text.span(),
+                &"expected the word as written in `text`, found an empty string",
+            ));
+        }
+        let fields = [
+            &reading.text,
+            &reading.vocalised,
+            &reading.lemma,
+            &reading.pos,
+            &reading.gloss,
+        ];
+        if let Some(long) = fields
+            .iter()
+            .find(|f| f.get_ref().chars().count() > MAX_READING_FIELD_CHARS)
+        {
+            let message = format!(
+                "{} characters, over the limit of {} for a field of a reading",
+                thousands(long.get_ref().chars().count() as u64),
+                MAX_READING_FIELD_CHARS
+            );
+            return Err(syntax(long.span(), &message));
+        }
+        out.push(WordReading {
+            word: word - 1,
+            text: reading.text.into_inner(),
+            reading: ReadingId {
+                vocalised: reading.vocalised.into_inner(),
+                lemma: reading.lemma.into_inner(),
+                pos: reading.pos.into_inner(),
+                gloss: reading.gloss.into_inner(),
+            },
+        });
+    }
+    out.sort_by_key(|r| r.word);
+    Ok(out)
 }
 
 impl Overlay {
@@ -318,6 +468,16 @@ impl Overlay {
                     ar: &entry.ar,
                     en: entry.en.as_deref(),
                     notes: entry.notes.as_deref(),
+                    reading: (entry.readings.iter())
+                        .map(|chosen| ReadingOut {
+                            word: chosen.word + 1,
+                            text: &chosen.text,
+                            vocalised: &chosen.reading.vocalised,
+                            lemma: &chosen.reading.lemma,
+                            pos: &chosen.reading.pos,
+                            gloss: &chosen.reading.gloss,
+                        })
+                        .collect(),
                 })
                 .collect(),
         };
@@ -338,8 +498,9 @@ impl Overlay {
         )
     }
 
-    /// Sets the learner's translation and notes over `article`'s; returns
-    /// the orphaned entries (`path` names the file in them).
+    /// Sets the learner's translation, notes and chosen readings over
+    /// `article`'s (a reading whose word is no longer that text is left
+    /// out); returns the orphaned entries (`path` names the file in them).
     pub fn apply(&self, article: &mut Article, path: &Path) -> Vec<OverlayNotice> {
         let targets = self.resolve(&article.sentences);
         let mut orphans = Vec::new();
@@ -358,6 +519,11 @@ impl Overlay {
             }
             if let Some(notes) = &entry.notes {
                 sentence.notes.clone_from(notes);
+            }
+            for chosen in &entry.readings {
+                if sentence.word(chosen.word) == Some(chosen.text.as_str()) {
+                    (sentence.readings).insert(chosen.word, chosen.reading.clone());
+                }
             }
         }
         orphans
@@ -388,6 +554,20 @@ impl Overlay {
         }
         if let Some(notes) = &edit.notes {
             entry.notes = (*notes != sentence.notes).then(|| notes.clone());
+        }
+        if let Some(change) = &edit.reading
+            && sentence.word(change.word) == Some(change.text.as_str())
+        {
+            entry.readings.retain(|r| r.word != change.word);
+            if let Some(reading) = &change.chosen {
+                let at = entry.readings.partition_point(|r| r.word < change.word);
+                let chosen = WordReading {
+                    word: change.word,
+                    text: change.text.clone(),
+                    reading: reading.clone(),
+                };
+                entry.readings.insert(at, chosen);
+            }
         }
         if !entry.is_empty() {
             self.insert(entry);
@@ -593,7 +773,7 @@ mod tests {
     fn errors_name_file_line_column_and_what_was_expected() {
         assert_eq!(
             error("[[sentence]]\nnumber = 1\nar = \"x\"\ntranslation = \"y\"\n"),
-            "overlays/a.toml:4:1: unknown field `translation`, expected one of `number`, `ar`, `en`, `notes`"
+            "overlays/a.toml:4:1: unknown field `translation`, expected one of `number`, `ar`, `en`, `notes`, `reading`"
         );
         assert_eq!(
             error("[[sentence]]\nnumber = 1\nen = \"y\"\n"),
@@ -735,6 +915,101 @@ mod tests {
         mine.set(&bundled, 2, &SentenceEdit::new("C newer", vec![]));
         assert_eq!(mine.absorb(&copy, &bundled), 2);
         assert_eq!(mine.entries[1].en.as_deref(), Some("C newer"));
+    }
+
+    fn rain() -> ReadingId {
+        ReadingId {
+            vocalised: "قَطْر".into(),
+            lemma: "قَطْر".into(),
+            pos: "noun".into(),
+            gloss: "rain".into(),
+        }
+    }
+
+    #[test]
+    fn a_chosen_reading_is_written_read_back_applied_and_taken_back() {
+        let base = sentences(&[("زار قطر أمس.", "He visited Qatar yesterday.")]);
+        let mut overlay = Overlay::default();
+        overlay.set(&base, 0, &SentenceEdit::reading(1, "قطر", Some(rain())));
+        let text = overlay.to_toml();
+        assert!(
+            text.contains(
+                "[[sentence.reading]]\nword = 2\ntext = \"قطر\"\nvocalised = \"قَطْر\"\nlemma = \"قَطْر\"\npos = \"noun\"\ngloss = \"rain\"\n"
+            ),
+            "{text}"
+        );
+        let again = parse(&text).unwrap();
+        assert_eq!(
+            again,
+            Overlay {
+                entries: vec![OverlayEntry {
+                    line: 5,
+                    ..overlay.entries[0].clone()
+                }]
+            }
+        );
+        let mut read = article(&[("زار قطر أمس.", "He visited Qatar yesterday.")]);
+        assert!(again.apply(&mut read, Path::new("o.toml")).is_empty());
+        assert_eq!(read.sentences[0].readings.get(&1), Some(&rain()));
+        // The translation is untouched; a translation edit keeps the reading.
+        assert_eq!(read.sentences[0].en, "He visited Qatar yesterday.");
+        overlay.set(&base, 0, &SentenceEdit::new("Visited.", vec![]));
+        assert_eq!(overlay.entries[0].readings.len(), 1);
+        // A reading for a word that is not that text is not applied.
+        let mut moved = article(&[("قطر زار أمس.", "")]);
+        again.apply(&mut moved, Path::new("o.toml"));
+        assert!(moved.sentences[0].readings.is_empty());
+        // Taken back, with nothing else changed the entry goes.
+        overlay.set(
+            &base,
+            0,
+            &SentenceEdit::new("He visited Qatar yesterday.", vec![]),
+        );
+        overlay.set(&base, 0, &SentenceEdit::reading(1, "قطر", None));
+        assert!(overlay.is_empty(), "{overlay:?}");
+    }
+
+    #[test]
+    fn a_bad_reading_in_the_file_is_refused_with_its_place() {
+        let entry = "[[sentence]]\nnumber = 1\nar = \"زار قطر.\"\n[[sentence.reading]]\n";
+        let fields = "text = \"قطر\"\nvocalised = \"قَطْر\"\nlemma = \"قَطْر\"\npos = \"noun\"\n";
+        assert_eq!(
+            error(&format!("{entry}word = 0\n{fields}gloss = \"rain\"\n")),
+            "overlays/a.toml:5:8: expected the word's number in the sentence, 1 or more (the first word is 1)"
+        );
+        assert_eq!(
+            error(&format!("{entry}word = 2\n{fields}\n")),
+            "overlays/a.toml:4:1: missing field `gloss`"
+        );
+        let long = "x".repeat(MAX_READING_FIELD_CHARS + 1);
+        assert_eq!(
+            error(&format!("{entry}word = 2\n{fields}gloss = \"{long}\"\n")),
+            "overlays/a.toml:10:9: 501 characters, over the limit of 500 for a field of a reading"
+        );
+        let twice = format!(
+            "{entry}word = 2\n{fields}gloss = \"rain\"\n[[sentence.reading]]\nword = 2\n{fields}gloss = \"rain\"\n"
+        );
+        assert_eq!(
+            error(&twice),
+            "overlays/a.toml:12:8: a second reading for word 2 of this sentence"
+        );
+        // Refused before anything is written, too.
+        let mut bad = rain();
+        bad.gloss = "a\u{1b}[2J".into();
+        assert_eq!(
+            SentenceEdit::reading(1, "قطر", Some(bad))
+                .problem()
+                .unwrap()
+                .to_string(),
+            "the text holds a control character (U+001B)"
+        );
+        let mut long_gloss = rain();
+        long_gloss.gloss = long;
+        assert!(
+            SentenceEdit::reading(1, "قطر", Some(long_gloss))
+                .problem()
+                .is_some()
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::arabic::{Analysis, SegmentKind, has_arabic_letter, normalize};
+use crate::arabic::{Analysis, ReadingId, SegmentKind, has_arabic_letter, normalize};
 
 /// Words whose next word is most likely a noun (prepositions).
 const BEFORE_A_NOUN: &[&str] = &[
@@ -96,6 +96,18 @@ impl Ranked {
 
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
+    }
+
+    /// Puts the learner's chosen reading first (see [`ReadingId::find`]);
+    /// returns whether it was among the readings.
+    pub fn choose(&mut self, chosen: &ReadingId) -> bool {
+        let order = &self.order;
+        let Some(at) = chosen.find(order.iter().map(|&i| &self.readings[i as usize])) else {
+            return false;
+        };
+        let index = self.order.remove(at);
+        self.order.insert(0, index);
+        true
     }
 }
 

@@ -2,13 +2,15 @@
 //! interlinear row: the learner's entry for the word, else the bundled
 //! glossary's, else the analyser's first reading in context (its short
 //! whole-word gloss, "and its allies"). A multi-word term (وقف إطلاق النار)
-//! gets one gloss spanning its words; a numeral gets its value.
+//! gets one gloss spanning its words; a numeral gets its value. A reading
+//! the learner chose for a word of the sentence (`Enter` in the glossary
+//! pane) comes before all of these for that word, here and in its vowels.
 
 use std::ops::Range;
 
-use crate::arabic::{marked_letters, marks_for, numeral};
+use crate::arabic::{ChosenReadings, marked_letters, marks_for, numeral};
 
-use super::Glossary;
+use super::{Glossary, Ranked, SentenceMatch};
 
 /// The gloss of a run of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,14 +43,32 @@ fn short(sense: &str) -> String {
 }
 
 impl Glossary {
+    /// The readings of word `index` of `words` (a sentence's words in
+    /// order), ranked in context, the one the learner chose there first.
+    pub fn readings_at(&self, words: &[&str], index: usize, chosen: &ChosenReadings) -> Ranked {
+        let previous = index.checked_sub(1).map(|i| words[i]);
+        let next = words.get(index + 1).copied();
+        let (mut readings, _) = self.readings_in_context(words[index], previous, next);
+        if let Some(id) = chosen.get(&index) {
+            readings.choose(id);
+        }
+        readings
+    }
+
     /// The glosses of `words` (a sentence's words in order), one per word
-    /// or term that has one, in order.
-    pub fn word_glosses(&self, words: &[&str]) -> Vec<WordGloss> {
+    /// or term that has one, in order; `chosen` are the readings the
+    /// learner chose in the sentence.
+    pub fn word_glosses(&self, words: &[&str], chosen: &ChosenReadings) -> Vec<WordGloss> {
         let matches = self.match_sentence(words);
         let mut out = Vec::with_capacity(words.len());
         let mut matched = matches.iter().peekable();
         let mut index = 0;
         while index < words.len() {
+            // A word's chosen reading wins over its entries (not over a
+            // term's: the term is the unit then).
+            let single_chosen =
+                |m: &&SentenceMatch| m.first == index && m.len == 1 && chosen.contains_key(&index);
+            matched.next_if(single_chosen);
             if let Some(found) = matched.next_if(|m| m.first == index) {
                 let entry = found
                     .matches
@@ -77,9 +97,7 @@ impl Glossary {
                     None,
                 )),
                 None => {
-                    let previous = index.checked_sub(1).map(|i| words[i]);
-                    let next = words.get(index + 1).copied();
-                    let (readings, _) = self.readings_in_context(word, previous, next);
+                    let readings = self.readings_at(words, index, chosen);
                     readings
                         .first()
                         .filter(|r| !r.guess)
@@ -107,14 +125,19 @@ impl Glossary {
     /// context of its word vowels, the marks to draw on it. `words` are the
     /// sentence's word ranges in `text`. Words with no reading, a guess, or
     /// marks of their own stay as printed; case endings the analyser does
-    /// not know are not guessed.
-    pub fn vowels(&self, text: &str, words: &[Range<usize>]) -> Vec<(usize, String)> {
+    /// not know are not guessed. A word the learner chose a reading for
+    /// (`chosen`) takes that reading's vowels.
+    pub fn vowels(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        chosen: &ChosenReadings,
+    ) -> Vec<(usize, String)> {
+        let texts: Vec<&str> = words.iter().map(|r| &text[r.clone()]).collect();
         let mut out = Vec::new();
         for (index, range) in words.iter().enumerate() {
-            let word = &text[range.clone()];
-            let previous = index.checked_sub(1).map(|i| &text[words[i].clone()]);
-            let next = words.get(index + 1).map(|r| &text[r.clone()]);
-            let (readings, _) = self.readings_in_context(word, previous, next);
+            let word = texts[index];
+            let readings = self.readings_at(&texts, index, chosen);
             let Some(vocalised) = readings
                 .first()
                 .filter(|r| !r.guess)
@@ -159,12 +182,84 @@ mod tests {
     fn entries_terms_and_numerals() {
         let glossary = Glossary::load(None);
         let words = ["قال", "وقف", "إطلاق", "النار", "و3", "زززز"];
-        let glosses = glossary.word_glosses(&words);
+        let glosses = glossary.word_glosses(&words, &ChosenReadings::new());
         let at = |first: usize| glosses.iter().find(|g| g.first == first);
         assert_eq!(at(0).map(|g| g.text.as_str()), Some("to say"));
         let term = at(1).expect("the term");
         assert_eq!(term.len, 3, "{glosses:?}");
         assert_eq!(at(4).map(|g| g.text.as_str()), Some("and 3"));
         assert!(at(5).is_none(), "{glosses:?}");
+    }
+
+    /// Every word read two ways: "first" and "second", vowelled apart.
+    struct TwoReadings;
+
+    impl crate::arabic::Analyser for TwoReadings {
+        fn analyse(&self, word: &str) -> Vec<crate::arabic::Analysis> {
+            let reading = |gloss: &str, vowel: char| crate::arabic::Analysis {
+                lemma: Some(word.to_owned()),
+                vocalised: Some(word.chars().flat_map(|c| [c, vowel]).collect()),
+                gloss: Some(gloss.to_owned()),
+                pos: Some("noun".into()),
+                ..crate::arabic::Analysis::plain(word)
+            };
+            vec![reading("first", '\u{064E}'), reading("second", '\u{0650}')]
+        }
+    }
+
+    /// A word's chosen reading gives its gloss (over its entry, not over a
+    /// term it is part of) and its vowels.
+    #[test]
+    fn a_chosen_reading_gives_the_words_gloss_and_vowels() {
+        let mut glossary = Glossary::load(None);
+        glossary.set_analyser(std::sync::Arc::new(TwoReadings));
+        let words = ["قال", "وقف", "إطلاق", "النار", "زززز"];
+        let second = |word: &str| {
+            let readings = crate::arabic::Analyser::analyse(&TwoReadings, word);
+            crate::arabic::ReadingId::of(&readings[1])
+        };
+        let chosen: ChosenReadings = [(0, second("قال")), (1, second("وقف")), (4, second("زززز"))]
+            .into_iter()
+            .collect();
+        let glosses = glossary.word_glosses(&words, &chosen);
+        let at = |first: usize| {
+            glosses
+                .iter()
+                .find(|g| g.first == first)
+                .map(|g| (g.text.as_str(), g.len))
+        };
+        assert_eq!(at(0), Some(("second", 1)));
+        assert_eq!(
+            at(1).map(|(_, len)| len),
+            Some(3),
+            "the term still: {glosses:?}"
+        );
+        assert_eq!(at(4), Some(("second", 1)));
+        let none = glossary.word_glosses(&words, &ChosenReadings::new());
+        assert_eq!(
+            none.iter().find(|g| g.first == 4).map(|g| g.text.as_str()),
+            Some("first")
+        );
+
+        let text = words.join(" ");
+        let ranges = crate::article::words(&text);
+        let vowels = glossary.vowels(&text, &ranges, &chosen);
+        let last = ranges[4].start;
+        assert!(
+            vowels
+                .iter()
+                .filter(|(at, _)| *at >= last)
+                .all(|(_, m)| m == "\u{0650}"),
+            "{vowels:?}"
+        );
+        let plain = glossary.vowels(&text, &ranges, &ChosenReadings::new());
+        assert!(
+            plain
+                .iter()
+                .filter(|(at, _)| *at >= last)
+                .all(|(_, m)| m == "\u{064E}"),
+            "{plain:?}"
+        );
+        assert!(plain.iter().any(|(at, _)| *at >= last));
     }
 }

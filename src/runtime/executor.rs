@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use chrono::Utc;
 
 use crate::app::{
-    Effect, EntryChange, EntrySaved, Msg, Notice, SpeechProblem, StatusBefore, Unsaved,
+    Effect, EntryChange, EntrySaved, Msg, Notice, SentenceChange, SpeechProblem, StatusBefore,
+    Unsaved,
 };
 use crate::article::{self, Library};
 use crate::glossary::{Glossary, Saved, UserGlossary, grade};
@@ -58,6 +59,14 @@ impl Executor {
                 Some(save_entry(dir, *change))
             }
             Effect::SaveSentence(edit) => {
+                let change = match edit.change.clone() {
+                    SentenceChange::Text { translation, notes } => {
+                        article::SentenceEdit::new(translation, notes)
+                    }
+                    SentenceChange::Reading { word, text, chosen } => {
+                        article::SentenceEdit::reading(word, &text, chosen)
+                    }
+                };
                 let result = match &self.library {
                     Some(library) => library
                         .save_sentence_edit(
@@ -65,7 +74,7 @@ impl Executor {
                             &edit.origin,
                             edit.index,
                             &edit.ar,
-                            article::SentenceEdit::new(edit.translation, edit.notes),
+                            change,
                         )
                         .map(|saved| (Box::new(saved.article), saved.path))
                         .map_err(|e| e.to_string()),
@@ -73,6 +82,7 @@ impl Executor {
                 };
                 Some(Msg::SentenceSaved {
                     index: edit.index,
+                    change: edit.change,
                     result,
                 })
             }

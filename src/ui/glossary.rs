@@ -139,20 +139,38 @@ fn shown_entry(out: &mut Writer, shown: &ShownEntry, theme: &Theme) {
     out.gap();
 }
 
-/// The analyser's readings of the cursor word: the first in full, the
-/// others one line each.
+/// The analyser's readings of the cursor word: the first in full (marked
+/// when the learner chose it here), the others one line each; the one
+/// selected, while the pane has the focus, highlighted.
 fn readings(out: &mut Writer, pane: &GlossaryPane, theme: &Theme) {
     let Some((first, others)) = pane.readings.split_first() else {
         return;
     };
-    out.row(strings::READINGS, theme.study_heading, false);
+    let selected = |at: usize| pane.selected == Some(pane.readings_offset + at);
+    out.row(
+        &strings::readings_heading(pane.selected.is_some()),
+        theme.study_heading,
+        false,
+    );
     let [head, grammar, segments, gloss] = strings::reading_lines(first);
-    out.text(&head, 2, theme.heading);
+    if selected(0) {
+        out.row(&format!("  {head}"), theme.selected, true);
+    } else {
+        out.text(&head, 2, theme.heading);
+    }
+    if pane.reading_chosen {
+        out.text(strings::READING_CHOSEN, 2, theme.note);
+    }
     out.text(&grammar, 2, theme.note);
     out.text(&segments, 2, theme.translation);
     out.text(&gloss, 2, theme.translation);
-    for other in others {
-        out.text(&strings::reading_line(other), 2, theme.dim);
+    for (at, other) in others.iter().enumerate() {
+        let line = strings::reading_line(other);
+        if selected(at + 1) {
+            out.row(&format!("  {line}"), theme.selected, true);
+        } else {
+            out.text(&line, 2, theme.dim);
+        }
     }
     out.gap();
 }

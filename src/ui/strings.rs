@@ -135,6 +135,33 @@ impl fmt::Display for Notice {
                 "Saved this sentence's translation and notes in {}",
                 file.display()
             ),
+            Notice::ReadingChosen {
+                word,
+                chosen: Some(reading),
+                file,
+            } => write!(
+                f,
+                "{word} reads as {} \u{201c}{}\u{201d} in this sentence (saved in {}); {} on it again gives it back to the analyser",
+                reading.vocalised,
+                reading.gloss,
+                file.display(),
+                key(Scope::Glossary, A::ChooseReading)
+            ),
+            Notice::ReadingChosen {
+                word,
+                chosen: None,
+                file,
+            } => write!(
+                f,
+                "{word} reads as the analyser ranks it again in this sentence (saved in {})",
+                file.display()
+            ),
+            Notice::EnterChoosesAReading => write!(
+                f,
+                "{} chooses one of the analyser's readings for this word here: select one with {}",
+                key(Scope::Glossary, A::ChooseReading),
+                keys(Scope::Glossary, A::GlossaryDown)
+            ),
             Notice::SearchHits { query, hits } => write!(
                 f,
                 "{hits} entries match {}; {} returns to the sentence",
@@ -237,6 +264,20 @@ pub const MATCHED: &str = "matched";
 pub const IN_SENTENCE: &str = "Also in this sentence";
 /// Heading of the analyser's readings of the cursor's word.
 pub const READINGS: &str = "Readings";
+/// Under the first reading when the learner chose it for this place.
+pub const READING_CHOSEN: &str = "✓ your reading here";
+
+/// After [`READINGS`] while the pane has the focus: the key that chooses.
+pub fn readings_heading(focused: bool) -> String {
+    if focused {
+        format!(
+            "{READINGS} ({}: read it so here)",
+            key(Scope::Glossary, A::ChooseReading)
+        )
+    } else {
+        READINGS.to_owned()
+    }
+}
 pub const YOURS: &str = "your glossary";
 /// In place of the gloss of an entry that has none (an ignored name).
 pub const NO_GLOSS: &str = "no gloss";
@@ -460,6 +501,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::StudyUp => "scroll translation and notes up",
         Action::SwitchFocus => "focus the reader or the glossary",
         Action::GlossaryDown => "next glossary line",
+        Action::ChooseReading => "use this reading here (again: undo)",
         Action::GlossaryUp => "previous glossary line",
         Action::ToggleGlossaryPane => "show / hide the glossary pane",
         Action::SwapGlossarySide => "glossary pane to the other side",

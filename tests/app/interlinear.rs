@@ -25,23 +25,31 @@ fn app_at(columns: u16, rows: u16, options: Options) -> Inline {
     app
 }
 
-/// The reader at sentence `at` of an NTREX article imported as a learner
-/// would (real news nobody here wrote), with the analyser loaded.
-fn ntrex_app(at: usize, columns: u16, rows: u16) -> Inline {
+/// An NTREX article (real news nobody here wrote) imported as a learner
+/// would import it.
+pub(crate) fn ntrex_article() -> qari::article::Article {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/ntrex/ar/bbc.381669.ar.txt"
     ))
     .unwrap();
-    let article = qari::article::import_text("ntrex", &text, None, None, "", None).article;
+    qari::article::import_text("ntrex", &text, None, None, "", None).article
+}
+
+/// The analyser over the repository's lexicon and data.
+pub(crate) fn lexicon() -> Arc<dyn qari::arabic::Analyser> {
     let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bama/lexicon.tsv");
-    let analyser: Arc<dyn qari::arabic::Analyser> =
-        Arc::new(qari::data::load_lexicon(&lexicon).unwrap());
-    let app = App::new(article, at, Options::default())
+    Arc::new(qari::data::load_lexicon(&lexicon).unwrap())
+}
+
+/// The reader at sentence `at` of the NTREX article, with the analyser
+/// loaded.
+fn ntrex_app(at: usize, columns: u16, rows: u16) -> Inline {
+    let app = App::new(ntrex_article(), at, Options::default())
         .with_glossary(Glossary::load(None))
         .with_dictionaries(Arc::new(Dictionaries::default()));
     let mut app = Inline::new(app, Executor::new(None));
-    app.update(qari::app::Msg::AnalyserLoaded(analyser));
+    app.update(qari::app::Msg::AnalyserLoaded(lexicon()));
     app.update(Action::Resize { columns, rows });
     app
 }

@@ -11,5 +11,6 @@ mod bundled_article;
 mod concurrency;
 mod dictionaries;
 mod interlinear;
+mod reading_choice;
 mod screens;
 mod theme_contrast;
