@@ -294,6 +294,11 @@ impl PaneState {
         self.selected = 0;
     }
 
+    /// The selection on line `line` of the pane's selection.
+    pub(super) fn select(&mut self, line: usize) {
+        self.selected = line;
+    }
+
     /// Keeps the selection on one of the pane's `count` entries.
     pub(super) fn clamp(&mut self, count: usize) {
         self.selected = self.selected.min(count.saturating_sub(1));

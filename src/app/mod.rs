@@ -222,6 +222,21 @@ fn fill_for_rows<V>(
     }
 }
 
+/// The word whose gloss (or transliteration) is drawn at `offset` cells
+/// into a line's row, `spots` being the line's words: each runs right from
+/// its word's leftmost cell up to the next one's, so it is the word that
+/// starts last at or before `offset` (left of every word: the leftmost).
+fn glossed_word_at(spots: &[view::WordSpot], offset: Option<usize>) -> Option<usize> {
+    let offset = offset.unwrap_or(0);
+    let before = spots
+        .iter()
+        .filter(|s| s.left <= offset)
+        .max_by_key(|s| s.left);
+    before
+        .or_else(|| spots.iter().min_by_key(|s| s.left))
+        .map(|s| s.word)
+}
+
 /// A sentence's vowel marks: (byte offset of a letter, the marks drawn on
 /// it), in order.
 pub type SentenceVowels = [(usize, String)];
@@ -911,6 +926,20 @@ impl App {
             && glossary.contains((column, row).into())
         {
             self.focus = Focus::Glossary;
+            return;
+        }
+        if let Some((sentence, index, line)) = self.view.row_at(row).and_then(Row::annotated_line) {
+            let x = self.view.line_x(line);
+            let word = {
+                let mut spots = Vec::new();
+                view::line_spots(&self.article.sentences[sentence], line, index, &mut spots);
+                glossed_word_at(&spots, column.checked_sub(x).map(usize::from))
+            };
+            if let Some(word) = word {
+                self.focus = Focus::Reader;
+                self.go_to(sentence);
+                self.word = word;
+            }
             return;
         }
         let Some((sentence, line)) = self.view.row_at(row).and_then(Row::line) else {

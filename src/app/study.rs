@@ -13,8 +13,8 @@ use crate::glossary::{
 
 use super::form::{Field, Form, FormKind, MAX_TRANSLATION_CHARS};
 use super::{
-    App, Effect, EntryChange, EntrySaved, Focus, Notice, Overlay, SentenceChange, SentenceEdit,
-    Unsaved,
+    App, Effect, EntryChange, EntrySaved, Focus, Notice, Overlay, PaneItem, SentenceChange,
+    SentenceEdit, Unsaved,
 };
 
 impl App {
@@ -463,8 +463,9 @@ impl App {
         change: SentenceChange,
         result: Result<(Box<Article>, PathBuf), String>,
     ) {
-        let form_waiting = matches!(change, SentenceChange::Text { .. })
-            && matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
+        let is_reading = matches!(change, SentenceChange::Reading { .. });
+        let form_waiting =
+            !is_reading && matches!(&self.overlay, Some(Overlay::Form(form)) if form.saving);
         match result {
             Ok((saved, path)) => {
                 self.message = Some(match change {
@@ -493,6 +494,12 @@ impl App {
                 }
                 // Its glosses and vowels follow the readings chosen now.
                 self.sentence_readings_changed(index);
+                if is_reading && index == self.sentence {
+                    // The selection stays on the reading chosen, now first.
+                    let items = self.pane_items();
+                    let first = items.iter().position(|i| *i == PaneItem::Reading(0));
+                    self.pane.select(first.unwrap_or(0));
+                }
                 if form_waiting {
                     self.overlay = None;
                 }

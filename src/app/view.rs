@@ -123,6 +123,24 @@ impl Row {
         }
     }
 
+    /// The sentence, line index and line of text this row glosses or
+    /// transliterates.
+    pub fn annotated_line(&self) -> Option<(usize, usize, &Line)> {
+        match self {
+            Row::Gloss {
+                sentence,
+                line,
+                paragraph,
+            }
+            | Row::Translit {
+                sentence,
+                line,
+                paragraph,
+            } => paragraph.lines.get(*line).map(|l| (*sentence, *line, l)),
+            Row::Blank | Row::Text { .. } => None,
+        }
+    }
+
     /// The sentence and line of text this row shows (not a gloss row's).
     pub fn line(&self) -> Option<(usize, &Line)> {
         match self {

@@ -437,3 +437,35 @@ fn v_draws_the_text_vowelled_on_the_same_cells() {
     app.update(Action::ToggleVowels);
     assert_eq!(cells(&app), printed);
 }
+
+/// A click on a gloss (or transliteration) row puts the cursor on the word
+/// whose gloss is drawn there, in that sentence.
+#[test]
+fn a_click_on_a_gloss_puts_the_cursor_on_its_word() {
+    let mut app = app_at(120, 40, Options::default());
+    app.update(Action::CycleInterlinear);
+    app.update(Action::ToggleTranslit);
+    let article = app.article.clone();
+    let spots = app.view.word_spots(&article, 1);
+    let text_top = app.view.text.y;
+    let mut clicked = 0;
+    for (y, row) in app.view.rows.clone().iter().enumerate() {
+        let Some((sentence, line_index, line)) = row.annotated_line() else {
+            continue;
+        };
+        if sentence != 1 {
+            continue;
+        }
+        let x = app.view.line_x(line);
+        for spot in spots.iter().filter(|s| s.line == line_index) {
+            app.update(Action::FirstSentence);
+            let column = x + u16::try_from(spot.left).unwrap();
+            let row = text_top + u16::try_from(y).unwrap();
+            app.update(Action::Click { column, row });
+            assert_eq!((app.sentence, app.word), (1, spot.word), "{row:?}");
+            clicked += 1;
+        }
+    }
+    // Every word, on its gloss row and its transliteration row.
+    assert_eq!(clicked, 2 * spots.len());
+}

@@ -132,6 +132,9 @@ fn a_reading_chosen_in_the_pane_is_this_words_gloss_and_vowels_and_survives_a_re
     app.update(Action::ChooseReading);
     let said = app.message.as_ref().unwrap().to_string();
     assert!(said.contains(&text) && said.contains("overlays"), "{said}");
+    // The selection stays on the reading chosen, now first.
+    let selected = app.pane_items().get(app.pane.selected()).copied();
+    assert_eq!(selected, Some(PaneItem::Reading(0)));
 
     // The pane, the gloss row, the vowels and the prefill follow it.
     let check = |app: &mut Inline| {
