@@ -329,9 +329,10 @@ fn x_adds_a_transliteration_row_alone_or_under_the_glosses() {
 }
 
 /// The screen with glosses on every sentence, as a snapshot: the bundled
-/// article at 120×40, 80×24 and 40×15, and an imported NTREX article
-/// (real news nobody here wrote, read with the analyser) at 120×40 and
-/// 80×24, with transliterations too, and vowelled.
+/// article at 120×40, 80×24 and 40×15 (glosses; then transliterated and
+/// vowelled), and an imported NTREX article (real news nobody here wrote,
+/// read with the analyser) at the same sizes, with transliterations too,
+/// and vowelled.
 #[test]
 fn snapshots_of_the_interlinear_view() {
     fn screen(app: &App) -> String {
@@ -360,7 +361,20 @@ fn snapshots_of_the_interlinear_view() {
         );
     }
 
-    for (columns, rows_) in [(120, 40), (80, 24)] {
+    // The bundled article read with the analyser, transliterated and
+    // vowelled (no gloss rows).
+    for (columns, rows_) in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app_at(columns, rows_, Options::default());
+        app.update(qari::app::Msg::AnalyserLoaded(lexicon()));
+        app.update(Action::ToggleTranslit);
+        app.update(Action::ToggleVowels);
+        insta::assert_snapshot!(
+            format!("translit_vowelled_bundled_{columns}x{rows_}"),
+            screen(&app)
+        );
+    }
+
+    for (columns, rows_) in [(120, 40), (80, 24), (40, 15)] {
         let mut app = ntrex_app(1, columns, rows_);
         app.update(Action::CycleInterlinear);
         app.update(Action::ToggleTranslit);
@@ -368,7 +382,7 @@ fn snapshots_of_the_interlinear_view() {
     }
     // And vowelled (`V`), with the glosses: the marks sit on the letters
     // of the same cells.
-    for (columns, rows_) in [(120, 40), (80, 24)] {
+    for (columns, rows_) in [(120, 40), (80, 24), (40, 15)] {
         let mut app = ntrex_app(1, columns, rows_);
         app.update(Action::CycleInterlinear);
         app.update(Action::ToggleVowels);
