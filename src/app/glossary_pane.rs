@@ -106,7 +106,7 @@ impl GlossaryPane {
             })
             .collect();
         let readings = app.cursor_readings();
-        let reading_chosen = app.cursor_reading_chosen();
+        let reading_chosen = app.reading_chosen_among(&readings);
         // The lemma the dictionaries' headwords are ranked by: the first
         // reading's, else the entry the word matched.
         let lemma = readings.first().and_then(|r| r.lemma.clone()).or_else(|| {
@@ -131,6 +131,14 @@ impl GlossaryPane {
             list: listed(&entries[matches.len()..]),
             selected,
         }
+    }
+}
+
+impl GlossaryPane {
+    /// How many lines the pane's selection goes through (see
+    /// [`App::pane_items`]).
+    pub fn selectable(&self) -> usize {
+        self.list_offset + self.list.len()
     }
 }
 
@@ -172,11 +180,12 @@ impl App {
             .collect()
     }
 
-    /// Whether the learner chose a reading for the cursor's word here.
-    pub fn cursor_reading_chosen(&self) -> bool {
+    /// Whether the first of `readings` (the cursor word's) is the one
+    /// the learner chose for it here.
+    fn reading_chosen_among(&self, readings: &[Analysis]) -> bool {
         let chosen = self.current().readings.get(&self.word);
         // Found, it was put first.
-        chosen.is_some_and(|id| id.find(self.cursor_readings().iter()) == Some(0))
+        chosen.is_some_and(|id| id.find(readings.iter()) == Some(0))
     }
 
     /// `Enter` in the glossary pane: the selected reading becomes the
@@ -197,7 +206,8 @@ impl App {
         let Some(reading) = readings.get(at) else {
             return;
         };
-        let chosen = (!(at == 0 && self.cursor_reading_chosen())).then(|| ReadingId::of(reading));
+        let unchoose = at == 0 && self.reading_chosen_among(&readings);
+        let chosen = (!unchoose).then(|| ReadingId::of(reading));
         let sentence = self.current();
         let (Some(text), ar) = (sentence.word(self.word), sentence.ar.clone()) else {
             return;

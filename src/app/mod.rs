@@ -772,7 +772,6 @@ impl App {
         if self.screen.glossary.is_none() {
             self.focus = Focus::Reader;
         }
-        self.pane.clamp(self.pane_items().len());
         let width = view::column_width(self.screen.reader_inner.width);
         let study = view::study_rows(
             self.current(),
@@ -795,7 +794,13 @@ impl App {
         self.refresh_glosses();
         self.refresh_vowels();
         self.glossary_pane = if self.screen.glossary.is_some() {
-            GlossaryPane::of(self)
+            let mut pane = GlossaryPane::of(self);
+            // The selection kept on one of what the pane shows.
+            self.pane.clamp(pane.selectable());
+            if pane.selected.is_some() {
+                pane.selected = Some(self.pane.selected());
+            }
+            pane
         } else {
             GlossaryPane::default()
         };

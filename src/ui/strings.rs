@@ -271,7 +271,7 @@ pub const READING_CHOSEN: &str = "✓ your reading here";
 pub fn readings_heading(focused: bool) -> String {
     if focused {
         format!(
-            "{READINGS} ({} chooses one here)",
+            "{READINGS} ({}: pick)",
             key(Scope::Glossary, A::ChooseReading)
         )
     } else {
