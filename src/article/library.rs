@@ -942,6 +942,52 @@ mod tests {
         assert!(catalog.notices.iter().all(OverlayNotice::is_problem));
     }
 
+    /// Two readers choosing readings for two words of one sentence, and a
+    /// third editing its translation: each change is applied to the
+    /// overlay as it is on disk, so all three are kept; a word that is not
+    /// the one chosen for is refused.
+    #[test]
+    fn readings_chosen_by_two_readers_and_a_translation_are_all_kept() {
+        use crate::arabic::ReadingId;
+        let dir = tempfile::tempdir().unwrap();
+        let bundled = bundled();
+        let sentence = &bundled.sentences[1];
+        let reading = |gloss: &str| ReadingId {
+            vocalised: "x".into(),
+            lemma: "x".into(),
+            pos: "noun".into(),
+            gloss: gloss.into(),
+        };
+        let choose = |word: usize, text: &str, gloss: &str| {
+            Library::new(dir.path()).save_sentence_edit(
+                "deir-ez-zor-2017",
+                &Origin::Bundled,
+                1,
+                &sentence.ar,
+                SentenceEdit::reading(word, text, Some(reading(gloss))),
+            )
+        };
+        choose(0, sentence.word(0).unwrap(), "first").unwrap();
+        choose(2, sentence.word(2).unwrap(), "third").unwrap();
+        let saved = Library::new(dir.path())
+            .save_sentence_edit(
+                "deir-ez-zor-2017",
+                &Origin::Bundled,
+                1,
+                &sentence.ar,
+                SentenceEdit::new("Mine.", sentence.notes.clone()),
+            )
+            .unwrap();
+        let chosen = &saved.article.sentences[1].readings;
+        assert_eq!(chosen.get(&0), Some(&reading("first")));
+        assert_eq!(chosen.get(&2), Some(&reading("third")));
+        assert_eq!(saved.article.sentences[1].en, "Mine.");
+        let before = fs::read(&saved.path).unwrap();
+        let error = choose(2, "نص آخر", "wrong").unwrap_err().to_string();
+        assert!(error.contains("is no longer the one you edited"), "{error}");
+        assert_eq!(fs::read(&saved.path).unwrap(), before);
+    }
+
     #[test]
     fn saving_an_edit_changes_one_entry_of_the_overlay_on_disk() {
         let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! Articles: the model the reader walks (sentences grouped in paragraphs),
 //! the TOML files they are stored in, and the library that finds them.
 
+mod align;
 mod bundled;
 mod file;
 mod import;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 use crate::arabic::ChosenReadings;
 
+pub use align::{Aligned, ParagraphOutcome, align_paragraphs};
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Alignment, Imported, MAX_SLUG, import_text, slug};
