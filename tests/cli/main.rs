@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod alignment;
 mod anki_import;
 mod articles;
 mod cli;
