@@ -11,6 +11,9 @@
 
 use std::ops::Range;
 
+use super::Sentence;
+use super::split::split;
+
 /// How one Arabic paragraph came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParagraphOutcome {
@@ -34,9 +37,46 @@ pub struct Aligned {
     pub slots: Vec<Option<String>>,
     /// One outcome per Arabic paragraph, in order.
     pub paragraphs: Vec<ParagraphOutcome>,
+    /// The sentences (indices into `slots`) of each Arabic paragraph.
+    pub paragraph_sentences: Vec<Range<usize>>,
     /// English sentences that matched no Arabic one (a byline, a paragraph
     /// the Arabic lacks), in order.
     pub unmatched: Vec<String>,
+}
+
+impl Aligned {
+    /// How many Arabic sentences got a translation.
+    pub fn filled(&self) -> usize {
+        self.slots.iter().filter(|s| s.is_some()).count()
+    }
+
+    /// The sentences (indices) of the Arabic paragraphs with `outcome`,
+    /// a range per paragraph.
+    pub fn paragraphs_with(&self, outcome: ParagraphOutcome) -> Vec<Range<usize>> {
+        (self.paragraphs.iter().zip(&self.paragraph_sentences))
+            .filter(|(o, _)| **o == outcome)
+            .map(|(_, sentences)| sentences.clone())
+            .collect()
+    }
+}
+
+/// Aligns the English text `english` with an article's `sentences`: the
+/// English read with the same rules as the Arabic (each non-blank line a
+/// paragraph, the same sentence splitter), the Arabic paragraphs as the
+/// article has them (the headline one of its own).
+pub fn align_translation(sentences: &[Sentence], english: &str) -> Aligned {
+    let mut arabic: Vec<Vec<&str>> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let previous_heading = index > 0 && sentences[index - 1].heading;
+        let new_paragraph =
+            index == 0 || sentence.starts_paragraph || sentence.heading || previous_heading;
+        match arabic.last_mut() {
+            Some(paragraph) if !new_paragraph => paragraph.push(&sentence.ar),
+            _ => arabic.push(vec![&sentence.ar]),
+        }
+    }
+    let headline = sentences.first().is_some_and(|s| s.heading);
+    align_paragraphs(&arabic, &split(english).paragraphs, headline)
 }
 
 /// Expected English characters per Arabic character (the NTREX news pairs:
@@ -95,20 +135,20 @@ const BEADS: [(Bead, f64); 6] = [
 ];
 
 /// Aligns `english` (paragraphs of sentences) with `arabic` (paragraphs
-/// of sentences).
-pub fn align_paragraphs(arabic: &[Vec<&str>], english: &[Vec<String>]) -> Aligned {
+/// of sentences); `headline`: the first Arabic paragraph is the headline,
+/// which translations often leave out or replace with their own, so it
+/// may go without a counterpart as a credit line may.
+pub fn align_paragraphs(arabic: &[Vec<&str>], english: &[Vec<String>], headline: bool) -> Aligned {
     // Not estimated from the two texts: a missing paragraph would skew it
     // exactly where it matters.
     let ratio = RATIO;
-    let ar_items: Vec<Item> = arabic.iter().map(|p| Item::of(p)).collect();
+    let mut ar_items: Vec<Item> = arabic.iter().map(|p| Item::of(p)).collect();
+    if let Some(first) = ar_items.first_mut() {
+        first.credit |= headline;
+    }
     let en_items: Vec<Item> = english.iter().map(|p| Item::of(p)).collect();
     let beads = match_lengths(&ar_items, &en_items, ratio)
         .unwrap_or_else(|| in_order(arabic.len(), english.len()));
-    let mut out = Aligned {
-        slots: vec![None; arabic.iter().map(Vec::len).sum()],
-        paragraphs: vec![ParagraphOutcome::Empty; arabic.len()],
-        unmatched: Vec::new(),
-    };
     let starts: Vec<usize> = arabic
         .iter()
         .scan(0, |next, p| {
@@ -117,6 +157,14 @@ pub fn align_paragraphs(arabic: &[Vec<&str>], english: &[Vec<String>]) -> Aligne
             Some(start)
         })
         .collect();
+    let mut out = Aligned {
+        slots: vec![None; arabic.iter().map(Vec::len).sum()],
+        paragraphs: vec![ParagraphOutcome::Empty; arabic.len()],
+        paragraph_sentences: (starts.iter().zip(arabic))
+            .map(|(&start, p)| start..start + p.len())
+            .collect(),
+        unmatched: Vec::new(),
+    };
     for (ar, en) in beads {
         let ar_sentences: Vec<&str> = arabic[ar.clone()].iter().flatten().copied().collect();
         let en_sentences: Vec<&str> = english[en.clone()]
@@ -183,7 +231,8 @@ fn align_sentences(
 struct Item {
     /// In characters.
     length: usize,
-    /// A credit line (see [`is_credit`]).
+    /// A credit line (see [`is_credit`]), or a headline: either may well
+    /// have no counterpart.
     credit: bool,
     /// The numbers written in digits (any digits: ١٤ is 14), sorted:
     /// translations keep them, so they anchor a sentence to its own.
@@ -400,7 +449,7 @@ mod tests {
     fn matching_paragraphs_and_sentences_align_one_to_one() {
         let arabic = ar(&[&[A40, A80], &[A20]]);
         let english = vec![para(&[&en(43, 'a'), &en(85, 'b')]), para(&[&en(22, 'c')])];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(
             aligned.slots,
             [Some(en(43, 'a')), Some(en(85, 'b')), Some(en(22, 'c'))]
@@ -415,7 +464,7 @@ mod tests {
         // An extra byline sentence at the end of the English paragraph.
         let arabic = ar(&[&[A80, A40]]);
         let english = vec![para(&[&en(84, 'a'), &en(42, 'b'), "(Reuters)"])];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(aligned.slots, [Some(en(84, 'a')), Some(en(42, 'b'))]);
         assert_eq!(aligned.unmatched, ["(Reuters)"]);
         assert_eq!(aligned.paragraphs, [ParagraphOutcome::Repaired]);
@@ -428,7 +477,7 @@ mod tests {
             &en(44, 'c'),
             &en(21, 'd'),
         ])];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(
             aligned.slots,
             [
@@ -442,7 +491,7 @@ mod tests {
         // Two Arabic sentences joined in English: both get it.
         let arabic = ar(&[&[A40, A40, A80]]);
         let english = vec![para(&[&en(86, 'a'), &en(85, 'b')])];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(
             aligned.slots,
             [Some(en(86, 'a')), Some(en(86, 'a')), Some(en(85, 'b'))]
@@ -451,7 +500,7 @@ mod tests {
         // A paragraph missing from the English: only it is left empty.
         let arabic = ar(&[&[A40], &[A80, A80], &[A20, A40]]);
         let english = vec![para(&[&en(42, 'a')]), para(&[&en(21, 'c'), &en(43, 'd')])];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(
             aligned.slots,
             [
@@ -478,7 +527,7 @@ mod tests {
             para(&[&en(86, 'a')]),
             para(&[&en(41, 'b')]),
         ];
-        let aligned = align_paragraphs(&arabic, &english);
+        let aligned = align_paragraphs(&arabic, &english, false);
         assert_eq!(aligned.slots, [Some(en(86, 'a')), Some(en(41, 'b'))]);
         assert_eq!(aligned.unmatched, ["By Jane Doe, BBC News"]);
     }
@@ -492,7 +541,7 @@ mod tests {
         assert_eq!(with_year.chars().count(), without.chars().count());
         let english = "The rule has not been used since 1953 here.";
         for arabic in [vec![with_year, without], vec![without, with_year]] {
-            let aligned = align_paragraphs(&[arabic.clone()], &[para(&[english])]);
+            let aligned = align_paragraphs(&[arabic.clone()], &[para(&[english])], false);
             let filled: Vec<bool> = aligned.slots.iter().map(Option::is_some).collect();
             let expected: Vec<bool> = arabic.iter().map(|a| a.contains("1953")).collect();
             assert_eq!(filled, expected, "{arabic:?}");
@@ -506,10 +555,10 @@ mod tests {
     #[test]
     fn nothing_on_one_side_leaves_every_slot_empty_or_every_sentence_unmatched() {
         let arabic = ar(&[&[A40, A20]]);
-        let aligned = align_paragraphs(&arabic, &[]);
+        let aligned = align_paragraphs(&arabic, &[], false);
         assert_eq!(aligned.slots, [None, None]);
         assert_eq!(aligned.paragraphs, [ParagraphOutcome::Empty]);
-        let aligned = align_paragraphs(&[], &[para(&["Hello."])]);
+        let aligned = align_paragraphs(&[], &[para(&["Hello."])], false);
         assert!(aligned.slots.is_empty());
         assert_eq!(aligned.unmatched, ["Hello."]);
     }

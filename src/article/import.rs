@@ -1,29 +1,20 @@
 //! Turning pasted text into an article: split into sentences, the headline
 //! recognised, page furniture recorded as removed, and a parallel English
-//! text aligned sentence by sentence when the counts match.
+//! text aligned with it (see [`super::align`]).
 
+use super::align::{Aligned, align_translation};
 use super::split::{Split, split};
 use super::{Article, Meta, Origin, Sentence};
 use crate::arabic::{has_arabic_letter, transliterate};
 use crate::quote::quoted;
 
-/// What happened to the translation given with `--translation`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Alignment {
-    /// No translation was given.
-    None,
-    /// Every sentence got its translation.
-    Aligned,
-    /// The counts differ: the translation slots were left empty.
-    Mismatch { arabic: usize, english: usize },
-}
-
-/// An imported article, with what was dropped and how the translation went.
+/// An imported article, with what was dropped and how the translation
+/// (if one was given) was aligned.
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub article: Article,
     pub dropped: Vec<(usize, String)>,
-    pub alignment: Alignment,
+    pub alignment: Option<Aligned>,
 }
 
 /// Builds an article from pasted `text`. `title` (`--title`) is the
@@ -56,10 +47,15 @@ pub fn import_text(
             sentences.push(sentence);
         }
     }
-    let alignment = match translation {
-        None => Alignment::None,
-        Some(english) => align(&mut sentences, english),
-    };
+    let alignment = translation.map(|english| {
+        let aligned = align_translation(&sentences, english);
+        for (sentence, slot) in sentences.iter_mut().zip(&aligned.slots) {
+            if let Some(en) = slot {
+                sentence.en.clone_from(en);
+            }
+        }
+        aligned
+    });
     let removed = dropped
         .iter()
         .map(|(line, text)| format!("line {line}: {} (page furniture)", quoted(text)))
@@ -106,27 +102,6 @@ fn looks_like_headline(sentence: &str) -> bool {
         .chars()
         .last();
     !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '؛' | '…' | ':' | '،'))
-}
-
-/// Puts the English sentences in the translation slots when the counts
-/// match, all sentences or all but the headline.
-fn align(sentences: &mut [Sentence], english: &str) -> Alignment {
-    let english: Vec<String> = split(english).paragraphs.into_iter().flatten().collect();
-    let body = sentences.iter().filter(|s| !s.heading).count();
-    let targets: Vec<&mut Sentence> = if english.len() == sentences.len() {
-        sentences.iter_mut().collect()
-    } else if english.len() == body {
-        sentences.iter_mut().filter(|s| !s.heading).collect()
-    } else {
-        return Alignment::Mismatch {
-            arabic: sentences.len(),
-            english: english.len(),
-        };
-    };
-    for (sentence, translation) in targets.into_iter().zip(english) {
-        sentence.en = translation;
-    }
-    Alignment::Aligned
 }
 
 /// An id from a title: its first eight words in lowercase ASCII, joined
@@ -282,28 +257,27 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_aligns_when_the_counts_match_and_only_then() {
+    fn a_translation_is_aligned_and_what_it_lacks_left_empty() {
+        use crate::article::ParagraphOutcome::{Aligned, Empty};
         let english = "The army advances in Deir ez-Zor\nThe spokesman said the forces advanced. He added that the fighting goes on.\nElsewhere, the ministry announced an agreement.\n";
         let imported = import_text("x", TEXT, None, None, "", Some(english));
-        assert_eq!(imported.alignment, Alignment::Aligned);
+        let aligned = imported.alignment.unwrap();
+        assert_eq!(aligned.paragraphs, [Aligned; 3]);
         assert_eq!(
             imported.article.sentences[2].en,
             "He added that the fighting goes on."
         );
-        let body_only = "The spokesman said the forces advanced. He added that the fighting goes on. Elsewhere, the ministry announced an agreement.";
+        // No headline in the English: the headline alone is left empty.
+        let body_only = "The spokesman said the forces advanced. He added that the fighting goes on.\nElsewhere, the ministry announced an agreement.";
         let imported = import_text("x", TEXT, None, None, "", Some(body_only));
-        assert_eq!(imported.alignment, Alignment::Aligned);
+        let aligned = imported.alignment.unwrap();
+        assert_eq!(aligned.paragraphs, [Empty, Aligned, Aligned]);
         assert_eq!(imported.article.sentences[0].en, "");
-        let short = "Just one sentence.";
-        let imported = import_text("x", TEXT, None, None, "", Some(short));
         assert_eq!(
-            imported.alignment,
-            Alignment::Mismatch {
-                arabic: 4,
-                english: 1
-            }
+            imported.article.sentences[3].en,
+            "Elsewhere, the ministry announced an agreement."
         );
-        assert!(imported.article.sentences.iter().all(|s| s.en.is_empty()));
+        assert_eq!(aligned.filled(), 3);
     }
 
     #[test]

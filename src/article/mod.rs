@@ -16,10 +16,10 @@ use std::path::PathBuf;
 
 use crate::arabic::ChosenReadings;
 
-pub use align::{Aligned, ParagraphOutcome, align_paragraphs};
+pub use align::{Aligned, ParagraphOutcome, align_paragraphs, align_translation, is_credit};
 pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
-pub use import::{Alignment, Imported, MAX_SLUG, import_text, slug};
+pub use import::{Imported, MAX_SLUG, import_text, slug};
 pub use library::{
     ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedEdit,
     StateError, TRASH_DIR, load_article, timestamp,

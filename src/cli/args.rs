@@ -169,8 +169,9 @@ pub enum Command {
         /// Where the text comes from (an address)
         #[arg(long)]
         source: Option<String>,
-        /// A parallel English text, aligned sentence by sentence when the
-        /// counts match
+        /// A parallel English text: aligned paragraph by paragraph, then
+        /// sentence by sentence, repairing sentences split, joined or
+        /// missing on one side
         #[arg(long, value_name = "FILE")]
         translation: Option<PathBuf>,
     },

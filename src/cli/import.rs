@@ -4,7 +4,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::article::{
-    ARTICLES_LOCK, Alignment, Library, article_to_toml, import_text, slug, timestamp, title_problem,
+    ARTICLES_LOCK, Aligned, Library, ParagraphOutcome, article_to_toml, import_text, slug,
+    timestamp, title_problem,
 };
 use crate::files::{
     ARTICLE_FILE, FileError, SENTENCE_CHARS, TEXT_IMPORT, atomic_write, read_text_capped, with_lock,
@@ -26,8 +27,8 @@ pub struct ImportOptions<'a> {
     pub force: bool,
     /// Where the text comes from (an address).
     pub source: Option<&'a str>,
-    /// A parallel English text, aligned sentence by sentence when the
-    /// counts match (`-` for `stdin`).
+    /// A parallel English text, aligned with the article (`-` for
+    /// `stdin`).
     pub translation: Option<&'a Path>,
 }
 
@@ -160,15 +161,8 @@ pub fn import(
             quoted(text)
         )?;
     }
-    match imported.alignment {
-        Alignment::None => {}
-        Alignment::Aligned => writeln!(out, "translation aligned: every sentence has its English")?,
-        Alignment::Mismatch { arabic, english } => writeln!(
-            out,
-            "translation not aligned: {} for {}; the slots are left empty (E in the reader fills them)",
-            counted(english, "English sentence", "English sentences"),
-            counted(arabic, "Arabic one", "Arabic ones")
-        )?,
+    if let Some(aligned) = &imported.alignment {
+        alignment_report(aligned, &mut out)?;
     }
     writeln!(out, "read it with: qari {id}")?;
     // For scripts: always the last line, always this shape (README, "Import").
@@ -178,6 +172,81 @@ pub fn import(
         path,
         sentences: article.sentences.len(),
     })
+}
+
+/// Says how a translation was aligned: every paragraph aligned as split;
+/// else which were repaired (split or grouped differently on the two
+/// sides), which partly or not at all filled, what of the English matched
+/// nothing, and how many sentences have their English.
+pub(super) fn alignment_report(aligned: &Aligned, mut out: impl Write) -> Result<(), Error> {
+    let total = aligned.slots.len();
+    let filled = aligned.filled();
+    let numbers = |outcome| aligned.paragraphs_with(outcome);
+    let (repaired, partly, empty) = (
+        numbers(ParagraphOutcome::Repaired),
+        numbers(ParagraphOutcome::Partly),
+        numbers(ParagraphOutcome::Empty),
+    );
+    if filled == total && repaired.is_empty() && aligned.unmatched.is_empty() {
+        writeln!(
+            out,
+            "translation aligned: every sentence has its English ({})",
+            counted(aligned.paragraphs.len(), "paragraph", "paragraphs")
+        )?;
+        return Ok(());
+    }
+    // Paragraphs are named by their sentences, numbered as the reader
+    // numbers them.
+    let list = |paragraphs: &[std::ops::Range<usize>]| {
+        let shown: Vec<String> = (paragraphs.iter().take(10))
+            .map(|p| match p.len() {
+                1 => format!("{}", p.start + 1),
+                _ => format!("{}–{}", p.start + 1, p.end),
+            })
+            .collect();
+        let more = if paragraphs.len() > 10 { ", …" } else { "" };
+        format!("sentences {}{more}", shown.join(", "))
+    };
+    let mut parts = vec![format!(
+        "{} aligned",
+        numbers(ParagraphOutcome::Aligned).len()
+    )];
+    for (which, what) in [
+        (&repaired, "repaired"),
+        (&partly, "partly filled"),
+        (&empty, "left empty"),
+    ] {
+        if !which.is_empty() {
+            parts.push(format!("{} {what} ({})", which.len(), list(which)));
+        }
+    }
+    writeln!(
+        out,
+        "translation: {filled} of {} have their English; paragraphs: {}",
+        counted(total, "sentence", "sentences"),
+        parts.join(", ")
+    )?;
+    if let Some(first) = aligned.unmatched.first() {
+        let excerpt: String = first.chars().take(60).collect();
+        let more = match aligned.unmatched.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        writeln!(
+            out,
+            "translation: {} matched no Arabic sentence: {}{more}",
+            counted(
+                aligned.unmatched.len(),
+                "English sentence",
+                "English sentences"
+            ),
+            quoted(&excerpt)
+        )?;
+    }
+    if filled < total {
+        writeln!(out, "the empty slots can be filled with E in the reader")?;
+    }
+    Ok(())
 }
 
 /// Reads `path` (or `stdin` for `-`) as UTF-8 text, within

@@ -218,7 +218,7 @@ fn run(documents: &[String], changes_per_document: usize) -> Score {
             .iter()
             .map(|p| p.iter().map(String::as_str).collect())
             .collect();
-        let aligned = align_paragraphs(&ar_refs, &en_paragraphs);
+        let aligned = align_paragraphs(&ar_refs, &en_paragraphs, true);
         let en_sentences: Vec<&String> = en_paragraphs.iter().flatten().collect();
         // Each original line k still on both sides: what its sentences got.
         let dropped: BTreeSet<usize> = changes

@@ -632,8 +632,23 @@ fn import_splits_drops_furniture_aligns_and_the_article_opens() {
         .stdout(predicate::str::contains(
             "imported army-advances-2: 3 sentences",
         ))
+        // One English sentence for three Arabic ones in two paragraphs:
+        // what cannot be aligned is left empty and said.
         .stdout(predicate::str::contains(
-            "translation not aligned: 1 English sentence for 3 Arabic ones",
+            "translation: 1 of 3 sentences have their English; paragraphs: 1 aligned, 1 left empty (sentences 2–3)\nthe empty slots can be filled with E in the reader\n",
+        ));
+    // A byline the Arabic lacks: dropped, said, every sentence filled.
+    let byline = library.path().join("byline.txt");
+    std::fs::write(&byline, "The army advances in Deir ez-Zor\nThe spokesman said the forces advanced 3.5 km. He added that the fighting goes on. (Reuters)\n").unwrap();
+    qari()
+        .args(["import", "-", "--force", "--translation"])
+        .arg(&byline)
+        .env("QARI_LIBRARY", library.path())
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "translation: 3 of 3 sentences have their English; paragraphs: 1 aligned, 1 repaired (sentences 2–3)\ntranslation: 1 English sentence matched no Arabic sentence: \"(Reuters)\"\n",
         ));
     // Without --title the first line is the headline, and the counts match.
     qari()
