@@ -541,7 +541,8 @@ mod tests {
         assert_eq!(with_year.chars().count(), without.chars().count());
         let english = "The rule has not been used since 1953 here.";
         for arabic in [vec![with_year, without], vec![without, with_year]] {
-            let aligned = align_paragraphs(&[arabic.clone()], &[para(&[english])], false);
+            let aligned =
+                align_paragraphs(std::slice::from_ref(&arabic), &[para(&[english])], false);
             let filled: Vec<bool> = aligned.slots.iter().map(Option::is_some).collect();
             let expected: Vec<bool> = arabic.iter().map(|a| a.contains("1953")).collect();
             assert_eq!(filled, expected, "{arabic:?}");
