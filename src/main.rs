@@ -67,6 +67,13 @@ fn run(cli: Cli) -> Result<()> {
             };
             cli::import::import(&library()?, &file, options, io::stdin(), out, err)?;
         }
+        Some(Command::Translation {
+            article,
+            file,
+            replace,
+        }) => {
+            cli::import::translation(&library()?, &article, &file, replace, io::stdin(), out)?;
+        }
         Some(Command::Rm { article }) => {
             cli::manage::rm(&library()?, &article, out)?;
         }

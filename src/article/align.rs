@@ -124,11 +124,20 @@ pub fn is_credit(sentence: &str) -> bool {
 /// A bead: how many items of each side go together.
 type Bead = (usize, usize);
 
-/// The beads tried, with their prior probabilities (Gale and Church's).
+/// The prior of a sentence with no counterpart (Gale and Church's).
+const SENTENCE_ALONE: f64 = 0.0099;
+/// The prior of a paragraph with no counterpart: the same. (Five times
+/// higher, 0.05, left more missing paragraphs empty rather than spread
+/// the next one's English over both, but lost more NTREX pairs than it
+/// saved: 94.7 % against 95.8 % after changes.)
+const PARAGRAPH_ALONE: f64 = SENTENCE_ALONE;
+
+/// The beads tried, with their prior probabilities (Gale and Church's;
+/// the priors of 1:0 and 0:1 are [`SENTENCE_ALONE`] or [`PARAGRAPH_ALONE`]).
 const BEADS: [(Bead, f64); 6] = [
     ((1, 1), 0.89),
-    ((1, 0), 0.0099),
-    ((0, 1), 0.0099),
+    ((1, 0), SENTENCE_ALONE),
+    ((0, 1), SENTENCE_ALONE),
     ((2, 1), 0.089 / 2.0),
     ((1, 2), 0.089 / 2.0),
     ((2, 2), 0.011),
@@ -147,7 +156,7 @@ pub fn align_paragraphs(arabic: &[Vec<&str>], english: &[Vec<String>], headline:
         first.credit |= headline;
     }
     let en_items: Vec<Item> = english.iter().map(|p| Item::of(p)).collect();
-    let beads = match_lengths(&ar_items, &en_items, ratio)
+    let beads = match_lengths(&ar_items, &en_items, ratio, PARAGRAPH_ALONE)
         .unwrap_or_else(|| in_order(arabic.len(), english.len()));
     let starts: Vec<usize> = arabic
         .iter()
@@ -223,7 +232,8 @@ fn align_sentences(
     }
     let ar: Vec<Item> = arabic.iter().map(|s| Item::of(&[s])).collect();
     let en: Vec<Item> = english.iter().map(|s| Item::of(&[s])).collect();
-    match_lengths(&ar, &en, ratio).unwrap_or_else(|| in_order(arabic.len(), english.len()))
+    match_lengths(&ar, &en, ratio, SENTENCE_ALONE)
+        .unwrap_or_else(|| in_order(arabic.len(), english.len()))
 }
 
 /// What the dynamic programme knows of a sentence or paragraph.
@@ -307,7 +317,12 @@ fn in_order(a: usize, b: usize) -> Vec<(Range<usize>, Range<usize>)> {
 /// The likeliest sequence of beads pairing items of lengths `a` with items
 /// of lengths `b` (Gale and Church's dynamic programme); `None` when the
 /// table would be over [`MAX_CELLS`].
-fn match_lengths(a: &[Item], b: &[Item], ratio: f64) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+fn match_lengths(
+    a: &[Item],
+    b: &[Item],
+    ratio: f64,
+    alone: f64,
+) -> Option<Vec<(Range<usize>, Range<usize>)>> {
     let (n, m) = (a.len(), b.len());
     let cells = (n + 1).checked_mul(m + 1)?;
     if cells > MAX_CELLS {
@@ -348,7 +363,7 @@ fn match_lengths(a: &[Item], b: &[Item], ratio: f64) -> Option<Vec<(Range<usize>
                 let here = match (da, db) {
                     (1, 0) if a[i - 1].credit => -CREDIT_PRIOR.ln(),
                     (0, 1) if b[j - 1].credit => -CREDIT_PRIOR.ln(),
-                    (_, 0) | (0, _) => -prior.ln(),
+                    (_, 0) | (0, _) => -alone.ln(),
                     _ => {
                         let numbers = |items: &[Item]| -> Vec<u64> {
                             let mut all: Vec<u64> = items

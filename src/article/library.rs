@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::align::{Aligned, align_translation};
 use super::file::WRITTEN_BY_QARI;
 use super::overlay::{Overlay, OverlayError, OverlayNotice, SentenceEdit, parse_overlay};
 use super::{Article, ArticleError, BUNDLED, Origin, Sentence, parse_article};
@@ -46,6 +47,21 @@ pub struct SavedEdit {
     /// Entries of the overlay that found no sentence (kept in the file),
     /// and a copy of the article migrated first, if there was one.
     pub notices: Vec<OverlayNotice>,
+}
+
+/// What [`Library::save_translation`] did.
+#[derive(Debug)]
+pub struct SavedTranslation {
+    /// The article as it is now, the overlay applied.
+    pub article: Article,
+    /// The overlay file written (not written when nothing changed).
+    pub path: PathBuf,
+    /// How the translation was aligned with the article.
+    pub aligned: Aligned,
+    /// Sentences that got a translation from it.
+    pub filled: usize,
+    /// Sentences that had a translation already, kept (without `replace`).
+    pub kept: usize,
 }
 
 /// Where the learner is: the last article read and the sentence reached in
@@ -337,6 +353,67 @@ impl Library {
                 article,
                 path: path.clone(),
                 notices,
+            })
+        })
+        .map_err(|source| OverlayError::Lock {
+            path: lock.display().to_string(),
+            source,
+        })?
+    }
+
+    /// Aligns the English text `english` with article `article_id` (see
+    /// [`align_translation`]) and saves what it gives into the article's
+    /// overlay: under the articles' lock, with the article and the overlay
+    /// read again as they are on disk, every sentence with no translation
+    /// gets its aligned English; one that has a translation (the learner's,
+    /// or the article's own) keeps it unless `replace`. Written atomically,
+    /// once, and only when something changed.
+    pub fn save_translation(
+        &self,
+        article_id: &str,
+        english: &str,
+        replace: bool,
+    ) -> Result<SavedTranslation, OverlayError> {
+        let path = self.overlay_path(article_id);
+        if !valid_id(article_id) {
+            return Err(OverlayError::NoArticle {
+                path: path.display().to_string(),
+                id: article_id.to_owned(),
+            });
+        }
+        let lock = self.articles_lock();
+        with_lock(&lock, || {
+            self.migrate_copy_locked(article_id);
+            let base = self.base_article(article_id, &Origin::Bundled, &path)?;
+            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
+            let mut current = base.clone();
+            overlay.apply(&mut current, &path);
+            let aligned = align_translation(&base.sentences, english);
+            let (mut filled, mut kept) = (0, 0);
+            for (index, slot) in aligned.slots.iter().enumerate() {
+                let Some(en) = slot else { continue };
+                if !current.sentences[index].en.is_empty() && !replace {
+                    kept += 1;
+                    continue;
+                }
+                let edit = SentenceEdit {
+                    en: Some(en.clone()),
+                    ..SentenceEdit::default()
+                };
+                overlay.set(&base.sentences, index, &edit);
+                filled += 1;
+            }
+            if filled > 0 {
+                write_overlay(&path, &overlay)?;
+            }
+            let mut article = base;
+            overlay.apply(&mut article, &path);
+            Ok(SavedTranslation {
+                article,
+                path: path.clone(),
+                aligned,
+                filled,
+                kept,
             })
         })
         .map_err(|source| OverlayError::Lock {

@@ -22,7 +22,7 @@ pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Imported, MAX_SLUG, import_text, slug};
 pub use library::{
     ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedEdit,
-    StateError, TRASH_DIR, load_article, timestamp,
+    SavedTranslation, StateError, TRASH_DIR, load_article, timestamp,
 };
 pub use manage::{
     MAX_ID, MAX_TITLE, ManageError, Removed, Renamed, Restored, SameText, id_problem, title_problem,

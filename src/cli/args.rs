@@ -191,6 +191,19 @@ pub enum Command {
         /// The article's id
         article: String,
     },
+    /// Align an English translation with an article and keep it in your
+    /// layer of the article (sentences that have a translation keep theirs
+    /// unless --replace).
+    Translation {
+        /// The article's id
+        article: String,
+        /// The English text (each non-blank line a paragraph), or - for
+        /// standard input
+        file: PathBuf,
+        /// Replace the translations the article's sentences have
+        #[arg(long)]
+        replace: bool,
+    },
     /// Give an article of your library a new id; its translations, reading
     /// position and the glossary entries met in it follow.
     Rename {

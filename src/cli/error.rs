@@ -92,6 +92,8 @@ pub enum Error {
     BadDate(String),
     #[error(transparent)]
     Manage(#[from] ManageError),
+    #[error(transparent)]
+    Overlay(#[from] crate::article::OverlayError),
 
     #[error("{}: no sentences found (every line was empty or page furniture)", .0.display())]
     NoSentences(PathBuf),

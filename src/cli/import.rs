@@ -174,6 +174,41 @@ pub fn import(
     })
 }
 
+/// `qari translation ARTICLE FILE`: the English in `file` (`-`: `stdin`)
+/// aligned with the article and saved in its overlay (see
+/// [`Library::save_translation`]); says how it aligned, what was saved and
+/// what was kept.
+pub fn translation(
+    library: &Library,
+    id: &str,
+    file: &Path,
+    replace: bool,
+    stdin: impl Read,
+    mut out: impl Write,
+) -> Result<(), Error> {
+    let english = read_text(file, stdin)?;
+    let saved = library.save_translation(id, &english, replace)?;
+    alignment_report(&saved.aligned, &mut out)?;
+    if saved.filled > 0 {
+        writeln!(
+            out,
+            "saved {} in {}",
+            counted(saved.filled, "translation", "translations"),
+            saved.path.display()
+        )?;
+    } else {
+        writeln!(out, "nothing to save: no sentence took a translation")?;
+    }
+    if saved.kept > 0 {
+        writeln!(
+            out,
+            "{} kept the translation they had (--replace replaces it)",
+            counted(saved.kept, "sentence", "sentences")
+        )?;
+    }
+    Ok(())
+}
+
 /// Says how a translation was aligned: every paragraph aligned as split;
 /// else which were repaired (split or grouped differently on the two
 /// sides), which partly or not at all filled, what of the English matched

@@ -331,3 +331,91 @@ fn the_same_text_twice_is_refused_naming_the_article_unless_forced() {
         )));
     assert_eq!(listed(library, &[]).len(), 3);
 }
+
+/// `qari translation ID FILE`: aligned, saved in the article's overlay,
+/// what the sentences had kept unless `--replace`; a byline said and left
+/// out; an article that is not there refused in one line.
+#[test]
+fn a_translation_is_aligned_into_the_overlay_and_kept_translations_stay() {
+    let library = tempfile::tempdir().unwrap();
+    let text = "الجيش يتقدم في دير الزور\n\nقال المتحدث إن القوات تقدمت 3.5 كلم. وأضاف أن المعارك مستمرة.\nوفي سياق آخر، أعلنت الوزارة عن اتفاق.\n";
+    let id = import(library.path(), text, &[]);
+    // No headline in this one: its slot stays empty.
+    let first = "The spokesman said the forces advanced 3.5 km. He added that the fighting goes on.\nElsewhere, the ministry announced an agreement.\n";
+    let said = stdout(
+        qari(library.path())
+            .args(["translation", &id, "-"])
+            .write_stdin(first)
+            .assert()
+            .success(),
+    );
+    assert!(
+        said.starts_with("translation: 3 of 4 sentences have their English; paragraphs: 2 aligned, 1 left empty (sentences 1)\n"),
+        "{said}"
+    );
+    let overlay = library.path().join(format!("overlays/{id}.toml"));
+    assert!(
+        said.contains(&format!("saved 3 translations in {}", overlay.display())),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&overlay).unwrap();
+    assert!(
+        written.contains("en = \"He added that the fighting goes on.\""),
+        "{written}"
+    );
+
+    // A second, whole translation with a byline: only the empty slot is
+    // filled; the others keep theirs.
+    let second = "The army is advancing in Deir ez-Zor\nThe spokesman said the forces moved 3.5 km. He added that fighting continues.\nElsewhere, the ministry announced a deal. (Reuters)\n";
+    let said = stdout(
+        qari(library.path())
+            .args(["translation", &id, "-"])
+            .write_stdin(second)
+            .assert()
+            .success(),
+    );
+    assert!(
+        said.contains("matched no Arabic sentence: \"(Reuters)\""),
+        "{said}"
+    );
+    assert!(said.contains("saved 1 translation in"), "{said}");
+    assert!(
+        said.contains("3 sentences kept the translation they had (--replace replaces it)"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&overlay).unwrap();
+    assert!(
+        written.contains("He added that the fighting goes on."),
+        "{written}"
+    );
+    assert!(
+        written.contains("en = \"The army is advancing in Deir ez-Zor\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("Elsewhere, the ministry announced an agreement."),
+        "{written}"
+    );
+    assert!(!written.contains("Reuters"), "{written}");
+
+    qari(library.path())
+        .args(["translation", &id, "-", "--replace"])
+        .write_stdin(second)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("saved 4 translations in"));
+    let written = std::fs::read_to_string(&overlay).unwrap();
+    assert!(
+        written.contains("He added that fighting continues."),
+        "{written}"
+    );
+
+    qari(library.path())
+        .args(["translation", "no-such-article", "-"])
+        .write_stdin(first)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "there is no article \"no-such-article\"",
+        ));
+}
