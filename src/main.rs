@@ -67,6 +67,10 @@ fn run(cli: Cli) -> Result<()> {
             };
             cli::import::import(&library()?, &file, options, io::stdin(), out, err)?;
         }
+        Some(Command::Show { article, json }) => {
+            let output = BufWriter::new(out);
+            cli::show::show(&library()?, &article, json, Order::of_stdout(), output)?;
+        }
         Some(Command::Translation {
             article,
             file,

@@ -191,6 +191,16 @@ pub enum Command {
         /// The article's id
         article: String,
     },
+    /// Print an article as the reader shows it, your changes applied: each
+    /// sentence's Arabic, translation and notes.
+    Show {
+        /// The article's id
+        article: String,
+        /// JSON Lines, one object per sentence: index, heading, ar, en,
+        /// en_source, notes
+        #[arg(long)]
+        json: bool,
+    },
     /// Align an English translation with an article and keep it in your
     /// layer of the article (sentences that have a translation keep theirs
     /// unless --replace).

@@ -28,6 +28,7 @@ mod output;
 pub mod read;
 pub mod render;
 pub mod review;
+pub mod show;
 pub mod stats;
 pub mod terminal;
 
