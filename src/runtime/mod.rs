@@ -8,6 +8,7 @@
 
 mod executor;
 pub mod speech;
+pub mod translator;
 mod worker;
 
 pub use executor::Executor;
