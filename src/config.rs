@@ -46,6 +46,22 @@ pub struct Config {
     /// The status colours: `auto`, `dark` or `light` (`--theme`,
     /// `QARI_THEME`).
     pub theme: Option<Theme>,
+    /// The command that drafts translations (`QARI_TRANSLATOR`).
+    pub translator: Option<String>,
+    /// How sentences are handed to it: `lines` (a batch, a line each) or
+    /// `sentence` (one run each).
+    pub translator_mode: Option<TranslatorMode>,
+    /// How long one batch may take, in seconds (1 or more).
+    pub translator_timeout: Option<Spanned<u64>>,
+}
+
+/// `translator_mode =`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslatorMode {
+    #[default]
+    Lines,
+    Sentence,
 }
 
 /// A folder named in the file: absolute once read (`~/` is the home
@@ -185,7 +201,42 @@ impl Config {
             };
             *folder.0.get_mut() = absolute;
         }
+        if let Some(timeout) = &config.translator_timeout
+            && *timeout.get_ref() == 0
+        {
+            let message = "expected the seconds a batch may take, 1 or more";
+            let at = timeout.span().start;
+            return Err(ConfigError::Invalid(FileError::syntax(
+                path, text, at, &message,
+            )));
+        }
         Ok(config)
+    }
+
+    /// The translator set here, if any (`QARI_TRANSLATOR`, `translator` in
+    /// the environment wins, see `cli::args::Cli::settings`).
+    pub fn translator(
+        &self,
+        command: Option<String>,
+    ) -> Option<crate::runtime::translator::Translator> {
+        use crate::runtime::translator::{DEFAULT_TIMEOUT, Mode, Translator};
+        let command = command.or_else(|| self.translator.clone())?;
+        if command.trim().is_empty() {
+            return None;
+        }
+        Some(Translator {
+            command,
+            mode: match self.translator_mode.unwrap_or_default() {
+                TranslatorMode::Lines => Mode::Lines,
+                TranslatorMode::Sentence => Mode::Sentence,
+            },
+            timeout: self
+                .translator_timeout
+                .as_ref()
+                .map_or(DEFAULT_TIMEOUT, |t| {
+                    std::time::Duration::from_secs(*t.get_ref())
+                }),
+        })
     }
 
     /// The settings that name folders.
@@ -241,6 +292,34 @@ theme = "light"
     }
 
     #[test]
+    fn the_translator_its_mode_and_its_time_out() {
+        use crate::runtime::translator::{DEFAULT_TIMEOUT, Mode};
+        let config = parse("translator = \"trans -b ar:en\"\ntranslator_mode = \"sentence\"\ntranslator_timeout = 5\n").unwrap();
+        let translator = config.translator(None).unwrap();
+        assert_eq!(translator.command, "trans -b ar:en");
+        assert_eq!(translator.mode, Mode::Sentence);
+        assert_eq!(translator.timeout, std::time::Duration::from_secs(5));
+        // The environment's command wins; the mode and time-out stay.
+        let from_env = config.translator(Some("llm".into())).unwrap();
+        assert_eq!(
+            (from_env.command.as_str(), from_env.mode),
+            ("llm", Mode::Sentence)
+        );
+        let plain = parse("translator = \"argos-translate --from ar --to en\"\n").unwrap();
+        let translator = plain.translator(None).unwrap();
+        assert_eq!(
+            (translator.mode, translator.timeout),
+            (Mode::Lines, DEFAULT_TIMEOUT)
+        );
+        assert!(Config::default().translator(None).is_none());
+        assert_eq!(
+            message("translator_timeout = 0\n"),
+            format!("{PATH}:1:22: expected the seconds a batch may take, 1 or more")
+        );
+        assert!(message("translator_mode = \"words\"\n").contains("unknown variant `words`"));
+    }
+
+    #[test]
     fn an_empty_file_sets_nothing() {
         assert_eq!(parse("").unwrap(), Config::default());
         assert_eq!(parse("# nothing yet\n").unwrap(), Config::default());
@@ -251,7 +330,7 @@ theme = "light"
         assert_eq!(
             message("theme = \"dark\"\ncolour = \"blue\"\n"),
             format!(
-                "{PATH}:2:1: unknown field `colour`, expected one of `library`, `dictionaries`, `bidi`, `theme`"
+                "{PATH}:2:1: unknown field `colour`, expected one of `library`, `dictionaries`, `bidi`, `theme`, `translator`, `translator_mode`, `translator_timeout`"
             )
         );
         // A table is not a setting either.

@@ -71,6 +71,13 @@ fn run(cli: Cli) -> Result<()> {
             let output = BufWriter::new(out);
             cli::show::show(&library()?, &article, json, Order::of_stdout(), output)?;
         }
+        Some(Command::Translate { article }) => {
+            let mut progress = io::stderr();
+            let progress: Option<&mut dyn io::Write> =
+                io::stderr().is_terminal().then_some(&mut progress);
+            let translator = settings.translator.as_ref();
+            cli::translate::translate(&library()?, translator, &article, out, progress)?;
+        }
         Some(Command::Translation {
             article,
             file,

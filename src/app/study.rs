@@ -489,6 +489,8 @@ impl App {
                     // The article changed on disk elsewhere: this sentence
                     // only, so the reader's view stays the one it laid out.
                     mine.en.clone_from(&theirs.en);
+                    mine.en_source.clone_from(&theirs.en_source);
+                    mine.en_translator.clone_from(&theirs.en_translator);
                     mine.notes.clone_from(&theirs.notes);
                     mine.readings.clone_from(&theirs.readings);
                 }

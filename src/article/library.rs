@@ -64,6 +64,18 @@ pub struct SavedTranslation {
     pub kept: usize,
 }
 
+/// What [`Library::save_drafts`] did.
+#[derive(Debug)]
+pub struct SavedDrafts {
+    /// The overlay file.
+    pub path: PathBuf,
+    /// Drafts saved.
+    pub saved: usize,
+    /// Drafts not saved: their sentence had a translation by then, or its
+    /// text had changed.
+    pub skipped: usize,
+}
+
 /// Where the learner is: the last article read and the sentence reached in
 /// each article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -365,8 +377,9 @@ impl Library {
     /// [`align_translation`]) and saves what it gives into the article's
     /// overlay: under the articles' lock, with the article and the overlay
     /// read again as they are on disk, every sentence with no translation
-    /// gets its aligned English; one that has a translation (the learner's,
-    /// or the article's own) keeps it unless `replace`. Written atomically,
+    /// gets its aligned English, and so does one with a translator's
+    /// draft; one that has a translation (the learner's, or the article's
+    /// own) keeps it unless `replace`. Written atomically,
     /// once, and only when something changed.
     pub fn save_translation(
         &self,
@@ -392,7 +405,9 @@ impl Library {
             let (mut filled, mut kept) = (0, 0);
             for (index, slot) in aligned.slots.iter().enumerate() {
                 let Some(en) = slot else { continue };
-                if !current.sentences[index].en.is_empty() && !replace {
+                // A translator's draft gives way to a translation.
+                let sentence = &current.sentences[index];
+                if !sentence.en.is_empty() && sentence.en_source.is_none() && !replace {
                     kept += 1;
                     continue;
                 }
@@ -414,6 +429,68 @@ impl Library {
                 aligned,
                 filled,
                 kept,
+            })
+        })
+        .map_err(|source| OverlayError::Lock {
+            path: lock.display().to_string(),
+            source,
+        })?
+    }
+
+    /// Saves a translator's drafts into article `article_id`'s overlay:
+    /// under the articles' lock, with the article and the overlay read
+    /// again as they are on disk, each `(index, ar, en)` goes to sentence
+    /// `index` if its text is still `ar` and it has no translation (never
+    /// over the learner's, an imported one, or another draft), marked
+    /// `en_source = "machine"` with `en_translator = translator`. Written
+    /// once, atomically, when something changed: a batch is saved whole
+    /// or not at all.
+    pub fn save_drafts(
+        &self,
+        article_id: &str,
+        origin: &Origin,
+        drafts: &[(usize, String, String)],
+        translator: &str,
+    ) -> Result<SavedDrafts, OverlayError> {
+        let path = self.overlay_path(article_id);
+        if !valid_id(article_id) {
+            return Err(OverlayError::NoArticle {
+                path: path.display().to_string(),
+                id: article_id.to_owned(),
+            });
+        }
+        let lock = self.articles_lock();
+        with_lock(&lock, || {
+            self.migrate_copy_locked(article_id);
+            let base = self.base_article(article_id, origin, &path)?;
+            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
+            let mut current = base.clone();
+            overlay.apply(&mut current, &path);
+            let (mut saved, mut skipped) = (0, 0);
+            for (index, ar, en) in drafts {
+                let free = current
+                    .sentences
+                    .get(*index)
+                    .is_some_and(|s| s.ar == *ar && s.en.is_empty());
+                let edit = SentenceEdit {
+                    en: Some(en.clone()),
+                    drafted_by: Some(translator.to_owned()),
+                    ..SentenceEdit::default()
+                };
+                if !free || en.is_empty() || edit.problem().is_some() {
+                    skipped += 1;
+                    continue;
+                }
+                overlay.set(&base.sentences, *index, &edit);
+                saved += 1;
+            }
+            if saved > 0 {
+                write_overlay(&path, &overlay)?;
+            }
+            Ok(SavedDrafts {
+                path: path.clone(),
+                saved,
+                skipped,
             })
         })
         .map_err(|source| OverlayError::Lock {
@@ -1079,7 +1156,7 @@ mod tests {
                 SentenceEdit {
                     en: Some(en.to_owned()),
                     notes: bundled.sentences.get(index).map(|s| s.notes.clone()),
-                    reading: None,
+                    ..SentenceEdit::default()
                 },
             )
         };

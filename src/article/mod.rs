@@ -21,14 +21,14 @@ pub use bundled::BUNDLED;
 pub use file::{ArticleError, article_to_toml, parse_article};
 pub use import::{Imported, MAX_SLUG, import_text, slug};
 pub use library::{
-    ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedEdit,
-    SavedTranslation, StateError, TRASH_DIR, load_article, timestamp,
+    ARTICLES_LOCK, Catalog, Library, MIGRATED_DIR, OVERLAYS_DIR, ReadingState, SavedDrafts,
+    SavedEdit, SavedTranslation, StateError, TRASH_DIR, load_article, timestamp,
 };
 pub use manage::{
     MAX_ID, MAX_TITLE, ManageError, Removed, Renamed, Restored, SameText, id_problem, title_problem,
 };
 pub use overlay::{
-    EditProblem, MAX_READING_FIELD_CHARS, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry,
+    EditProblem, MACHINE, MAX_READING_FIELD_CHARS, MAX_TRANSLATION_CHARS, Overlay, OverlayEntry,
     OverlayError, OverlayNotice, ReadingEdit, SentenceEdit, WordReading, parse_overlay,
 };
 pub use split::{Split, split};
@@ -85,6 +85,11 @@ pub struct Sentence {
     pub ar: String,
     /// The English translation; empty when there is none yet.
     pub en: String,
+    /// Where `en` came from when it is not the learner's or the article's
+    /// own: `"machine"` for a translator's draft.
+    pub en_source: Option<String>,
+    /// The translator that drafted `en`, for a draft.
+    pub en_translator: Option<String>,
     pub notes: Vec<String>,
     /// The article's headline, shown as a paragraph of its own.
     pub heading: bool,
@@ -103,6 +108,8 @@ impl Sentence {
         Sentence {
             ar,
             en,
+            en_source: None,
+            en_translator: None,
             notes,
             heading: false,
             starts_paragraph: false,

@@ -32,6 +32,11 @@ use crate::quote::quoted;
 
 /// The longest translation of a sentence, in characters.
 pub const MAX_TRANSLATION_CHARS: usize = 4_000;
+/// `en_source` of a translator's draft.
+pub const MACHINE: &str = "machine";
+/// The longest translator name kept with a draft, in characters.
+pub const MAX_TRANSLATOR_CHARS: usize = 200;
+
 /// The longest field of a chosen reading (its vowelled form, lemma, part
 /// of speech, gloss), in characters: the analyser's are far shorter.
 pub const MAX_READING_FIELD_CHARS: usize = 500;
@@ -51,8 +56,13 @@ pub struct OverlayEntry {
     pub index: usize,
     /// The sentence's Arabic text when the entry was written: the anchor.
     pub ar: String,
-    /// The learner's translation.
+    /// The learner's translation (or a translator's draft).
     pub en: Option<String>,
+    /// Where `en` came from when the learner did not write it:
+    /// [`MACHINE`] for a translator's draft; `None` for the learner's own.
+    pub en_source: Option<String>,
+    /// The translator's name, for a draft.
+    pub en_translator: Option<String>,
     /// The learner's notes (the whole list).
     pub notes: Option<Vec<String>>,
     /// The readings the learner chose for words of the sentence, in word
@@ -69,6 +79,8 @@ impl OverlayEntry {
             index,
             ar: ar.to_owned(),
             en: None,
+            en_source: None,
+            en_translator: None,
             notes: None,
             readings: Vec::new(),
             line: 0,
@@ -112,6 +124,9 @@ pub struct SentenceEdit {
     pub notes: Option<Vec<String>>,
     /// One word's reading chosen, or given back to the analyser.
     pub reading: Option<ReadingEdit>,
+    /// With `en`: the translator that drafted it (a machine draft); without,
+    /// `en` is the learner's own.
+    pub drafted_by: Option<String>,
 }
 
 impl SentenceEdit {
@@ -121,6 +136,7 @@ impl SentenceEdit {
             en: Some(en.into()),
             notes: Some(notes),
             reading: None,
+            drafted_by: None,
         }
     }
 
@@ -296,6 +312,10 @@ struct EntryFile {
     #[serde(default)]
     en: Option<String>,
     #[serde(default)]
+    en_source: Option<Spanned<String>>,
+    #[serde(default)]
+    en_translator: Option<Spanned<String>>,
+    #[serde(default)]
     notes: Option<Vec<String>>,
     #[serde(default)]
     reading: Vec<Spanned<ReadingFile>>,
@@ -324,6 +344,10 @@ struct EntryOut<'a> {
     ar: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     en: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en_source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en_translator: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -383,10 +407,33 @@ pub fn parse_overlay(bytes: &[u8], path: &Path) -> Result<Overlay, FileError> {
             ));
         }
         let readings = parse_readings(entry.reading, &syntax)?;
+        if let Some(source) = &entry.en_source {
+            if source.get_ref() != MACHINE {
+                return Err(syntax(
+                    source.span(),
+                    &format!(
+                        "expected `en_source = \"{MACHINE}\"` (a translator's draft) or no en_source (your own)"
+                    ),
+                ));
+            }
+            if entry.en.is_none() {
+                return Err(syntax(source.span(), &"an en_source without an en"));
+            }
+        }
+        if let Some(name) = &entry.en_translator
+            && name.get_ref().chars().count() > MAX_TRANSLATOR_CHARS
+        {
+            return Err(syntax(
+                name.span(),
+                &format!("a translator's name over {MAX_TRANSLATOR_CHARS} characters"),
+            ));
+        }
         entries.push(OverlayEntry {
             index: number - 1,
             ar,
             en: entry.en,
+            en_source: entry.en_source.map(Spanned::into_inner),
+            en_translator: entry.en_translator.map(Spanned::into_inner),
             notes: entry.notes,
             readings,
             line,
@@ -467,6 +514,8 @@ impl Overlay {
                     number: entry.index + 1,
                     ar: &entry.ar,
                     en: entry.en.as_deref(),
+                    en_source: entry.en_source.as_deref(),
+                    en_translator: entry.en_translator.as_deref(),
                     notes: entry.notes.as_deref(),
                     reading: (entry.readings.iter())
                         .map(|chosen| ReadingOut {
@@ -516,6 +565,8 @@ impl Overlay {
             };
             if let Some(en) = &entry.en {
                 sentence.en.clone_from(en);
+                sentence.en_source.clone_from(&entry.en_source);
+                sentence.en_translator.clone_from(&entry.en_translator);
             }
             if let Some(notes) = &entry.notes {
                 sentence.notes.clone_from(notes);
@@ -551,6 +602,13 @@ impl Overlay {
         entry.ar.clone_from(&sentence.ar);
         if let Some(en) = &edit.en {
             entry.en = (*en != sentence.en).then(|| en.clone());
+            let draft = entry
+                .en
+                .is_some()
+                .then_some(edit.drafted_by.as_ref())
+                .flatten();
+            entry.en_source = draft.map(|_| MACHINE.to_owned());
+            entry.en_translator = draft.cloned();
         }
         if let Some(notes) = &edit.notes {
             entry.notes = (*notes != sentence.notes).then(|| notes.clone());
@@ -773,7 +831,7 @@ mod tests {
     fn errors_name_file_line_column_and_what_was_expected() {
         assert_eq!(
             error("[[sentence]]\nnumber = 1\nar = \"x\"\ntranslation = \"y\"\n"),
-            "overlays/a.toml:4:1: unknown field `translation`, expected one of `number`, `ar`, `en`, `notes`, `reading`"
+            "overlays/a.toml:4:1: unknown field `translation`, expected one of `number`, `ar`, `en`, `en_source`, `en_translator`, `notes`, `reading`"
         );
         assert_eq!(
             error("[[sentence]]\nnumber = 1\nen = \"y\"\n"),
@@ -967,6 +1025,44 @@ mod tests {
         );
         overlay.set(&base, 0, &SentenceEdit::reading(1, "قطر", None));
         assert!(overlay.is_empty(), "{overlay:?}");
+    }
+
+    #[test]
+    fn a_draft_is_marked_machine_until_the_learner_saves_it_as_theirs() {
+        let base = sentences(&[("أ.", ""), ("ب.", "B")]);
+        let mut overlay = Overlay::default();
+        let draft = SentenceEdit {
+            en: Some("A draft.".into()),
+            drafted_by: Some("trans".into()),
+            ..SentenceEdit::default()
+        };
+        overlay.set(&base, 0, &draft);
+        let text = overlay.to_toml();
+        assert!(
+            text.contains(
+                "en = \"A draft.\"\nen_source = \"machine\"\nen_translator = \"trans\"\n"
+            ),
+            "{text}"
+        );
+        let mut read = article(&[("أ.", ""), ("ب.", "B")]);
+        parse(&text).unwrap().apply(&mut read, Path::new("o.toml"));
+        assert_eq!(read.sentences[0].en_source.as_deref(), Some(MACHINE));
+        assert_eq!(read.sentences[0].en_translator.as_deref(), Some("trans"));
+        assert_eq!(read.sentences[1].en_source, None);
+        // `E` saves it as the learner's: the marks go.
+        overlay.set(&base, 0, &SentenceEdit::new("A draft.", vec![]));
+        assert_eq!(overlay.entries[0].en_source, None);
+        assert_eq!(overlay.entries[0].en_translator, None);
+        assert!(!overlay.to_toml().contains("en_source"));
+        // Only "machine", and only with an en.
+        assert_eq!(
+            error("[[sentence]]\nnumber = 1\nar = \"أ.\"\nen = \"x\"\nen_source = \"human\"\n"),
+            "overlays/a.toml:5:13: expected `en_source = \"machine\"` (a translator's draft) or no en_source (your own)"
+        );
+        assert_eq!(
+            error("[[sentence]]\nnumber = 1\nar = \"أ.\"\nen_source = \"machine\"\n"),
+            "overlays/a.toml:4:13: an en_source without an en"
+        );
     }
 
     #[test]

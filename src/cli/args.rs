@@ -67,6 +67,10 @@ pub struct LibraryArgs {
     pub dictionaries: Option<Vec<PathBuf>>,
 }
 
+/// The variable that names the translator command, over `translator` in
+/// config.toml.
+pub const TRANSLATOR_VAR: &str = "QARI_TRANSLATOR";
+
 /// The settings in force: each from the command line, else the
 /// environment (clap reads both), else the configuration file, else its
 /// default.
@@ -77,6 +81,9 @@ pub struct Settings {
     pub dictionaries: Vec<PathBuf>,
     pub bidi: BidiMode,
     pub theme: Theme,
+    /// The command that drafts translations: `QARI_TRANSLATOR`, else
+    /// `translator` in config.toml; none by default.
+    pub translator: Option<crate::runtime::translator::Translator>,
 }
 
 impl Cli {
@@ -123,6 +130,11 @@ impl Cli {
     /// These arguments over `config`.
     pub fn settings(&self, config: Config) -> Settings {
         let folders = |folders: Vec<Folder>| folders.into_iter().map(Folder::into_path).collect();
+        let translator = config.translator(
+            std::env::var(TRANSLATOR_VAR)
+                .ok()
+                .filter(|c| !c.trim().is_empty()),
+        );
         Settings {
             library: (self.library.library.clone())
                 .or_else(|| config.library.map(Folder::into_path)),
@@ -131,6 +143,7 @@ impl Cli {
                 .unwrap_or_else(Dictionaries::default_dirs),
             bidi: self.bidi.or(config.bidi).unwrap_or_default().into(),
             theme: self.theme.or(config.theme).unwrap_or_default(),
+            translator,
         }
     }
 }
@@ -200,6 +213,13 @@ pub enum Command {
         /// en_source, notes
         #[arg(long)]
         json: bool,
+    },
+    /// Draft a translation of every sentence of an article that has none,
+    /// with your translator (QARI_TRANSLATOR, or translator in
+    /// config.toml), kept as machine drafts in your layer of the article.
+    Translate {
+        /// The article's id
+        article: String,
     },
     /// Align an English translation with an article and keep it in your
     /// layer of the article (sentences that have a translation keep theirs

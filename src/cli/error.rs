@@ -94,6 +94,16 @@ pub enum Error {
     Manage(#[from] ManageError),
     #[error(transparent)]
     Overlay(#[from] crate::article::OverlayError),
+    #[error(
+        "no translator: set QARI_TRANSLATOR, or translator in config.toml, to a command that reads Arabic sentences a line each and writes their English (README, \"Drafted translations\")"
+    )]
+    NoTranslator,
+    #[error("{error}; nothing was saved for that batch ({} of {id} saved before it)", counted_sentences(*.saved))]
+    Translator {
+        error: crate::runtime::translator::TranslatorError,
+        saved: usize,
+        id: String,
+    },
 
     #[error("{}: no sentences found (every line was empty or page furniture)", .0.display())]
     NoSentences(PathBuf),
@@ -139,6 +149,11 @@ impl Error {
         };
         io.kind() == io::ErrorKind::BrokenPipe
     }
+}
+
+/// "1 sentence", "3 sentences".
+fn counted_sentences(count: usize) -> String {
+    super::output::counted(count, "sentence", "sentences")
 }
 
 #[cfg(test)]

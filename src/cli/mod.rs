@@ -31,6 +31,7 @@ pub mod review;
 pub mod show;
 pub mod stats;
 pub mod terminal;
+pub mod translate;
 
 use std::path::PathBuf;
 

@@ -57,7 +57,7 @@ fn write_json(article: &Article, mut out: impl Write) -> Result<(), Error> {
             heading: sentence.heading,
             ar: &sentence.ar,
             en: &sentence.en,
-            en_source: None,
+            en_source: sentence.en_source.as_deref(),
             notes: &sentence.notes,
         };
         serde_json::to_writer(&mut out, &shown).map_err(std::io::Error::from)?;
@@ -74,10 +74,15 @@ fn write_text(article: &Article, order: Order, mut out: impl Write) -> Result<()
         let heading = if sentence.heading { " (headline)" } else { "" };
         writeln!(out, "{}{heading}", index + 1)?;
         writeln!(out, "  {}", order.line(&sentence.ar, Direction::Rtl))?;
-        if sentence.en.is_empty() {
-            writeln!(out, "  (no translation)")?;
-        } else {
-            writeln!(out, "  {}", sentence.en)?;
+        match (&sentence.en_source, &sentence.en_translator) {
+            _ if sentence.en.is_empty() => writeln!(out, "  (no translation)")?,
+            (Some(_), translator) => writeln!(
+                out,
+                "  {}\n  (a draft by {})",
+                sentence.en,
+                translator.as_deref().unwrap_or("a translator")
+            )?,
+            (None, _) => writeln!(out, "  {}", sentence.en)?,
         }
         for note in &sentence.notes {
             writeln!(out, "  • {note}")?;

@@ -84,7 +84,7 @@ impl Translator {
             let input: Vec<String> = sentences.iter().map(|s| one_line(s)).collect();
             let output = self.run(&(input.join("\n") + "\n"))?;
             let lines: Vec<String> = output.lines().map(clean).collect();
-            if lines.len() == sentences.len() {
+            if lines.len() == sentences.len() && lines.iter().all(|l| !l.is_empty()) {
                 return Ok(lines);
             }
         }
@@ -92,6 +92,7 @@ impl Translator {
             .iter()
             .map(|s| {
                 let output = self.run(&(one_line(s) + "\n"))?;
+                // `run` refuses output with nothing left once cleaned.
                 Ok(clean(&output.lines().collect::<Vec<_>>().join(" ")))
             })
             .collect()
@@ -157,7 +158,8 @@ impl Translator {
                 stderr,
             });
         }
-        if stdout.trim().is_empty() {
+        // Nothing but spaces and control characters is nothing.
+        if clean(&stdout).is_empty() {
             return Err(TranslatorError::Empty { command: command() });
         }
         Ok(stdout)

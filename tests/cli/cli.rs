@@ -1037,7 +1037,7 @@ fn a_bad_configuration_file_is_one_line_naming_the_file_and_the_place() {
     for (text, expected) in [
         (
             "theme = \"dark\"\ncolour = \"blue\"\n",
-            "2:1: unknown field `colour`, expected one of `library`, `dictionaries`, `bidi`, `theme`",
+            "2:1: unknown field `colour`, expected one of `library`, `dictionaries`, `bidi`, `theme`, `translator`, `translator_mode`, `translator_timeout`",
         ),
         (
             "bidi = \"rtl\"\n",

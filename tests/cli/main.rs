@@ -14,3 +14,4 @@ mod glossary_persistence;
 mod hostile_inputs;
 mod pty;
 mod speech;
+mod translate;
