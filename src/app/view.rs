@@ -187,6 +187,14 @@ pub enum StudyHeading {
 
 /// Text used for empty study slots; the widgets print it in place.
 pub const NO_TRANSLATION: &str = "(no translation yet)";
+
+/// Under a translator's draft: what it is (`NAME` is the translator's).
+fn draft_label(translator: Option<&str>) -> String {
+    format!(
+        "(a machine draft by {}; edit it to make it yours)",
+        translator.unwrap_or("a translator")
+    )
+}
 pub const NO_NOTES: &str = "(no notes for this sentence)";
 /// Marks each note in the study panel.
 pub const NOTE_BULLET: &str = "• ";
@@ -684,6 +692,10 @@ pub fn study_rows(
             push_text(&mut rows, StudyKind::Missing, NO_TRANSLATION);
         } else {
             push_text(&mut rows, StudyKind::Translation, &sentence.en);
+            if sentence.en_source.is_some() {
+                let label = draft_label(sentence.en_translator.as_deref());
+                push_text(&mut rows, StudyKind::Missing, &label);
+            }
         }
     }
     if notes {
@@ -697,4 +709,37 @@ pub fn study_rows(
     }
     push_context(&mut rows, StudyHeading::Outro, context.outro);
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(rows: &[StudyRow]) -> Vec<String> {
+        rows.iter()
+            .filter_map(|r| r.line.as_ref())
+            .map(|line| line.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_is_labelled_as_one_under_its_text() {
+        let mut sentence = Sentence::new("أ.".into(), "A draft.".into(), vec![]);
+        let context = Context {
+            intro: &[],
+            outro: &[],
+        };
+        let plain = study_rows(&sentence, context, true, false, 80, true);
+        assert_eq!(texts(&plain), ["A draft."]);
+        sentence.en_source = Some("machine".into());
+        sentence.en_translator = Some("trans".into());
+        let drafted = study_rows(&sentence, context, true, false, 80, true);
+        assert_eq!(
+            texts(&drafted),
+            [
+                "A draft.",
+                "(a machine draft by trans; edit it to make it yours)"
+            ]
+        );
+    }
 }

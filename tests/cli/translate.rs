@@ -193,3 +193,63 @@ fn an_interrupted_run_keeps_the_batches_it_finished() {
             .all(|(en, _)| !en.is_empty())
     );
 }
+
+/// The reader saving a translation into the same article while a run
+/// drafts it: both kept, the learner's never drafted over.
+#[test]
+fn drafting_while_the_learner_edits_the_same_article_loses_nothing() {
+    use qari::article::{Library, Origin, SentenceEdit};
+    let library = tempfile::tempdir().unwrap();
+    let id = library_with_article(library.path(), "");
+    let overlay = library.path().join(format!("overlays/{id}.toml"));
+    // Each batch takes a while.
+    let slow = format!("sleep 1; {GOOD}");
+    let mut child = std::process::Command::new(cargo_bin("qari"))
+        .args(["translate", &id])
+        .env("QARI_LIBRARY", library.path())
+        .env("QARI_CONFIG", library.path().join("config.toml"))
+        .env("QARI_TRANSLATOR", &slow)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // While the first batch is being translated: the learner's own
+    // translation of a sentence of the second batch.
+    let books = Library::new(library.path());
+    let article = books.catalog().get(&id).cloned().unwrap();
+    let late = qari::cli::translate::BATCH + 2;
+    let sentence = &article.sentences[late];
+    books
+        .save_sentence_edit(
+            &id,
+            &Origin::File(library.path().join(format!("articles/{id}.toml"))),
+            late,
+            &sentence.ar,
+            SentenceEdit::new("Mine, typed while drafting.", vec![]),
+        )
+        .unwrap();
+    // Once the first batch is in, the learner takes a draft as theirs.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !overlay.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let first = &article.sentences[1];
+    books
+        .save_sentence_edit(
+            &id,
+            &Origin::File(library.path().join(format!("articles/{id}.toml"))),
+            1,
+            &first.ar,
+            SentenceEdit::new("My own, after the draft.", vec![]),
+        )
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let after = shown(library.path(), &id);
+    assert_eq!(
+        after[late],
+        ("Mine, typed while drafting.".to_owned(), None)
+    );
+    assert_eq!(after[1], ("My own, after the draft.".to_owned(), None));
+    let drafts = after.iter().filter(|(_, source)| source.is_some()).count();
+    assert_eq!(drafts, after.len() - 2, "{after:?}");
+}
