@@ -64,6 +64,16 @@ pub struct SavedTranslation {
     pub kept: usize,
 }
 
+/// What [`Library::change_overlay`] did: what the change found, the
+/// article with the overlay as it is now, the overlay file, and notices
+/// about the overlay.
+struct OverlayChanged<T> {
+    value: T,
+    article: Article,
+    path: PathBuf,
+    notices: Vec<OverlayNotice>,
+}
+
 /// What [`Library::save_drafts`] did.
 #[derive(Debug)]
 pub struct SavedDrafts {
@@ -301,14 +311,10 @@ impl Library {
         }
     }
 
-    /// Saves one sentence's edit into the overlay of article `article_id`:
-    /// under the articles' lock, the overlay is read again as it is on disk
-    /// (another reader may have saved into it), only this sentence's entry
-    /// changes (see [`Overlay::set`]), and it is written atomically. The
-    /// article the edit is for is read again too (the bundled one, else
-    /// the library's file of that id; an article read from a file outside
-    /// the library, `origin`, is its own), and its sentence `index` must
-    /// still have the text `ar`. Returns the article as it is now, with the
+    /// Saves one sentence's edit into the overlay of article `article_id`
+    /// (see [`Library::change_overlay`]): only this sentence's entry
+    /// changes (see [`Overlay::set`]). Its sentence `index` must still
+    /// have the text `ar`. Returns the article as it is now, with the
     /// overlay applied. Nothing is written when the edit is refused (see
     /// [`SentenceEdit::problem`]), the overlay cannot be read (it is left
     /// as it is), or the file would grow past [`OVERLAY_FILE`].
@@ -321,130 +327,86 @@ impl Library {
         edit: SentenceEdit,
     ) -> Result<SavedEdit, OverlayError> {
         let path = self.overlay_path(article_id);
-        let shown = path.display().to_string();
         if let Some(problem) = edit.problem() {
             return Err(OverlayError::Refused {
-                path: shown,
+                path: path.display().to_string(),
                 problem,
             });
         }
-        if !valid_id(article_id) {
-            return Err(OverlayError::NoArticle {
-                path: shown,
-                id: article_id.to_owned(),
-            });
-        }
-        let lock = self.articles_lock();
-        with_lock(&lock, || {
-            // A copy written meanwhile by an older qari is migrated first,
-            // so that the edit goes over the bundled article.
-            let mut notices: Vec<OverlayNotice> =
-                self.migrate_copy_locked(article_id).into_iter().collect();
-            let mut article = self.base_article(article_id, origin, &path)?;
+        let changed = self.change_overlay(article_id, origin, |base, _, overlay| {
             // The word a reading is chosen for must be that word still (the
             // sentence's text being the same, it is; checked all the same).
             let word_moved = |s: &Sentence| {
                 (edit.reading.as_ref()).is_some_and(|r| s.word(r.word) != Some(r.text.as_str()))
             };
-            if article
-                .sentences
-                .get(index)
-                .is_none_or(|s| s.ar != ar || word_moved(s))
-            {
+            if (base.sentences.get(index)).is_none_or(|s| s.ar != ar || word_moved(s)) {
                 return Err(OverlayError::Changed {
-                    path: shown.clone(),
+                    path: path.display().to_string(),
                     id: article_id.to_owned(),
                     number: index + 1,
                 });
             }
-            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
-            overlay.set(&article.sentences, index, &edit);
-            write_overlay(&path, &overlay)?;
-            notices.extend(overlay.apply(&mut article, &path));
-            Ok(SavedEdit {
-                article,
-                path: path.clone(),
-                notices,
-            })
+            overlay.set(&base.sentences, index, &edit);
+            Ok(((), true))
+        })?;
+        Ok(SavedEdit {
+            article: changed.article,
+            path: changed.path,
+            notices: changed.notices,
         })
-        .map_err(|source| OverlayError::Lock {
-            path: lock.display().to_string(),
-            source,
-        })?
     }
 
     /// Aligns the English text `english` with article `article_id` (see
     /// [`align_translation`]) and saves what it gives into the article's
-    /// overlay: under the articles' lock, with the article and the overlay
-    /// read again as they are on disk, every sentence with no translation
-    /// gets its aligned English, and so does one with a translator's
-    /// draft; one that has a translation (the learner's, or the article's
-    /// own) keeps it unless `replace`. Written atomically,
-    /// once, and only when something changed.
+    /// overlay (see [`Library::change_overlay`]): every sentence with no
+    /// translation gets its aligned English, and so does one with a
+    /// translator's draft; one that has a translation (the learner's, or
+    /// the article's own) keeps it unless `replace`. Written once, and
+    /// only when something changed.
     pub fn save_translation(
         &self,
         article_id: &str,
         english: &str,
         replace: bool,
     ) -> Result<SavedTranslation, OverlayError> {
-        let path = self.overlay_path(article_id);
-        if !valid_id(article_id) {
-            return Err(OverlayError::NoArticle {
-                path: path.display().to_string(),
-                id: article_id.to_owned(),
-            });
-        }
-        let lock = self.articles_lock();
-        with_lock(&lock, || {
-            self.migrate_copy_locked(article_id);
-            let base = self.base_article(article_id, &Origin::Bundled, &path)?;
-            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
-            let mut current = base.clone();
-            overlay.apply(&mut current, &path);
-            let aligned = align_translation(&base.sentences, english);
-            let (mut filled, mut kept) = (0, 0);
-            for (index, slot) in aligned.slots.iter().enumerate() {
-                let Some(en) = slot else { continue };
-                // A translator's draft gives way to a translation.
-                let sentence = &current.sentences[index];
-                if !sentence.en.is_empty() && sentence.en_source.is_none() && !replace {
-                    kept += 1;
-                    continue;
+        let changed =
+            self.change_overlay(article_id, &Origin::Bundled, |base, current, overlay| {
+                let aligned = align_translation(&base.sentences, english);
+                let (mut filled, mut kept) = (0, 0);
+                for (index, slot) in aligned.slots.iter().enumerate() {
+                    let Some(en) = slot else { continue };
+                    // A translator's draft gives way to a translation.
+                    let sentence = &current.sentences[index];
+                    if !sentence.en.is_empty() && sentence.en_source.is_none() && !replace {
+                        kept += 1;
+                        continue;
+                    }
+                    let edit = SentenceEdit {
+                        en: Some(en.clone()),
+                        ..SentenceEdit::default()
+                    };
+                    overlay.set(&base.sentences, index, &edit);
+                    filled += 1;
                 }
-                let edit = SentenceEdit {
-                    en: Some(en.clone()),
-                    ..SentenceEdit::default()
-                };
-                overlay.set(&base.sentences, index, &edit);
-                filled += 1;
-            }
-            if filled > 0 {
-                write_overlay(&path, &overlay)?;
-            }
-            let mut article = base;
-            overlay.apply(&mut article, &path);
-            Ok(SavedTranslation {
-                article,
-                path: path.clone(),
-                aligned,
-                filled,
-                kept,
-            })
+                Ok(((aligned, filled, kept), filled > 0))
+            })?;
+        let (aligned, filled, kept) = changed.value;
+        Ok(SavedTranslation {
+            article: changed.article,
+            path: changed.path,
+            aligned,
+            filled,
+            kept,
         })
-        .map_err(|source| OverlayError::Lock {
-            path: lock.display().to_string(),
-            source,
-        })?
     }
 
-    /// Saves a translator's drafts into article `article_id`'s overlay:
-    /// under the articles' lock, with the article and the overlay read
-    /// again as they are on disk, each `(index, ar, en)` goes to sentence
-    /// `index` if its text is still `ar` and it has no translation (never
-    /// over the learner's, an imported one, or another draft), marked
-    /// `en_source = "machine"` with `en_translator = translator`. Written
-    /// once, atomically, when something changed: a batch is saved whole
-    /// or not at all.
+    /// Saves a translator's drafts into article `article_id`'s overlay (see
+    /// [`Library::change_overlay`]): each `(index, ar, en)` goes to
+    /// sentence `index` if its text is still `ar` and it has no translation
+    /// (never over the learner's, an imported one, or another draft),
+    /// marked `en_source = "machine"` with `en_translator = translator`.
+    /// Written once, when something changed: a batch is saved whole or not
+    /// at all.
     pub fn save_drafts(
         &self,
         article_id: &str,
@@ -452,26 +414,11 @@ impl Library {
         drafts: &[(usize, String, String)],
         translator: &str,
     ) -> Result<SavedDrafts, OverlayError> {
-        let path = self.overlay_path(article_id);
-        if !valid_id(article_id) {
-            return Err(OverlayError::NoArticle {
-                path: path.display().to_string(),
-                id: article_id.to_owned(),
-            });
-        }
-        let lock = self.articles_lock();
-        with_lock(&lock, || {
-            self.migrate_copy_locked(article_id);
-            let base = self.base_article(article_id, origin, &path)?;
-            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
-            let mut current = base.clone();
-            overlay.apply(&mut current, &path);
+        let changed = self.change_overlay(article_id, origin, |base, current, overlay| {
             let (mut saved, mut skipped) = (0, 0);
             for (index, ar, en) in drafts {
-                let free = current
-                    .sentences
-                    .get(*index)
-                    .is_some_and(|s| s.ar == *ar && s.en.is_empty());
+                let free =
+                    (current.sentences.get(*index)).is_some_and(|s| s.ar == *ar && s.en.is_empty());
                 let edit = SentenceEdit {
                     en: Some(en.clone()),
                     drafted_by: Some(translator.to_owned()),
@@ -484,13 +431,57 @@ impl Library {
                 overlay.set(&base.sentences, *index, &edit);
                 saved += 1;
             }
-            if saved > 0 {
+            Ok(((saved, skipped), saved > 0))
+        })?;
+        let (saved, skipped) = changed.value;
+        Ok(SavedDrafts {
+            path: changed.path,
+            saved,
+            skipped,
+        })
+    }
+
+    /// The one way the learner's overlay of article `article_id` changes:
+    /// under the articles' lock, a copy of the article written by an older
+    /// qari is migrated first, the article (as [`Library::base_article`]
+    /// finds it from `origin`) and the overlay are read again as they are
+    /// on disk (another reader may have saved into it), `change` is given
+    /// the article without and with the overlay and the overlay to change,
+    /// and says what it found and whether to write; the overlay is then
+    /// written atomically. Nothing is written when the overlay cannot be
+    /// read (it is left as it is) or would grow past [`OVERLAY_FILE`].
+    fn change_overlay<T>(
+        &self,
+        article_id: &str,
+        origin: &Origin,
+        change: impl FnOnce(&Article, &Article, &mut Overlay) -> Result<(T, bool), OverlayError>,
+    ) -> Result<OverlayChanged<T>, OverlayError> {
+        let path = self.overlay_path(article_id);
+        if !valid_id(article_id) {
+            return Err(OverlayError::NoArticle {
+                path: path.display().to_string(),
+                id: article_id.to_owned(),
+            });
+        }
+        let lock = self.articles_lock();
+        with_lock(&lock, || {
+            let mut notices: Vec<OverlayNotice> =
+                self.migrate_copy_locked(article_id).into_iter().collect();
+            let base = self.base_article(article_id, origin, &path)?;
+            let mut overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
+            let mut current = base.clone();
+            overlay.apply(&mut current, &path);
+            let (value, write) = change(&base, &current, &mut overlay)?;
+            if write {
                 write_overlay(&path, &overlay)?;
             }
-            Ok(SavedDrafts {
+            let mut article = base;
+            notices.extend(overlay.apply(&mut article, &path));
+            Ok(OverlayChanged {
+                value,
+                article,
                 path: path.clone(),
-                saved,
-                skipped,
+                notices,
             })
         })
         .map_err(|source| OverlayError::Lock {

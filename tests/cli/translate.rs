@@ -44,6 +44,27 @@ fn library_with_article(library: &Path, config: &str) -> String {
         .to_owned()
 }
 
+/// `qari translate ID` with `translator`, started in the background.
+fn spawn_translate(library: &Path, id: &str, translator: &str) -> std::process::Child {
+    std::process::Command::new(cargo_bin("qari"))
+        .args(["translate", id])
+        .env("QARI_LIBRARY", library)
+        .env("QARI_CONFIG", library.join("config.toml"))
+        .env("QARI_TRANSLATOR", translator)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (20 s at most) until `file` is there.
+fn wait_for(file: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !file.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// `qari show --json`: (en, en_source) of every sentence.
 fn shown(library: &Path, id: &str) -> Vec<(String, Option<String>)> {
     let output = qari(library).args(["show", "--json", id]).output().unwrap();
@@ -161,19 +182,8 @@ fn an_interrupted_run_keeps_the_batches_it_finished() {
         "if [ -e {0} ]; then sleep 5; fi; touch {0}; {GOOD}",
         marker.display()
     );
-    let mut child = std::process::Command::new(cargo_bin("qari"))
-        .args(["translate", &id])
-        .env("QARI_LIBRARY", library.path())
-        .env("QARI_CONFIG", library.path().join("config.toml"))
-        .env("QARI_TRANSLATOR", &slow)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !overlay.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut child = spawn_translate(library.path(), &id, &slow);
+    wait_for(&overlay);
     std::thread::sleep(Duration::from_millis(200));
     child.kill().unwrap();
     child.wait().unwrap();
@@ -204,15 +214,7 @@ fn drafting_while_the_learner_edits_the_same_article_loses_nothing() {
     let overlay = library.path().join(format!("overlays/{id}.toml"));
     // Each batch takes a while.
     let slow = format!("sleep 1; {GOOD}");
-    let mut child = std::process::Command::new(cargo_bin("qari"))
-        .args(["translate", &id])
-        .env("QARI_LIBRARY", library.path())
-        .env("QARI_CONFIG", library.path().join("config.toml"))
-        .env("QARI_TRANSLATOR", &slow)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_translate(library.path(), &id, &slow);
     // While the first batch is being translated: the learner's own
     // translation of a sentence of the second batch.
     let books = Library::new(library.path());
@@ -229,10 +231,7 @@ fn drafting_while_the_learner_edits_the_same_article_loses_nothing() {
         )
         .unwrap();
     // Once the first batch is in, the learner takes a draft as theirs.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !overlay.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for(&overlay);
     let first = &article.sentences[1];
     books
         .save_sentence_edit(
