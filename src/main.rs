@@ -140,6 +140,7 @@ fn run(cli: Cli) -> Result<()> {
                 theme: settings.theme,
                 review: cli.command.is_some(),
                 test_panic: cli.test_panic,
+                translator: settings.translator.clone(),
             };
             let dictionaries = &settings.dictionaries;
             // A keys file that cannot be used is said in the reader, which

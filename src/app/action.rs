@@ -19,6 +19,9 @@ pub enum Action {
     PreviousWord,
     ToggleTranslation,
     ToggleAlwaysTranslation,
+    /// Draft the sentence's translation with the learner's translator;
+    /// again: the rest of the article (`D`).
+    Draft,
     ToggleNotes,
     ToggleAlwaysNotes,
     /// Scroll the translation and notes down one row.

@@ -8,6 +8,7 @@
 //! library, and the widgets in `ui` draw from `&App` alone.
 
 mod action;
+mod drafting;
 pub mod form;
 mod glossary_pane;
 pub mod interlinear;
@@ -34,6 +35,7 @@ use crate::dict::{DictMatch, Dictionaries};
 use crate::glossary::{Glossary, SentenceMatch, Stats, Status, WordGloss, knowledge_stats};
 
 pub use action::Action;
+pub use drafting::{DRAFT_BATCH, DraftBatch, Drafted, Drafting, DraftsSaved};
 pub use form::{Field, Form, FormKind};
 pub use glossary_pane::{
     GlossaryPane, ListedEntry, MAX_DICTIONARY_RESULTS, MAX_READINGS, PaneItem, PaneState,
@@ -113,6 +115,17 @@ pub enum Palette {
     Light,
     /// No colours at all (`NO_COLOR`): underline and bold mark the statuses.
     Plain,
+}
+
+/// The modes the status line marks while they are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modes {
+    /// A selection is being made with `v`.
+    pub selecting: bool,
+    /// A sentence is being read aloud.
+    pub speaking: bool,
+    /// Drafts are being made: sentences done, of how many.
+    pub drafting: Option<(usize, usize)>,
 }
 
 /// Settings fixed at start.
@@ -203,6 +216,10 @@ pub struct App {
     undo: Option<EntryChange>,
     /// Started as `qari review`: leaving the review leaves qari.
     review_only: bool,
+    /// The name of the learner's translator, when one is set (`D`).
+    translator: Option<String>,
+    /// The draft under way (`D`), if any.
+    pub drafting: Option<Drafting>,
 }
 
 /// Adds to `cache` what `make` works out for each sentence that `wanted`
@@ -297,6 +314,8 @@ impl App {
             effects: Vec::new(),
             undo: None,
             review_only: false,
+            translator: None,
+            drafting: None,
         }
     }
 
@@ -318,6 +337,22 @@ impl App {
     /// (`i`, kept in `state.toml`).
     pub fn with_interlinear(mut self, mode: view::Interlinear) -> App {
         self.view.interlinear = mode;
+        self
+    }
+
+    /// The modes that are on, for the status line.
+    pub fn modes(&self) -> Modes {
+        Modes {
+            selecting: self.selection.is_some(),
+            speaking: self.speaking,
+            drafting: self.drafting.as_ref().map(|d| (d.done, d.total)),
+        }
+    }
+
+    /// The app with a translator, named `name`, to draft translations
+    /// with (`D`; the runner knows the command).
+    pub fn with_translator(mut self, name: impl Into<String>) -> App {
+        self.translator = Some(name.into());
         self
     }
 
@@ -522,6 +557,7 @@ impl App {
                 change,
                 result,
             } => self.sentence_saved(index, change, result),
+            Msg::Drafted(drafted) => self.drafted(*drafted),
             // Tried again at the next move (not at once: a full disk would
             // be asked again and again), and at exit.
             Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),
@@ -614,6 +650,7 @@ impl App {
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
             Action::EditSentence => self.open_sentence_form(),
+            Action::Draft => self.draft(),
             Action::SetStatus(status) => self.set_status(status),
             Action::UndoStatus => self.undo_status(),
             Action::StartReview => self.start_review(),
@@ -773,11 +810,18 @@ impl App {
             self.focus = Focus::Reader;
         }
         let width = view::column_width(self.screen.reader_inner.width);
+        let no_translation = if self.current().en.trim().is_empty() {
+            let drafting = (self.drafting.as_ref()).is_some_and(|d| d.will_draft(self.sentence));
+            crate::ui::strings::no_translation(self.translator.as_deref(), drafting)
+        } else {
+            String::new()
+        };
         let study = view::study_rows(
             self.current(),
             self.context(),
             self.study.translation_shown(),
             self.study.notes_shown(),
+            &no_translation,
             usize::from(width),
             self.options.bidi == BidiMode::App,
         );
@@ -832,8 +876,7 @@ impl App {
         let before: usize = crate::ui::strings::status_prefix(
             self.sentence,
             self.article.sentences.len(),
-            self.selection.is_some(),
-            self.speaking,
+            self.modes(),
             width,
         )
         .iter()

@@ -51,6 +51,8 @@ pub enum Msg {
         change: SentenceChange,
         result: Result<(Box<Article>, PathBuf), String>,
     },
+    /// A batch of drafts came back from the translator (saved, or not).
+    Drafted(Box<super::Drafted>),
     /// The reading position could not be saved.
     PositionNotSaved(String),
     /// Reading aloud could not start.
@@ -107,6 +109,9 @@ pub enum Effect {
     /// Save one sentence's translation and notes, then send
     /// [`Msg::SentenceSaved`].
     SaveSentence(SentenceEdit),
+    /// Draft these sentences with the learner's translator (which may
+    /// take a while) and save the drafts, then send [`Msg::Drafted`].
+    Draft(super::DraftBatch),
     /// Remember the reading position (1-based sentence). Saves queued
     /// behind one another are coalesced: only the last is written.
     SavePosition {

@@ -91,6 +91,34 @@ pub enum Notice {
     },
     /// A field holds a control character.
     ControlCharacter(char),
+    /// `D` with no translator set.
+    NoTranslator,
+    /// `D` on an article whose every sentence has a translation.
+    NothingToDraft,
+    /// `D` started on the current sentence.
+    DraftingSentence {
+        translator: String,
+    },
+    /// `D` started on the rest of the article: `count` sentences.
+    DraftingArticle {
+        translator: String,
+        count: usize,
+    },
+    /// `D` while the article is being drafted.
+    DraftingAlready {
+        done: usize,
+        total: usize,
+    },
+    /// A draft finished: `saved` sentences drafted.
+    Drafted {
+        translator: String,
+        saved: usize,
+    },
+    /// A batch failed (`error`, one line) after `saved` drafts.
+    DraftFailed {
+        error: String,
+        saved: usize,
+    },
 }
 
 /// What could not be saved without a library folder.

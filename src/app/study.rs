@@ -455,6 +455,34 @@ impl App {
         }));
     }
 
+    /// `saved`, the article as a save left it on disk, as the reader's
+    /// article; when its text changed on disk elsewhere, only sentences
+    /// `changed` are taken from it, so the reader's view stays the one it
+    /// laid out.
+    pub(super) fn take_saved_article(&mut self, saved: Article, changed: &[usize]) {
+        let same_text = saved.sentences.len() == self.article.sentences.len()
+            && (saved.sentences.iter())
+                .zip(&self.article.sentences)
+                .all(|(a, b)| a.ar == b.ar);
+        if same_text {
+            self.article = saved;
+            return;
+        }
+        for &index in changed {
+            if let (Some(mine), Some(theirs)) = (
+                self.article.sentences.get_mut(index),
+                saved.sentences.get(index),
+            ) && mine.ar == theirs.ar
+            {
+                mine.en.clone_from(&theirs.en);
+                mine.en_source.clone_from(&theirs.en_source);
+                mine.en_translator.clone_from(&theirs.en_translator);
+                mine.notes.clone_from(&theirs.notes);
+                mine.readings.clone_from(&theirs.readings);
+            }
+        }
+    }
+
     /// A change to a sentence (the form's, or a reading chosen) came back
     /// from the worker.
     pub(super) fn sentence_saved(
@@ -476,24 +504,7 @@ impl App {
                         file: path,
                     },
                 });
-                let same_text = saved.sentences.len() == self.article.sentences.len()
-                    && (saved.sentences.iter())
-                        .zip(&self.article.sentences)
-                        .all(|(a, b)| a.ar == b.ar);
-                if same_text {
-                    self.article = *saved;
-                } else if let (Some(mine), Some(theirs)) = (
-                    self.article.sentences.get_mut(index),
-                    saved.sentences.get(index),
-                ) {
-                    // The article changed on disk elsewhere: this sentence
-                    // only, so the reader's view stays the one it laid out.
-                    mine.en.clone_from(&theirs.en);
-                    mine.en_source.clone_from(&theirs.en_source);
-                    mine.en_translator.clone_from(&theirs.en_translator);
-                    mine.notes.clone_from(&theirs.notes);
-                    mine.readings.clone_from(&theirs.readings);
-                }
+                self.take_saved_article(*saved, &[index]);
                 // Its glosses and vowels follow the readings chosen now.
                 self.sentence_readings_changed(index);
                 if is_reading && index == self.sentence {

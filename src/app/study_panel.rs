@@ -39,6 +39,11 @@ impl StudyPanel {
         self.translation_shown = !self.translation_shown;
     }
 
+    /// This sentence's translation shown (a draft asked for came).
+    pub(super) fn show_translation(&mut self) {
+        self.translation_shown = true;
+    }
+
     /// `T`: every sentence's translation, from now on.
     pub(super) fn toggle_always_translation(&mut self) {
         self.always_translation = !self.always_translation;

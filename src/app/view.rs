@@ -185,16 +185,6 @@ pub enum StudyHeading {
     Outro,
 }
 
-/// Text used for empty study slots; the widgets print it in place.
-pub const NO_TRANSLATION: &str = "(no translation yet)";
-
-/// Under a translator's draft: what it is (`NAME` is the translator's).
-fn draft_label(translator: Option<&str>) -> String {
-    format!(
-        "(a machine draft by {}; edit it to make it yours)",
-        translator.unwrap_or("a translator")
-    )
-}
 pub const NO_NOTES: &str = "(no notes for this sentence)";
 /// Marks each note in the study panel.
 pub const NOTE_BULLET: &str = "• ";
@@ -642,13 +632,14 @@ pub struct Context<'a> {
     pub outro: &'a [String],
 }
 
-/// Lays out the study panel: the intro, the translation, the notes, then
-/// the outro, at `width`.
+/// Lays out the study panel: the intro, the translation (or, when there is
+/// none, `no_translation`), the notes, then the outro, at `width`.
 pub fn study_rows(
     sentence: &Sentence,
     context: Context<'_>,
     translation: bool,
     notes: bool,
+    no_translation: &str,
     width: usize,
     shape: bool,
 ) -> Vec<StudyRow> {
@@ -689,11 +680,11 @@ pub fn study_rows(
     if translation {
         rows.push(heading(StudyHeading::Translation));
         if sentence.en.trim().is_empty() {
-            push_text(&mut rows, StudyKind::Missing, NO_TRANSLATION);
+            push_text(&mut rows, StudyKind::Missing, no_translation);
         } else {
             push_text(&mut rows, StudyKind::Translation, &sentence.en);
             if sentence.en_source.is_some() {
-                let label = draft_label(sentence.en_translator.as_deref());
+                let label = crate::ui::strings::draft_label(sentence.en_translator.as_deref());
                 push_text(&mut rows, StudyKind::Missing, &label);
             }
         }
@@ -729,17 +720,14 @@ mod tests {
             intro: &[],
             outro: &[],
         };
-        let plain = study_rows(&sentence, context, true, false, 80, true);
+        let plain = study_rows(&sentence, context, true, false, "", 80, true);
         assert_eq!(texts(&plain), ["A draft."]);
         sentence.en_source = Some("machine".into());
         sentence.en_translator = Some("trans".into());
-        let drafted = study_rows(&sentence, context, true, false, 80, true);
+        let drafted = study_rows(&sentence, context, true, false, "", 80, true);
         assert_eq!(
             texts(&drafted),
-            [
-                "A draft.",
-                "(a machine draft by trans; edit it to make it yours)"
-            ]
+            ["A draft.", "(a machine draft by trans; E makes it yours)"]
         );
     }
 }

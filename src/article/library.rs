@@ -77,6 +77,8 @@ struct OverlayChanged<T> {
 /// What [`Library::save_drafts`] did.
 #[derive(Debug)]
 pub struct SavedDrafts {
+    /// The article as it is now, the overlay applied.
+    pub article: Article,
     /// The overlay file.
     pub path: PathBuf,
     /// Drafts saved.
@@ -435,6 +437,7 @@ impl Library {
         })?;
         let (saved, skipped) = changed.value;
         Ok(SavedDrafts {
+            article: changed.article,
             path: changed.path,
             saved,
             skipped,

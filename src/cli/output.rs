@@ -9,10 +9,7 @@ use crate::dict::Dictionaries;
 use crate::glossary::Glossary;
 use crate::text::{Direction, LayoutOptions, layout};
 
-/// `count` and its noun, singular for one: "1 entry", "2 entries".
-pub fn counted(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
+pub use crate::ui::strings::counted;
 
 /// The order text goes to standard output in: on a terminal, through the
 /// engine as one visual line (shaped, reordered); in a pipe, logical order,

@@ -3,6 +3,8 @@
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
@@ -12,6 +14,7 @@ use crate::app::keys::{Keymap, install};
 use crate::app::{Action, App, BidiMode, Effect, Interlinear, Msg, Options};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
+use crate::runtime::translator::Translator;
 use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries};
 
 use super::Error;
@@ -21,7 +24,7 @@ use crate::config::keys::KeysError;
 use crate::ui::strings;
 
 /// How the reader runs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReaderOptions {
     pub bidi: BidiMode,
     pub theme: Theme,
@@ -29,6 +32,8 @@ pub struct ReaderOptions {
     pub review: bool,
     /// Panic after the first frame (`--test-panic`, for the tests).
     pub test_panic: bool,
+    /// The learner's translator, for drafts (`D`).
+    pub translator: Option<Translator>,
 }
 
 /// Opens the reader on `wanted` (an id or a path), else on the last article
@@ -50,6 +55,7 @@ pub fn run(
         theme,
         review,
         test_panic,
+        translator,
     } = options;
     let catalog = library.catalog();
     let (state, state_problem) = library.load_state();
@@ -86,6 +92,9 @@ pub fn run(
     if review {
         app = app.for_review();
     }
+    if let Some(translator) = &translator {
+        app = app.with_translator(translator.name());
+    }
     let problems = state_problem
         .map(|e| e.to_string())
         .into_iter()
@@ -115,12 +124,30 @@ pub fn run(
     );
     load_analyser(sender.clone());
     let worker = Worker::spawn(Executor::new(Some(library.clone())), sender.clone());
+    // Drafts on a worker of their own: a translator may take a minute, and
+    // no save should wait behind it.
+    let stop_drafting = Arc::new(AtomicBool::new(false));
+    let drafter = translator.map(|translator| {
+        let executor = Executor::new(Some(library.clone()))
+            .with_translator(translator, Arc::clone(&stop_drafting));
+        Worker::spawn(executor, sender.clone())
+    });
+    let workers = Workers {
+        effects: &worker,
+        drafts: drafter.as_ref(),
+    };
     let modes = Modes { bidi, emulator };
     let result = with_terminal(modes, |terminal| {
         terminal::forward_signals(sender.clone())?;
         forward_terminal_events(sender);
-        event_loop(terminal, &mut app, &worker, &inbox, modes, test_panic)
+        event_loop(terminal, &mut app, workers, &inbox, modes, test_panic)
     });
+    // A draft under way is given up (its translator killed): the drafts
+    // saved so far are kept.
+    stop_drafting.store(true, Ordering::Relaxed);
+    if let Some(drafter) = drafter {
+        drafter.finish();
+    }
     // Every save asked for is done before the last position is written.
     let executor = worker.finish();
     // Only this reader's article changes in the file: another reader's
@@ -180,6 +207,15 @@ fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// Where the loop sends the app's effects.
+#[derive(Clone, Copy)]
+struct Workers<'a> {
+    /// Saves, speech: in order, each quick.
+    effects: &'a Worker,
+    /// Drafts, when there is a translator.
+    drafts: Option<&'a Worker>,
+}
+
 /// Draws, waits for the next message, applies it, hands its effects to the
 /// worker (the reading position is saved there after every change of
 /// sentence, so even a killed reader loses nothing, and no key waits for
@@ -187,7 +223,7 @@ fn startup_message(catalog: &Catalog, others: Vec<String>) -> Option<String> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    worker: &Worker,
+    workers: Workers<'_>,
     inbox: &Receiver<Msg>,
     modes: Modes,
     test_panic: bool,
@@ -201,7 +237,12 @@ fn event_loop(
         for effect in effects.drain(..) {
             match effect {
                 Effect::Suspend => terminal::suspend(modes, terminal)?,
-                effect => worker.send(effect),
+                effect @ Effect::Draft(_) => match workers.drafts {
+                    Some(drafter) => drafter.send(effect),
+                    // The app asks only when it was given a translator.
+                    None => workers.effects.send(effect),
+                },
+                effect => workers.effects.send(effect),
             }
         }
         if app.should_quit {

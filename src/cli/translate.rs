@@ -14,8 +14,8 @@ use crate::runtime::translator::Translator;
 use super::Error;
 use super::output::counted;
 
-/// Sentences handed to the translator at once.
-pub const BATCH: usize = 16;
+/// Sentences handed to the translator at once (as the reader's `D`).
+pub use crate::app::DRAFT_BATCH as BATCH;
 
 /// Drafts the untranslated sentences of article `id`; progress on
 /// `progress` (a terminal's standard error) when given.

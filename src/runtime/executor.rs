@@ -3,17 +3,20 @@
 //! started or stopped.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use chrono::Utc;
 
 use crate::app::{
-    Effect, EntryChange, EntrySaved, Msg, Notice, SentenceChange, SpeechProblem, StatusBefore,
-    Unsaved,
+    DraftBatch, Drafted, DraftsSaved, Effect, EntryChange, EntrySaved, Msg, Notice, SentenceChange,
+    SpeechProblem, StatusBefore, Unsaved,
 };
 use crate::article::{self, Library};
 use crate::glossary::{Glossary, Saved, UserGlossary, grade};
 
 use super::speech::{Speech, Spoken};
+use super::translator::Translator;
 
 /// Does the app's effects against a library folder (or none: then nothing
 /// is saved, as in `qari render`'s tests and the benchmarks).
@@ -23,6 +26,10 @@ pub struct Executor {
     speech: Speech,
     /// Readings aloud asked for so far (`Effect::Speak`, started or not).
     speeches: u64,
+    /// The learner's translator, for drafts (`Effect::Draft`).
+    translator: Option<Translator>,
+    /// Set to stop a translator that is running (the reader quits).
+    stop: Arc<AtomicBool>,
 }
 
 impl Executor {
@@ -32,7 +39,17 @@ impl Executor {
             library,
             speech: Speech::default(),
             speeches: 0,
+            translator: None,
+            stop: Arc::default(),
         }
+    }
+
+    /// Drafting with `translator`; a run still going when `stop` is set
+    /// is killed.
+    pub fn with_translator(mut self, translator: Translator, stop: Arc<AtomicBool>) -> Executor {
+        self.translator = Some(translator);
+        self.stop = stop;
+        self
     }
 
     /// Reading aloud through `speech` instead of `espeak-ng` on the PATH.
@@ -108,8 +125,45 @@ impl Executor {
                 self.speech.stop();
                 None
             }
+            Effect::Draft(batch) => Some(Msg::Drafted(Box::new(self.draft(batch)))),
             // The terminal session's business, not a worker's.
             Effect::Suspend => None,
+        }
+    }
+}
+
+impl Executor {
+    /// Runs the translator on `batch`, then saves what it gave as machine
+    /// drafts (under the articles' lock, never over a translation).
+    fn draft(&self, batch: DraftBatch) -> Drafted {
+        let sentences: Vec<usize> = batch.sentences.iter().map(|(i, _)| *i).collect();
+        let result = match (&self.library, &self.translator) {
+            (None, _) => Err(Notice::NoLibrary(Unsaved::Article).to_string()),
+            (_, None) => Err(Notice::NoTranslator.to_string()),
+            (Some(library), Some(translator)) => {
+                let texts: Vec<String> = batch.sentences.iter().map(|(_, ar)| ar.clone()).collect();
+                translator
+                    .translate_until(&texts, &self.stop)
+                    .map_err(|e| e.to_string())
+                    .and_then(|english| {
+                        let drafts: Vec<(usize, String, String)> = (batch.sentences.into_iter())
+                            .zip(english)
+                            .map(|((index, ar), en)| (index, ar, en))
+                            .collect();
+                        library
+                            .save_drafts(&batch.article, &batch.origin, &drafts, translator.name())
+                            .map_err(|e| e.to_string())
+                    })
+                    .map(|saved| DraftsSaved {
+                        article: Box::new(saved.article),
+                        saved: saved.saved,
+                    })
+            }
+        };
+        Drafted {
+            article_id: batch.article,
+            sentences,
+            result,
         }
     }
 }

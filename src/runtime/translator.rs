@@ -55,6 +55,9 @@ pub enum TranslatorError {
     Empty { command: String },
     #[error("the translator {} printed over {} bytes for one batch", quoted(.command), MAX_OUTPUT)]
     TooMuch { command: String },
+    /// Asked to stop (the reader quit while it ran).
+    #[error("the translator {} was stopped", quoted(.command))]
+    Stopped { command: String },
 }
 
 fn quoted(command: &str) -> String {
@@ -77,12 +80,23 @@ impl Translator {
 
     /// English for each of `sentences`, in order.
     pub fn translate(&self, sentences: &[String]) -> Result<Vec<String>, TranslatorError> {
+        self.translate_until(sentences, &AtomicBool::new(false))
+    }
+
+    /// As [`Translator::translate`], but a command still running when
+    /// `stop` is set is killed at once (with what it started) and the
+    /// batch is [`TranslatorError::Stopped`].
+    pub fn translate_until(
+        &self,
+        sentences: &[String],
+        stop: &AtomicBool,
+    ) -> Result<Vec<String>, TranslatorError> {
         if sentences.is_empty() {
             return Ok(Vec::new());
         }
         if self.mode == Mode::Lines {
             let input: Vec<String> = sentences.iter().map(|s| one_line(s)).collect();
-            let output = self.run(&(input.join("\n") + "\n"))?;
+            let output = self.run(&(input.join("\n") + "\n"), stop)?;
             let lines: Vec<String> = output.lines().map(clean).collect();
             if lines.len() == sentences.len() && lines.iter().all(|l| !l.is_empty()) {
                 return Ok(lines);
@@ -91,7 +105,7 @@ impl Translator {
         sentences
             .iter()
             .map(|s| {
-                let output = self.run(&(one_line(s) + "\n"))?;
+                let output = self.run(&(one_line(s) + "\n"), stop)?;
                 // `run` refuses output with nothing left once cleaned.
                 Ok(clean(&output.lines().collect::<Vec<_>>().join(" ")))
             })
@@ -99,7 +113,7 @@ impl Translator {
     }
 
     /// Runs the command on `input`; its standard output.
-    fn run(&self, input: &str) -> Result<String, TranslatorError> {
+    fn run(&self, input: &str, stop: &AtomicBool) -> Result<String, TranslatorError> {
         let command = || self.command.clone();
         let mut child = Command::new("sh")
             .arg("-c")
@@ -127,13 +141,14 @@ impl Translator {
         let over = Arc::new(AtomicBool::new(false));
         let stdout = capture(child.stdout.take(), Arc::clone(&over));
         let stderr = capture(child.stderr.take(), Arc::new(AtomicBool::new(false)));
-        let status = match wait(&mut child, self.timeout, &over) {
+        let status = match wait(&mut child, self.timeout, &over, stop) {
             Waited::Exited(status) => status,
-            stopped => {
+            ended => {
                 kill_group(&child);
                 let _ = child.wait();
-                return Err(match stopped {
+                return Err(match ended {
                     Waited::TooMuch => TranslatorError::TooMuch { command: command() },
+                    Waited::Stopped => TranslatorError::Stopped { command: command() },
                     _ => TranslatorError::TimedOut {
                         command: command(),
                         seconds: self.timeout.as_secs(),
@@ -192,14 +207,19 @@ enum Waited {
     Exited(ExitStatus),
     TimedOut,
     TooMuch,
+    Stopped,
 }
 
-/// Waits for `child` up to `timeout`, or until it has printed too much.
-fn wait(child: &mut Child, timeout: Duration, over: &AtomicBool) -> Waited {
+/// Waits for `child` up to `timeout`, or until it has printed too much,
+/// or `stop` is set.
+fn wait(child: &mut Child, timeout: Duration, over: &AtomicBool, stop: &AtomicBool) -> Waited {
     let deadline = Instant::now() + timeout;
     loop {
         if over.load(Ordering::Relaxed) {
             return Waited::TooMuch;
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Waited::Stopped;
         }
         match child.try_wait() {
             Ok(Some(status)) => return Waited::Exited(status),
@@ -312,5 +332,32 @@ mod tests {
                 command: "yes English".into()
             }
         );
+    }
+
+    #[test]
+    fn a_translator_asked_to_stop_is_killed_with_what_it_started() {
+        let marker = std::env::temp_dir().join(format!("qari-stop-{}", std::process::id()));
+        let _ = std::fs::remove_file(&marker);
+        // The child it starts would leave the marker behind if it lived.
+        let command = format!("sleep 2 && touch {}", marker.display());
+        let mut slow = translator(&command, Mode::Lines);
+        slow.timeout = Duration::from_secs(30);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopper = {
+            let stop = Arc::clone(&stop);
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(200));
+                stop.store(true, Ordering::Relaxed);
+            })
+        };
+        let started = Instant::now();
+        let error = slow
+            .translate_until(&sentences(&["أ."]), &stop)
+            .unwrap_err();
+        assert_eq!(error, TranslatorError::Stopped { command });
+        assert!(started.elapsed() < Duration::from_secs(2));
+        let _ = stopper.join();
+        thread::sleep(Duration::from_millis(2500));
+        assert!(!marker.exists(), "the translator's child outlived the stop");
     }
 }

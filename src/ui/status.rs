@@ -1,5 +1,5 @@
 //! The status line: the article's title, the position, the modes that are
-//! on (a selection, speech), then a message or the key hints (from the key
+//! on (a selection, speech, drafting), then a message or the key hints (from the key
 //! table, so they never disagree with it).
 
 use ratatui::buffer::Buffer;
@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::keys::keys_for;
-use crate::app::{App, BidiMode};
+use crate::app::{App, BidiMode, Modes};
 use crate::glossary::Stats;
 use crate::text::Direction;
 
@@ -26,10 +26,8 @@ pub struct StatusLine<'a> {
     pub message: Option<String>,
     /// The article's words by what the learner knows of them.
     pub stats: Option<&'a Stats>,
-    /// Whether a selection is being made with `v`.
-    pub selecting: bool,
-    /// Whether a sentence is being read aloud.
-    pub speaking: bool,
+    /// The modes that are on (a selection, speech, drafting).
+    pub modes: Modes,
     /// The rows above the status line the screen keeps for a message too
     /// long for it.
     pub message_area: Option<Rect>,
@@ -45,8 +43,7 @@ impl<'a> StatusLine<'a> {
             count: app.article.sentences.len(),
             message: app.message.as_ref().map(ToString::to_string),
             stats: app.stats.as_ref(),
-            selecting: app.selection.is_some(),
-            speaking: app.speaking,
+            modes: app.modes(),
             message_area: app.screen.message,
             theme,
             bidi: app.options.bidi,
@@ -70,14 +67,7 @@ fn draw(status: &StatusLine, area: Rect, buf: &mut Buffer) {
     // The position matters most, then a message, then the title, then
     // the hints.
     let (sentence, count) = (status.sentence, status.count);
-    let mut parts = strings::status_prefix(
-        sentence,
-        count,
-        status.selecting,
-        status.speaking,
-        area.width,
-    )
-    .into_iter();
+    let mut parts = strings::status_prefix(sentence, count, status.modes, area.width).into_iter();
     let position = parts.next().unwrap_or_default();
     // A mode that is on shows whatever else is said: keys act on it.
     let markers: Vec<String> = parts.collect();
@@ -212,8 +202,7 @@ mod tests {
             count: 24,
             message,
             stats: None,
-            selecting: false,
-            speaking: false,
+            modes: Modes::default(),
             message_area: None,
             theme: &theme,
             bidi: BidiMode::App,
@@ -230,7 +219,7 @@ mod tests {
     }
 
     #[test]
-    fn a_selection_and_speech_are_marked_even_beside_a_message() {
+    fn a_selection_speech_and_drafting_are_marked_even_beside_a_message() {
         let theme = Theme::new(Palette::Dark);
         let line = |selecting, speaking, message: Option<&str>| StatusLine {
             title: "A title",
@@ -238,8 +227,11 @@ mod tests {
             count: 24,
             message: message.map(str::to_owned),
             stats: None,
-            selecting,
-            speaking,
+            modes: Modes {
+                selecting,
+                speaking,
+                drafting: None,
+            },
             message_area: None,
             theme: &theme,
             bidi: BidiMode::App,
@@ -256,6 +248,13 @@ mod tests {
         assert!(
             said.contains("[selecting: v ends]") && said.contains("Saved"),
             "{said:?}"
+        );
+        let mut drafting = line(false, false, Some("Saved"));
+        drafting.modes.drafting = Some((16, 29));
+        let drafting = row(drafting, 100);
+        assert!(
+            drafting.contains("[drafting 16/29]") && drafting.contains("Saved"),
+            "{drafting:?}"
         );
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::app::keys::Scope::{Confirm, Editing, Global, Reviewing};
 use crate::app::keys::{Scope, keys_in};
-use crate::app::{Action, Action as A, Notice, StatusBefore, Unsaved};
+use crate::app::{Action, Action as A, Modes, Notice, StatusBefore, Unsaved};
 use crate::glossary::{Counts, Grade, Status};
 use crate::quote::quoted;
 
@@ -19,6 +19,11 @@ fn key(scope: Scope, action: Action) -> String {
 /// Every key bound to `action` in `scope`: "n or Esc".
 fn keys(scope: Scope, action: Action) -> String {
     keys_in(scope, action).join(" or ")
+}
+
+/// `count` and its noun, singular for one: "1 entry", "2 entries".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// What the reader says at start when the keys file cannot be used: the
@@ -171,6 +176,37 @@ impl fmt::Display for Notice {
             Notice::TranslationTooLong { limit } => {
                 write!(f, "the translation is longer than {limit} characters")
             }
+            Notice::NoTranslator => write!(
+                f,
+                "No translator set: put translator = \"COMMAND\" in config.toml or QARI_TRANSLATOR (README, Drafted translations); meanwhile {} glosses each word",
+                key(Global, A::CycleInterlinear)
+            ),
+            Notice::NothingToDraft => f.write_str("Every sentence has a translation: nothing to draft"),
+            Notice::DraftingSentence { translator } => write!(
+                f,
+                "Drafting this sentence with {translator}; {} again drafts the rest of the article",
+                key(Global, A::Draft)
+            ),
+            Notice::DraftingArticle { translator, count } => write!(
+                f,
+                "Drafting {} with {translator}, from here on; keep reading meanwhile",
+                counted(*count, "sentence", "sentences")
+            ),
+            Notice::DraftingAlready { done, total } => {
+                write!(f, "Drafting already: {done} of {total} sentences done")
+            }
+            Notice::Drafted { translator, saved } => write!(
+                f,
+                "Drafted {} with {translator}: machine drafts, {} makes one yours",
+                counted(*saved, "sentence", "sentences"),
+                key(Global, A::EditSentence)
+            ),
+            Notice::DraftFailed { error, saved: 0 } => write!(f, "No draft: {error}"),
+            Notice::DraftFailed { error, saved } => write!(
+                f,
+                "Drafting stopped after {}: {error}",
+                counted(*saved, "sentence", "sentences")
+            ),
             Notice::ControlCharacter(c) => write!(
                 f,
                 "the text holds a control character (U+{:04X})",
@@ -178,6 +214,33 @@ impl fmt::Display for Notice {
             ),
         }
     }
+}
+
+/// The study panel's translation slot with no translation: how to get one
+/// (`drafting`: the translator is at it now).
+pub fn no_translation(translator: Option<&str>, drafting: bool) -> String {
+    match translator {
+        Some(name) if drafting => format!("(no translation yet: {name} is drafting one)"),
+        Some(name) => format!(
+            "(no translation yet: {} drafts one with {name}, {} writes your own)",
+            key(Global, A::Draft),
+            key(Global, A::EditSentence)
+        ),
+        None => format!(
+            "(no translation yet: {} writes your own, {} glosses each word; to draft one, set a translator: README, Drafted translations)",
+            key(Global, A::EditSentence),
+            key(Global, A::CycleInterlinear)
+        ),
+    }
+}
+
+/// Under a translator's draft: what it is.
+pub fn draft_label(translator: Option<&str>) -> String {
+    format!(
+        "(a machine draft by {}; {} makes it yours)",
+        translator.unwrap_or("a translator"),
+        key(Global, A::EditSentence)
+    )
 }
 
 pub const READER_TITLE: &str = " Reader ";
@@ -418,8 +481,13 @@ pub fn known_share(tokens: &Counts) -> String {
 }
 
 /// The status line's markers of the modes that are on: a selection being
-/// made with `v`, a sentence being read aloud.
-pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
+/// made with `v`, a sentence being read aloud, drafts being made.
+pub fn mode_markers(modes: Modes) -> Vec<String> {
+    let Modes {
+        selecting,
+        speaking,
+        drafting,
+    } = modes;
     let mut markers = Vec::new();
     if selecting {
         markers.push(format!(
@@ -433,24 +501,21 @@ pub fn mode_markers(selecting: bool, speaking: bool) -> Vec<String> {
             key(Global, A::StopSpeaking)
         ));
     }
+    if let Some((done, total)) = drafting {
+        markers.push(format!("[drafting {done}/{total}]"));
+    }
     markers
 }
 
 /// What the status line puts before a message: the position (short when
 /// the full one leaves no room) and the markers of the modes that are on.
-pub fn status_prefix(
-    sentence: usize,
-    count: usize,
-    selecting: bool,
-    speaking: bool,
-    width: u16,
-) -> Vec<String> {
+pub fn status_prefix(sentence: usize, count: usize, modes: Modes, width: u16) -> Vec<String> {
     let mut position = position(sentence, count);
     if crate::text::text_width(&position) + 2 > usize::from(width) {
         position = short_position(sentence, count);
     }
     let mut parts = vec![position];
-    parts.extend(mode_markers(selecting, speaking));
+    parts.extend(mode_markers(modes));
     parts
 }
 
@@ -528,6 +593,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::Speak => "read the sentence aloud (espeak-ng)",
         Action::StopSpeaking => "stop reading aloud",
         Action::EditSentence => "edit this sentence's translation and notes",
+        Action::Draft => "draft the translation with your translator (again: all)",
         Action::ToggleSelection => "select words (a adds them as one term)",
         Action::Search => "search the glossary (Arabic, English)",
         Action::Input(_) => "type",

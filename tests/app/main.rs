@@ -10,6 +10,7 @@ mod app;
 mod bundled_article;
 mod concurrency;
 mod dictionaries;
+mod drafting;
 mod interlinear;
 mod reading_choice;
 mod screens;

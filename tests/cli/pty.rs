@@ -747,3 +747,5 @@ fn bidi_from_the_configuration_file_and_the_command_line_over_it() {
         assert_eq!(session.raw().contains("\x1b[8l"), bdsm_sent, "{args:?}");
     }
 }
+
+mod drafting;
