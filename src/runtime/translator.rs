@@ -73,9 +73,14 @@ fn said(stderr: &str) -> String {
 }
 
 impl Translator {
-    /// The name `en_translator` records: the command's first word.
+    /// The name `en_translator` records and the reader shows: the
+    /// command's first word, without its folder.
     pub fn name(&self) -> &str {
-        self.command.split_whitespace().next().unwrap_or("")
+        let program = self.command.split_whitespace().next().unwrap_or("");
+        program
+            .rsplit('/')
+            .find(|part| !part.is_empty())
+            .unwrap_or(program)
     }
 
     /// English for each of `sentences`, in order.
@@ -282,6 +287,8 @@ mod tests {
             assert_eq!(out, ["EN: جملة أولى.", "EN: جملة ثانية."], "{mode:?}");
         }
         assert_eq!(translator(GOOD, Mode::Lines).name(), "while");
+        let installed = translator("/opt/mt/bin/argos-translate --from ar", Mode::Lines);
+        assert_eq!(installed.name(), "argos-translate");
     }
 
     #[test]
