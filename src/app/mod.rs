@@ -810,7 +810,9 @@ impl App {
             self.focus = Focus::Reader;
         }
         let width = view::column_width(self.screen.reader_inner.width);
-        let no_translation = if self.current().en.trim().is_empty() {
+        let no_translation = if self.study.translation_shown()
+            && self.current().en.trim().is_empty()
+        {
             let drafting = (self.drafting.as_ref()).is_some_and(|d| d.will_draft(self.sentence));
             crate::ui::strings::no_translation(self.translator.as_deref(), drafting)
         } else {

@@ -17,6 +17,19 @@ use super::output::counted;
 /// Sentences handed to the translator at once (as the reader's `D`).
 pub use crate::app::DRAFT_BATCH as BATCH;
 
+/// Cells of the progress bar.
+const BAR: usize = 24;
+
+/// "drafting [██████░░░░…] 16 of 29 sentences": a line that `\r` redraws.
+fn progress_bar(done: usize, total: usize) -> String {
+    let filled = (done * BAR).checked_div(total).unwrap_or(BAR).min(BAR);
+    format!(
+        "drafting [{}{}] {done} of {total} sentences",
+        "█".repeat(filled),
+        "░".repeat(BAR - filled)
+    )
+}
+
 /// Drafts the untranslated sentences of article `id`; progress on
 /// `progress` (a terminal's standard error) when given.
 pub fn translate(
@@ -45,12 +58,7 @@ pub fn translate(
     let (mut saved, mut skipped, mut path) = (0, 0, None);
     for (done, batch) in wanted.chunks(BATCH).enumerate() {
         if let Some(progress) = progress.as_mut() {
-            write!(
-                progress,
-                "\rdrafting: {} of {} sentences",
-                done * BATCH,
-                wanted.len()
-            )?;
+            write!(progress, "\r{}", progress_bar(done * BATCH, wanted.len()))?;
             progress.flush()?;
         }
         let texts: Vec<String> = batch.iter().map(|(_, ar)| ar.clone()).collect();
@@ -78,7 +86,7 @@ pub fn translate(
         path = Some(done.path);
     }
     if let Some(progress) = progress.as_mut() {
-        writeln!(progress, "\rdrafting: {0} of {0} sentences", wanted.len())?;
+        writeln!(progress, "\r{}", progress_bar(wanted.len(), wanted.len()))?;
     }
     let place = path
         .map(|p| format!(" in {}", p.display()))
@@ -97,4 +105,25 @@ pub fn translate(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_fills_with_the_sentences_done() {
+        assert_eq!(
+            progress_bar(0, 29),
+            "drafting [░░░░░░░░░░░░░░░░░░░░░░░░] 0 of 29 sentences"
+        );
+        assert_eq!(
+            progress_bar(16, 29),
+            "drafting [█████████████░░░░░░░░░░░] 16 of 29 sentences"
+        );
+        assert_eq!(
+            progress_bar(29, 29),
+            "drafting [████████████████████████] 29 of 29 sentences"
+        );
+    }
 }
