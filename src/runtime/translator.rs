@@ -102,9 +102,16 @@ impl Translator {
         if self.mode == Mode::Lines {
             let input: Vec<String> = sentences.iter().map(|s| one_line(s)).collect();
             let output = self.run(&(input.join("\n") + "\n"), stop)?;
-            let lines: Vec<String> = output.lines().map(clean).collect();
+            let mut lines: Vec<String> = output.lines().map(clean).collect();
+            // Blank lines before the first translation or after the last
+            // are not lines of it (Argos Translate ends with one).
+            while lines.last().is_some_and(String::is_empty) {
+                lines.pop();
+            }
+            let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+            let lines = &lines[first..];
             if lines.len() == sentences.len() && lines.iter().all(|l| !l.is_empty()) {
-                return Ok(lines);
+                return Ok(lines.to_vec());
             }
         }
         sentences
@@ -300,6 +307,22 @@ mod tests {
             .translate(&sentences(&["أ.", "ب."]))
             .unwrap();
         assert_eq!(out, ["أ.", "ب."]);
+    }
+
+    #[test]
+    fn blank_lines_after_the_last_translation_do_not_count_as_lines() {
+        // As Argos Translate's command line does: it takes its standard
+        // input as one text, ends it with a blank paragraph, and prints.
+        let runs = std::env::temp_dir().join(format!("qari-runs-{}", std::process::id()));
+        let _ = std::fs::remove_file(&runs);
+        let command = format!("echo run >> {}; {GOOD}; echo; echo '  '", runs.display());
+        let out = translator(&command, Mode::Lines)
+            .translate(&sentences(&["أ.", "ب."]))
+            .unwrap();
+        assert_eq!(out, ["EN: أ.", "EN: ب."]);
+        let counted = std::fs::read_to_string(&runs).unwrap();
+        let _ = std::fs::remove_file(&runs);
+        assert_eq!(counted.lines().count(), 1, "one run for the batch");
     }
 
     #[test]
