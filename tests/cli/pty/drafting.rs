@@ -112,6 +112,17 @@ fn drafting_never_blocks_the_keys_and_quitting_stops_the_translator() {
     // it would never have come back at all.
     assert!(median < Duration::from_millis(50), "{waits:?}");
 
+    // A save does not wait behind it either (drafts have a worker of
+    // their own).
+    session.keys("E");
+    session.wait_for("Translation");
+    session.keys("Mine, while the translator waits.\r");
+    session.wait_for("Saved this sentence's translation");
+    assert!(
+        alive(pids(bin.path())[0]),
+        "the translator is still waiting"
+    );
+
     // Let it answer: the draft lands, on disk and on screen.
     std::fs::OpenOptions::new()
         .write(true)
@@ -126,9 +137,16 @@ fn drafting_never_blocks_the_keys_and_quitting_stops_the_translator() {
         first.contains("\"en\":\"EN: ") && first.contains("\"en_source\":\"machine\""),
         "{first}"
     );
+    let twelfth = shown.lines().nth(11).unwrap();
+    assert!(
+        twelfth.contains("\"en\":\"Mine, while the translator waits.\",\"en_source\":null"),
+        "{twelfth}"
+    );
 
     // A second draft, then quit while the translator waits: qari ends at
     // once, and the translator with it.
+    session.keys("j");
+    session.wait_for("sentence 13/30");
     session.keys("D");
     session.wait_for("[drafting 0/1]");
     let started = Instant::now();
@@ -163,5 +181,5 @@ fn drafting_never_blocks_the_keys_and_quitting_stops_the_translator() {
             .contains("\"en_source\":\"machine\"")
     );
     let state = std::fs::read_to_string(library.path().join("state.toml")).unwrap();
-    assert!(state.contains(&format!("{id} = 12")), "{state}");
+    assert!(state.contains(&format!("{id} = 13")), "{state}");
 }
