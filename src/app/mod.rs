@@ -558,6 +558,8 @@ impl App {
                 result,
             } => self.sentence_saved(index, change, result),
             Msg::Drafted(drafted) => self.drafted(*drafted),
+            Msg::ArticleOnDisk(article) => self.article_on_disk(*article),
+            Msg::GlossaryOnDisk(glossary) => self.replace_glossary(glossary),
             // Tried again at the next move (not at once: a full disk would
             // be asked again and again), and at exit.
             Msg::PositionNotSaved(error) => self.message = Some(Notice::Said(error)),

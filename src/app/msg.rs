@@ -53,6 +53,11 @@ pub enum Msg {
     },
     /// A batch of drafts came back from the translator (saved, or not).
     Drafted(Box<super::Drafted>),
+    /// The article, as another program left it on disk (the runner
+    /// watches its files): shown in place of the reader's copy.
+    ArticleOnDisk(Box<Article>),
+    /// The learner's glossary, as another program left it on disk.
+    GlossaryOnDisk(Glossary),
     /// The reading position could not be saved.
     PositionNotSaved(String),
     /// Reading aloud could not start.

@@ -483,6 +483,26 @@ impl App {
         }
     }
 
+    /// The article as another program changed it on disk: its
+    /// translations, notes and readings shown (a changed text only where
+    /// the sentence's text is the same, so the layout stays the reader's).
+    pub(super) fn article_on_disk(&mut self, article: Article) {
+        if article.id != self.article.id {
+            return;
+        }
+        let changed_readings: Vec<usize> = (self.article.sentences.iter())
+            .zip(&article.sentences)
+            .enumerate()
+            .filter(|(_, (mine, theirs))| mine.readings != theirs.readings)
+            .map(|(index, _)| index)
+            .collect();
+        let every: Vec<usize> = (0..self.article.sentences.len()).collect();
+        self.take_saved_article(article, &every);
+        for index in changed_readings {
+            self.sentence_readings_changed(index);
+        }
+    }
+
     /// A change to a sentence (the form's, or a reading chosen) came back
     /// from the worker.
     pub(super) fn sentence_saved(

@@ -299,6 +299,29 @@ impl Library {
         Ok((article, notices))
     }
 
+    /// Article `id` (read from `origin`, as [`Library::base_article`]
+    /// finds it) as it is on disk now, the learner's overlay applied: what
+    /// a reader open on it should show after another program changed it.
+    /// Writes are atomic renames, so no lock is needed to read.
+    pub fn reload_article(&self, id: &str, origin: &Origin) -> Result<Article, OverlayError> {
+        let path = self.overlay_path(id);
+        let mut article = self.base_article(id, origin, &path)?;
+        if valid_id(id) {
+            let overlay = read_overlay(&path).map_err(OverlayError::Unreadable)?;
+            overlay.apply(&mut article, &path);
+        }
+        Ok(article)
+    }
+
+    /// The files [`Library::reload_article`] reads for article `id`.
+    pub fn article_files(&self, id: &str, origin: &Origin) -> Vec<PathBuf> {
+        let mut files = vec![self.overlay_path(id), self.article_path(id)];
+        if let Origin::File(path) = origin {
+            files.push(path.clone());
+        }
+        files
+    }
+
     /// Applies the learner's overlay, if there is one, over `article`;
     /// returns what there is to say about it (an overlay that cannot be
     /// read, entries that found no sentence).

@@ -15,7 +15,7 @@ use crate::app::{Action, App, BidiMode, Effect, Interlinear, Msg, Options};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
 use crate::runtime::translator::Translator;
-use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries};
+use crate::runtime::{Executor, Worker, load_analyser, load_dictionaries, watch};
 
 use super::Error;
 use super::terminal::{self, Emulator, Modes, with_terminal};
@@ -123,6 +123,13 @@ pub fn run(
         sender.clone(),
     );
     load_analyser(sender.clone());
+    // What other programs change meanwhile is shown without a key.
+    watch(
+        library.clone(),
+        app.article.id.clone(),
+        app.article.origin.clone(),
+        sender.clone(),
+    );
     let worker = Worker::spawn(Executor::new(Some(library.clone())), sender.clone());
     // Drafts on a worker of their own: a translator may take a minute, and
     // no save should wait behind it.

@@ -9,9 +9,11 @@
 mod executor;
 pub mod speech;
 pub mod translator;
+mod watch;
 mod worker;
 
 pub use executor::Executor;
+pub use watch::{POLL, watch};
 pub use worker::{Worker, load_analyser, load_dictionaries};
 
 use std::ops::{Deref, DerefMut};

@@ -11,6 +11,7 @@ mod bundled_article;
 mod concurrency;
 mod dictionaries;
 mod drafting;
+mod following;
 mod interlinear;
 mod reading_choice;
 mod screens;

@@ -749,3 +749,4 @@ fn bidi_from_the_configuration_file_and_the_command_line_over_it() {
 }
 
 mod drafting;
+mod following;
