@@ -48,7 +48,7 @@ pub use notice::{Notice, Unsaved};
 pub use review::{ReviewItem, ReviewSession, due_entries};
 pub use screen::{Screen, Side};
 pub use study_panel::StudyPanel;
-pub use view::{Interlinear, ReaderView, Row, WordSpot};
+pub use view::{Interlinear, ReaderView, Row, WordAids, WordSpot};
 
 /// What the learner knows of the words of each sentence laid out so far,
 /// for colouring them.
@@ -333,11 +333,29 @@ impl App {
         self
     }
 
-    /// The app with word glosses under the lines as the learner left them
-    /// (`i`, kept in `state.toml`).
-    pub fn with_interlinear(mut self, mode: view::Interlinear) -> App {
-        self.view.interlinear = mode;
+    /// The app with glosses, transliteration and vowels as the learner
+    /// left them (`i`, `x`, `V`, kept in `state.toml`).
+    pub fn with_word_aids(mut self, aids: view::WordAids) -> App {
+        self.view.interlinear = aids.interlinear;
+        self.view.translit = aids.translit;
+        self.vowelled = aids.vowelled;
         self
+    }
+
+    /// What the reader adds to the words now.
+    pub fn word_aids(&self) -> view::WordAids {
+        view::WordAids {
+            interlinear: self.view.interlinear,
+            translit: self.view.translit,
+            vowelled: self.vowelled,
+        }
+    }
+
+    /// Asks for [`App::word_aids`] to be kept for the next start.
+    fn save_word_aids(&mut self) {
+        if self.saves {
+            self.effects.push(Effect::SaveWordAids(self.word_aids()));
+        }
     }
 
     /// The modes that are on, for the status line.
@@ -662,22 +680,23 @@ impl App {
             {
                 self.message = Some(Notice::NoInterlinearInTerminalBidi);
             }
-            Action::ToggleVowels => self.vowelled = !self.vowelled,
+            Action::ToggleVowels => {
+                self.vowelled = !self.vowelled;
+                self.save_word_aids();
+            }
             Action::ToggleTranslit => {
                 self.view.translit = !self.view.translit;
                 if self.view.translit && !self.view.glosses_fit() {
                     self.message = Some(Notice::TooNarrowForGlosses);
                 }
+                self.save_word_aids();
             }
             Action::CycleInterlinear => {
                 self.view.interlinear = self.view.interlinear.next();
                 if self.view.interlinear != Interlinear::Off && !self.view.glosses_fit() {
                     self.message = Some(Notice::TooNarrowForGlosses);
                 }
-                if self.saves {
-                    self.effects
-                        .push(Effect::SaveInterlinear(self.view.interlinear));
-                }
+                self.save_word_aids();
             }
             Action::Reveal => self.reveal(),
             Action::Grade(given) => self.grade_current(given),

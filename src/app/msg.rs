@@ -123,8 +123,9 @@ pub enum Effect {
         article: String,
         sentence: usize,
     },
-    /// Remember the interlinear mode (`i`) for the next start.
-    SaveInterlinear(super::view::Interlinear),
+    /// Remember the glosses, transliteration and vowels (`i`, `x`, `V`)
+    /// for the next start.
+    SaveWordAids(super::view::WordAids),
     /// Read this Arabic text aloud, stopping what was being read.
     Speak(String),
     StopSpeaking,

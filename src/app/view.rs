@@ -65,6 +65,18 @@ enum RowKind {
     Translit,
 }
 
+/// What the reader adds to the words, as the learner left it: kept in
+/// `state.toml` for the next start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordAids {
+    /// Word glosses under the lines (`i`).
+    pub interlinear: Interlinear,
+    /// A transliteration row (`x`).
+    pub translit: bool,
+    /// The text with its vowels (`V`).
+    pub vowelled: bool,
+}
+
 /// Which sentences show a row of word glosses under each of their lines
 /// (`i` cycles through them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -110,6 +110,12 @@ pub struct ReadingState {
     /// `current`; none when off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interlinear: Option<String>,
+    /// The transliteration row under the lines (`x`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translit: bool,
+    /// The text with its vowels (`V`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vowelled: bool,
 }
 
 /// The lock taken around every write into `DIR/articles/` (an import, a
@@ -702,10 +708,20 @@ impl Library {
         })
     }
 
-    /// Records the reader's interlinear mode (`all`, `current`, or `None`
-    /// for off), under the state's lock like [`Library::save_position`].
-    pub fn save_interlinear(&self, mode: Option<&str>) -> Result<(), StateError> {
-        self.change_state(|state| state.interlinear = mode.map(str::to_owned))
+    /// Records how the reader shows words: the interlinear mode (`all`,
+    /// `current`, or `None` for off), transliteration and vowels; under the
+    /// state's lock like [`Library::save_position`].
+    pub fn save_word_aids(
+        &self,
+        interlinear: Option<&str>,
+        translit: bool,
+        vowelled: bool,
+    ) -> Result<(), StateError> {
+        self.change_state(|state| {
+            state.interlinear = interlinear.map(str::to_owned);
+            state.translit = translit;
+            state.vowelled = vowelled;
+        })
     }
 
     /// Applies `change` to the reading state as it is on disk, under the

@@ -11,7 +11,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use crate::app::keys::{Keymap, install};
-use crate::app::{Action, App, BidiMode, Effect, Interlinear, Msg, Options};
+use crate::app::{Action, App, BidiMode, Effect, Interlinear, Msg, Options, WordAids};
 use crate::article::{Article, Catalog, Library, OverlayNotice, ReadingState};
 use crate::glossary::Glossary;
 use crate::runtime::translator::Translator;
@@ -87,7 +87,11 @@ pub fn run(
     let mut app = App::new(article, position.saturating_sub(1), options)
         .with_glossary(glossary)
         .with_saving()
-        .with_interlinear(Interlinear::from_name(state.interlinear.as_deref()))
+        .with_word_aids(WordAids {
+            interlinear: Interlinear::from_name(state.interlinear.as_deref()),
+            translit: state.translit,
+            vowelled: state.vowelled,
+        })
         .with_articles(catalog.articles.clone());
     if review {
         app = app.for_review();

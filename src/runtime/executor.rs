@@ -108,9 +108,11 @@ impl Executor {
                 let error = library.save_position(&article, sentence).err()?;
                 Some(Msg::PositionNotSaved(error.to_string()))
             }
-            Effect::SaveInterlinear(mode) => {
+            Effect::SaveWordAids(aids) => {
                 let library = self.library.as_ref()?;
-                let error = library.save_interlinear(mode.name()).err()?;
+                let interlinear = aids.interlinear.name();
+                let error =
+                    (library.save_word_aids(interlinear, aids.translit, aids.vowelled)).err()?;
                 Some(Msg::PositionNotSaved(error.to_string()))
             }
             Effect::Speak(text) => {

@@ -256,10 +256,11 @@ fn under_terminal_bidi_interlinear_is_refused_in_one_line() {
     assert!(!said.contains('\n'));
 }
 
-/// The mode is kept in `state.toml` (under its lock, beside the reading
-/// positions) and read back at the next start.
+/// The mode, the transliteration and the vowels are kept in `state.toml`
+/// (under its lock, beside the reading positions) and read back at the next
+/// start.
 #[test]
-fn the_mode_is_remembered_in_the_reading_state() {
+fn the_mode_transliteration_and_vowels_are_remembered_in_the_reading_state() {
     use qari::app::Interlinear;
     use qari::article::Library;
     let dir = tempfile::tempdir().unwrap();
@@ -283,10 +284,31 @@ fn the_mode_is_remembered_in_the_reading_state() {
         Interlinear::All
     );
 
+    // `x` and `V` too, and a new reader starts with all three.
+    app.update(Action::ToggleTranslit);
+    app.update(Action::ToggleVowels);
+    let (state, _) = library.load_state();
+    assert!(state.translit && state.vowelled, "{state:?}");
+    let aids = qari::app::WordAids {
+        interlinear: Interlinear::from_name(state.interlinear.as_deref()),
+        translit: state.translit,
+        vowelled: state.vowelled,
+    };
+    let restarted = App::new(bundled_article(), 0, Options::default()).with_word_aids(aids);
+    assert_eq!(restarted.word_aids(), app.word_aids());
+    assert!(restarted.vowelled && restarted.view.translit);
+
     app.update(Action::CycleInterlinear);
     app.update(Action::CycleInterlinear);
+    app.update(Action::ToggleTranslit);
+    app.update(Action::ToggleVowels);
     let (state, _) = library.load_state();
     assert_eq!(state.interlinear, None, "off is not written");
+    let written = std::fs::read_to_string(dir.path().join("state.toml")).unwrap();
+    assert!(
+        !written.contains("translit") && !written.contains("vowelled"),
+        "{written}"
+    );
 }
 
 /// `x` adds a transliteration row under each line (under its gloss row when
