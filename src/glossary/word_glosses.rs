@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::arabic::{ChosenReadings, marked_letters, marks_for, numeral};
+use crate::arabic::{ChosenReadings, marked_letters, marks_for, normalize, numeral};
 
 use super::{Glossary, Ranked, SentenceMatch};
 
@@ -76,7 +76,15 @@ impl Glossary {
                     .map(|m| &self.entries[m.entry])
                     .find(|entry| entry.senses.first().is_some_and(|s| !short(s).is_empty()));
                 if let Some(entry) = entry {
-                    let translit = (!entry.translit.is_empty()).then(|| entry.translit.clone());
+                    let translit =
+                        if found.len > 1 || normalize(words[index]) == normalize(&entry.headword) {
+                            (!entry.translit.is_empty()).then(|| entry.translit.clone())
+                        } else {
+                            // Another form, or with clitics: the headword's
+                            // transliteration is not this word's. The reading
+                            // the entry matched through says how it is read.
+                            self.written_translit(words, index, found, chosen)
+                        };
                     out.push(WordGloss {
                         first: index,
                         len: found.len,
@@ -120,6 +128,26 @@ impl Glossary {
 }
 
 impl Glossary {
+    /// The transliteration of word `index` of `words` as written, from the
+    /// best ranked of its readings that one of `found`'s entries matched
+    /// through, else from its first reading; none for a guess.
+    fn written_translit(
+        &self,
+        words: &[&str],
+        index: usize,
+        found: &SentenceMatch,
+        chosen: &ChosenReadings,
+    ) -> Option<String> {
+        let readings = self.readings_at(words, index, chosen);
+        let explained = readings
+            .iter()
+            .find(|r| found.matches.iter().any(|m| m.explains(r)));
+        explained
+            .or_else(|| readings.first())
+            .filter(|r| !r.guess)
+            .and_then(|r| r.translit.clone())
+    }
+
     /// The vowel marks of a sentence read with the analyser: for each
     /// letter of `text` (at its byte offset) that the first reading in
     /// context of its word vowels, the marks to draw on it. `words` are the

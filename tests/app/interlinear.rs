@@ -505,3 +505,21 @@ fn a_click_on_a_gloss_puts_the_cursor_on_its_word() {
     // Every word, on its gloss row and its transliteration row.
     assert_eq!(clicked, 2 * spots.len());
 }
+
+/// A word that matched an entry through another form, or with clitics, is
+/// transliterated as it is written (its reading's), not as the entry's
+/// headword: والمصابين is not "muṣāb".
+#[test]
+fn a_word_matched_through_another_form_is_transliterated_as_written() {
+    let mut glossary = Glossary::load(None);
+    glossary.set_analyser(lexicon());
+    let words = ["إجلاء", "المرضى", "والمصابين"];
+    let glosses = glossary.word_glosses(&words, &qari::arabic::ChosenReadings::default());
+    let wounded = glosses.iter().find(|g| g.first == 2).unwrap();
+    assert_eq!(wounded.text, "wounded", "the entry's gloss stays");
+    let translit = wounded.translit.as_deref().unwrap();
+    assert!(
+        translit != "muṣāb" && translit.starts_with("wa") && translit.contains("muṣāb"),
+        "{translit}"
+    );
+}
