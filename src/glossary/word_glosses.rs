@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::arabic::{ChosenReadings, marked_letters, marks_for, normalize, numeral};
 
-use super::{Glossary, Ranked, SentenceMatch};
+use super::{Glossary, Match, Ranked, SentenceMatch};
 
 /// The gloss of a run of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,12 +70,12 @@ impl Glossary {
                 |m: &&SentenceMatch| m.first == index && m.len == 1 && chosen.contains_key(&index);
             matched.next_if(single_chosen);
             if let Some(found) = matched.next_if(|m| m.first == index) {
-                let entry = found
-                    .matches
-                    .iter()
-                    .map(|m| &self.entries[m.entry])
-                    .find(|entry| entry.senses.first().is_some_and(|s| !short(s).is_empty()));
-                if let Some(entry) = entry {
+                let glossed = found.matches.iter().find(|m| {
+                    let senses = &self.entries[m.entry].senses;
+                    senses.first().is_some_and(|s| !short(s).is_empty())
+                });
+                if let Some(glossed) = glossed {
+                    let entry = &self.entries[glossed.entry];
                     let translit =
                         if found.len > 1 || normalize(words[index]) == normalize(&entry.headword) {
                             (!entry.translit.is_empty()).then(|| entry.translit.clone())
@@ -83,7 +83,7 @@ impl Glossary {
                             // Another form, or with clitics: the headword's
                             // transliteration is not this word's. The reading
                             // the entry matched through says how it is read.
-                            self.written_translit(words, index, found, chosen)
+                            self.written_translit(words, index, found, glossed, chosen)
                         };
                     out.push(WordGloss {
                         first: index,
@@ -128,16 +128,22 @@ impl Glossary {
 }
 
 impl Glossary {
-    /// The transliteration of word `index` of `words` as written, from the
-    /// best ranked of its readings that one of `found`'s entries matched
-    /// through, else from its first reading; none for a guess.
+    /// The transliteration of word `index` of `words` as written: that of
+    /// the reading the entry of `glossed` matched through when it has one
+    /// (no lookup needed), else the best ranked of its readings that one of `found`'s
+    /// entries matched through, else its first reading's; none for a guess.
     fn written_translit(
         &self,
         words: &[&str],
         index: usize,
         found: &SentenceMatch,
+        glossed: &Match,
         chosen: &ChosenReadings,
     ) -> Option<String> {
+        let through = Some(&glossed.analysis).filter(|a| !a.guess);
+        if let Some(translit) = through.and_then(|a| a.translit.clone()) {
+            return Some(translit);
+        }
         let readings = self.readings_at(words, index, chosen);
         let explained = readings
             .iter()
