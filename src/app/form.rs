@@ -177,9 +177,14 @@ pub enum FormKind {
     Edit {
         headword: String,
     },
-    /// Edit the translation and notes of sentence `index`.
+    /// Edit the translation and notes of sentence `index`; `opened` is
+    /// what the fields held when the form opened (only what the learner
+    /// changes is saved), `draft` whether the translation was a machine
+    /// draft (saving makes it the learner's).
     Sentence {
         index: usize,
+        opened: Box<(String, Vec<String>)>,
+        draft: bool,
     },
 }
 
@@ -206,9 +211,13 @@ pub const GLOSS: usize = 1;
 
 impl Form {
     /// The form for a sentence's translation and notes.
-    pub fn sentence(index: usize, translation: &str, notes: &[String]) -> Form {
-        Form {
-            kind: FormKind::Sentence { index },
+    pub fn sentence(index: usize, translation: &str, notes: &[String], draft: bool) -> Form {
+        let mut form = Form {
+            kind: FormKind::Sentence {
+                index,
+                opened: Box::default(),
+                draft,
+            },
             fields: vec![
                 Field::new("Translation", translation).with_max_chars(MAX_TRANSLATION_CHARS),
                 Field::new("Notes (separate them with |)", &notes.join(NOTE_SEPARATOR)),
@@ -217,7 +226,13 @@ impl Form {
             error: None,
             saving: false,
             base: Entry::default(),
+        };
+        // As the fields read them, so that untouched fields compare equal.
+        let fields = form.sentence_fields();
+        if let FormKind::Sentence { opened, .. } = &mut form.kind {
+            **opened = fields;
         }
+        form
     }
 
     /// The sentence form's translation and notes.

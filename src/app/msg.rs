@@ -188,10 +188,13 @@ pub struct SentenceEdit {
 /// What changes in the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SentenceChange {
-    /// `E`: its translation and notes, as the learner wrote them.
+    /// `E`: its translation and notes, as the learner wrote them; `None`
+    /// is left as it is on disk. With `translation_was`, the translation is
+    /// saved only if it is still that one.
     Text {
-        translation: String,
-        notes: Vec<String>,
+        translation: Option<String>,
+        notes: Option<Vec<String>>,
+        translation_was: Option<String>,
     },
     /// `Enter` on a reading in the glossary pane: word `word` (whose text
     /// is `text`) read as `chosen` here, or (`None`) as the analyser ranks

@@ -398,11 +398,15 @@ impl App {
     /// `E`: the form for this sentence's translation and notes.
     pub(super) fn open_sentence_form(&mut self) {
         let sentence = self.current();
-        let form = Form::sentence(self.sentence, &sentence.en, &sentence.notes);
+        let draft = sentence.en_source.is_some();
+        let form = Form::sentence(self.sentence, &sentence.en, &sentence.notes, draft);
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
-    /// Checks the sentence form and asks for it to be saved.
+    /// Checks the sentence form and asks for what the learner changed in it
+    /// to be saved (a field left as it opened is not written back over what
+    /// another reader saved meanwhile; an untouched draft is made theirs
+    /// only if it is still the translation).
     fn save_sentence(&mut self, index: usize, translation: String, notes: Vec<String>) {
         let refused = if translation.chars().count() > MAX_TRANSLATION_CHARS {
             Some(Notice::TranslationTooLong {
@@ -427,8 +431,25 @@ impl App {
         let Some(ar) = self.article.sentences.get(index).map(|s| s.ar.clone()) else {
             return;
         };
+        let FormKind::Sentence { opened, draft, .. } = &form.kind else {
+            return;
+        };
+        let (opened_translation, opened_notes) = opened.as_ref();
+        let (translation, translation_was) = if translation != *opened_translation {
+            (Some(translation), None)
+        } else if *draft {
+            (Some(translation.clone()), Some(translation))
+        } else {
+            (None, None)
+        };
+        let notes = (notes != *opened_notes).then_some(notes);
         form.saving = true;
-        self.save_sentence_change(index, ar, SentenceChange::Text { translation, notes });
+        let change = SentenceChange::Text {
+            translation,
+            notes,
+            translation_was,
+        };
+        self.save_sentence_change(index, ar, change);
     }
 
     /// Why a change to a sentence cannot be saved, when it is known before
@@ -556,7 +577,7 @@ impl App {
         if form.saving {
             return;
         }
-        if let FormKind::Sentence { index } = form.kind {
+        if let FormKind::Sentence { index, .. } = form.kind {
             let (translation, notes) = form.sentence_fields();
             self.save_sentence(index, translation, notes);
             return;

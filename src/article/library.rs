@@ -364,7 +364,7 @@ impl Library {
                 problem,
             });
         }
-        let changed = self.change_overlay(article_id, origin, |base, _, overlay| {
+        let changed = self.change_overlay(article_id, origin, |base, current, overlay| {
             // The word a reading is chosen for must be that word still (the
             // sentence's text being the same, it is; checked all the same).
             let word_moved = |s: &Sentence| {
@@ -377,6 +377,17 @@ impl Library {
                     number: index + 1,
                 });
             }
+            // A translation changed on disk since the edit's `en_was` stays.
+            let now = current.sentences.get(index).map(|s| s.en.as_str());
+            let stale = (edit.en_was.as_deref()).is_some_and(|was| now != Some(was));
+            let edit = if stale {
+                SentenceEdit {
+                    en: None,
+                    ..edit.clone()
+                }
+            } else {
+                edit.clone()
+            };
             overlay.set(&base.sentences, index, &edit);
             Ok(((), true))
         })?;

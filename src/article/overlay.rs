@@ -127,6 +127,10 @@ pub struct SentenceEdit {
     /// With `en`: the translator that drafted it (a machine draft); without,
     /// `en` is the learner's own.
     pub drafted_by: Option<String>,
+    /// With `en`: apply it only if the sentence's translation is still this
+    /// one (a draft made the learner's own without changing its text must
+    /// not win over a translation saved meanwhile).
+    pub en_was: Option<String>,
 }
 
 impl SentenceEdit {
@@ -135,8 +139,7 @@ impl SentenceEdit {
         SentenceEdit {
             en: Some(en.into()),
             notes: Some(notes),
-            reading: None,
-            drafted_by: None,
+            ..SentenceEdit::default()
         }
     }
 

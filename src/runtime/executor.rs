@@ -77,9 +77,16 @@ impl Executor {
             }
             Effect::SaveSentence(edit) => {
                 let change = match edit.change.clone() {
-                    SentenceChange::Text { translation, notes } => {
-                        article::SentenceEdit::new(translation, notes)
-                    }
+                    SentenceChange::Text {
+                        translation,
+                        notes,
+                        translation_was,
+                    } => article::SentenceEdit {
+                        en: translation,
+                        notes,
+                        en_was: translation_was,
+                        ..article::SentenceEdit::default()
+                    },
                     SentenceChange::Reading { word, text, chosen } => {
                         article::SentenceEdit::reading(word, &text, chosen)
                     }

@@ -395,3 +395,56 @@ fn two_processes_of_200_random_commands_end_in_a_serial_state() {
         );
     }
 }
+
+/// A sentence form left open in one reader while another saves the same
+/// sentence: what the first did not change is not written back over the
+/// second's (a lost update). A field the learner did change is theirs.
+#[test]
+fn a_form_left_open_never_writes_back_what_another_reader_saved_meanwhile() {
+    let library = tempfile::tempdir().unwrap();
+    let mut a = reader(library.path(), 4);
+    let mut b = reader(library.path(), 4);
+    let bundled = a.current().clone();
+    // B opens the form (the bundled translation and notes in it)…
+    b.update(Action::EditSentence);
+    // …A saves its own translation of the same sentence meanwhile…
+    a.update(Action::EditSentence);
+    a.update(Action::ClearField);
+    a.update(qari::app::Msg::Paste("Written in reader A.".into()));
+    a.update(Action::Submit);
+    assert_eq!(a.current().en, "Written in reader A.");
+    // …and B saves its form untouched: A's translation stays.
+    b.update(Action::Submit);
+    assert!(b.overlay.is_none(), "the form closed");
+    let on_disk = || {
+        Library::new(library.path())
+            .catalog()
+            .get("deir-ez-zor-2017")
+            .unwrap()
+            .sentences[4]
+            .clone()
+    };
+    assert_eq!(on_disk().en, "Written in reader A.");
+    assert_eq!(on_disk().notes, bundled.notes);
+    assert_eq!(b.current().en, "Written in reader A.", "B shows it now");
+
+    // B changes only the notes: A's translation still stays.
+    b.update(Action::EditSentence);
+    b.update(Action::NextField);
+    b.update(Action::ClearField);
+    b.update(qari::app::Msg::Paste("B's note".into()));
+    b.update(Action::Submit);
+    assert_eq!(on_disk().en, "Written in reader A.");
+    assert_eq!(on_disk().notes, ["B's note"]);
+
+    // A field B did change is B's, whatever was saved meanwhile.
+    b.update(Action::EditSentence);
+    a.update(Action::EditSentence);
+    a.update(Action::ClearField);
+    a.update(qari::app::Msg::Paste("A again.".into()));
+    a.update(Action::Submit);
+    b.update(Action::ClearField);
+    b.update(qari::app::Msg::Paste("B's own.".into()));
+    b.update(Action::Submit);
+    assert_eq!(on_disk().en, "B's own.");
+}

@@ -319,3 +319,38 @@ fn one_batch_at_a_time_keys_live_meanwhile_and_a_failure_stops_the_rest() {
     let screen = screen_text(&app);
     assert!(!screen.contains("[drafting"), "{screen}");
 }
+
+/// `E` then `Enter` on a draft makes it the learner's, but a form left
+/// open on a draft while another reader saved their own translation of the
+/// sentence does not put the draft back over it.
+#[test]
+fn an_untouched_draft_is_made_yours_only_while_it_is_still_the_translation() {
+    let library = library();
+    let lib = Library::new(library.path());
+    let article = lib.catalog().get("ntrex").unwrap().clone();
+    let drafts: Vec<(usize, String, String)> = (0..2)
+        .map(|i| (i, article.sentences[i].ar.clone(), format!("Draft {i}.")))
+        .collect();
+    lib.save_drafts("ntrex", &article.origin, &drafts, "mt")
+        .unwrap();
+    let on_disk = |i: usize| lib.catalog().get("ntrex").unwrap().sentences[i].clone();
+
+    let mut a = open(library.path(), 0, GOOD);
+    let mut b = open(library.path(), 0, GOOD);
+    b.update(Action::EditSentence);
+    a.update(Action::EditSentence);
+    a.update(Action::ClearField);
+    a.update(Msg::Paste("Mine, from reader A.".into()));
+    a.update(Action::Submit);
+    b.update(Action::Submit);
+    assert_eq!(on_disk(0).en, "Mine, from reader A.");
+    assert_eq!(on_disk(0).en_source, None);
+
+    // Sentence 2's draft, untouched and still there: made B's own.
+    b.update(Action::NextSentence);
+    assert_eq!(b.current().en_source.as_deref(), Some("machine"));
+    b.update(Action::EditSentence);
+    b.update(Action::Submit);
+    assert_eq!(on_disk(1).en, "Draft 1.");
+    assert_eq!(on_disk(1).en_source, None, "the draft is the learner's now");
+}
