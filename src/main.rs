@@ -23,10 +23,28 @@ fn main() -> ExitCode {
         // A closed pipe (`qari render x | head`) is the reader's choice, not an error.
         Err(error) if broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("qari: {error:#}");
+            eprintln!("qari: {}", one_line(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and the causes its message does not already give ("PATH:
+/// (os error 2)" once, where thiserror's `{source}` and anyhow's chain
+/// would both say it).
+fn one_line(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let said = cause.to_string();
+        if line.contains(&said) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&said);
+    }
+    line
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -149,10 +149,14 @@ impl App {
             }
         }
         if batch.is_empty() {
-            let saved = drafting.saved;
+            let (saved, passed) = (drafting.saved, drafting.done.saturating_sub(drafting.saved));
             let translator = self.translator.clone().unwrap_or_default();
             self.drafting = None;
-            self.message = Some(Notice::Drafted { translator, saved });
+            self.message = Some(Notice::Drafted {
+                translator,
+                saved,
+                passed,
+            });
             return;
         }
         drafting.in_flight = batch.iter().map(|(index, _)| *index).collect();

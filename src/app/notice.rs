@@ -109,10 +109,12 @@ pub enum Notice {
         done: usize,
         total: usize,
     },
-    /// A draft finished: `saved` sentences drafted.
+    /// A draft finished: `saved` sentences drafted, `passed` found with a
+    /// translation by then (the learner's `E`, another reader's draft).
     Drafted {
         translator: String,
         saved: usize,
+        passed: usize,
     },
     /// A batch failed (`error`, one line) after `saved` drafts.
     DraftFailed {

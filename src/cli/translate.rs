@@ -39,11 +39,11 @@ pub fn translate(
     mut out: impl Write,
     mut progress: Option<&mut dyn Write>,
 ) -> Result<(), Error> {
-    let translator = translator.ok_or(Error::NoTranslator)?;
     let catalog = library.catalog();
     let article = catalog
         .get(id)
         .ok_or_else(|| Error::NoSuchArticle(id.to_owned()))?;
+    let translator = translator.ok_or(Error::NoTranslator)?;
     let wanted: Vec<(usize, String)> = (article.sentences.iter().enumerate())
         .filter(|(_, s)| s.en.is_empty())
         .map(|(index, s)| (index, s.ar.clone()))

@@ -195,12 +195,32 @@ impl fmt::Display for Notice {
             Notice::DraftingAlready { done, total } => {
                 write!(f, "Drafting already: {done} of {total} sentences done")
             }
-            Notice::Drafted { translator, saved } => write!(
+            Notice::Drafted {
+                saved: 0,
+                passed: passed @ 1..,
+                ..
+            } => write!(
                 f,
-                "Drafted {} with {translator}: machine drafts, {} makes one yours",
-                counted(*saved, "sentence", "sentences"),
-                key(Global, A::EditSentence)
+                "Nothing drafted: {} had a translation by then",
+                counted(*passed, "sentence", "sentences")
             ),
+            Notice::Drafted {
+                translator,
+                saved,
+                passed,
+            } => {
+                write!(
+                    f,
+                    "Drafted {} with {translator}: machine drafts, {} makes one yours",
+                    counted(*saved, "sentence", "sentences"),
+                    key(Global, A::EditSentence)
+                )?;
+                match passed {
+                    0 => Ok(()),
+                    1 => f.write_str("; 1 other had a translation by then"),
+                    n => write!(f, "; {n} others had a translation by then"),
+                }
+            }
             Notice::DraftFailed { error, saved: 0 } => write!(f, "No draft: {error}"),
             Notice::DraftFailed { error, saved } => write!(
                 f,

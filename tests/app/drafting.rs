@@ -354,3 +354,65 @@ fn an_untouched_draft_is_made_yours_only_while_it_is_still_the_translation() {
     assert_eq!(on_disk(1).en, "Draft 1.");
     assert_eq!(on_disk(1).en_source, None, "the draft is the learner's now");
 }
+
+/// What the end of a draft says counts the sentences another reader (or
+/// the learner) translated meanwhile, which were not drafted over.
+#[test]
+fn the_end_of_a_draft_says_how_many_had_a_translation_by_then() {
+    let mut app = App::new(ntrex_article(), 0, Options::default())
+        .with_saving()
+        .with_translator("mt");
+    app.update(Action::Resize {
+        columns: 120,
+        rows: 40,
+    });
+    app.update(Action::Draft);
+    let answer = |saved| {
+        Msg::Drafted(Box::new(Drafted {
+            article_id: "ntrex".into(),
+            sentences: vec![0],
+            result: Ok(DraftsSaved {
+                article: Box::new(ntrex_article()),
+                saved,
+            }),
+        }))
+    };
+    app.update(answer(0));
+    assert_eq!(
+        app.message.as_ref().unwrap().to_string(),
+        "Nothing drafted: 1 sentence had a translation by then"
+    );
+    // The whole article (D, D): the first batch had been drafted by
+    // another reader (the library saves none of it), the rest is saved.
+    app.update(Action::NextSentence);
+    let mut effects = app.update(Action::Draft);
+    effects.extend(app.update(Action::Draft));
+    let batch_of = |effects: Vec<Effect>| {
+        effects.into_iter().find_map(|e| match e {
+            Effect::Draft(batch) => Some(batch.sentences.iter().map(|(i, _)| *i).collect()),
+            _ => None,
+        })
+    };
+    let mut batch: Option<Vec<usize>> = batch_of(effects);
+    let (mut first, mut saved_in_all) = (true, 0);
+    while let Some(sentences) = batch.take() {
+        let saved = if first { 0 } else { sentences.len() };
+        first = false;
+        saved_in_all += saved;
+        batch = batch_of(app.update(Msg::Drafted(Box::new(Drafted {
+            article_id: "ntrex".into(),
+            sentences,
+            result: Ok(DraftsSaved {
+                article: Box::new(ntrex_article()),
+                saved,
+            }),
+        }))));
+    }
+    assert_eq!(saved_in_all, app.article.sentences.len() - 1);
+    assert_eq!(
+        app.message.as_ref().unwrap().to_string(),
+        format!(
+            "Drafted {saved_in_all} sentences with mt: machine drafts, E makes one yours; 1 other had a translation by then"
+        )
+    );
+}

@@ -1313,3 +1313,25 @@ fn import_ends_with_the_new_id_on_a_line_of_its_own() {
         );
     }
 }
+
+/// A file that is not there is said once, not once per link of the error's
+/// chain ("…(os error 2): …(os error 2)" before).
+#[test]
+fn a_missing_file_is_said_once() {
+    let library = tempfile::tempdir().unwrap();
+    let missing = library.path().join("missing.txt");
+    for args in [
+        vec!["import", missing.to_str().unwrap()],
+        vec!["translation", "deir-ez-zor-2017", missing.to_str().unwrap()],
+    ] {
+        qari()
+            .env("QARI_LIBRARY", library.path())
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(format!(
+                "qari: {}: No such file or directory (os error 2)\n",
+                missing.display()
+            ));
+    }
+}

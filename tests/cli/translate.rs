@@ -102,6 +102,12 @@ fn a_good_translator_drafts_every_empty_slot_and_leaves_translations_alone() {
         .stderr(predicate::str::contains(
             "no translator: set QARI_TRANSLATOR",
         ));
+    // An id that is not there is said first, translator or not.
+    qari(library.path())
+        .args(["translate", "no-such-article"])
+        .assert()
+        .failure()
+        .stderr("qari: no article \"no-such-article\": `qari list` shows the ids\n");
     qari(library.path())
         .args(["translate", &id])
         .env("QARI_TRANSLATOR", GOOD)
