@@ -87,7 +87,15 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Show { article, json }) => {
             let output = BufWriter::new(out);
-            cli::show::show(&library()?, &article, json, Order::of_stdout(), output)?;
+            let width = io::stdout().is_terminal().then(width);
+            cli::show::show(
+                &library()?,
+                &article,
+                json,
+                Order::of_stdout(),
+                width,
+                output,
+            )?;
         }
         Some(Command::Translate { article }) => {
             let mut progress = io::stderr();

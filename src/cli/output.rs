@@ -30,6 +30,30 @@ impl Order {
         }
     }
 
+    /// `text` in this order, in lines of at most `width` cells (a
+    /// terminal would otherwise wrap one long visual line from its wrong
+    /// end), right-to-left ones flush right; in logical order, one line.
+    pub fn lines(self, text: &str, direction: Direction, width: usize) -> Vec<String> {
+        if self == Order::Logical {
+            return vec![text.to_owned()];
+        }
+        let options = LayoutOptions {
+            width: width.max(1),
+            direction,
+            shape: true,
+        };
+        let laid_out = layout(text, &options).lines.into_iter().map(|l| l.text);
+        match direction {
+            Direction::Rtl => laid_out
+                .map(|line| {
+                    let pad = width.saturating_sub(crate::text::text_width(&line));
+                    format!("{}{line}", " ".repeat(pad))
+                })
+                .collect(),
+            _ => laid_out.collect(),
+        }
+    }
+
     /// `text` in this order, as one line.
     pub fn line(self, text: &str, direction: Direction) -> String {
         if self == Order::Logical {

@@ -30,13 +30,14 @@ struct ShownSentence<'a> {
 }
 
 /// Writes article `id` of `library` to `out`: JSON Lines with `json`, else
-/// for reading (the Arabic in `order`, the translation under it, then the
-/// notes).
+/// for reading (the Arabic in `order`, wrapped at `width` cells on a
+/// terminal, the translation under it, then the notes).
 pub fn show(
     library: &Library,
     id: &str,
     json: bool,
     order: Order,
+    width: Option<usize>,
     out: impl Write,
 ) -> Result<(), Error> {
     let catalog = library.catalog();
@@ -46,7 +47,7 @@ pub fn show(
     if json {
         write_json(article, out)
     } else {
-        write_text(article, order, Printable::new(out))
+        write_text(article, order, width, Printable::new(out))
     }
 }
 
@@ -66,26 +67,44 @@ fn write_json(article: &Article, mut out: impl Write) -> Result<(), Error> {
     Ok(())
 }
 
-fn write_text(article: &Article, order: Order, mut out: impl Write) -> Result<(), Error> {
+fn write_text(
+    article: &Article,
+    order: Order,
+    width: Option<usize>,
+    mut out: impl Write,
+) -> Result<(), Error> {
+    // Two cells of indent, and one spare: a full last cell makes some
+    // terminals wrap.
+    let width = width.map(|w| w.saturating_sub(3).max(10));
     for (index, sentence) in article.sentences.iter().enumerate() {
         if index > 0 && article.paragraph_break_before(index) {
             writeln!(out)?;
         }
         let heading = if sentence.heading { " (headline)" } else { "" };
         writeln!(out, "{}{heading}", index + 1)?;
-        writeln!(out, "  {}", order.line(&sentence.ar, Direction::Rtl))?;
+        // Each text indented, in lines the terminal will not wrap again.
+        let mut put = |text: &str, direction: Direction| -> Result<(), Error> {
+            let lines = match width {
+                Some(width) => order.lines(text, direction, width),
+                None => vec![order.line(text, direction)],
+            };
+            for line in lines {
+                writeln!(out, "  {line}")?;
+            }
+            Ok(())
+        };
+        put(&sentence.ar, Direction::Rtl)?;
         match (&sentence.en_source, &sentence.en_translator) {
-            _ if sentence.en.is_empty() => writeln!(out, "  (no translation)")?,
-            (Some(_), translator) => writeln!(
-                out,
-                "  {}\n  (a draft by {})",
-                sentence.en,
-                translator.as_deref().unwrap_or("a translator")
-            )?,
-            (None, _) => writeln!(out, "  {}", sentence.en)?,
+            _ if sentence.en.is_empty() => put("(no translation)", Direction::Ltr)?,
+            (Some(_), translator) => {
+                put(&sentence.en, Direction::Ltr)?;
+                let by = translator.as_deref().unwrap_or("a translator");
+                put(&format!("(a draft by {by})"), Direction::Ltr)?;
+            }
+            (None, _) => put(&sentence.en, Direction::Ltr)?,
         }
         for note in &sentence.notes {
-            writeln!(out, "  • {note}")?;
+            put(&format!("• {note}"), Direction::Ltr)?;
         }
     }
     Ok(())
@@ -111,7 +130,7 @@ mod tests {
             )
             .unwrap();
         let mut out = Vec::new();
-        show(&library, BUNDLED, true, Order::Logical, &mut out).unwrap();
+        show(&library, BUNDLED, true, Order::Logical, None, &mut out).unwrap();
         let raw = text(out);
         // The keys in the order.
         assert!(
@@ -138,16 +157,42 @@ mod tests {
         assert!(lines[1]["notes"].is_array());
 
         let mut out = Vec::new();
-        show(&library, BUNDLED, false, Order::Logical, &mut out).unwrap();
+        show(&library, BUNDLED, false, Order::Logical, None, &mut out).unwrap();
         let shown = text(out);
         assert!(shown.starts_with("1 (headline)\n  "), "{shown}");
         assert!(shown.contains("\n2\n  "), "{shown}");
         assert!(shown.contains("\n  Mine.\n"), "{shown}");
 
-        let error = show(&library, "none", true, Order::Logical, Vec::new()).unwrap_err();
+        let error = show(&library, "none", true, Order::Logical, None, Vec::new()).unwrap_err();
         assert_eq!(
             error.to_string(),
             "no article \"none\": `qari list` shows the ids"
         );
+    }
+
+    #[test]
+    fn on_a_terminal_the_text_is_wrapped_to_its_width_and_the_arabic_flush_right() {
+        let (_dir, library) = library();
+        let mut out = Vec::new();
+        show(&library, BUNDLED, false, Order::Visual, Some(40), &mut out).unwrap();
+        let shown = text(out);
+        let lines: Vec<&str> = shown.lines().collect();
+        for line in &lines {
+            // Two cells of indent and 37 of text at most.
+            assert!(crate::text::text_width(line) <= 39, "{line:?}");
+        }
+        // Under each sentence's number, its Arabic, flush right.
+        let mut sentences = 0;
+        for pair in lines.windows(2) {
+            if pair[0]
+                .split(' ')
+                .next()
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+            {
+                assert_eq!(crate::text::text_width(pair[1]), 39, "{:?}", pair[1]);
+                sentences += 1;
+            }
+        }
+        assert_eq!(sentences, 24);
     }
 }
