@@ -8,8 +8,10 @@
 
 use std::io::Write;
 
+use std::sync::atomic::AtomicBool;
+
 use crate::article::Library;
-use crate::runtime::translator::Translator;
+use crate::runtime::translator::{Progress, Translator};
 
 use super::Error;
 use super::output::counted;
@@ -62,7 +64,32 @@ pub fn translate(
             progress.flush()?;
         }
         let texts: Vec<String> = batch.iter().map(|(_, ar)| ar.clone()).collect();
-        let english = match translator.translate(&texts) {
+        let before = done * BATCH;
+        // The bar moves sentence by sentence when the translator is run
+        // once per sentence, and the learner is told why it is slower.
+        let mut written = Ok(());
+        let mut watch = |step: Progress| {
+            let Some(progress) = progress.as_mut() else {
+                return;
+            };
+            let line = match step {
+                Progress::OneByOne { lines, sentences } => format!(
+                    "\r\x1b[Kthe translator gave {} for {}: running it once per sentence\n{}",
+                    counted(lines, "line", "lines"),
+                    counted(sentences, "sentence", "sentences"),
+                    progress_bar(before, wanted.len())
+                ),
+                Progress::Sentence { done } => {
+                    format!("\r{}", progress_bar(before + done, wanted.len()))
+                }
+            };
+            if written.is_ok() {
+                written = write!(progress, "{line}").and_then(|()| progress.flush());
+            }
+        };
+        let translated = translator.translate_watched(&texts, &AtomicBool::new(false), &mut watch);
+        written?;
+        let english = match translated {
             Ok(english) => english,
             Err(error) => {
                 if let Some(progress) = progress.as_mut() {
@@ -125,5 +152,37 @@ mod tests {
             progress_bar(29, 29),
             "drafting [████████████████████████] 29 of 29 sentences"
         );
+    }
+
+    #[test]
+    fn running_once_per_sentence_is_said_and_the_bar_moves_with_each_sentence() {
+        let (_dir, library) = crate::cli::testing::library();
+        let text = "الخبر الأول هنا.\nوالخبر الثاني هناك.\nوالثالث أيضا.\n";
+        let imported = crate::article::import_text("three", text, None, None, "", None);
+        let file = library.article_path("three");
+        std::fs::create_dir_all(library.articles_dir()).unwrap();
+        std::fs::write(&file, crate::article::article_to_toml(&imported.article)).unwrap();
+        // One line for the whole batch: qari falls back to one run each.
+        let joiner = Translator {
+            command: "tr '\\n' ' '; echo".into(),
+            mode: crate::runtime::translator::Mode::Lines,
+            timeout: std::time::Duration::from_secs(10),
+        };
+        let (mut out, mut progress) = (Vec::new(), Vec::new());
+        let writer: &mut dyn Write = &mut progress;
+        translate(&library, Some(&joiner), "three", &mut out, Some(writer)).unwrap();
+        let said = crate::cli::testing::text(progress);
+        assert!(
+            said.contains(
+                "the translator gave 1 line for 3 sentences: running it once per sentence\n"
+            ),
+            "{said:?}"
+        );
+        for done in 1..=3 {
+            assert!(
+                said.contains(&format!("] {done} of 3 sentences")),
+                "{said:?}"
+            );
+        }
     }
 }

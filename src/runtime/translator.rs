@@ -30,6 +30,16 @@ pub enum Mode {
     Sentence,
 }
 
+/// What a batch's translation has got to, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The command gave `lines` lines for the batch's `sentences`: it is
+    /// run once per sentence instead.
+    OneByOne { lines: usize, sentences: usize },
+    /// Run once per sentence: `done` of the batch translated so far.
+    Sentence { done: usize },
+}
+
 /// A translator: the command, how it is fed, and how long it may take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translator {
@@ -96,6 +106,17 @@ impl Translator {
         sentences: &[String],
         stop: &AtomicBool,
     ) -> Result<Vec<String>, TranslatorError> {
+        self.translate_watched(sentences, stop, &mut |_| {})
+    }
+
+    /// As [`Translator::translate_until`], telling `progress` when the
+    /// command is run once per sentence and how far that has got.
+    pub fn translate_watched(
+        &self,
+        sentences: &[String],
+        stop: &AtomicBool,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<String>, TranslatorError> {
         if sentences.is_empty() {
             return Ok(Vec::new());
         }
@@ -113,15 +134,22 @@ impl Translator {
             if lines.len() == sentences.len() && lines.iter().all(|l| !l.is_empty()) {
                 return Ok(lines.to_vec());
             }
+            progress(Progress::OneByOne {
+                lines: lines.len(),
+                sentences: sentences.len(),
+            });
         }
-        sentences
-            .iter()
-            .map(|s| {
-                let output = self.run(&(one_line(s) + "\n"), stop)?;
-                // `run` refuses output with nothing left once cleaned.
-                Ok(clean(&output.lines().collect::<Vec<_>>().join(" ")))
-            })
-            .collect()
+        let mut english = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let output = self.run(&(one_line(sentence) + "\n"), stop)?;
+            // One sentence's English on several lines is one line here;
+            // `run` refuses output with nothing left once cleaned.
+            english.push(clean(&output.lines().collect::<Vec<_>>().join(" ")));
+            progress(Progress::Sentence {
+                done: english.len(),
+            });
+        }
+        Ok(english)
     }
 
     /// Runs the command on `input`; its standard output.
@@ -303,10 +331,26 @@ mod tests {
         // One line for the whole batch, whatever it is given; per sentence
         // that is one line each.
         let joiner = "tr '\\n' ' '; echo";
+        let mut seen = Vec::new();
         let out = translator(joiner, Mode::Lines)
-            .translate(&sentences(&["أ.", "ب."]))
+            .translate_watched(
+                &sentences(&["أ.", "ب."]),
+                &AtomicBool::new(false),
+                &mut |p| seen.push(p),
+            )
             .unwrap();
         assert_eq!(out, ["أ.", "ب."]);
+        assert_eq!(
+            seen,
+            [
+                Progress::OneByOne {
+                    lines: 1,
+                    sentences: 2
+                },
+                Progress::Sentence { done: 1 },
+                Progress::Sentence { done: 2 },
+            ]
+        );
     }
 
     #[test]
