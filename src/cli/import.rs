@@ -278,10 +278,40 @@ pub(super) fn alignment_report(aligned: &Aligned, mut out: impl Write) -> Result
             quoted(&excerpt)
         )?;
     }
+    let shared = shared_runs(&aligned.slots);
+    if !shared.is_empty() {
+        let shown: Vec<String> = (shared.iter().take(10))
+            .map(|run| format!("{}–{}", run.start + 1, run.end))
+            .collect();
+        let more = if shared.len() > 10 { ", …" } else { "" };
+        writeln!(
+            out,
+            "translation: sentences {}{more} share one English sentence each; \
+             right when the English joined them, wrong when a paragraph is missing: check them with t in the reader",
+            shown.join(", ")
+        )?;
+    }
     if filled < total {
         writeln!(out, "the empty slots can be filled with E in the reader")?;
     }
     Ok(())
+}
+
+/// The runs of consecutive slots that hold one same English sentence (a
+/// 2:1 match), as sentence index ranges.
+fn shared_runs(slots: &[Option<String>]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for end in 1..=slots.len() {
+        let same = end < slots.len() && slots[end].is_some() && slots[end] == slots[start];
+        if !same {
+            if end - start > 1 {
+                runs.push(start..end);
+            }
+            start = end;
+        }
+    }
+    runs
 }
 
 /// Reads `path` (or `stdin` for `-`) as UTF-8 text, within
@@ -368,6 +398,27 @@ fn free_id(library: &Library, wanted: Option<String>, today: &str) -> String {
 mod tests {
     use super::*;
     use crate::cli::testing::{library, text};
+
+    #[test]
+    fn sentences_sharing_one_english_sentence_are_named() {
+        let slot = |s: &str| Some(s.to_owned());
+        let slots = vec![slot("A."), slot("B."), slot("B."), None, None, slot("C.")];
+        let runs = shared_runs(&slots);
+        assert_eq!((runs.len(), runs.first()), (1, Some(&(1..3))));
+        let aligned = Aligned {
+            slots,
+            paragraphs: vec![ParagraphOutcome::Repaired],
+            paragraph_sentences: std::iter::once(0..6).collect(),
+            unmatched: Vec::new(),
+        };
+        let mut out = Vec::new();
+        alignment_report(&aligned, &mut out).unwrap();
+        let said = text(out);
+        assert!(
+            said.contains("translation: sentences 2–3 share one English sentence each;"),
+            "{said}"
+        );
+    }
 
     const TEXT: &str =
         "عنوان المقال هنا\n\nالجيش السوري بدأ معركة دير الزور. وهذا ما دفع التنظيم.\n12\n";

@@ -41,6 +41,9 @@ pub fn draw_form(mode: BidiMode, form: &Form, area: Rect, buf: &mut Buffer, them
     // The hint, or why the last Enter was refused, wrapped: never cut.
     let (footer, footer_style) = match &form.error {
         Some(error) => (error.to_string(), theme.message),
+        None if matches!(form.kind, FormKind::Sentence { .. }) => {
+            (strings::sentence_form_footer(), theme.dim)
+        }
         None => (strings::form_footer(), theme.dim),
     };
     let text_width = text_width_in(area, FORM_WIDTH);

@@ -314,9 +314,20 @@ pub const HELP_SECTIONS: &[(&str, crate::app::keys::Scope)] = &[
 pub const FORM_ADD_TITLE: &str = " New glossary entry ";
 pub const FORM_EDIT_TITLE: &str = " Edit glossary entry ";
 pub const FORM_SENTENCE_TITLE: &str = " Translation and notes of this sentence ";
+/// The entry form's hint: its keys, and how glosses are separated.
 pub fn form_footer() -> String {
     format!(
         "{} saves · {} cancels · {} next field · glosses: separate with ;",
+        key(Editing, A::Submit),
+        key(Editing, A::Cancel),
+        key(Editing, A::NextField)
+    )
+}
+/// The sentence form's hint: its keys, and that only what is changed is
+/// saved.
+pub fn sentence_form_footer() -> String {
+    format!(
+        "{} saves what you changed · {} cancels · {} next field",
         key(Editing, A::Submit),
         key(Editing, A::Cancel),
         key(Editing, A::NextField)
@@ -702,6 +713,10 @@ mod notice_tests {
         assert_eq!(
             form_footer(),
             "Enter saves · Esc cancels · Tab next field · glosses: separate with ;"
+        );
+        assert_eq!(
+            sentence_form_footer(),
+            "Enter saves what you changed · Esc cancels · Tab next field"
         );
         assert_eq!(
             review_keys_hidden(),
