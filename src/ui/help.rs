@@ -44,7 +44,7 @@ fn items() -> Vec<Item> {
         for binding in keymap.bindings().iter().filter(|b| b.scope == *scope) {
             items.push(Item::Binding {
                 keys: binding.keys.iter().map(|k| k.label()).collect(),
-                text: strings::describe(binding.action),
+                text: strings::describe_in(binding.scope, binding.action),
             });
         }
     }

@@ -575,6 +575,20 @@ pub fn more_lines(count: usize) -> String {
     format!("{MORE} {count} more line{s} (J/PageDown)")
 }
 
+/// What an action does where it is bound, as the help overlay lists it:
+/// an action that means something else in one place says so there (`Esc`
+/// in the help closes it, `Enter` on a question says yes).
+pub fn describe_in(scope: Scope, action: Action) -> &'static str {
+    match (scope, action) {
+        (Confirm, Action::Submit) => "yes",
+        (Confirm, Action::Cancel) => "no, leave it as it is",
+        (Scope::Help, Action::ToggleHelp) => "close this help",
+        (Scope::Messages, Action::ToggleMessages) => "close the messages",
+        (Reviewing, Action::Cancel) => "leave the review",
+        _ => describe(action),
+    }
+}
+
 /// What an action does, as the help overlay says it.
 pub fn describe(action: Action) -> &'static str {
     match action {

@@ -143,7 +143,7 @@ fn help_lists_every_key_of_the_key_table() {
     }
     for binding in qari::app::keys::BINDINGS {
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-        let described = qari::ui::strings::describe(binding.action);
+        let described = qari::ui::strings::describe_in(binding.scope, binding.action);
         let first_word = described.split(' ').next().unwrap();
         // The keys (all, or the first of them when they wrap) then, after
         // two spaces or more, the start of the description.
