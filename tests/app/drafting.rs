@@ -15,7 +15,7 @@ use qari::article::{Library, article_to_toml};
 use qari::runtime::translator::{Mode, Translator};
 use qari::runtime::{Executor, Inline};
 
-use crate::screens::draw;
+use crate::reading_choice::screen_text;
 
 /// An NTREX article (30 sentences) long enough for two batches, with no
 /// translation.
@@ -39,19 +39,6 @@ fn translator(command: &str) -> Translator {
         mode: Mode::Lines,
         timeout: Duration::from_secs(20),
     }
-}
-
-fn screen_text(app: &App) -> String {
-    let buffer = draw(app);
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A library holding the NTREX article (no translation) as `ntrex`.

@@ -85,7 +85,8 @@ fn marks_of(word: &str, reading: &Analysis) -> String {
     marks.into_iter().flatten().collect()
 }
 
-fn screen_text(app: &App) -> String {
+/// Every cell of the app's screen, row by row.
+pub(crate) fn screen_text(app: &App) -> String {
     let buffer = draw(app);
     let area = buffer.area;
     (0..area.height)

@@ -656,7 +656,12 @@ fn signal(session: &Session, name: &str) {
 
 /// The process state letter from /proc (T: stopped).
 fn process_state(session: &Session) -> char {
-    let pid = session.child.process_id().unwrap();
+    state_of(session.child.process_id().unwrap())
+}
+
+/// The state letter of process `pid` from /proc (T: stopped, Z: a zombie),
+/// `?` when there is no such process.
+fn state_of(pid: u32) -> char {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // "pid (comm) S …": the state follows the closing parenthesis.
     stat.rsplit_once(") ")

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{Session, run_qari};
+use super::{Session, run_qari, state_of};
 
 /// A stand-in translator that reads its batch, then waits until a line
 /// can be read from the fifo `go` beside it before answering "EN: " and
@@ -28,12 +28,7 @@ fn pids(dir: &Path) -> Vec<i32> {
 /// Whether process `pid` is running: there, and not a zombie (whose
 /// reaping is up to whoever inherited it, here perhaps nobody).
 fn alive(pid: i32) -> bool {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // "pid (comm) S …": the state follows the closing parenthesis.
-    let state = stat
-        .rsplit_once(") ")
-        .and_then(|(_, rest)| rest.chars().next());
-    state.is_some_and(|state| state != 'Z')
+    u32::try_from(pid).is_ok_and(|pid| !matches!(state_of(pid), 'Z' | '?'))
 }
 
 /// How long the screen takes to show `text` after `asked`, looked at
